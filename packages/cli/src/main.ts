@@ -1,0 +1,1 @@
+console.log("appbase: under construction");
