@@ -1,1 +1,32 @@
-console.log("appbase: under construction");
+import { Command, CommanderError } from "commander";
+import { registerBenchCommand } from "./commands/bench.ts";
+import { registerDataCommands } from "./commands/data.ts";
+import { registerKitsCommand } from "./commands/kits.ts";
+import { registerLakebaseCommands } from "./commands/lakebase.ts";
+import { registerUpCommand } from "./commands/up.ts";
+import { CliError } from "./repo.ts";
+
+const program = new Command("appbase")
+  .description("AppBase: governed operational apps on Databricks, developed locally")
+  .showHelpAfterError("(run with --help for usage)")
+  .exitOverride();
+
+registerUpCommand(program);
+registerLakebaseCommands(program);
+registerDataCommands(program);
+registerKitsCommand(program);
+registerBenchCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode;
+  } else if (error instanceof CliError) {
+    console.error(`appbase: ${error.message}`);
+    process.exitCode = error.exitCode;
+  } else {
+    console.error(error);
+    process.exitCode = 1;
+  }
+}

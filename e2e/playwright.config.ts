@@ -1,0 +1,52 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { defineConfig } from "@playwright/test";
+import { e2eKits, e2eStateDir, repoRoot } from "./shared/kits.ts";
+
+const kits = e2eKits();
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const kitProjects = kits
+  .filter((k) => existsSync(join(import.meta.dirname, k.kit)))
+  .map((k) => ({ name: k.kit, testDir: `./${k.kit}`, use: { baseURL: k.url } }));
+
+export default defineConfig({
+  testDir: ".",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  use: {
+    headless: true,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [...kitProjects, { name: "cross-kit", testDir: "./cross-kit" }],
+  // One orchestrator serves every kit on a fresh state folder with synthetic data, as README command 1 does.
+  webServer: kits.length
+    ? {
+        command: `node packages/cli/bin/appbase.mjs up --prod --fresh --scale tiny --state-dir ${e2eStateDir}`,
+        cwd: repoRoot,
+        url: `${kits[kits.length - 1]!.url}${kits[kits.length - 1]!.health}`,
+        timeout: 600_000,
+        reuseExistingServer: !process.env.CI,
+        stdout: "pipe",
+        stderr: "pipe",
+        gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+      }
+    : undefined,
+});

@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// README command 2: installs what the tests need, then runs lint, typecheck, unit + integration tests
+// (embedded Postgres, then again on a real PostgreSQL server), builds the kits and runs the end-to-end suites.
+// Plain Node on purpose: it must run on a fresh machine right after `pnpm install`.
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ensureChromium } from "./lib/chromium.mjs";
+import { startThrowawayPostgres } from "./lib/postgres.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+// Run pnpm the way this script was started (`pnpm test:all` sets npm_execpath), so no global install is needed.
+const execPath = process.env.npm_execpath ?? "";
+const [pnpmCommand, ...pnpmPrefix] = /pnpm/.test(execPath)
+  ? [process.execPath, execPath]
+  : [
+      "npx",
+      "-y",
+      `pnpm@${JSON.parse(readFileSync(join(root, "package.json"), "utf8")).packageManager.split("@")[1]}`,
+    ];
+const results = [];
+
+function step(name, command, args, env = {}) {
+  const started = Date.now();
+  console.log(`\n━━ ${name} ━━ ${[command, ...args].join(" ")}`);
+  const run = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const ok = run.status === 0;
+  results.push({ name, ok, seconds });
+  if (!ok) finish(`${name} failed (exit ${run.status ?? run.signal}).`);
+}
+
+function finish(failure) {
+  console.log("\n━━ Summary ━━");
+  for (const r of results) console.log(`  ${r.ok ? "✔" : "✘"} ${r.name.padEnd(44)} ${r.seconds}s`);
+  if (failure) {
+    console.error(`\n${failure}`);
+    process.exit(1);
+  }
+  console.log("\nAll checks passed.");
+  process.exit(0);
+}
+
+const chromium = ensureChromium();
+const server = await startThrowawayPostgres({ required: process.env.CI === "true" });
+process.on("exit", () => server?.stop());
+const serverEnv = server ? { APPBASE_PG_SERVER_URL: server.url } : {};
+
+step("lint (biome)", pnpmCommand, [...pnpmPrefix, "exec", "biome", "check", "."]);
+step("typecheck (tsc, every package)", pnpmCommand, [
+  ...pnpmPrefix,
+  "exec",
+  "turbo",
+  "run",
+  "typecheck",
+  "--output-logs=errors-only",
+]);
+step(
+  "unit + integration tests (embedded Postgres)",
+  pnpmCommand,
+  [...pnpmPrefix, "exec", "turbo", "run", "test", "--concurrency=1"],
+  serverEnv,
+);
+if (server) {
+  step(
+    `database tests on PostgreSQL ${server.version}`,
+    pnpmCommand,
+    [...pnpmPrefix, "exec", "turbo", "run", "test", "--concurrency=1"],
+    {
+      ...serverEnv,
+      DATABASE_URL: server.url,
+    },
+  );
+} else {
+  results.push({
+    name: "database tests on PostgreSQL (no server binaries: skipped)",
+    ok: true,
+    seconds: "0.0",
+  });
+}
+step("build kits (next build)", pnpmCommand, [
+  ...pnpmPrefix,
+  "exec",
+  "turbo",
+  "run",
+  "build",
+  "--filter=./apps/*",
+]);
+step("end-to-end (Playwright, Chromium)", pnpmCommand, [...pnpmPrefix, "--filter", "@appbase/e2e", "test"], {
+  CHROMIUM_PATH: chromium,
+  CI: process.env.CI ?? "",
+});
+finish();
