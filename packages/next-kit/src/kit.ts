@@ -1,0 +1,86 @@
+import type { z } from "zod";
+import { type GuardSpec, runGuarded } from "./action/guard.ts";
+import { brand } from "./action/registry.ts";
+import { type ActionResult, statusForFailure } from "./action/result.ts";
+import { LOCAL_IDENTITY_COOKIE } from "./identity/local-cookie.ts";
+import { cookieFromRequest, nextRequestContext } from "./identity/next-request.ts";
+import { resolveIdentity } from "./identity/resolve.ts";
+import { createLocalIdentitySwitcher } from "./identity/switcher.ts";
+import type { Identity } from "./identity/types.ts";
+import type { KitRuntimeConfig } from "./kit-config.ts";
+
+export type { GuardContext } from "./action/guard.ts";
+export type { KitRuntimeConfig } from "./kit-config.ts";
+
+/** Route input is read from the query string (GET) or the JSON body (other methods). */
+export interface RouteSpec<P extends string, S extends z.ZodType, T> extends GuardSpec<P, S, T> {
+  from?: "query" | "json";
+}
+
+/** One kit's wrapper set: every server action and route handler of the kit is built from these. */
+export function createKitRuntime<P extends string>(config: KitRuntimeConfig<P>) {
+  const requestContext = config.requestContext ?? nextRequestContext;
+
+  /** Wraps a domain function as a server action: identity → permission → zod → handler; errors as data. */
+  function defineAction<S extends z.ZodType, T>(spec: GuardSpec<P, S, T>) {
+    const action = async (input: z.input<S> | FormData): Promise<ActionResult<T>> =>
+      runGuarded(config, spec, await requestContext(), input);
+    return brand(action, { kind: "action", permission: spec.permission });
+  }
+
+  /** The same wrapper for route handlers: JSON in, JSON out, failures with their HTTP status. */
+  function defineRoute<S extends z.ZodType, T>(spec: RouteSpec<P, S, T>) {
+    const route = async (request: Request): Promise<Response> => {
+      const from = spec.from ?? (request.method === "GET" ? "query" : "json");
+      let raw: unknown;
+      if (from === "query") raw = Object.fromEntries(new URL(request.url).searchParams);
+      else {
+        try {
+          raw = await request.json();
+        } catch {
+          return Response.json(
+            {
+              ok: false,
+              error: {
+                kind: "invalid",
+                message: "The request body must be JSON.",
+                fieldErrors: { _form: ["body is not valid JSON"] },
+              },
+            },
+            { status: 400 },
+          );
+        }
+      }
+      const cookie = cookieFromRequest(request, LOCAL_IDENTITY_COOKIE);
+      const result = await runGuarded(
+        config,
+        spec,
+        { headers: request.headers, ...(cookie ? { localIdentityCookie: cookie } : {}) },
+        raw,
+      );
+      return Response.json(result, { status: result.ok ? 200 : statusForFailure(result.error) });
+    };
+    return brand(route, { kind: "route", permission: spec.permission });
+  }
+
+  /** The identity of the current request, for Server Components (reads). */
+  async function currentIdentity(): Promise<Identity> {
+    return resolveIdentity(await requestContext(), { mode: config.mode, ...config.identity });
+  }
+
+  /** Whether the current identity holds `permission`, for deciding what a page renders. */
+  function can(identity: Identity, permission: P): boolean {
+    return config.authorize(identity, permission);
+  }
+
+  return {
+    defineAction,
+    defineRoute,
+    currentIdentity,
+    can,
+    switchLocalIdentity: createLocalIdentitySwitcher(config),
+    config,
+  };
+}
+
+export type KitRuntime<P extends string> = ReturnType<typeof createKitRuntime<P>>;
