@@ -1,0 +1,42 @@
+import { rngFor } from "../prng.ts";
+import { clamp, DAY, isoDate, isoTimestamp, round } from "../time.ts";
+import { familyNames, givenNames } from "../vocab/people.ts";
+import { companyWords, jurisdictions, sectors } from "../vocab/risk.ts";
+import { entityId } from "./ids.ts";
+
+const jurisdictionWeights = jurisdictions.map((j) => [j, j.weight] as const);
+const sectorWeights = sectors.map((s) => [s, s.weight] as const);
+
+/** One counterparty (company or person), derived from (seed, index) alone. */
+export function entityProfile(seed: number, index: number, epochMs: number) {
+  const r = rngFor(seed, "entity", index);
+  const isCompany = r.chance(0.72);
+  const jurisdiction = r.weighted(jurisdictionWeights);
+  const sector = isCompany ? r.weighted(sectorWeights) : null;
+  const isPep = !isCompany && r.chance(0.04);
+  const baseRisk = clamp(
+    0.5 * jurisdiction.baseRisk + 0.4 * (sector?.baseRisk ?? 0.2) + (isPep ? 0.3 : 0) + r.normal(0, 0.08),
+    0.01,
+    0.99,
+  );
+  const onboardedMs = epochMs - Math.floor(r.float(30, 8 * 365) * DAY);
+  const kycAgeDays = r.float(0, 3 * 365);
+  const name = isCompany
+    ? `${r.pick(companyWords.first)} ${r.pick(companyWords.second)} ${r.pick(companyWords.suffix)}`
+    : `${r.pick(givenNames)} ${r.pick(familyNames)}`;
+  return {
+    row: {
+      entity_id: entityId(index),
+      entity_type: isCompany ? "company" : "person",
+      name,
+      country_code: jurisdiction.code,
+      sector: sector?.name ?? null,
+      registration_number: isCompany ? `${jurisdiction.code}${r.int(10_000_000, 99_999_999)}` : null,
+      date_of_birth: isCompany ? null : isoDate(epochMs - Math.floor(r.float(21, 85) * 365.25 * DAY)),
+      is_pep: isPep,
+      kyc_status: kycAgeDays > 730 ? "expired" : kycAgeDays > 600 ? "refresh_due" : "verified",
+      onboarded_at: isoTimestamp(onboardedMs),
+    },
+    baseRisk: round(baseRisk, 4),
+  };
+}

@@ -1,0 +1,84 @@
+import { z } from "zod";
+import type { GenerateOptions, Scale, ScaleName } from "./types.ts";
+
+/** Root row counts; every child table derives its size from these. */
+export interface ScaleSpec {
+  customers: number;
+  threads: number;
+  entities: number;
+  policies: number;
+  sites: number;
+  assets: number;
+}
+
+/**
+ * Named scales. `default` is what first-run seeding loads, sized so that loading over
+ * pglite-socket stays well under a minute on two cores; `large` is for benchmarks.
+ */
+export const scales: Record<ScaleName, ScaleSpec> = {
+  tiny: { customers: 100, threads: 30, entities: 50, policies: 12, sites: 3, assets: 30 },
+  default: { customers: 25_000, threads: 4_000, entities: 8_000, policies: 200, sites: 20, assets: 2_000 },
+  large: { customers: 100_000, threads: 16_000, entities: 32_000, policies: 800, sites: 60, assets: 8_000 },
+};
+
+const scaleSchema = z.union([z.enum(["tiny", "default", "large"]), z.number().int().min(1).max(20_000_000)]);
+
+/** Resolves a named or numeric scale (numeric = number of customers) to root row counts. */
+export function resolveScale(scale: Scale): ScaleSpec {
+  const parsed = scaleSchema.safeParse(scale);
+  if (!parsed.success) {
+    throw new Error(
+      `scale: expected "tiny", "default", "large" or a whole number of customers (1..20000000), got ${JSON.stringify(scale)}`,
+    );
+  }
+  const value = parsed.data;
+  if (typeof value === "string") return scales[value];
+  const base = scales.default;
+  const ratio = value / base.customers;
+  const at = (n: number, min: number) => Math.max(min, Math.round(n * ratio));
+  return {
+    customers: value,
+    threads: at(base.threads, 1),
+    entities: at(base.entities, 1),
+    policies: Math.min(at(base.policies, 5), 5_000),
+    sites: Math.min(at(base.sites, 1), 2_000),
+    assets: at(base.assets, 1),
+  };
+}
+
+/** The default "now" of every data set: a fixed instant so output never depends on the clock. */
+export const DEFAULT_EPOCH = "2026-01-01T00:00:00.000Z";
+
+const optionsSchema = z.object({
+  seed: z.number().int().min(0).max(0xffffffff),
+  scale: z.union([z.string(), z.number()]),
+  epoch: z.iso.datetime({ offset: true }).optional(),
+});
+
+export interface ResolvedOptions {
+  seed: number;
+  spec: ScaleSpec;
+  /** Epoch in milliseconds since 1970. */
+  epochMs: number;
+}
+
+/** Validates generator options and resolves the scale and epoch. */
+export function resolveOptions(options: GenerateOptions): ResolvedOptions {
+  const parsed = optionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join(".") || "options";
+    const hint =
+      field === "seed"
+        ? "use a whole number between 0 and 4294967295"
+        : field === "epoch"
+          ? 'use an ISO-8601 timestamp such as "2026-01-01T00:00:00Z"'
+          : "see GenerateOptions";
+    throw new Error(`${field}: ${issue?.message ?? "invalid"} (${hint})`);
+  }
+  return {
+    seed: parsed.data.seed,
+    spec: resolveScale(parsed.data.scale as Scale),
+    epochMs: Date.parse(parsed.data.epoch ?? DEFAULT_EPOCH),
+  };
+}
