@@ -1,0 +1,145 @@
+import { classifyFreshness, type Freshness } from "@appbase/ui/badges";
+import type { Queryable } from "../../db/queryable.ts";
+import { DEFAULT_FEATURE_TARGET, FEATURE_TARGETS } from "../freshness/targets.ts";
+import { type Consents, consentAllows } from "./consent.ts";
+import { type ResolvedColumnRule, type Shielded, shield } from "./masking.ts";
+
+/** A customer's profile, masked for the viewer, with consent-filtered features. */
+export interface CustomerDetail {
+  customerId: string;
+  fullName: Shielded;
+  email: Shielded;
+  phone: Shielded;
+  address: Shielded;
+  birthDate: Shielded;
+  city: string;
+  countryCode: string;
+  segment: string;
+  region: string;
+  status: string;
+  lifetimeValue: number;
+  churnRiskBand: string;
+  /** Null when the customer did not consent to profiling. */
+  churnRiskScore: number | null;
+  consents: Consents;
+  updatedAt: Date;
+  features: CustomerFeature[];
+  interactions: CustomerInteraction[];
+}
+
+export interface CustomerFeature {
+  name: string;
+  /** Null when withheld for lack of consent, or when the pipeline produced no value. */
+  value: number | null;
+  withheld: boolean;
+  computedAt: Date;
+  freshness: Freshness;
+}
+
+export interface CustomerInteraction {
+  id: string;
+  channel: string;
+  kind: string;
+  occurredAt: Date;
+  summary: string;
+  sentiment: number | null;
+}
+
+interface RawCustomer {
+  customer_id: string;
+  full_name: string;
+  email: string;
+  phone: string;
+  street_address: string;
+  city: string;
+  postal_code: string;
+  country_code: string;
+  birth_date: string | Date;
+  segment: string;
+  region: string;
+  status: string;
+  lifetime_value: number;
+  churn_risk_band: string;
+  churn_risk_score: number;
+  consent_marketing: boolean;
+  consent_analytics: boolean;
+  consent_personalization: boolean;
+  consent_profiling: boolean;
+  updated_at: Date;
+}
+
+/** Reads one customer with features and recent interactions; undefined when the synced row is absent. */
+export async function getCustomer(
+  db: Queryable,
+  customerId: string,
+  rules: Record<string, ResolvedColumnRule>,
+  now = new Date(),
+): Promise<CustomerDetail | undefined> {
+  const [customer, features, interactions] = await Promise.all([
+    db.query<RawCustomer>(
+      "select *, birth_date::text as birth_date from customer.customers where customer_id = $1",
+      [customerId],
+    ),
+    db.query<{ feature_name: string; value: number | null; computed_at: Date }>(
+      "select feature_name, value, computed_at from customer.customer_features where customer_id = $1 order by feature_name",
+      [customerId],
+    ),
+    db.query<{
+      interaction_id: string;
+      channel: string;
+      kind: string;
+      occurred_at: Date;
+      summary: string;
+      sentiment: number | null;
+    }>(
+      `select interaction_id, channel, kind, occurred_at, summary, sentiment from customer.interactions
+        where customer_id = $1 order by occurred_at desc limit 20`,
+      [customerId],
+    ),
+  ]);
+  const row = customer.rows[0];
+  if (!row) return undefined;
+  const consents: Consents = {
+    marketing: row.consent_marketing,
+    analytics: row.consent_analytics,
+    personalization: row.consent_personalization,
+    profiling: row.consent_profiling,
+  };
+  return {
+    customerId: row.customer_id,
+    fullName: shield(row.full_name, rules.full_name),
+    email: shield(row.email, rules.email),
+    phone: shield(row.phone, rules.phone),
+    address: shield(`${row.street_address}, ${row.city} ${row.postal_code}`, rules.street_address),
+    birthDate: shield(String(row.birth_date), rules.birth_date),
+    city: row.city,
+    countryCode: row.country_code,
+    segment: row.segment,
+    region: row.region,
+    status: row.status,
+    lifetimeValue: Number(row.lifetime_value),
+    churnRiskBand: row.churn_risk_band,
+    churnRiskScore: consents.profiling ? Number(row.churn_risk_score) : null,
+    consents,
+    updatedAt: row.updated_at,
+    features: features.rows.map((f) => {
+      const withheld = !consentAllows(consents, f.feature_name);
+      const target = FEATURE_TARGETS[f.feature_name] ?? DEFAULT_FEATURE_TARGET;
+      return {
+        name: f.feature_name,
+        value: withheld || f.value === null ? null : Number(f.value),
+        withheld,
+        computedAt: f.computed_at,
+        freshness: classifyFreshness({ at: f.computed_at, now, ...target }),
+      };
+    }),
+    interactions: interactions.rows.map((i) => ({
+      id: i.interaction_id,
+      channel: i.channel,
+      kind: i.kind,
+      occurredAt: i.occurred_at,
+      summary: i.summary,
+      sentiment: i.sentiment === null ? null : Number(i.sentiment),
+    })),
+  };
+}

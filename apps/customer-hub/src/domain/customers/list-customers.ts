@@ -1,0 +1,124 @@
+import type { TableParams } from "@appbase/ui/data-table";
+import type { Queryable } from "../../db/queryable.ts";
+import { type ResolvedColumnRule, type Shielded, shield } from "./masking.ts";
+
+/** One row of the customer list, already masked for the viewer. */
+export interface CustomerListRow {
+  customerId: string;
+  fullName: Shielded;
+  email: Shielded;
+  segment: string;
+  region: string;
+  status: string;
+  lifetimeValue: number;
+  churnRiskBand: string;
+  /** Null when the customer did not consent to profiling. */
+  churnRiskScore: number | null;
+  updatedAt: Date;
+}
+
+export interface CustomerListPage {
+  rows: CustomerListRow[];
+  total: number;
+}
+
+// Whitelisted sort columns → SQL; parseTableParams guarantees `sort` is one of these keys.
+const sortSql: Record<string, string> = {
+  full_name: "full_name",
+  customer_id: "customer_id",
+  lifetime_value: "lifetime_value",
+  churn_risk_score: "churn_risk_score",
+  updated_at: "updated_at",
+};
+const filterSql: Record<string, string> = {
+  segment: "segment",
+  region: "region",
+  band: "churn_risk_band",
+  status: "status",
+};
+
+/**
+ * Server-side search, filter, sort and pagination over the synced customers table.
+ * Search matches an exact id, a name prefix/substring, and an email only for viewers who may see emails
+ * (otherwise a masked viewer could confirm an address by searching for it).
+ */
+export async function listCustomers(
+  db: Queryable,
+  params: TableParams,
+  rules: Record<string, ResolvedColumnRule>,
+): Promise<CustomerListPage> {
+  const where: string[] = [];
+  const values: unknown[] = [];
+  const bind = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  if (params.q) {
+    const q = params.q;
+    const clauses = [
+      `customer_id = ${bind(q.toUpperCase())}`,
+      `full_name ilike ${bind(`%${escapeLike(q)}%`)}`,
+    ];
+    if (rules.email?.unmasked !== false)
+      clauses.push(`email ilike ${bind(`%${escapeLike(q.toLowerCase())}%`)}`);
+    where.push(`(${clauses.join(" or ")})`);
+  }
+  for (const [key, value] of Object.entries(params.filters)) {
+    const column = filterSql[key];
+    if (column) where.push(`${column} = ${bind(value)}`);
+  }
+  const whereSql = where.length > 0 ? `where ${where.join(" and ")}` : "";
+  const sort = sortSql[params.sort ?? "lifetime_value"] ?? "lifetime_value";
+  const dir = params.dir === "asc" ? "asc" : "desc";
+  const countValues = [...values];
+  const limit = bind(params.pageSize);
+  const offset = bind(params.offset);
+  const [page, count] = await Promise.all([
+    db.query<RawCustomerListRow>(
+      `select customer_id, full_name, email, segment, region, status, lifetime_value, churn_risk_band,
+              churn_risk_score, consent_profiling, updated_at
+         from customer.customers ${whereSql}
+        order by ${sort} ${dir}, customer_id ${dir}
+        limit ${limit} offset ${offset}`,
+      values,
+    ),
+    db.query<{ total: string }>(
+      `select count(*)::text as total from customer.customers ${whereSql}`,
+      countValues,
+    ),
+  ]);
+  return { rows: page.rows.map((row) => toListRow(row, rules)), total: Number(count.rows[0]?.total ?? 0) };
+}
+
+interface RawCustomerListRow {
+  customer_id: string;
+  full_name: string;
+  email: string;
+  segment: string;
+  region: string;
+  status: string;
+  lifetime_value: number;
+  churn_risk_band: string;
+  churn_risk_score: number;
+  consent_profiling: boolean;
+  updated_at: Date;
+}
+
+function toListRow(row: RawCustomerListRow, rules: Record<string, ResolvedColumnRule>): CustomerListRow {
+  return {
+    customerId: row.customer_id,
+    fullName: shield(row.full_name, rules.full_name),
+    email: shield(row.email, rules.email),
+    segment: row.segment,
+    region: row.region,
+    status: row.status,
+    lifetimeValue: Number(row.lifetime_value),
+    churnRiskBand: row.churn_risk_band,
+    churnRiskScore: row.consent_profiling ? Number(row.churn_risk_score) : null,
+    updatedAt: row.updated_at,
+  };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

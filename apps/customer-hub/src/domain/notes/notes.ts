@@ -1,0 +1,96 @@
+import { ConflictError, NotFoundError } from "@appbase/next-kit/errors";
+import type { Queryable } from "../../db/queryable.ts";
+import { assertCustomerExists } from "../status/move-status.ts";
+import { NOTE_COLUMNS, type Note, type NoteRecord, toNote } from "./note.ts";
+
+/** Notes on a customer, newest first. */
+export async function listNotes(db: Queryable, customerId: string): Promise<Note[]> {
+  const { rows } = await db.query<NoteRecord>(
+    `select ${NOTE_COLUMNS} from customer_hub.notes where customer_id = $1 order by created_at desc, id`,
+    [customerId],
+  );
+  return rows.map(toNote);
+}
+
+/** Adds a note; retrying with the same `requestId` returns the first note instead of adding another. */
+export async function addNote(
+  db: Queryable,
+  input: { customerId: string; body: string; requestId: string; actor: string },
+): Promise<Note> {
+  await assertCustomerExists(db, input.customerId);
+  const { rows } = await db.query<NoteRecord>(
+    `with added as (
+       insert into customer_hub.notes (customer_id, body, request_id, author_email, updated_by)
+       values ($1, $2, $3, $4, $4) on conflict (request_id) do nothing returning ${NOTE_COLUMNS}),
+     logged as (insert into customer_hub.activity (customer_id, actor_email, action, detail)
+                select customer_id, $4, 'note.added', jsonb_build_object('noteId', id, 'excerpt', left(body, 80)) from added)
+     select ${NOTE_COLUMNS} from added`,
+    [input.customerId, input.body, input.requestId, input.actor],
+  );
+  if (rows[0]) return toNote(rows[0]);
+  const existing = await db.query<NoteRecord>(
+    `select ${NOTE_COLUMNS} from customer_hub.notes where request_id = $1`,
+    [input.requestId],
+  );
+  if (!existing.rows[0] || existing.rows[0].customer_id !== input.customerId) {
+    throw new ConflictError(
+      "This request id was already used for a different note; reload and try again.",
+      null,
+    );
+  }
+  return toNote(existing.rows[0]);
+}
+
+/**
+ * Replaces a note's text if it is still at `expectedVersion`. A stale edit gets a ConflictError carrying
+ * the note as it is now, so the user can merge instead of overwriting someone else's change.
+ */
+export async function editNote(
+  db: Queryable,
+  input: { noteId: string; body: string; expectedVersion: number; actor: string },
+): Promise<Note> {
+  const { rows } = await db.query<NoteRecord>(
+    `with edited as (
+       update customer_hub.notes set body = $2, version = version + 1, updated_by = $4, updated_at = now()
+        where id = $1 and version = $3 returning ${NOTE_COLUMNS}),
+     logged as (insert into customer_hub.activity (customer_id, actor_email, action, detail)
+                select customer_id, $4, 'note.edited', jsonb_build_object('noteId', id, 'version', version, 'excerpt', left(body, 80))
+                  from edited)
+     select ${NOTE_COLUMNS} from edited`,
+    [input.noteId, input.body, input.expectedVersion, input.actor],
+  );
+  if (rows[0]) return toNote(rows[0]);
+  throw await staleNote(db, input.noteId);
+}
+
+/** Deletes a note if it is still at `expectedVersion` (so nobody deletes text they have not seen). */
+export async function deleteNote(
+  db: Queryable,
+  input: { noteId: string; expectedVersion: number; actor: string },
+): Promise<{ id: string }> {
+  const { rows } = await db.query<{ id: string }>(
+    `with removed as (delete from customer_hub.notes where id = $1 and version = $2 returning id, customer_id, body),
+     logged as (insert into customer_hub.activity (customer_id, actor_email, action, detail)
+                select customer_id, $3, 'note.deleted', jsonb_build_object('noteId', id, 'excerpt', left(body, 80)) from removed)
+     select id from removed`,
+    [input.noteId, input.expectedVersion, input.actor],
+  );
+  if (rows[0]) return rows[0];
+  throw await staleNote(db, input.noteId);
+}
+
+async function staleNote(db: Queryable, noteId: string): Promise<Error> {
+  const { rows } = await db.query<NoteRecord>(
+    `select ${NOTE_COLUMNS} from customer_hub.notes where id = $1`,
+    [noteId],
+  );
+  if (!rows[0])
+    return new NotFoundError(
+      "This note no longer exists; someone deleted it. Reload to see the current notes.",
+    );
+  const current = toNote(rows[0]);
+  return new ConflictError(
+    `${current.updatedBy} changed this note meanwhile (now version ${current.version}). Review their text, then save again.`,
+    current,
+  );
+}
