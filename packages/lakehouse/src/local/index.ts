@@ -1,0 +1,1 @@
+export { type LocalLakehouseOptions, openLocalLakehouse } from "./local-lakehouse.ts";
