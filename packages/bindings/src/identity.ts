@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatPath } from "./app-yaml-schema.ts";
 
 /** The user a request acts for. `forwarded`: from Databricks Apps headers; `local`: from the local identity switcher. */
 export interface Identity {
@@ -49,7 +50,7 @@ export const localUsersSchema = z
 export function defineLocalUsers(users: readonly LocalUser[]): readonly LocalUser[] {
   const parsed = localUsersSchema.safeParse(users);
   if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((issue) => `- users[${issue.path.join("].")}: ${issue.message}`);
+  const lines = parsed.error.issues.map((issue) => `- users${formatPath(issue.path)}: ${issue.message}`);
   throw new Error(`Local users are not valid:\n${lines.join("\n")}`);
 }
 

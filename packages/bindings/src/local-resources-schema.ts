@@ -90,8 +90,12 @@ export class LocalResourcesError extends Error {
 export function parseLocalResources(input: unknown, file: string): LocalResourceMap {
   const parsed = localResourceMapSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  throw new LocalResourcesError(
-    file,
-    parsed.error.issues.map((issue) => `${formatPath(issue.path) || "(root)"}: ${issue.message}`),
-  );
+  throw new LocalResourcesError(file, parsed.error.issues.map(describeIssue));
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  // A bad record key arrives wrapped as "Invalid key in record"; surface the key schema's own message.
+  const message =
+    issue.code === "invalid_key" ? issue.issues.map((inner) => inner.message).join("; ") : issue.message;
+  return `${formatPath(issue.path) || "(root)"}: ${message}`;
 }
