@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { KIT_IDS, type KitId } from "../kits/index.ts";
+
+/** Options shared by `appbase grants plan | apply | verify`, validated once. */
+export const grantsCommandOptionsSchema = z
+  .object({
+    kit: z
+      .enum(KIT_IDS as [KitId, ...KitId[]], { error: `--kit must be one of ${KIT_IDS.join(", ")}` })
+      .optional(),
+    target: z
+      .enum(["local", "databricks"], { error: "--target must be local or databricks" })
+      .default("local"),
+    appPrincipal: z.string().min(1, "--app-principal must not be empty").optional(),
+    syncedTableOwner: z.string().min(1).optional(),
+    catalog: z.string().min(1, "--catalog must not be empty").default("appbase"),
+    databaseUrl: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "--database-url must be a postgres:// URL")
+      .optional(),
+    only: z
+      .enum(["postgres", "unity-catalog", "bundle"], {
+        error: "--only must be postgres, unity-catalog or bundle",
+      })
+      .optional(),
+  })
+  .refine((o) => o.target === "local" || o.appPrincipal, {
+    message:
+      "--app-principal is required with --target databricks: pass the app's service principal client id (databricks apps get <app-name>, field service_principal_client_id)",
+    path: ["appPrincipal"],
+  });
+
+export type GrantsCommandOptions = z.infer<typeof grantsCommandOptionsSchema>;
+
+/** Validates raw CLI options; the error names the flag to fix. */
+export function parseGrantsOptions(raw: unknown): GrantsCommandOptions {
+  const parsed = grantsCommandOptionsSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join("; "));
+  return parsed.data;
+}
+
+/** The kits a command covers: one with --kit, all four without. */
+export function selectedKits(options: GrantsCommandOptions): KitId[] {
+  return options.kit ? [options.kit] : [...KIT_IDS];
+}
+
+/** The app role for a kit: the bound service principal, or locally a predictable role per kit. */
+export function appPrincipalFor(kit: KitId, options: GrantsCommandOptions): string {
+  return options.appPrincipal ?? `${kit.replaceAll("-", "_")}_app`;
+}

@@ -1,0 +1,170 @@
+import { defineKitMatrix } from "../define-kit-matrix.ts";
+import { principal } from "../principals.ts";
+
+const app = principal.app();
+const admins = principal.group("operations-portal-admins");
+const planners = principal.group("operations-portal-planners");
+
+/** Intelligent Operations Portal: assets and scores from synced data, work orders, the alert queue, site previews. */
+export const operationsPortalMatrix = defineKitMatrix({
+  kit: "operations-portal",
+  title: "Intelligent Operations Portal",
+  permissions: [
+    "asset.read",
+    "score.read",
+    "alert.read",
+    "alert.claim",
+    "alert.resolve",
+    "work-order.read",
+    "work-order.read-all",
+    "work-order.create",
+    "work-order.update",
+    "work-order.assign",
+    "work-order.approve",
+    "branch.preview",
+    "site.change",
+    "genie.ask",
+  ],
+  roles: {
+    viewer: {
+      description: "Sees assets, scores and every work order",
+      groups: ["operations-portal-viewers"],
+      permissions: [
+        "asset.read",
+        "score.read",
+        "alert.read",
+        "work-order.read",
+        "work-order.read-all",
+        "genie.ask",
+      ],
+    },
+    technician: {
+      description: "Works the alerts and work orders assigned to them or their crew",
+      groups: ["operations-portal-technicians"],
+      permissions: [
+        "asset.read",
+        "score.read",
+        "alert.read",
+        "alert.claim",
+        "alert.resolve",
+        "work-order.read",
+        "work-order.update",
+      ],
+    },
+    planner: {
+      description: "Plans, assigns and approves work; previews site changes on a branch",
+      groups: ["operations-portal-planners"],
+      permissions: [
+        "asset.read",
+        "score.read",
+        "alert.read",
+        "work-order.read",
+        "work-order.read-all",
+        "work-order.create",
+        "work-order.update",
+        "work-order.assign",
+        "work-order.approve",
+        "branch.preview",
+        "genie.ask",
+      ],
+    },
+    admin: {
+      description: "Everything, including applying a site change",
+      groups: ["operations-portal-admins"],
+      permissions: [
+        "asset.read",
+        "score.read",
+        "alert.read",
+        "alert.claim",
+        "alert.resolve",
+        "work-order.read",
+        "work-order.read-all",
+        "work-order.create",
+        "work-order.update",
+        "work-order.assign",
+        "work-order.approve",
+        "branch.preview",
+        "site.change",
+        "genie.ask",
+      ],
+    },
+  },
+  groups: [
+    { name: "operations-portal-viewers", description: "Read-only users" },
+    { name: "operations-portal-technicians", description: "Field technicians (crews are groups too)" },
+    { name: "operations-portal-planners", description: "Maintenance planners" },
+    { name: "operations-portal-admins", description: "Kit administrators" },
+  ],
+  users: [],
+  unityCatalog: {
+    schemas: [
+      {
+        name: "operations",
+        description: "Gold assets and operational scores (owned by the data pipeline)",
+        managedByBundle: false,
+      },
+      {
+        name: "operations_portal",
+        description: "Governed work-order decisions and audit events",
+        managedByBundle: true,
+      },
+    ],
+    grants: [
+      { principal: app, on: { type: "catalog" }, privileges: ["USE_CATALOG"] },
+      { principal: admins, on: { type: "catalog" }, privileges: ["USE_CATALOG"] },
+      { principal: planners, on: { type: "catalog" }, privileges: ["USE_CATALOG"] },
+      { principal: app, on: { type: "schema", schema: "operations" }, privileges: ["USE_SCHEMA", "SELECT"] },
+      {
+        principal: admins,
+        on: { type: "schema", schema: "operations" },
+        privileges: ["USE_SCHEMA", "SELECT"],
+      },
+      {
+        principal: planners,
+        on: { type: "schema", schema: "operations" },
+        privileges: ["USE_SCHEMA", "SELECT"],
+      },
+      {
+        principal: app,
+        on: { type: "schema", schema: "operations_portal" },
+        privileges: ["USE_SCHEMA", "SELECT", "MODIFY", "CREATE_TABLE"],
+      },
+      {
+        principal: admins,
+        on: { type: "schema", schema: "operations_portal" },
+        privileges: ["USE_SCHEMA", "SELECT"],
+      },
+    ],
+  },
+  lakebase: {
+    schemas: [
+      {
+        name: "operations_portal",
+        authority: "lakebase",
+        description: "Work orders, alert queue, site changes",
+      },
+      { name: "operations", authority: "synced", description: "Synced assets and operational scores" },
+    ],
+    grants: [
+      { principal: app, schema: "operations", on: "schema", privileges: ["USAGE"] },
+      { principal: app, schema: "operations", on: "tables", privileges: ["SELECT"] },
+      { principal: admins, schema: "operations", on: "schema", privileges: ["USAGE"] },
+      { principal: admins, schema: "operations", on: "tables", privileges: ["SELECT"] },
+      { principal: admins, schema: "operations_portal", on: "schema", privileges: ["USAGE"] },
+      { principal: admins, schema: "operations_portal", on: "tables", privileges: ["SELECT"] },
+    ],
+  },
+  columnRules: {},
+  rowRules: {
+    "assigned-work-orders": {
+      table: "operations_portal.work_order",
+      description:
+        "Technicians see work orders assigned to them or their crew; read-all holders see every order",
+      seeAllWith: ["work-order.read-all"],
+      match: [
+        { column: "assignee_id", equals: "userId" },
+        { column: "crew", inGroups: true },
+      ],
+    },
+  },
+});
