@@ -84,8 +84,8 @@ function fill(template: string, r: Prng, topic: string, area: string): string {
 export function policyBody(r: Prng, topic: string, area: string): string {
   const paragraphs: string[] = [];
   for (const section of sections) {
-    // Purpose, Scope and Requirements always appear; the rest in most policies.
-    if (paragraphs.length >= 3 && r.chance(0.25)) continue;
+    // Purpose, Scope, Requirements and Escalation always appear; the rest in most policies.
+    if (paragraphs.length >= 4 && r.chance(0.25)) continue;
     const count = section.heading === "Requirements" ? r.int(4, 6) : r.int(2, 3);
     const picked = r.sample(section.sentences, count).map((s) => fill(s, r, topic, area));
     paragraphs.push(`${section.heading}. ${picked.join(" ")}`);

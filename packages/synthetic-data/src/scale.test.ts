@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { customers } from "./customer/customers.ts";
+import { resolveOptions, resolveScale, scales } from "./scale.ts";
+
+describe("scales", () => {
+  it("resolves named scales and grows numerically in proportion to default", () => {
+    expect(resolveScale("default")).toEqual(scales.default);
+    const double = resolveScale(scales.default.customers * 2);
+    expect(double.customers).toBe(scales.default.customers * 2);
+    expect(double.threads).toBe(scales.default.threads * 2);
+    expect(resolveScale(1).sites).toBeGreaterThanOrEqual(1);
+  });
+
+  it("rejects an unknown scale naming the field and the choices", () => {
+    expect(() => resolveScale("huge" as "tiny")).toThrow(/scale: expected "tiny", "default", "large"/);
+    expect(() => resolveScale(2.5)).toThrow(/whole number/);
+  });
+
+  it("rejects a bad seed or epoch before generating anything", () => {
+    expect(() => resolveOptions({ seed: -1, scale: "tiny" })).toThrow(/^seed: .*0 and 4294967295/);
+    expect(() => resolveOptions({ seed: 1, scale: "tiny", epoch: "yesterday" })).toThrow(/^epoch: /);
+    expect(() => [...customers.rows({ seed: 1.5, scale: "tiny" })]).toThrow(/seed/);
+  });
+
+  it("keeps every timestamp at or before a custom epoch", () => {
+    const epoch = "2024-06-30T12:00:00Z";
+    for (const row of customers.rows({ seed: 1, scale: "tiny", epoch })) {
+      expect(Date.parse(row.updated_at)).toBeLessThanOrEqual(Date.parse(epoch));
+    }
+  });
+});
