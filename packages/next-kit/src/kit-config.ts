@@ -1,13 +1,14 @@
-import type { IdentityOptions, IdentityRequest } from "./identity/resolve.ts";
-import type { Identity, IdentityMode } from "./identity/types.ts";
+import type { LocalUser, RuntimeMode } from "@appbase/bindings";
+import type { KitMatrix } from "@appbase/grants";
+import type { IdentityRequest } from "./identity/resolve.ts";
 
-/** Everything a kit tells next-kit once: its id, identity sources and the grant check. */
+/** Everything a kit tells next-kit once: its matrix, identity sources and how to read a request. */
 export interface KitRuntimeConfig<P extends string> {
-  kit: string;
-  mode: IdentityMode;
-  identity: Omit<IdentityOptions, "mode">;
-  /** The in-app permission check, from `@appbase/grants` for this kit's matrix. */
-  authorize: (identity: Identity, permission: P) => boolean;
+  mode: RuntimeMode;
+  /** The kit's grant matrix from `@appbase/grants`: the only source of permissions. */
+  matrix: KitMatrix<P>;
+  localUsers: readonly LocalUser[];
+  groupsForUser?: (email: string) => readonly string[];
   logger?: Pick<Console, "warn" | "error" | "info">;
   /** Reads headers and the switcher cookie of the current request; defaults to `next/headers`. */
   requestContext?: () => Promise<IdentityRequest>;

@@ -1,29 +1,29 @@
+import { LOCAL_IDENTITY_COOKIE, type RuntimeMode } from "@appbase/bindings";
+import { customerHubMatrix } from "@appbase/grants/kits";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { ConflictError, FieldRuleError } from "./action/errors.ts";
 import { wrappedInfo } from "./action/registry.ts";
-import { encodeLocalIdentity, LOCAL_IDENTITY_COOKIE } from "./identity/local-cookie.ts";
 import type { IdentityRequest } from "./identity/resolve.ts";
-import type { IdentityMode } from "./identity/types.ts";
 import { createKitRuntime, type GuardContext } from "./kit.ts";
 
-const people = [
-  { email: "vic@example.com", displayName: "Vic Viewer", role: "viewer" },
-  { email: "ann@example.com", displayName: "Ann Manager", role: "account-manager" },
+const localUsers = [
+  { id: "vic", email: "vic@example.com", displayName: "Vic Viewer", groups: ["customer-hub-viewers"] },
+  {
+    id: "ann",
+    email: "ann@example.com",
+    displayName: "Ann Manager",
+    groups: ["customer-hub-account-managers"],
+  },
 ];
-const grants: Record<string, string[]> = {
-  viewer: ["note.read"],
-  "account-manager": ["note.read", "note.write"],
-  lead: ["note.write"],
-};
 
-function runtime(mode: IdentityMode, request: IdentityRequest) {
+function runtime(mode: RuntimeMode, request: IdentityRequest) {
   const logger = { warn: vi.fn(), error: vi.fn(), info: vi.fn() };
-  const kit = createKitRuntime<"note.read" | "note.write">({
-    kit: "test-kit",
+  const kit = createKitRuntime({
     mode,
-    identity: { localPeople: people, rolesForUser: (email) => (email.startsWith("lead") ? ["lead"] : []) },
-    authorize: (identity, permission) => identity.roles.some((r) => grants[r]?.includes(permission)),
+    matrix: customerHubMatrix,
+    localUsers,
+    groupsForUser: (email) => (email.startsWith("lead") ? ["customer-hub-team-leads"] : []),
     logger,
     requestContext: async () => request,
   });
@@ -36,56 +36,55 @@ function runtime(mode: IdentityMode, request: IdentityRequest) {
   return { kit, addNote, handler, logger };
 }
 
-const asAnn = { headers: new Headers(), localIdentityCookie: encodeLocalIdentity(people[1]!) };
+const asAnn: IdentityRequest = { headers: new Headers(), localIdentityCookie: "ann" };
 
 describe("defineAction", () => {
-  it("runs the handler for a local identity that holds the permission", async () => {
+  it("runs the handler for a local identity whose role holds the permission", async () => {
     const { addNote, handler } = runtime("local", asAnn);
     expect(await addNote({ text: "hi" })).toEqual({ ok: true, data: { saved: "hi" } });
     expect(handler.mock.calls[0]?.[1].identity).toMatchObject({
       email: "ann@example.com",
-      source: "local-switcher",
+      roles: ["account-manager"],
     });
   });
 
   it("refuses a role without the permission before validating or calling the handler", async () => {
-    const { addNote, handler, logger } = runtime("local", { headers: new Headers() });
+    const { addNote, handler, logger } = runtime("local", {
+      headers: new Headers(),
+      localIdentityCookie: "vic",
+    });
     const result = await addNote({ text: "" });
     expect(result).toMatchObject({ ok: false, error: { kind: "forbidden", permission: "note.write" } });
     expect(handler).not.toHaveBeenCalled();
-    expect(logger.warn).toHaveBeenCalledOnce();
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining("refused note.write for vic@example.com"),
+    );
   });
 
-  it("ignores forwarded headers in local mode", async () => {
+  it("ignores forwarded headers in local mode (the default local user is used)", async () => {
     const { addNote } = runtime("local", {
       headers: new Headers({ "x-forwarded-email": "lead@example.com" }),
     });
     expect(await addNote({ text: "x" })).toMatchObject({ ok: false, error: { kind: "forbidden" } });
   });
 
-  it("trusts forwarded headers in Apps mode and ignores the switcher cookie", async () => {
+  it("trusts forwarded headers in Apps mode and refuses a switcher cookie there", async () => {
     const headers = new Headers({
       "x-forwarded-email": "lead@example.com",
       "x-forwarded-access-token": "tok",
     });
-    const { addNote, handler } = runtime("databricks-apps", {
-      headers,
-      localIdentityCookie: asAnn.localIdentityCookie,
-    });
+    const { addNote, handler } = runtime("apps", { headers });
     expect(await addNote({ text: "x" })).toMatchObject({ ok: true });
     expect(handler.mock.calls[0]?.[1].identity).toMatchObject({
       email: "lead@example.com",
-      roles: ["lead"],
+      roles: ["team-lead"],
       accessToken: "tok",
     });
-    const { addNote: asCookieOnly } = runtime("databricks-apps", {
-      headers: new Headers(),
-      localIdentityCookie: asAnn.localIdentityCookie,
-    });
-    expect(await asCookieOnly({ text: "x" })).toMatchObject({
-      ok: false,
-      error: { kind: "unauthenticated" },
-    });
+    const { addNote: withCookie, logger } = runtime("apps", { headers, localIdentityCookie: "ann" });
+    expect(await withCookie({ text: "x" })).toMatchObject({ ok: false, error: { kind: "forbidden" } });
+    expect(logger.warn).toHaveBeenCalled();
+    const { addNote: noHeaders } = runtime("apps", { headers: new Headers() });
+    expect(await noHeaders({ text: "x" })).toMatchObject({ ok: false, error: { kind: "unauthenticated" } });
   });
 
   it("returns field-level errors as data and does not call the handler", async () => {
@@ -142,22 +141,25 @@ describe("defineRoute", () => {
       input: z.object({ text: z.string().min(1) }),
       handler: async (i) => i,
     });
-    const cookie = `${LOCAL_IDENTITY_COOKIE}=${asAnn.localIdentityCookie}`;
-    const post = (body: string, withCookie: boolean) =>
-      route(new Request("http://x/api", { method: "POST", body, headers: withCookie ? { cookie } : {} }));
-    expect((await post('{"text":"a"}', true)).status).toBe(200);
-    expect((await post('{"text":""}', true)).status).toBe(400);
-    expect((await post("not json", true)).status).toBe(400);
-    expect((await post('{"text":"a"}', false)).status).toBe(403);
+    const post = (body: string, user: string) =>
+      route(
+        new Request("http://x/api", {
+          method: "POST",
+          body,
+          headers: { cookie: `${LOCAL_IDENTITY_COOKIE}=${user}` },
+        }),
+      );
+    expect((await post('{"text":"a"}', "ann")).status).toBe(200);
+    expect((await post('{"text":""}', "ann")).status).toBe(400);
+    expect((await post("not json", "ann")).status).toBe(400);
+    expect((await post('{"text":"a"}', "vic")).status).toBe(403);
   });
 });
 
 describe("switchLocalIdentity", () => {
   it("is refused and logged in Apps mode", async () => {
-    const { kit, logger } = runtime("databricks-apps", { headers: new Headers() });
-    expect(
-      await kit.switchLocalIdentity({ email: "ann@example.com", role: "account-manager" }),
-    ).toMatchObject({
+    const { kit, logger } = runtime("apps", { headers: new Headers() });
+    expect(await kit.switchLocalIdentity({ userId: "ann" })).toMatchObject({
       ok: false,
       error: { kind: "forbidden" },
     });

@@ -1,12 +1,13 @@
+import { LOCAL_IDENTITY_COOKIE } from "@appbase/bindings";
+import { can as grantsCan } from "@appbase/grants";
 import type { z } from "zod";
-import { type GuardSpec, runGuarded } from "./action/guard.ts";
+import { type GuardSpec, identityOptions, runGuarded } from "./action/guard.ts";
 import { brand } from "./action/registry.ts";
 import { type ActionResult, statusForFailure } from "./action/result.ts";
-import { LOCAL_IDENTITY_COOKIE } from "./identity/local-cookie.ts";
 import { cookieFromRequest, nextRequestContext } from "./identity/next-request.ts";
-import { resolveIdentity } from "./identity/resolve.ts";
+import { resolveKitIdentity } from "./identity/resolve.ts";
 import { createLocalIdentitySwitcher } from "./identity/switcher.ts";
-import type { Identity } from "./identity/types.ts";
+import type { KitIdentity } from "./identity/types.ts";
 import type { KitRuntimeConfig } from "./kit-config.ts";
 
 export type { GuardContext } from "./action/guard.ts";
@@ -64,13 +65,13 @@ export function createKitRuntime<P extends string>(config: KitRuntimeConfig<P>) 
   }
 
   /** The identity of the current request, for Server Components (reads). */
-  async function currentIdentity(): Promise<Identity> {
-    return resolveIdentity(await requestContext(), { mode: config.mode, ...config.identity });
+  async function currentIdentity(): Promise<KitIdentity> {
+    return resolveKitIdentity(await requestContext(), identityOptions(config));
   }
 
   /** Whether the current identity holds `permission`, for deciding what a page renders. */
-  function can(identity: Identity, permission: P): boolean {
-    return config.authorize(identity, permission);
+  function can(identity: KitIdentity, permission: P): boolean {
+    return grantsCan(identity, permission, config.matrix);
   }
 
   return {

@@ -1,15 +1,20 @@
 import { randomUUID } from "node:crypto";
+import { can } from "@appbase/grants";
 import { z } from "zod";
-import type { IdentityRequest } from "../identity/resolve.ts";
-import { resolveIdentity, UnauthenticatedError } from "../identity/resolve.ts";
-import type { Identity } from "../identity/types.ts";
+import {
+  IdentityError,
+  IdentityRefusedError,
+  type IdentityRequest,
+  resolveKitIdentity,
+} from "../identity/resolve.ts";
+import type { KitIdentity } from "../identity/types.ts";
 import type { KitRuntimeConfig } from "../kit-config.ts";
 import { ConflictError, FieldRuleError, NotFoundError } from "./errors.ts";
 import type { ActionResult } from "./result.ts";
 
 /** What a guarded handler is told besides its validated input. */
 export interface GuardContext {
-  identity: Identity;
+  identity: KitIdentity;
 }
 
 export interface GuardSpec<P extends string, S extends z.ZodType, T> {
@@ -25,18 +30,22 @@ export async function runGuarded<P extends string, S extends z.ZodType, T>(
   request: IdentityRequest,
   rawInput: unknown,
 ): Promise<ActionResult<T>> {
-  let identity: Identity;
+  const kit = config.matrix.kit;
+  let identity: KitIdentity;
   try {
-    identity = resolveIdentity(request, { mode: config.mode, ...config.identity });
+    identity = resolveKitIdentity(request, identityOptions(config));
   } catch (error) {
-    if (error instanceof UnauthenticatedError) {
-      return { ok: false, error: { kind: "unauthenticated", message: error.message } };
+    if (error instanceof IdentityRefusedError) {
+      config.logger?.warn(`[${kit}] refused: ${error.message}`);
+      return { ok: false, error: { kind: "forbidden", permission: spec.permission, message: error.message } };
     }
+    if (error instanceof IdentityError)
+      return { ok: false, error: { kind: "unauthenticated", message: error.message } };
     throw error;
   }
-  if (!config.authorize(identity, spec.permission)) {
+  if (!can(identity, spec.permission, config.matrix)) {
     config.logger?.warn(
-      `[${config.kit}] refused ${spec.permission} for ${identity.email} (${identity.roles.join(",")})`,
+      `[${kit}] refused ${spec.permission} for ${identity.email} (roles: ${identity.roles.join(",") || "none"})`,
     );
     return {
       ok: false,
@@ -82,7 +91,7 @@ function failureFor<P extends string>(error: unknown, config: KitRuntimeConfig<P
     return { ok: false, error: { kind: "not-found", message: error.message } };
   // Unknown failures keep their details in the server log; the user gets a reference to quote.
   const reference = randomUUID().slice(0, 8);
-  config.logger?.error(`[${config.kit}] action failed (ref ${reference}):`, error);
+  config.logger?.error(`[${config.matrix.kit}] action failed (ref ${reference}):`, error);
   return {
     ok: false,
     error: {
@@ -99,4 +108,15 @@ function formDataToObject(form: FormData): Record<string, unknown> {
     if (typeof value === "string") out[key] = value;
   }
   return out;
+}
+
+/** The identity options a kit's config implies. */
+export function identityOptions<P extends string>(config: KitRuntimeConfig<P>) {
+  return {
+    mode: config.mode,
+    matrix: config.matrix,
+    localUsers: config.localUsers,
+    ...(config.groupsForUser ? { groupsForUser: config.groupsForUser } : {}),
+    ...(config.logger ? { logger: config.logger } : {}),
+  };
 }

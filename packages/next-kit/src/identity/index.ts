@@ -1,14 +1,3 @@
-export { decodeLocalIdentity, encodeLocalIdentity, LOCAL_IDENTITY_COOKIE } from "./local-cookie.ts";
-export {
-  type IdentityOptions,
-  type IdentityRequest,
-  resolveIdentity,
-  UnauthenticatedError,
-} from "./resolve.ts";
-export {
-  type Identity,
-  type IdentityMode,
-  type IdentitySource,
-  type LocalPerson,
-  localPersonSchema,
-} from "./types.ts";
+export { LOCAL_IDENTITY_COOKIE, type LocalUser } from "@appbase/bindings";
+export { type IdentityOptions, type IdentityRequest, resolveKitIdentity } from "./resolve.ts";
+export type { KitIdentity } from "./types.ts";

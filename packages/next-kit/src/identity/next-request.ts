@@ -1,4 +1,4 @@
-import { LOCAL_IDENTITY_COOKIE } from "./local-cookie.ts";
+import { LOCAL_IDENTITY_COOKIE } from "@appbase/bindings";
 import type { IdentityRequest } from "./resolve.ts";
 
 /** Reads the current request's headers and switcher cookie through `next/headers`. */

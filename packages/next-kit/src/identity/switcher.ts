@@ -1,14 +1,12 @@
+import { LOCAL_IDENTITY_COOKIE } from "@appbase/bindings";
 import { z } from "zod";
 import { brand } from "../action/registry.ts";
 import type { ActionResult } from "../action/result.ts";
 import type { KitRuntimeConfig } from "../kit-config.ts";
-import { encodeLocalIdentity, LOCAL_IDENTITY_COOKIE } from "./local-cookie.ts";
 import { writeNextCookie } from "./next-request.ts";
-import type { LocalPerson } from "./types.ts";
 
 const switchInput = z.object({
-  email: z.string().min(1, "email is required: pick a person from the list"),
-  role: z.string().min(1, "role is required: pick a role from the list"),
+  userId: z.string().min(1, "userId is required: pick a person from the list"),
 });
 
 /** Builds the local identity switcher action; in Databricks Apps mode it refuses and logs every call. */
@@ -16,10 +14,10 @@ export function createLocalIdentitySwitcher<P extends string>(
   config: KitRuntimeConfig<P>,
   writeCookie: (name: string, value: string) => Promise<void> = writeNextCookie,
 ) {
-  const switchLocalIdentity = async (raw: unknown): Promise<ActionResult<LocalPerson>> => {
-    if (config.mode === "databricks-apps") {
+  const switchLocalIdentity = async (raw: unknown): Promise<ActionResult<{ userId: string }>> => {
+    if (config.mode === "apps") {
       config.logger?.warn(
-        `[${config.kit}] refused a local identity switch: this app runs in Databricks Apps mode`,
+        `[${config.matrix.kit}] refused a local identity switch: this app runs in Databricks Apps mode`,
       );
       return {
         ok: false,
@@ -27,37 +25,25 @@ export function createLocalIdentitySwitcher<P extends string>(
           kind: "forbidden",
           permission: "local-identity-switch",
           message:
-            "The local identity switcher does not exist in Databricks Apps: your identity comes from your workspace login.",
+            "The local identity switcher does not exist on Databricks Apps: your identity comes from your workspace sign-in.",
         },
       };
     }
-    const parsed = switchInput.safeParse(raw);
-    if (!parsed.success) {
+    const parsed = switchInput.safeParse(raw instanceof FormData ? Object.fromEntries(raw) : raw);
+    const user = parsed.success ? config.localUsers.find((u) => u.id === parsed.data.userId) : undefined;
+    if (!user) {
+      const known = config.localUsers.map((u) => u.id).join(", ");
       return {
         ok: false,
         error: {
           kind: "invalid",
-          message: "Pick a person and a role.",
-          fieldErrors: z.flattenError(parsed.error).fieldErrors,
+          message: `Choose one of the local users: ${known}.`,
+          fieldErrors: { userId: [`must be one of ${known}`] },
         },
       };
     }
-    const person = config.identity.localPeople.find(
-      (p) => p.email === parsed.data.email && p.role === parsed.data.role,
-    );
-    if (!person) {
-      const known = config.identity.localPeople.map((p) => `${p.email} (${p.role})`).join(", ");
-      return {
-        ok: false,
-        error: {
-          kind: "invalid",
-          message: `Unknown local person; choose one of: ${known}.`,
-          fieldErrors: { email: ["not in the local people list"] },
-        },
-      };
-    }
-    await writeCookie(LOCAL_IDENTITY_COOKIE, encodeLocalIdentity(person));
-    return { ok: true, data: person };
+    await writeCookie(LOCAL_IDENTITY_COOKIE, user.id);
+    return { ok: true, data: { userId: user.id } };
   };
   return brand(switchLocalIdentity, { kind: "local-switcher", permission: null });
 }
