@@ -9,7 +9,7 @@ import {
   bundleAppConfigSchema,
   toProblems,
 } from "./app-yaml-schema.ts";
-import { forbiddenAppYamlVariables } from "./platform-env.ts";
+import { forbiddenAppYamlVariables } from "./platform-variables.ts";
 
 /** Parses and validates app.yaml text; throws `AppYamlError` listing every problem (file named by `file`). */
 export function parseAppYaml(text: string, options: { file?: string } = {}): AppYaml {

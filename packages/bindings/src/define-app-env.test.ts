@@ -153,6 +153,19 @@ describe("defineAppEnv outputs", () => {
     ]);
   });
 
+  it("leaves out optional bindings whose resource the deployment lacks", () => {
+    const names = (keys: string[]) => hubEnv.appYamlEnv({ resourceKeys: keys }).map((entry) => entry.name);
+    expect(names(["postgres", "sql_warehouse"])).toEqual([
+      "LAKEBASE_ENDPOINT",
+      "WAREHOUSE_ID",
+      "PAGE_SIZE",
+      "BRAND",
+    ]);
+    expect(names(["postgres", "sql_warehouse", "genie"])).toContain("GENIE_SPACE_ID");
+    // Required bindings stay, so validateAppYaml can name the missing resource.
+    expect(names([])).toEqual(["LAKEBASE_ENDPOINT", "WAREHOUSE_ID", "PAGE_SIZE", "BRAND"]);
+  });
+
   it("lists the variables the app reads and the resource keys it binds", () => {
     expect(hubEnv.variableNames).toEqual([
       "LAKEBASE_ENDPOINT",

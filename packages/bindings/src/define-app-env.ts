@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { AppYamlEnvEntry } from "./app-yaml-schema.ts";
 import { AppEnvError, type EnvIssue, type EnvRecord } from "./env-issues.ts";
-import { forbiddenAppYamlVariables } from "./platform-env.ts";
+import { forbiddenAppYamlVariables } from "./platform-variables.ts";
 import {
   type ResourceType,
   resourceKeySchema,
@@ -62,8 +62,11 @@ export interface AppEnv<D extends AppEnvDeclaration> {
   loadEnv(env: EnvRecord): AppEnvValues<D>;
   /** Like `loadEnv` but returns the problems instead of throwing. */
   checkEnv(env: EnvRecord): AppEnvCheck<D>;
-  /** The `env` entries of app.yaml for this declaration: bindings as `valueFrom`, values as `value`. */
-  appYamlEnv(): AppYamlEnvEntry[];
+  /**
+   * The `env` entries of app.yaml for this declaration: bindings as `valueFrom`, values as `value`.
+   * Given the resource keys a deployment has, optional bindings to absent resources are left out.
+   */
+  appYamlEnv(options?: { resourceKeys?: readonly string[] }): AppYamlEnvEntry[];
 }
 
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -154,12 +157,13 @@ export function defineAppEnv<const D extends AppEnvDeclaration>(declaration: D):
       if (!result.ok) throw new AppEnvError(result.issues);
       return result.values;
     },
-    appYamlEnv() {
+    appYamlEnv(options = {}) {
+      const present = options.resourceKeys ? new Set(options.resourceKeys) : undefined;
+      const included = Object.entries(declaration.bindings).filter(
+        ([, binding]) => binding.optional !== true || present === undefined || present.has(binding.resource),
+      );
       return [
-        ...Object.entries(declaration.bindings).map(([name, binding]) => ({
-          name,
-          valueFrom: binding.resource,
-        })),
+        ...included.map(([name, binding]) => ({ name, valueFrom: binding.resource })),
         ...Object.entries(values).map(([name, value]) => ({ name, value: value.default })),
       ];
     },

@@ -59,18 +59,23 @@ export {
 } from "./local-resources-schema.ts";
 export {
   type AppsPlatformEnv,
-  databricksHostSchema,
-  forbiddenAppYamlVariables,
+  appsPlatformEnvSchema,
   type LakebasePgEnv,
+  lakebasePgEnvSchema,
   loadAppsPlatformEnv,
   loadLakebasePgEnv,
   loadTelemetryEnv,
-  normalizeDatabricksHost,
+  type TelemetryEnv,
+  telemetryEnvSchema,
+} from "./platform-env.ts";
+export { databricksHostSchema, normalizeDatabricksHost, portSchema } from "./platform-env-fields.ts";
+export {
+  forbiddenAppYamlVariables,
+  type PlatformVariableGroup,
   type PlatformVariableName,
   platformInjectedVariables,
   platformVariables,
-  type TelemetryEnv,
-} from "./platform-env.ts";
+} from "./platform-variables.ts";
 export { type RequestHeaders, type ResolveIdentityOptions, resolveIdentity } from "./resolve-identity.ts";
 export {
   type BundleResourceKind,

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { AppEnvError } from "./env-issues.ts";
 import {
-  forbiddenAppYamlVariables,
+  appsPlatformEnvSchema,
   loadAppsPlatformEnv,
   loadLakebasePgEnv,
   loadTelemetryEnv,
-  normalizeDatabricksHost,
-  platformInjectedVariables,
 } from "./platform-env.ts";
+import { normalizeDatabricksHost } from "./platform-env-fields.ts";
+import { forbiddenAppYamlVariables, platformInjectedVariables } from "./platform-variables.ts";
 
 const appsEnv = {
   DATABRICKS_APP_NAME: "customer-hub",
@@ -58,6 +58,11 @@ describe("loadAppsPlatformEnv", () => {
       DATABRICKS_HOST: "https://adb-1234567890123456.7.azuredatabricks.net",
       DATABRICKS_APP_PORT: 8000,
     });
+  });
+
+  it("is also a plain zod model of the raw environment", () => {
+    expect(appsPlatformEnvSchema.parse(appsEnv)).toEqual(loadAppsPlatformEnv(appsEnv));
+    expect(appsPlatformEnvSchema.safeParse({ ...appsEnv, DATABRICKS_APP_PORT: "0" }).success).toBe(false);
   });
 
   it.each(Object.keys(appsEnv))("names %s when it is missing and says it is injected", (name) => {

@@ -1,6 +1,7 @@
 import type { AppYaml } from "./app-yaml-schema.ts";
 import { type LocalResourceMap, LocalResourcesError } from "./local-resources-schema.ts";
-import { normalizeDatabricksHost, type PlatformVariableName } from "./platform-env.ts";
+import { normalizeDatabricksHost } from "./platform-env-fields.ts";
+import type { PlatformVariableName } from "./platform-variables.ts";
 
 export interface SimulatePlatformEnvOptions {
   appName: string;
