@@ -1,0 +1,106 @@
+import type { KitResource } from "./kit-bundle.ts";
+
+/** A bundle variable: no default, because every value it holds differs per workspace. */
+export interface BundleVariable {
+  description: string;
+}
+
+export interface GeneratedAppResource {
+  resource: Record<string, unknown>;
+  variables: Record<string, BundleVariable>;
+}
+
+/** Bundle keys of the Lakebase resources a `postgres` app resource points at. */
+export const LAKEBASE_KEYS = {
+  project: "lakebase",
+  database: "app",
+  role: "kit_admins",
+  catalog: "lakebase",
+} as const;
+
+// Permissions follow the Databricks CLI's generator defaults (platform reference §2.1), except Genie:
+// CAN_VIEW cannot start a conversation, and kits bind Genie to ask it questions.
+const DEFAULT_PERMISSION: Record<KitResource["type"], string> = {
+  postgres: "CAN_CONNECT_AND_CREATE",
+  sql_warehouse: "CAN_USE",
+  genie_space: "CAN_RUN",
+  serving_endpoint: "CAN_QUERY",
+  secret: "READ",
+  job: "CAN_MANAGE_RUN",
+  experiment: "CAN_READ",
+  uc_table: "SELECT",
+  uc_volume: "READ_VOLUME",
+  uc_connection: "USE_CONNECTION",
+};
+
+const SECURABLE_TYPE = { uc_table: "TABLE", uc_volume: "VOLUME", uc_connection: "CONNECTION" } as const;
+
+/** The variable-name stem for a resource key: `sql-warehouse` → `sql_warehouse`. */
+export function variableStem(key: string): string {
+  return key.replace(/[^A-Za-z0-9]+/g, "_").toLowerCase();
+}
+
+/** Maps one declared resource to its `resources.apps.<key>.resources[]` entry and the variables it needs. */
+export function appResourceFor(resource: KitResource): GeneratedAppResource {
+  const stem = variableStem(resource.key);
+  const permission = resource.permission ?? DEFAULT_PERMISSION[resource.type];
+  const variable = (suffix: string, what: string) => ({
+    [`${stem}_${suffix}`]: {
+      description: `${what} (app resource \`${resource.key}\`: ${resource.description})`,
+    },
+  });
+  const ref = (suffix: string) => `\${var.${stem}_${suffix}}`;
+  const entry = (
+    body: Record<string, unknown>,
+    variables: Record<string, BundleVariable>,
+  ): GeneratedAppResource => ({
+    resource: {
+      name: resource.key,
+      description: resource.description,
+      [fieldOf(resource)]: { ...body, permission },
+    },
+    variables,
+  });
+  switch (resource.type) {
+    case "postgres":
+      return entry(
+        {
+          branch: `\${resources.postgres_projects.${LAKEBASE_KEYS.project}.id}/branches/production`,
+          database: `\${resources.postgres_databases.${LAKEBASE_KEYS.database}.id}`,
+        },
+        {},
+      );
+    case "sql_warehouse":
+      return entry({ id: ref("id") }, variable("id", "SQL warehouse ID"));
+    case "genie_space":
+      return entry(
+        { name: ref("name"), space_id: ref("id") },
+        { ...variable("name", "Genie space name"), ...variable("id", "Genie space ID") },
+      );
+    case "serving_endpoint":
+      return entry({ name: ref("name") }, variable("name", "Model serving endpoint name"));
+    case "secret":
+      return entry(
+        { scope: ref("scope"), key: ref("key") },
+        { ...variable("scope", "Secret scope"), ...variable("key", "Secret key in that scope") },
+      );
+    case "job":
+      return entry({ id: ref("id") }, variable("id", "Lakeflow job ID"));
+    case "experiment":
+      return entry({ experiment_id: ref("id") }, variable("id", "MLflow experiment ID"));
+    case "uc_table":
+    case "uc_volume":
+    case "uc_connection":
+      return entry(
+        { securable_type: SECURABLE_TYPE[resource.type], securable_full_name: ref("full_name") },
+        variable(
+          "full_name",
+          `Full Unity Catalog name of the ${SECURABLE_TYPE[resource.type].toLowerCase()}`,
+        ),
+      );
+  }
+}
+
+function fieldOf(resource: KitResource): string {
+  return resource.type.startsWith("uc_") ? "uc_securable" : resource.type;
+}
