@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertTestCustomers } from "../../testing/test-customers.ts";
+import { createTestDatabase, type TestDatabase } from "../../testing/test-database.ts";
+import { moveStatus } from "../status/move-status.ts";
+import { churnRiskDistribution, segmentMix, statusFunnel } from "./insights.ts";
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await insertTestCustomers(db.pool, [
+    { customer_id: "C0000001", segment: "vip", churn_risk_band: "high" },
+    { customer_id: "C0000002", segment: "vip" },
+    { customer_id: "C0000003", segment: "value", churn_risk_band: "medium" },
+  ]);
+  await moveStatus(db.pool, {
+    customerId: "C0000001",
+    to: "contacted",
+    expectedVersion: 0,
+    actor: "a@example.com",
+  });
+});
+afterAll(() => db.close());
+
+describe("insights", () => {
+  it("counts segments, risk bands and workflow stages", async () => {
+    expect(await segmentMix(db.pool)).toEqual([
+      { label: "vip", count: 2 },
+      { label: "value", count: 1 },
+    ]);
+    expect((await churnRiskDistribution(db.pool)).map((s) => s.label)).toEqual(["low", "medium", "high"]);
+    const funnel = await statusFunnel(db.pool);
+    expect(funnel.find((s) => s.label === "new")?.count).toBe(2);
+    expect(funnel.find((s) => s.label === "contacted")?.count).toBe(1);
+    expect(funnel.reduce((sum, s) => sum + s.count, 0)).toBe(3);
+  });
+});
