@@ -82,6 +82,13 @@ describe("resolveValueFrom", () => {
     });
   });
 
+  it("refuses a single unknown key too, suggesting the entry to add", () => {
+    const appYaml = parseAppYaml("command: [node]\nenv:\n  - name: GENIE_SPACE_ID\n    valueFrom: genie");
+    expect(() => resolveValueFrom(appYaml, map)).toThrow(
+      /GENIE_SPACE_ID has valueFrom: genie, but \.appbase\/resources\.json has no resource `genie` \(it has: postgres, .*\); add "genie": \{/,
+    );
+  });
+
   it("names every key missing from the map, and the file", () => {
     const appYaml = parseAppYaml(
       "command: [node]\nenv:\n  - name: A\n    valueFrom: nope\n  - name: B\n    valueFrom: postgres\n  - name: C\n    valueFrom: other",
