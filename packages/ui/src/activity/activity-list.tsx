@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { Tone } from "../badges/tone.ts";
-import { initials } from "../shell/identity-switcher.tsx";
 import { formatRelative, formatTimestamp, type Instant, toDate } from "../internal/time.ts";
+import { initials } from "../shell/identity-switcher.tsx";
 
 /** One entry of an audit trail: who did what to what, and when. */
 export type ActivityItem = {
@@ -30,7 +30,12 @@ export type ActivityListProps = {
 };
 
 /** Vertical timeline of who did what when, newest first as given. */
-export function ActivityList({ items, now = new Date(), empty = "No activity yet.", label = "Activity" }: ActivityListProps) {
+export function ActivityList({
+  items,
+  now = new Date(),
+  empty = "No activity yet.",
+  label = "Activity",
+}: ActivityListProps) {
   const nowDate = toDate(now, "now");
   if (items.length === 0) return <p className="ab-activity__empty">{empty}</p>;
   return (
@@ -39,7 +44,10 @@ export function ActivityList({ items, now = new Date(), empty = "No activity yet
         const at = toDate(item.at, `items[${item.id}].at`);
         return (
           <li key={item.id} className={`ab-activity__item ab-activity__item--${item.tone ?? "neutral"}`}>
-            <span className={`ab-activity__avatar ab-activity__avatar--${item.actorKind ?? "person"}`} aria-hidden="true">
+            <span
+              className={`ab-activity__avatar ab-activity__avatar--${item.actorKind ?? "person"}`}
+              aria-hidden="true"
+            >
               {item.actorKind === "agent" ? "AI" : item.actorKind === "system" ? "⚙" : initials(item.actor)}
             </span>
             <div className="ab-activity__body">

@@ -16,7 +16,13 @@ export type FreshnessBadgeProps = {
 const TONE: Record<FreshnessState, Tone> = { fresh: "success", stale: "warning", expired: "danger" };
 
 /** Badge saying how old data is ("synced 4 min ago"), coloured fresh/stale/expired against its target. */
-export function FreshnessBadge({ at, now = new Date(), target, limit, verb = "synced" }: FreshnessBadgeProps) {
+export function FreshnessBadge({
+  at,
+  now = new Date(),
+  target,
+  limit,
+  verb = "synced",
+}: FreshnessBadgeProps) {
   const freshness = classifyFreshness({ at, now, target, limit });
   const text = at === null ? `never ${verb}` : `${verb} ${freshness.ageText}`;
   const title =

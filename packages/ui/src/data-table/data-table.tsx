@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
-import { ChevronIcon } from "../internal/icons.tsx";
 import { cx } from "../internal/cx.ts";
+import { ChevronIcon } from "../internal/icons.tsx";
+import { EmptyState } from "../states/empty-state.tsx";
 import { type Column, defaultCell } from "./column.tsx";
 import { FilterForm } from "./filter-form.tsx";
 import { Pager } from "./pager.tsx";
@@ -41,13 +42,21 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const hrefFor = (changes: Partial<TableParams>) => tableHref(basePath, spec, params, changes, extraParams);
   for (const column of columns) {
     if (column.sortable === true && !spec.sortable.includes(column.key)) {
-      throw new Error(`DataTable column "${column.key}": sortable is true but the spec's sortable list omits it; add it there.`);
+      throw new Error(
+        `DataTable column "${column.key}": sortable is true but the spec's sortable list omits it; add it there.`,
+      );
     }
   }
   return (
     <section className="ab-table-card" aria-label={props.caption}>
       <div className="ab-table-toolbar">
-        <FilterForm basePath={basePath} spec={spec} params={params} extraParams={extraParams} search={props.search} />
+        <FilterForm
+          basePath={basePath}
+          spec={spec}
+          params={params}
+          extraParams={extraParams}
+          search={props.search}
+        />
         {props.actions ? <div className="ab-table-toolbar__actions">{props.actions}</div> : null}
       </div>
       {params.issues.length > 0 ? (
@@ -79,7 +88,10 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                         href={hrefFor(sortChange(params, column.key))}
                       >
                         {column.header}
-                        <ChevronIcon direction={sorted && params.dir === "asc" ? "up" : "down"} className="ab-sort__icon" />
+                        <ChevronIcon
+                          direction={sorted && params.dir === "asc" ? "up" : "down"}
+                          className="ab-sort__icon"
+                        />
                       </a>
                     ) : (
                       column.header
@@ -125,7 +137,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                       <a href={hrefFor({ q: "", filters: {}, page: 1 })}>Clear filters</a>
                     </>
                   ) : (
-                    (props.empty ?? `No ${props.noun ?? "rows"} yet.`)
+                    (props.empty ?? <EmptyState compact title={`No ${props.noun ?? "rows"} yet`} />)
                   )}
                 </td>
               </tr>

@@ -40,7 +40,11 @@ export function FilterForm({ basePath, spec, params, extraParams = {}, search = 
       {filters.map((filter) => (
         <label key={filter.key} className="ab-filters__select">
           <span className="ab-filters__label">{filter.label}</span>
-          <select className="ab-select" name={prefix + filter.key} defaultValue={params.filters[filter.key] ?? ""}>
+          <select
+            className="ab-select"
+            name={prefix + filter.key}
+            defaultValue={params.filters[filter.key] ?? ""}
+          >
             <option value="">All</option>
             {filter.options.map((option) => (
               <option key={option.value} value={option.value}>

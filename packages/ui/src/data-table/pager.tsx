@@ -52,7 +52,6 @@ export function Pager({ basePath, spec, params, total, extraParams, noun = "rows
         <PageLink href={page > 1 ? href({ page: page - 1 }) : null} label="Previous page" text="‹ Prev" />
         {pageList(page, pageCount).map((p, i) =>
           p === "gap" ? (
-            // biome-ignore lint/suspicious/noArrayIndexKey: gaps have no identity of their own
             <span key={`gap-${i}`} className="ab-pager__gap" aria-hidden="true">
               …
             </span>

@@ -32,7 +32,9 @@ export function assertTableSpec(spec: TableSpec): void {
   const reserved = new Set<string>(Object.values(PARAM));
   for (const filter of spec.filters ?? []) {
     if (reserved.has(filter.key)) {
-      throw new Error(`TableSpec.filters: key "${filter.key}" collides with a table parameter; rename the filter.`);
+      throw new Error(
+        `TableSpec.filters: key "${filter.key}" collides with a table parameter; rename the filter.`,
+      );
     }
   }
   if (spec.defaultSort && !spec.sortable.includes(spec.defaultSort.key)) {
@@ -59,7 +61,10 @@ export function parseTableParams(input: SearchParamsInput, spec: TableSpec): Tab
   if (rawPage !== undefined && rawPage !== "") {
     const parsed = pageSchema.safeParse(rawPage);
     if (parsed.success) page = parsed.data;
-    else issues.push(`${prefix}${PARAM.page}: "${rawPage}" is not a page number from 1 to ${MAX_PAGE}; showing page 1.`);
+    else
+      issues.push(
+        `${prefix}${PARAM.page}: "${rawPage}" is not a page number from 1 to ${MAX_PAGE}; showing page 1.`,
+      );
   }
 
   let pageSize = defaultPageSize;
@@ -67,7 +72,10 @@ export function parseTableParams(input: SearchParamsInput, spec: TableSpec): Tab
   if (rawSize !== undefined && rawSize !== "") {
     const size = Number(rawSize);
     if (pageSizes.includes(size)) pageSize = size;
-    else issues.push(`${prefix}${PARAM.pageSize}: ${rawSize} is not one of ${pageSizes.join(", ")}; using ${pageSize}.`);
+    else
+      issues.push(
+        `${prefix}${PARAM.pageSize}: ${rawSize} is not one of ${pageSizes.join(", ")}; using ${pageSize}.`,
+      );
   }
 
   let sort = spec.defaultSort?.key ?? null;
@@ -78,7 +86,9 @@ export function parseTableParams(input: SearchParamsInput, spec: TableSpec): Tab
       sort = rawSort;
       dir = "asc";
     } else {
-      issues.push(`${prefix}${PARAM.sort}: "${rawSort}" is not sortable; sort by one of ${spec.sortable.join(", ")}.`);
+      issues.push(
+        `${prefix}${PARAM.sort}: "${rawSort}" is not sortable; sort by one of ${spec.sortable.join(", ")}.`,
+      );
     }
   }
   const rawDir = get(PARAM.dir);

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
+import type { FormAction } from "../internal/form-action.ts";
 import { AlertIcon } from "../internal/icons.tsx";
 import { formatRelative, formatTimestamp, type Instant, toDate } from "../internal/time.ts";
-import type { FormAction } from "../internal/form-action.ts";
 
 export type ConflictNoticeProps = {
   /** The version now stored, which the failed save did not expect. */

@@ -12,7 +12,17 @@ export type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, "na
 };
 
 /** A labelled select with hint and field-level error. */
-export function SelectField({ name, label, options, placeholder, hint, error, id, required, ...select }: SelectFieldProps) {
+export function SelectField({
+  name,
+  label,
+  options,
+  placeholder,
+  hint,
+  error,
+  id,
+  required,
+  ...select
+}: SelectFieldProps) {
   const selectId = id ?? `ab-field-${name}`;
   const { describedBy } = fieldIds(selectId, hint, error);
   return (

@@ -40,7 +40,11 @@ export function TextAreaField({
       error={error}
       required={required}
       aside={
-        <span className={cx("ab-field__counter", near && "ab-field__counter--near")} id={counterId} aria-live="polite">
+        <span
+          className={cx("ab-field__counter", near && "ab-field__counter--near")}
+          id={counterId}
+          aria-live="polite"
+        >
           {length} / {maxLength}
         </span>
       }

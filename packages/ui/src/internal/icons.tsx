@@ -11,7 +11,6 @@ function svgProps(size: number, className?: string) {
     strokeWidth: 1.5,
     strokeLinecap: "round" as const,
     strokeLinejoin: "round" as const,
-    "aria-hidden": true,
     focusable: false,
     className: className ?? "ab-icon",
   };
@@ -20,7 +19,7 @@ function svgProps(size: number, className?: string) {
 /** Padlock, used wherever a value is withheld for lack of a permission. */
 export function LockIcon({ size = 12, className }: IconProps) {
   return (
-    <svg {...svgProps(size, className)}>
+    <svg {...svgProps(size, className)} aria-hidden="true">
       <rect x="3" y="7" width="10" height="7" rx="1.5" />
       <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" />
     </svg>
@@ -30,7 +29,7 @@ export function LockIcon({ size = 12, className }: IconProps) {
 /** Circle with an "i", for informational notices. */
 export function InfoIcon({ size = 16, className }: IconProps) {
   return (
-    <svg {...svgProps(size, className)}>
+    <svg {...svgProps(size, className)} aria-hidden="true">
       <circle cx="8" cy="8" r="6.25" />
       <path d="M8 7.25v3.75M8 5h.01" />
     </svg>
@@ -40,7 +39,7 @@ export function InfoIcon({ size = 16, className }: IconProps) {
 /** Triangle with "!", for warnings and errors. */
 export function AlertIcon({ size = 16, className }: IconProps) {
   return (
-    <svg {...svgProps(size, className)}>
+    <svg {...svgProps(size, className)} aria-hidden="true">
       <path d="M8 2.25 1.75 13.25h12.5L8 2.25Z" />
       <path d="M8 6.5v3M8 11.5h.01" />
     </svg>
@@ -48,9 +47,13 @@ export function AlertIcon({ size = 16, className }: IconProps) {
 }
 
 /** Small chevron that shows sort direction or disclosure. */
-export function ChevronIcon({ size = 12, className, direction = "down" }: IconProps & { direction?: "up" | "down" }) {
+export function ChevronIcon({
+  size = 12,
+  className,
+  direction = "down",
+}: IconProps & { direction?: "up" | "down" }) {
   return (
-    <svg {...svgProps(size, className)}>
+    <svg {...svgProps(size, className)} aria-hidden="true">
       <path d={direction === "up" ? "M4 10l4-4 4 4" : "M4 6l4 4 4-4"} />
     </svg>
   );
@@ -59,7 +62,7 @@ export function ChevronIcon({ size = 12, className, direction = "down" }: IconPr
 /** Empty tray, for empty states. */
 export function TrayIcon({ size = 28, className }: IconProps) {
   return (
-    <svg {...svgProps(size, className)}>
+    <svg {...svgProps(size, className)} aria-hidden="true">
       <path d="M2 9.5 4 3.5h8l2 6v3a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1v-3Z" />
       <path d="M2 9.5h3.5l1 1.5h3l1-1.5H14" />
     </svg>

@@ -5,7 +5,9 @@ export type Instant = Date | string | number;
 export function toDate(value: Instant, field = "timestamp"): Date {
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) {
-    throw new Error(`${field}: "${String(value)}" is not a valid time; pass a Date, an ISO 8601 string or epoch ms.`);
+    throw new Error(
+      `${field}: "${String(value)}" is not a valid time; pass a Date, an ISO 8601 string or epoch ms.`,
+    );
   }
   return date;
 }

@@ -46,7 +46,8 @@ export function maskAddress(address: string): string {
 /** "1985-03-14" → "1985-••-••" (or keep year and month); invalid dates are hidden entirely. */
 export function maskDate(date: Date | string, keep: "year" | "year-month" = "year"): string {
   const parsed = date instanceof Date ? date : new Date(date.trim());
-  if (Number.isNaN(parsed.getTime())) return `${MASK_CHAR.repeat(4)}-${MASK_CHAR.repeat(2)}-${MASK_CHAR.repeat(2)}`;
+  if (Number.isNaN(parsed.getTime()))
+    return `${MASK_CHAR.repeat(4)}-${MASK_CHAR.repeat(2)}-${MASK_CHAR.repeat(2)}`;
   const year = String(parsed.getUTCFullYear()).padStart(4, "0");
   const month = String(parsed.getUTCMonth() + 1).padStart(2, "0");
   const mm = keep === "year-month" ? month : MASK_CHAR.repeat(2);

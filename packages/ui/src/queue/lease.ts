@@ -21,7 +21,17 @@ export function describeClaim(
   const expires = toDate(leaseExpiresAt, "leaseExpiresAt");
   const delta = expires.getTime() - nowDate.getTime();
   if (delta > 0) {
-    return { kind: "held", owner: claimedBy, expiresInMs: delta, text: `lease expires ${formatRelative(expires, nowDate)}` };
+    return {
+      kind: "held",
+      owner: claimedBy,
+      expiresInMs: delta,
+      text: `lease expires ${formatRelative(expires, nowDate)}`,
+    };
   }
-  return { kind: "expired", owner: claimedBy, expiredForMs: -delta, text: `lease expired ${formatRelative(expires, nowDate)}` };
+  return {
+    kind: "expired",
+    owner: claimedBy,
+    expiredForMs: -delta,
+    text: `lease expired ${formatRelative(expires, nowDate)}`,
+  };
 }

@@ -32,24 +32,40 @@ export type QueueListProps = {
 };
 
 /** Presentational queue: status, priority, claim owner and lease expiry of each item. */
-export function QueueList({ items, now = new Date(), renderActions, currentUser, empty = "The queue is empty.", label = "Queue" }: QueueListProps) {
+export function QueueList({
+  items,
+  now = new Date(),
+  renderActions,
+  currentUser,
+  empty = "The queue is empty.",
+  label = "Queue",
+}: QueueListProps) {
   const nowDate = toDate(now, "now");
   if (items.length === 0) return <p className="ab-queue__empty">{empty}</p>;
   return (
     <ul className="ab-queue" aria-label={label}>
       {items.map((item) => {
         const claim = describeClaim(item.claimedBy, item.leaseExpiresAt, nowDate);
-        const created = item.createdAt === undefined ? null : toDate(item.createdAt, `items[${item.id}].createdAt`);
+        const created =
+          item.createdAt === undefined ? null : toDate(item.createdAt, `items[${item.id}].createdAt`);
         const owner = claim.kind === "unclaimed" ? null : claim.owner === currentUser ? "You" : claim.owner;
         return (
-          <li key={item.id} className={cx("ab-queue__item", item.priority && `ab-queue__item--${item.priority}`)}>
+          <li
+            key={item.id}
+            className={cx("ab-queue__item", item.priority && `ab-queue__item--${item.priority}`)}
+          >
             {item.priority ? (
-              <span className={`ab-priority ab-priority--${item.priority}`} title={`Priority: ${item.priority}`}>
+              <span
+                className={`ab-priority ab-priority--${item.priority}`}
+                title={`Priority: ${item.priority}`}
+              >
                 {item.priority}
               </span>
             ) : null}
             <div className="ab-queue__main">
-              <p className="ab-queue__title">{item.href ? <a href={item.href}>{item.title}</a> : item.title}</p>
+              <p className="ab-queue__title">
+                {item.href ? <a href={item.href}>{item.title}</a> : item.title}
+              </p>
               <p className="ab-queue__meta">
                 <span className="ab-queue__id">{item.id}</span>
                 {created ? (

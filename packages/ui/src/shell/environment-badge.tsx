@@ -16,7 +16,10 @@ const TITLE: Record<EnvironmentMode, string> = {
 /** Names the runtime mode, so nobody mistakes a local rehearsal for the workspace. */
 export function EnvironmentBadge({ mode, detail }: { mode: EnvironmentMode; detail?: string }) {
   return (
-    <span className={cx("ab-env", `ab-env--${mode}`)} title={detail ? `${TITLE[mode]} (${detail})` : TITLE[mode]}>
+    <span
+      className={cx("ab-env", `ab-env--${mode}`)}
+      title={detail ? `${TITLE[mode]} (${detail})` : TITLE[mode]}
+    >
       <span className="ab-env__dot" aria-hidden="true" />
       {LABEL[mode]}
       {detail ? <span className="ab-env__detail">{detail}</span> : null}

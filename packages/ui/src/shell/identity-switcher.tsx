@@ -12,7 +12,13 @@ export type IdentitySwitcherProps = {
 };
 
 /** Local-only "act as" switcher: a plain form, so it works without client JavaScript. */
-export function IdentitySwitcher({ users, currentId, action, fieldName, hidden = {} }: IdentitySwitcherProps) {
+export function IdentitySwitcher({
+  users,
+  currentId,
+  action,
+  fieldName,
+  hidden = {},
+}: IdentitySwitcherProps) {
   const current = users.find((user) => user.id === currentId);
   return (
     // React supplies the method for a server action and warns if one is given.
@@ -33,7 +39,7 @@ export function IdentitySwitcher({ users, currentId, action, fieldName, hidden =
           ) : null}
           {users.map((user) => (
             <option key={user.id} value={user.id}>
-              {user.displayName} — {user.roles.join(", ") || "no roles"}
+              {`${user.displayName} — ${user.roles.join(", ") || "no roles"}`}
             </option>
           ))}
         </select>

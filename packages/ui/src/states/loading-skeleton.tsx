@@ -21,7 +21,10 @@ export function LoadingSkeleton({ variant = "lines", rows = 5, label = "Loadingâ
           <div key={i} className="ab-skeleton__row">
             <div className="ab-skeleton__bar" style={{ width: "28%" }} />
             <div className="ab-skeleton__bar" style={{ width: "18%" }} />
-            <div className="ab-skeleton__bar" style={{ width: WIDTHS[i % WIDTHS.length] === "64%" ? "30%" : "24%" }} />
+            <div
+              className="ab-skeleton__bar"
+              style={{ width: WIDTHS[i % WIDTHS.length] === "64%" ? "30%" : "24%" }}
+            />
             <div className="ab-skeleton__bar" style={{ width: "12%" }} />
           </div>
         ) : (

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { html, text } from "../internal/test-html.ts";
+import { MaskedValue } from "./masked-value.tsx";
+import { maskEmail } from "./masking.ts";
+
+describe("MaskedValue", () => {
+  it("shows only the masked form with a lock and a readable reason", () => {
+    const raw = "jane.doe@example.com";
+    const markup = html(<MaskedValue masked value={maskEmail(raw)} permission="customer.pii.read" />);
+    expect(markup).not.toContain("jane.doe");
+    expect(markup).toContain("<svg");
+    expect(text(markup)).toBe("j•••@example.com(masked — requires permission customer.pii.read)");
+    expect(markup).toContain('title="masked — requires permission customer.pii.read"');
+  });
+
+  it("can show the lock alone when no masked form is given", () => {
+    expect(text(html(<MaskedValue masked permission="x.read" />))).toBe(
+      "(masked — requires permission x.read)",
+    );
+  });
+
+  it("renders visible values plainly and missing ones as a dash", () => {
+    expect(text(html(<MaskedValue masked={false} value="Enterprise" />))).toBe("Enterprise");
+    expect(text(html(<MaskedValue masked={false} value={null} />))).toBe("—");
+  });
+});
