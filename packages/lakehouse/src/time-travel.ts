@@ -1,5 +1,5 @@
-import { LakehouseError } from "../errors.ts";
-import type { HistoryEntry } from "../lakehouse.ts";
+import { LakehouseError } from "./errors.ts";
+import type { HistoryEntry } from "./lakehouse.ts";
 
 /**
  * Resolves a timestamp to the latest version committed at or before it, from history (newest

@@ -17,6 +17,7 @@ import type {
 import { checkMergeKeys } from "../merge-keys.ts";
 import type { Predicate } from "../predicate.ts";
 import { parseSchemaName, parseTableName, type TableName } from "../table-name.ts";
+import { resolveTimestamp } from "../time-travel.ts";
 import { encodeRows, type Row, type RowInput, type TypedColumn, typedColumns } from "../values.ts";
 import { duckType, physicalName, quote } from "./duckdb-dialect.ts";
 import {
@@ -31,7 +32,6 @@ import {
 import { readAtVersion, readChanges } from "./reads.ts";
 import { SerialQueue } from "./serial-queue.ts";
 import { stageRows } from "./staging.ts";
-import { resolveTimestamp } from "./time-travel.ts";
 import { checkReplaceWhere, endMatching, insertStaged, mergeStaged, type WriteContext } from "./writes.ts";
 
 export interface LocalLakehouseOptions {

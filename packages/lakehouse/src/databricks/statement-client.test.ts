@@ -1,0 +1,149 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { LakehouseError } from "../errors.ts";
+import { type StatementPlan, startFakeWarehouse } from "./fake-warehouse.ts";
+import { StatementClient } from "./statement-client.ts";
+
+let fake: Awaited<ReturnType<typeof startFakeWarehouse>> | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+async function clientFor(plan: (statement: string) => StatementPlan, options: { timeoutMs?: number } = {}) {
+  fake = await startFakeWarehouse((req) => plan(req.statement));
+  let tokens = 0;
+  const client = new StatementClient({
+    host: `${fake.url}/`,
+    warehouseId: "a1b2c3d4e5f6a7b8",
+    getToken: async () => {
+      tokens += 1;
+      return "test-token";
+    },
+    poll: { initialMs: 5, maxMs: 20, timeoutMs: options.timeoutMs ?? 5000 },
+  });
+  return { client, fake, tokenCalls: () => tokens };
+}
+
+async function failure(promise: Promise<unknown>): Promise<LakehouseError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(LakehouseError);
+  return error as LakehouseError;
+}
+
+describe("StatementClient", () => {
+  it("sends the documented request and returns rows of a statement that finished within the wait", async () => {
+    const { client, fake, tokenCalls } = await clientFor(() => ({
+      columns: ["id", "name"],
+      rows: [
+        ["1", "a"],
+        ["2", null],
+      ],
+    }));
+    const result = await client.execute({
+      statement: "SELECT id, name FROM t WHERE id > :min",
+      parameters: [{ name: "min", value: "0", type: "INT" }],
+    });
+    expect(result.columns).toEqual(["id", "name"]);
+    expect(result.rows).toEqual([
+      ["1", "a"],
+      ["2", null],
+    ]);
+    expect(fake.executed[0]).toEqual({
+      warehouse_id: "a1b2c3d4e5f6a7b8",
+      statement: "SELECT id, name FROM t WHERE id > :min",
+      parameters: [{ name: "min", value: "0", type: "INT" }],
+      wait_timeout: "30s",
+      on_wait_timeout: "CONTINUE",
+      disposition: "INLINE",
+      format: "JSON_ARRAY",
+    });
+    expect(fake.requests.map((r) => [r.method, r.path, r.authorization])).toEqual([
+      ["POST", "/api/2.0/sql/statements", "Bearer test-token"],
+    ]);
+    expect(tokenCalls()).toBe(1);
+  });
+
+  it("polls PENDING and RUNNING statements until they succeed", async () => {
+    const { client, fake } = await clientFor(() => ({ polls: 3, columns: ["n"], rows: [["42"]] }));
+    const result = await client.execute({ statement: "SELECT 42 AS n", parameters: [] });
+    expect(result.rows).toEqual([["42"]]);
+    const gets = fake.requests.filter((r) => r.method === "GET");
+    expect(gets).toHaveLength(3);
+    expect(gets[0]?.path).toBe(`/api/2.0/sql/statements/${result.statementId}`);
+  });
+
+  it("follows result chunk links until the last chunk", async () => {
+    const rows = Array.from({ length: 7 }, (_, i) => [String(i)]);
+    const { client, fake } = await clientFor(() => ({ columns: ["i"], rows, chunkSize: 3 }));
+    const result = await client.execute({ statement: "SELECT i FROM range(7)", parameters: [] });
+    expect(result.rows).toEqual(rows);
+    expect(
+      fake.requests.filter((r) => r.path.includes("/result/chunks/")).map((r) => r.path.split("/result/")[1]),
+    ).toEqual(["chunks/1?row_offset=3", "chunks/2?row_offset=6"]);
+  });
+
+  it("turns a FAILED statement into an error with the Databricks error class, code and SQLSTATE", async () => {
+    const { client } = await clientFor(() => ({
+      polls: 1,
+      failed: {
+        error_code: "BAD_REQUEST",
+        sql_state: "42P01",
+        message:
+          "[TABLE_OR_VIEW_NOT_FOUND] The table or view `main`.`sales`.`orderz` cannot be found. SQLSTATE: 42P01",
+      },
+    }));
+    const error = await failure(
+      client.execute({ statement: "SELECT * FROM main.sales.orderz", parameters: [] }),
+    );
+    expect(error.code).toBe("TABLE_OR_VIEW_NOT_FOUND");
+    expect(error.message).toContain("BAD_REQUEST, SQLSTATE 42P01");
+    expect(error.details).toMatchObject({ errorCode: "BAD_REQUEST", sqlState: "42P01" });
+  });
+
+  it("reports the HTTP error envelope of a refused request", async () => {
+    const { client } = await clientFor(() => ({
+      httpError: {
+        status: 403,
+        body: {
+          error_code: "PERMISSION_DENIED",
+          message: "You do not have permission to use warehouse a1b2c3d4e5f6a7b8.",
+        },
+      },
+    }));
+    const error = await failure(client.execute({ statement: "SELECT 1", parameters: [] }));
+    expect(error.code).toBe("HTTP_ERROR");
+    expect(error.details).toMatchObject({ status: 403, errorCode: "PERMISSION_DENIED" });
+    expect(error.message).toContain("PERMISSION_DENIED: You do not have permission");
+  });
+
+  it("fails on a CANCELED or CLOSED statement", async () => {
+    const { client } = await clientFor((s) => ({ end: s.includes("closed") ? "CLOSED" : "CANCELED" }));
+    expect(
+      (await failure(client.execute({ statement: "SELECT 'canceled'", parameters: [] }))).message,
+    ).toContain("CANCELED");
+    expect(
+      (await failure(client.execute({ statement: "SELECT 'closed'", parameters: [] }))).message,
+    ).toContain("CLOSED");
+  });
+
+  it("cancels a statement that outlives the deadline", async () => {
+    const { client, fake } = await clientFor(() => ({ polls: 1000 }), { timeoutMs: 60 });
+    const error = await failure(client.execute({ statement: "SELECT slow()", parameters: [] }));
+    expect(error.message).toContain("was cancelled");
+    expect(fake.requests.at(-1)?.path).toMatch(/\/cancel$/);
+  });
+
+  it("surfaces a rejected token as an HTTP 401", async () => {
+    fake = await startFakeWarehouse(() => ({}), "another-token");
+    const client = new StatementClient({
+      host: fake.url,
+      warehouseId: "w",
+      getToken: async () => "test-token",
+    });
+    const error = await failure(client.execute({ statement: "SELECT 1", parameters: [] }));
+    expect(error.details).toMatchObject({ status: 401, errorCode: "UNAUTHENTICATED" });
+  });
+});

@@ -1,0 +1,1 @@
+export { type DeltaDdlOptions, deltaCreateTable, qualifiedName } from "./delta-ddl.ts";
