@@ -16,7 +16,7 @@ export { alerts } from "./risk/alerts.ts";
 export { entities } from "./risk/entities.ts";
 export { policies } from "./risk/policies.ts";
 export { riskScores } from "./risk/risk-scores.ts";
-export { DEFAULT_EPOCH, resolveScale, type ScaleSpec, scales } from "./scale.ts";
+export { DEFAULT_EPOCH, parseScale, resolveScale, type ScaleSpec, scales } from "./scale.ts";
 export { type Chunk, type Format, serializeDataset } from "./serialize/chunks.ts";
 export { csvField, csvHeader, csvLine } from "./serialize/csv.ts";
 export { jsonlLine } from "./serialize/jsonl.ts";

@@ -46,6 +46,13 @@ export function resolveScale(scale: Scale): ScaleSpec {
   };
 }
 
+/** Validates a scale from outside (CLI flag, config): a name, a number, or digits such as "25000". */
+export function parseScale(input: string | number): Scale {
+  const value = typeof input === "string" && /^\d+$/.test(input) ? Number(input) : input;
+  resolveScale(value as Scale);
+  return value as Scale;
+}
+
 /** The default "now" of every data set: a fixed instant so output never depends on the clock. */
 export const DEFAULT_EPOCH = "2026-01-01T00:00:00.000Z";
 

@@ -1,0 +1,100 @@
+import { createHash } from "node:crypto";
+import { datasets } from "@appbase/synthetic-data";
+import type { Queryable } from "./queryable.ts";
+
+/**
+ * `appbase_meta.seed_runs` records each load: a row is inserted before the first batch and
+ * finished only after the last, so a load that was killed half-way leaves an unfinished row
+ * and the next start reloads instead of trusting partial data. Created on demand (not by a
+ * migration) so that `datasetsLoaded` answers "no" on a database nobody has touched yet.
+ */
+const ENSURE_SQL = [
+  "CREATE SCHEMA IF NOT EXISTS appbase_meta",
+  `CREATE TABLE IF NOT EXISTS appbase_meta.seed_runs (
+    run_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    seed bigint NOT NULL,
+    scale text NOT NULL,
+    fingerprint text NOT NULL,
+    started_at timestamptz NOT NULL DEFAULT now(),
+    finished_at timestamptz,
+    tables jsonb
+  )`,
+];
+
+export async function ensureSeedRuns(db: Queryable): Promise<void> {
+  for (const statement of ENSURE_SQL) await db.query(statement);
+}
+
+/** Hash of every table's name and columns: a load made for another shape is not "loaded". */
+export function datasetsFingerprint(): string {
+  const shape = datasets.map((d) => [d.domain, d.name, d.columns.map((c) => [c.name, c.type, c.nullable])]);
+  return createHash("sha256").update(JSON.stringify(shape)).digest("hex").slice(0, 16);
+}
+
+export interface SeedRun {
+  runId: number;
+  seed: number;
+  scale: string;
+  fingerprint: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+  tables: Array<{ table: string; rows: number; ms: number }> | null;
+}
+
+/** The most recent load attempt, finished or not; null when data was never loaded. */
+export async function latestSeedRun(db: Queryable): Promise<SeedRun | null> {
+  const exists = await db.query<{ found: string | null }>(
+    "SELECT to_regclass('appbase_meta.seed_runs')::text AS found",
+  );
+  if (!exists.rows[0]?.found) return null;
+  const result = await db.query<{
+    run_id: string;
+    seed: string;
+    scale: string;
+    fingerprint: string;
+    started_at: Date;
+    finished_at: Date | null;
+    tables: SeedRun["tables"];
+  }>("SELECT * FROM appbase_meta.seed_runs ORDER BY run_id DESC LIMIT 1");
+  const row = result.rows[0];
+  if (!row) return null;
+  return {
+    runId: Number(row.run_id),
+    seed: Number(row.seed),
+    scale: row.scale,
+    fingerprint: row.fingerprint,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    tables: row.tables,
+  };
+}
+
+/**
+ * True when the latest load finished for the current table shapes (and, if given, for this
+ * seed and scale); false for never loaded, killed half-way, or loaded with other settings.
+ */
+export async function datasetsLoaded(
+  db: Queryable,
+  expected: { seed?: number; scale?: string | number } = {},
+): Promise<boolean> {
+  const run = await latestSeedRun(db);
+  if (!run || run.finishedAt === null || run.fingerprint !== datasetsFingerprint()) return false;
+  if (expected.seed !== undefined && run.seed !== expected.seed) return false;
+  if (expected.scale !== undefined && run.scale !== String(expected.scale)) return false;
+  return true;
+}
+
+export async function startSeedRun(db: Queryable, seed: number, scale: string): Promise<number> {
+  const result = await db.query<{ run_id: string }>(
+    "INSERT INTO appbase_meta.seed_runs (seed, scale, fingerprint) VALUES ($1, $2, $3) RETURNING run_id",
+    [seed, scale, datasetsFingerprint()],
+  );
+  return Number(result.rows[0]!.run_id);
+}
+
+export async function finishSeedRun(db: Queryable, runId: number, tables: SeedRun["tables"]): Promise<void> {
+  await db.query(
+    "UPDATE appbase_meta.seed_runs SET finished_at = clock_timestamp(), tables = $2 WHERE run_id = $1",
+    [runId, JSON.stringify(tables)],
+  );
+}
