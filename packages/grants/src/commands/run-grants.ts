@@ -23,8 +23,7 @@ export interface CommandOutput {
 
 const UC_PLACEHOLDER = "<app-service-principal-client-id>";
 /** Bundles take the catalog from a variable so each target can point at its own catalog. */
-// biome-ignore lint/suspicious/noTemplateCurlyInString: a bundle variable reference, resolved by the Databricks CLI
-const BUNDLE_CATALOG_VAR = "${var.catalog}";
+const BUNDLE_CATALOG_VAR = `\${var.catalog}`;
 
 function bindingFor(
   kit: ReturnType<typeof selectedKits>[number],
