@@ -1,1 +1,2 @@
 export { type DeltaDdlOptions, deltaCreateTable, qualifiedName } from "./delta-ddl.ts";
+export { declarationFromDrizzle, type FromDrizzleOptions } from "./from-drizzle.ts";
