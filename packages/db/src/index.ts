@@ -1,1 +1,2 @@
-export {};
+export { type DbEnv, dbEnvSchema, readDbEnv } from "./env.ts";
+export * from "./local/index.ts";
