@@ -6,7 +6,8 @@ import { fileURLToPath } from "node:url";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
-import { syncedFixtureDdl } from "./synced-fixture.ts";
+import { datasetsMigrations } from "@appbase/datasets";
+import { syncStatusFixtureDdl } from "./synced-fixture.ts";
 
 const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
 
@@ -18,18 +19,20 @@ export interface TestDatabase {
 /**
  * A fresh, migrated database per test file, reached through `pg` as the app reaches Lakebase:
  * a throwaway database on the server in `DATABASE_URL` when set, else an embedded PGlite served
- * on a unix socket. Local stand-in for `@appbase/db/testing` until it lands.
+ * on a unix socket. Local stand-in for `@appbase/db/testing`, which had not landed when this was written.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const { pool, dispose } = process.env.DATABASE_URL
     ? await onServer(process.env.DATABASE_URL)
     : await embedded();
-  for (const statement of syncedFixtureDdl) await pool.query(statement);
+  // The served tables come from @appbase/datasets' own migrations, exactly as `appbase up` applies them.
   await migrate(drizzle(pool), {
-    migrationsFolder,
-    migrationsSchema: "customer_hub",
-    migrationsTable: "__drizzle_migrations",
+    migrationsFolder: datasetsMigrations.migrationsFolder,
+    migrationsSchema: "appbase_meta",
+    migrationsTable: "datasets_migrations",
   });
+  for (const statement of syncStatusFixtureDdl) await pool.query(statement);
+  await migrate(drizzle(pool), { migrationsFolder, migrationsSchema: "customer_hub", migrationsTable: "__drizzle_migrations" });
   return {
     pool,
     close: async () => {
@@ -49,7 +52,7 @@ async function onServer(url: string) {
   return {
     pool,
     dispose: async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.query(`drop database if exists ${name}`);
       await admin.end();
     },
   };
