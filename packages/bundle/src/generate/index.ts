@@ -11,4 +11,5 @@ export {
   snake,
 } from "./kit-bundle.ts";
 export { LAKEBASE_DATABASE, lakebaseResources } from "./lakebase-resources.ts";
+export { syncedTablesFromServed } from "./synced-tables.ts";
 export { type BundleDrift, kitBundleDrift, renderKitBundle, writeKitBundle } from "./write-kit-bundle.ts";
