@@ -16,6 +16,7 @@ interface RawGrantsOptions {
   catalog?: string;
   databaseUrl?: string;
   only?: string;
+  prune?: boolean;
 }
 
 function parse(raw: RawGrantsOptions): GrantsCommandOptions {
@@ -66,6 +67,7 @@ export function registerGrantsCommands(program: Command): void {
 
   withDatabaseOptions(withCommonOptions(grants.command("apply")))
     .description("apply the Postgres side of the matrix (idempotent, one transaction per kit)")
+    .option("--prune", "also revoke grants and default privileges the matrix does not declare")
     .action(async (raw: RawGrantsOptions) => {
       try {
         await runApply(parse(raw), output);

@@ -17,6 +17,7 @@ export const grantsCommandOptionsSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, "--database-url must be a postgres:// URL")
       .optional(),
+    prune: z.boolean().optional(),
     only: z
       .enum(["postgres", "unity-catalog", "bundle"], {
         error: "--only must be postgres, unity-catalog or bundle",

@@ -6,6 +6,7 @@ import { applyPostgresPlan } from "../postgres/apply.ts";
 import type { PostgresBinding } from "../postgres/binding.ts";
 import { formatVerifyReport } from "../postgres/format-report.ts";
 import { postgresPlan } from "../postgres/plan.ts";
+import { prunePostgresGrants } from "../postgres/prune.ts";
 import { verifyPostgresGrants } from "../postgres/verify.ts";
 import {
   bundleAppPrincipalRef,
@@ -98,6 +99,10 @@ export async function runApply(options: GrantsCommandOptions, output: CommandOut
       const binding = bindingFor(kit, options);
       const { applied } = await applyPostgresPlan(client, postgresPlan(matrixFor(kit), binding));
       output.log(`${kit}: applied ${applied} idempotent statements (app role "${binding.appPrincipal}")`);
+      if (options.prune) {
+        const pruned = await prunePostgresGrants(client, matrixFor(kit), binding);
+        for (const d of pruned) output.log(`${kit}: pruned ${d.object}: ${d.detail}`);
+      }
     }
     if (options.target === "databricks")
       output.log(

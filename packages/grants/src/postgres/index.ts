@@ -5,4 +5,5 @@ export { expectedPostgresState } from "./expected.ts";
 export { formatVerifyReport } from "./format-report.ts";
 export { readLivePostgresState } from "./live.ts";
 export { type PlannedStatement, postgresPlan } from "./plan.ts";
+export { prunePostgresGrants } from "./prune.ts";
 export { type DriftItem, type VerifyOptions, type VerifyReport, verifyPostgresGrants } from "./verify.ts";
