@@ -7,5 +7,5 @@ export {
 export type { Queryable } from "./load/queryable.ts";
 export { datasetsFingerprint, datasetsLoaded, latestSeedRun, type SeedRun } from "./load/seed-runs.ts";
 export { datasetsMigrations } from "./migrations.ts";
-export { sqlTypeOf } from "./tables/sql-types.ts";
 export { servedTables } from "./tables/index.ts";
+export { sqlTypeOf } from "./tables/sql-types.ts";

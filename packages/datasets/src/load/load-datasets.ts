@@ -120,6 +120,8 @@ export async function loadDatasets(
     }
     loaded.push({ table: qualified(table), rows: rowsDone, ms: Math.round(performance.now() - started) });
   }
+  // Fresh statistics, so the first queries plan with the real row counts (PGlite has no autovacuum).
+  await db.query(`ANALYZE ${datasets.map(qualified).join(", ")}`);
   await finishSeedRun(db, runId, loaded);
   return { tables: loaded };
 }
