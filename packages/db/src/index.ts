@@ -1,2 +1,10 @@
-export { type DbEnv, dbEnvSchema, readDbEnv } from "./env.ts";
+export { type DbEnv, dbEnvSchema, type EnvSource, readDbEnv } from "./env.ts";
 export * from "./local/index.ts";
+export {
+  type CreatePoolOptions,
+  createPool,
+  type DbMode,
+  type DbPool,
+  selectDbMode,
+} from "./pool/create-pool.ts";
+export { LakebaseCredentialError } from "./pool/credential-error.ts";
