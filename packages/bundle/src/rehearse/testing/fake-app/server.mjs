@@ -1,0 +1,28 @@
+// A tiny app for rehearsal tests: reports what the runtime gave it and calls Lakebase credentials
+// through @databricks/lakebase exactly as a kit in Lakebase mode does.
+import { createServer } from "node:http";
+import { generateDatabaseCredential, getWorkspaceClient } from "@databricks/lakebase";
+
+const port = Number(process.argv[process.argv.indexOf("--port") + 1]);
+const server = createServer(async (request, response) => {
+  const reply = (status, body) => {
+    response.writeHead(status, { "content-type": "application/json" });
+    response.end(JSON.stringify(body));
+  };
+  if (request.url === "/health") return reply(200, { ok: true });
+  if (request.url === "/env")
+    return reply(200, { env: process.env, argv: process.argv.slice(2), cwd: process.cwd() });
+  if (request.url === "/lakebase") {
+    try {
+      const credential = await generateDatabaseCredential(getWorkspaceClient({}), {
+        endpoint: process.env.LAKEBASE_ENDPOINT,
+      });
+      return reply(200, { ok: true, expire_time: credential.expire_time });
+    } catch (error) {
+      return reply(500, { ok: false, error: String(error) });
+    }
+  }
+  reply(404, {});
+});
+server.listen(port, "127.0.0.1");
+process.on("SIGTERM", () => server.close(() => process.exit(0)));
