@@ -3,7 +3,7 @@
 import { Bar, CartesianGrid, Cell, BarChart as RBarChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { Tone } from "../badges/tone.ts";
 import { ChartFrame } from "./chart-frame.tsx";
-import { formatValue, type ValueFormat } from "./format.ts";
+import { formatValue, type ValueFormat, zeroBasedTicks } from "./format.ts";
 import { AXIS_TICK, GRID_STROKE, seriesColor, TOOLTIP_STYLE } from "./palette.ts";
 
 export type BarDatum = { label: string; value: number; tone?: Tone };
@@ -31,6 +31,9 @@ export function BarChart({
   colorful,
 }: BarChartProps) {
   const rows = data.map((d) => ({ ...d }));
+  const yTicks = data.every((d) => d.value >= 0)
+    ? zeroBasedTicks(Math.max(0, ...data.map((d) => d.value)))
+    : undefined;
   return (
     <ChartFrame
       title={title}
@@ -57,6 +60,8 @@ export function BarChart({
           interval="preserveStartEnd"
         />
         <YAxis
+          ticks={yTicks}
+          domain={yTicks ? [0, yTicks[yTicks.length - 1] ?? 1] : undefined}
           tick={AXIS_TICK}
           tickLine={false}
           axisLine={false}

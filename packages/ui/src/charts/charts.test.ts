@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { binValues } from "./bins.ts";
-import { formatValue } from "./format.ts";
+import { formatValue, zeroBasedTicks } from "./format.ts";
 import { funnelSteps, mergeSeries } from "./series.ts";
 
 describe("binValues", () => {
@@ -87,5 +87,18 @@ describe("formatValue", () => {
     expect(formatValue(850, "ms")).toBe("850 ms");
     expect(formatValue(2500, "ms")).toBe("2.5 s");
     expect(formatValue(Number.NaN)).toBe("—");
+  });
+});
+
+describe("zeroBasedTicks", () => {
+  it.each([
+    [260, [0, 100, 200, 300]],
+    [108, [0, 25, 50, 75, 100, 125]],
+    [70, [0, 20, 40, 60, 80]],
+    [100, [0, 20, 40, 60, 80, 100]],
+    [0.34, [0, 0.1, 0.2, 0.3, 0.4]],
+    [0, [0, 1]],
+  ])("max %d → %j", (max, ticks) => {
+    expect(zeroBasedTicks(max)).toEqual(ticks);
   });
 });

@@ -23,3 +23,18 @@ export function formatTimeTick(ms: number, spanMs: number, timeZone = "UTC"): st
       : { day: "numeric", month: "short", timeZone };
   return new Intl.DateTimeFormat("en-GB", options).format(new Date(ms));
 }
+
+/**
+ * Round axis ticks from 0 to just above `max`: steps of 1, 2, 2.5 or 5 × 10^k, at most `maxIntervals`
+ * of them, so 260 gets 0–300 by 100 rather than 0–260 by 65.
+ */
+export function zeroBasedTicks(max: number, maxIntervals = 5): number[] {
+  if (!Number.isFinite(max) || max <= 0) return [0, 1];
+  const magnitude = 10 ** Math.floor(Math.log10(max / maxIntervals));
+  const step =
+    [1, 2, 2.5, 5, 10].map((f) => f * magnitude).find((s) => Math.ceil(max / s) <= maxIntervals) ??
+    10 * magnitude;
+  const intervals = Math.ceil(max / step - 1e-9);
+  // Multiply rather than accumulate so 0.1 steps do not drift into 0.30000000000000004.
+  return Array.from({ length: intervals + 1 }, (_, i) => Number((i * step).toPrecision(12)));
+}

@@ -3,7 +3,7 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { binValues, type HistogramBin } from "./bins.ts";
 import { ChartFrame } from "./chart-frame.tsx";
-import { formatValue, type ValueFormat } from "./format.ts";
+import { formatValue, type ValueFormat, zeroBasedTicks } from "./format.ts";
 import { AXIS_TICK, GRID_STROKE, seriesColor, TOOLTIP_STYLE } from "./palette.ts";
 
 export type HistogramChartProps = {
@@ -32,6 +32,10 @@ export function HistogramChart({
   const range = (b: HistogramBin) =>
     `${formatValue(b.start, valueFormat)}–${formatValue(b.end, valueFormat)}`;
   const rows = buckets.map((b) => ({ range: range(b), start: b.start, count: b.count }));
+  const last = buckets[buckets.length - 1];
+  // About five edge labels whatever the bin count.
+  const step = Math.max(1, Math.ceil(buckets.length / 5));
+  const yTicks = zeroBasedTicks(Math.max(0, ...buckets.map((b) => b.count)));
   return (
     <ChartFrame
       title={title}
@@ -50,13 +54,16 @@ export function HistogramChart({
         <CartesianGrid vertical={false} stroke={GRID_STROKE} />
         <XAxis
           dataKey="start"
-          tick={AXIS_TICK}
+          interval={0}
           tickLine={false}
           axisLine={{ stroke: "var(--ab-border)" }}
-          tickFormatter={(v: number) => formatValue(v, valueFormat)}
-          minTickGap={16}
+          tick={(tick: EdgeTickProps) => (
+            <EdgeTick {...tick} step={step} count={buckets.length} lastEnd={last?.end} format={valueFormat} />
+          )}
         />
         <YAxis
+          ticks={yTicks}
+          domain={yTicks ? [0, yTicks[yTicks.length - 1] ?? 1] : undefined}
           tick={AXIS_TICK}
           tickLine={false}
           axisLine={false}
@@ -73,5 +80,39 @@ export function HistogramChart({
         <Bar dataKey="count" fill={seriesColor(0)} radius={[2, 2, 0, 0]} isAnimationActive={false} />
       </BarChart>
     </ChartFrame>
+  );
+}
+
+type EdgeTickProps = {
+  x: number | string;
+  y: number | string;
+  index: number;
+  payload: { value: number; offset?: number };
+};
+
+/**
+ * A category axis centres labels under bars; a histogram's labels belong on bin edges. So each kept
+ * tick is drawn half a bar to the left, and the last bin also gets its closing edge.
+ */
+function EdgeTick(
+  props: EdgeTickProps & { step: number; count: number; lastEnd?: number; format: ValueFormat },
+) {
+  const x = Number(props.x);
+  const y = Number(props.y) + 12;
+  const half = props.payload.offset ?? 0;
+  const isLast = props.index === props.count - 1;
+  return (
+    <g>
+      {props.index % props.step === 0 ? (
+        <text x={x - half} y={y} textAnchor="middle" fill={AXIS_TICK.fill} fontSize={AXIS_TICK.fontSize}>
+          {formatValue(props.payload.value, props.format)}
+        </text>
+      ) : null}
+      {isLast && props.lastEnd !== undefined ? (
+        <text x={x + half} y={y} textAnchor="middle" fill={AXIS_TICK.fill} fontSize={AXIS_TICK.fontSize}>
+          {formatValue(props.lastEnd, props.format)}
+        </text>
+      ) : null}
+    </g>
   );
 }

@@ -3,7 +3,7 @@
 import { Area, AreaChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { formatTimestamp } from "../internal/time.ts";
 import { ChartFrame } from "./chart-frame.tsx";
-import { formatTimeTick, formatValue, type ValueFormat } from "./format.ts";
+import { formatTimeTick, formatValue, type ValueFormat, zeroBasedTicks } from "./format.ts";
 import { AXIS_TICK, GRID_STROKE, seriesColor, TOOLTIP_STYLE } from "./palette.ts";
 import { mergeSeries, type TimeSeries } from "./series.ts";
 
@@ -32,6 +32,12 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
     timeZone = "UTC",
   } = props;
   const rows = mergeSeries(series);
+  const values = series.flatMap((s) => s.points.map((p) => p.value));
+  // Stacked areas reach the sum of the series at a time, not the largest single value.
+  const peak = stacked
+    ? Math.max(0, ...rows.map((row) => series.reduce((sum, s) => sum + (row[s.key] ?? 0), 0)))
+    : Math.max(0, ...values);
+  const yTicks = values.every((v) => v >= 0) ? zeroBasedTicks(peak) : undefined;
   const span = rows.length > 1 ? (rows[rows.length - 1]?.t ?? 0) - (rows[0]?.t ?? 0) : 0;
   const common = {
     responsive: true,
@@ -55,6 +61,8 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
       minTickGap={24}
     />,
     <YAxis
+      ticks={yTicks}
+      domain={yTicks ? [0, yTicks[yTicks.length - 1] ?? 1] : undefined}
       key="y"
       tick={AXIS_TICK}
       tickLine={false}
