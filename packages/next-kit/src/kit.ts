@@ -74,12 +74,22 @@ export function createKitRuntime<P extends string>(config: KitRuntimeConfig<P>) 
     return grantsCan(identity, permission, config.matrix);
   }
 
+  const switchLocalIdentity = createLocalIdentitySwitcher(config);
+  /** The switcher as a plain form action (the app shell's form posts the chosen `userId`). */
+  const switchLocalIdentityForm = brand(
+    async (form: FormData): Promise<void> => {
+      await switchLocalIdentity(form);
+    },
+    { kind: "local-switcher", permission: null },
+  );
+
   return {
+    switchLocalIdentityForm,
     defineAction,
     defineRoute,
     currentIdentity,
     can,
-    switchLocalIdentity: createLocalIdentitySwitcher(config),
+    switchLocalIdentity,
     config,
   };
 }

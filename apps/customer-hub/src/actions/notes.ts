@@ -1,0 +1,48 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { NOTE_MAX_LENGTH } from "../domain/notes/note.ts";
+import { addNote, deleteNote, editNote } from "../domain/notes/notes.ts";
+import { db } from "../server/db.ts";
+import { defineAction } from "../server/kit.ts";
+import { customerIdField, noteIdField, requestIdField, versionField } from "./fields.ts";
+
+const body = z
+  .string({ error: "Write the note before saving." })
+  .trim()
+  .min(1, "Write the note before saving; an empty note is not saved.")
+  .max(NOTE_MAX_LENGTH, `A note can be at most ${NOTE_MAX_LENGTH} characters; shorten it or split it into two notes.`);
+
+/** Adds a note to a customer (idempotent per requestId). */
+export const addNoteAction = defineAction({
+  permission: "note.write",
+  input: z.object({ customerId: customerIdField, body, requestId: requestIdField }),
+  handler: async (input, { identity }) => {
+    const note = await addNote(db(), { ...input, actor: identity.email });
+    revalidatePath(`/customers/${input.customerId}`);
+    return note;
+  },
+});
+
+/** Saves a new text for a note, refused with a conflict if someone saved since `expectedVersion`. */
+export const editNoteAction = defineAction({
+  permission: "note.write",
+  input: z.object({ customerId: customerIdField, noteId: noteIdField, body, expectedVersion: versionField }),
+  handler: async (input, { identity }) => {
+    const note = await editNote(db(), { ...input, actor: identity.email });
+    revalidatePath(`/customers/${input.customerId}`);
+    return note;
+  },
+});
+
+/** Deletes a note the user has seen at `expectedVersion`. */
+export const deleteNoteAction = defineAction({
+  permission: "note.write",
+  input: z.object({ customerId: customerIdField, noteId: noteIdField, expectedVersion: versionField }),
+  handler: async (input, { identity }) => {
+    const removed = await deleteNote(db(), { ...input, actor: identity.email });
+    revalidatePath(`/customers/${input.customerId}`);
+    return removed;
+  },
+});

@@ -1,0 +1,23 @@
+// GET /api/customers?q=&segment=&page=: the masked customer list as JSON, for tools that call the kit.
+import { parseTableParams } from "@appbase/ui/data-table";
+import { z } from "zod";
+import { customerTableSpec } from "../../../domain/customers/customer-table-spec.ts";
+import { listCustomers } from "../../../domain/customers/list-customers.ts";
+import { readSyncHealth } from "../../../domain/freshness/sync-status.ts";
+import { db } from "../../../server/db.ts";
+import { defineRoute } from "../../../server/kit.ts";
+import { viewerRules } from "../../../server/viewer-rules.ts";
+
+export const dynamic = "force-dynamic";
+
+export const GET = defineRoute({
+  permission: "customer.read",
+  // parseTableParams validates each parameter and reports ignored ones; here only strings are required.
+  input: z.record(z.string(), z.string()),
+  handler: async (query, { identity }) => {
+    const params = parseTableParams(query, customerTableSpec);
+    const sync = await readSyncHealth(db());
+    const page = await listCustomers(db(), params, viewerRules(identity, sync.level === "fallback"));
+    return { ...page, page: params.page, pageSize: params.pageSize, issues: params.issues, sync: sync.level };
+  },
+});

@@ -1,0 +1,116 @@
+import { ActivityList } from "@appbase/ui/activity";
+import { Banner, FreshnessBadge } from "@appbase/ui/badges";
+import { ButtonLink } from "@appbase/ui/forms";
+import { PageHeader } from "@appbase/ui/shell";
+import { ErrorState } from "@appbase/ui/states";
+import { ConsentCard } from "../../../components/consent-card.tsx";
+import { FeaturesCard } from "../../../components/features-card.tsx";
+import { NotesPanel } from "../../../components/notes-panel.tsx";
+import { ProfileCard } from "../../../components/profile-card.tsx";
+import { StatusMover } from "../../../components/status-mover.tsx";
+import { SyncBanner } from "../../../components/sync-banner.tsx";
+import { TasksPanel } from "../../../components/tasks-panel.tsx";
+import { describeActivity, listActivity } from "../../../domain/activity/activity.ts";
+import { getCustomer } from "../../../domain/customers/get-customer.ts";
+import { readSyncHealth } from "../../../domain/freshness/sync-status.ts";
+import { SYNC_TARGET } from "../../../domain/freshness/targets.ts";
+import { listNotes } from "../../../domain/notes/notes.ts";
+import { getWorkflow } from "../../../domain/status/move-status.ts";
+import { nextStatuses } from "../../../domain/status/workflow.ts";
+import { listTasks } from "../../../domain/tasks/tasks.ts";
+import { db } from "../../../server/db.ts";
+import { can, currentIdentity } from "../../../server/kit.ts";
+import { viewerRules } from "../../../server/viewer-rules.ts";
+
+export default async function CustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
+  const { customerId } = await params;
+  const identity = await currentIdentity();
+  if (!can(identity, "customer.read")) {
+    return <ErrorState title="You cannot view customers" message="Your role has no customer.read permission; switch to a role that has it." />;
+  }
+  if (!/^C\d{7}$/.test(customerId)) {
+    return <ErrorState title="Not a customer id" message={`"${customerId}" is not a customer id (a C and seven digits).`} retryHref="/customers" retryLabel="Back to customers" />;
+  }
+  const now = new Date();
+  const pool = db();
+  const sync = await readSyncHealth(pool, now);
+  const fallback = sync.level === "fallback";
+  const [customer, workflow, notes, tasks, activity] = await Promise.all([
+    getCustomer(pool, customerId, viewerRules(identity, fallback), now),
+    getWorkflow(pool, customerId),
+    listNotes(pool, customerId),
+    listTasks(pool, customerId),
+    listActivity(pool, customerId),
+  ]);
+  const customersSync = sync.tables.find((t) => t.table === "customer.customers");
+  const freshness = (
+    <FreshnessBadge at={customersSync?.lastSyncTime ?? null} now={now} target={SYNC_TARGET.target} limit={SYNC_TARGET.limit} />
+  );
+  return (
+    <>
+      <SyncBanner sync={sync} />
+      <PageHeader
+        title={customer ? customer.fullName.value : customerId}
+        description={<code>{customerId}</code>}
+        actions={<ButtonLink href="/customers" variant="secondary">All customers</ButtonLink>}
+      />
+      <div className="ch-grid">
+        <div className="ch-stack">
+          {customer ? (
+            <>
+              <ProfileCard customer={customer} freshness={freshness} />
+              <FeaturesCard features={customer.features} now={now} />
+              <section className="ch-card" aria-label="Recent interactions">
+                <h2>Recent interactions</h2>
+                <ActivityList
+                  label="Recent interactions"
+                  now={now}
+                  empty="No interactions recorded."
+                  items={customer.interactions.map((i) => ({
+                    id: i.id,
+                    actor: i.channel,
+                    actorKind: "system" as const,
+                    action: `${i.kind}: ${i.summary}`,
+                    at: i.occurredAt,
+                  }))}
+                />
+              </section>
+            </>
+          ) : (
+            <Banner tone="warning" title="This customer is not in the synced data right now">
+              The served customer tables have no row for {customerId} (it may be mid-sync or removed upstream). The team's own
+              notes, status and history below are still here.
+            </Banner>
+          )}
+          <NotesPanel customerId={customerId} notes={notes} canWrite={can(identity, "note.write")} />
+        </div>
+        <div className="ch-stack">
+          <StatusMover
+            customerId={customerId}
+            status={workflow.status}
+            version={workflow.version}
+            suggested={nextStatuses(workflow.status)}
+            canChange={can(identity, "status.change")}
+          />
+          {customer ? <ConsentCard consents={customer.consents} /> : null}
+          <TasksPanel
+            customerId={customerId}
+            tasks={tasks}
+            canWrite={can(identity, "task.write")}
+            defaultAssignee={identity.email}
+            today={now.toISOString().slice(0, 10)}
+          />
+          <section className="ch-card" aria-label="History">
+            <h2>History</h2>
+            <ActivityList
+              label="History"
+              now={now}
+              empty="Nothing has changed on this customer yet."
+              items={activity.map((a) => ({ id: String(a.id), actor: a.actorEmail, action: describeActivity(a), at: a.at }))}
+            />
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}

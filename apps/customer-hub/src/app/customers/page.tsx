@@ -1,0 +1,76 @@
+import { StatusBadge } from "@appbase/ui/badges";
+import { type Column, DataTable, parseTableParams } from "@appbase/ui/data-table";
+import { MaskedValue } from "@appbase/ui/masked-value";
+import { PageHeader } from "@appbase/ui/shell";
+import { ErrorState } from "@appbase/ui/states";
+import { SyncBanner } from "../../components/sync-banner.tsx";
+import { customerTableSpec } from "../../domain/customers/customer-table-spec.ts";
+import { type CustomerListRow, listCustomers } from "../../domain/customers/list-customers.ts";
+import { readSyncHealth } from "../../domain/freshness/sync-status.ts";
+import { db } from "../../server/db.ts";
+import { can, currentIdentity } from "../../server/kit.ts";
+import { viewerRules } from "../../server/viewer-rules.ts";
+
+const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+const BAND_TONE = { high: "danger", medium: "warning", low: "success" } as const;
+
+const columns: Column<CustomerListRow>[] = [
+  { key: "customer_id", header: "ID", width: "7rem", render: (r) => <code>{r.customerId}</code> },
+  { key: "full_name", header: "Name", render: (r) => r.fullName.value },
+  {
+    key: "email",
+    header: "Email",
+    sortable: false,
+    render: (r) =>
+      r.email.masked ? (
+        <MaskedValue masked value={r.email.value} permission="customer.pii.read" />
+      ) : (
+        <MaskedValue masked={false} value={r.email.value} />
+      ),
+  },
+  { key: "segment", header: "Segment", sortable: false, render: (r) => r.segment.replace("_", " ") },
+  { key: "region", header: "Region", sortable: false, render: (r) => r.region.replace("_", " ") },
+  { key: "lifetime_value", header: "Lifetime value", align: "right", render: (r) => money.format(r.lifetimeValue) },
+  {
+    key: "churn_risk_score",
+    header: "Churn risk",
+    render: (r) => (
+      <StatusBadge tone={BAND_TONE[r.churnRiskBand as keyof typeof BAND_TONE] ?? "neutral"}>
+        {r.churnRiskScore === null ? `${r.churnRiskBand} (score withheld)` : `${r.churnRiskBand} · ${r.churnRiskScore.toFixed(2)}`}
+      </StatusBadge>
+    ),
+  },
+  { key: "status", header: "Status", sortable: false, render: (r) => r.status },
+];
+
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const identity = await currentIdentity();
+  if (!can(identity, "customer.read")) {
+    return <ErrorState title="You cannot view customers" message="Your role has no customer.read permission; switch to a role that has it." />;
+  }
+  const params = parseTableParams(await searchParams, customerTableSpec);
+  const sync = await readSyncHealth(db());
+  const page = await listCustomers(db(), params, viewerRules(identity, sync.level === "fallback"));
+  return (
+    <>
+      <SyncBanner sync={sync} />
+      <PageHeader
+        title="Customers"
+        description="Customer 360 served from the synced gold tables. Search by name, id or (with PII access) email."
+      />
+      <DataTable
+        caption="Customers"
+        columns={columns}
+        rows={page.rows}
+        rowKey={(r) => r.customerId}
+        rowHref={(r) => `/customers/${r.customerId}`}
+        spec={customerTableSpec}
+        params={params}
+        total={page.total}
+        basePath="/customers"
+        search="Search name, id or email"
+        noun="customers"
+      />
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import { Banner } from "@appbase/ui/badges";
+import { BarChart, DonutChart, FunnelChart } from "@appbase/ui/charts";
+import { PageHeader } from "@appbase/ui/shell";
+import { GeniePanel } from "../../components/genie-panel.tsx";
+import { QueryProvider } from "../../components/query-provider.tsx";
+import { SyncBanner } from "../../components/sync-banner.tsx";
+import { readSyncHealth } from "../../domain/freshness/sync-status.ts";
+import { churnRiskDistribution, segmentMix, statusFunnel } from "../../domain/insights/insights.ts";
+import { db } from "../../server/db.ts";
+import { genieBinding } from "../../server/genie.ts";
+import { can, currentIdentity } from "../../server/kit.ts";
+
+const BAND_TONE = { low: "success", medium: "warning", high: "danger" } as const;
+
+export default async function InsightsPage() {
+  const identity = await currentIdentity();
+  const pool = db();
+  const [sync, segments, bands, funnel] = await Promise.all([
+    readSyncHealth(pool),
+    segmentMix(pool),
+    churnRiskDistribution(pool),
+    statusFunnel(pool),
+  ]);
+  const genie = genieBinding();
+  return (
+    <>
+      <SyncBanner sync={sync} />
+      <PageHeader title="Insights" description="Where the customer base sits, and where the team's workflow stands." />
+      <div className="ch-charts">
+        <DonutChart
+          title="Segment mix"
+          data={segments.map((s) => ({ label: s.label.replace("_", " "), value: s.count }))}
+          centerLabel="customers"
+        />
+        <BarChart
+          title="Churn-risk distribution"
+          valueLabel="Customers"
+          data={bands.map((b) => ({ label: b.label, value: b.count, tone: BAND_TONE[b.label as keyof typeof BAND_TONE] ?? "neutral" }))}
+        />
+        <FunnelChart title="Status funnel" steps={funnel.map((f) => ({ label: f.label, value: f.count }))} />
+      </div>
+      <section className="ch-card" aria-label="Ask about customers" style={{ marginTop: "1rem" }}>
+        <h2>Ask about customers</h2>
+        {!genie.bound ? (
+          <Banner tone="info" title="Genie is not bound to this app">
+            {genie.howToBind}
+          </Banner>
+        ) : can(identity, "genie.ask") ? (
+          <QueryProvider>
+            <GeniePanel />
+          </QueryProvider>
+        ) : (
+          <p className="ab-muted">Your role cannot ask Genie (needs genie.ask).</p>
+        )}
+      </section>
+    </>
+  );
+}

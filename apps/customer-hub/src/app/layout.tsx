@@ -1,0 +1,43 @@
+import "@appbase/ui/styles.css";
+import { AppShell } from "@appbase/ui/shell";
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { switchIdentityAction } from "../actions/identity.ts";
+import { databaseMode } from "../server/db.ts";
+import { currentIdentity } from "../server/kit.ts";
+import { kitLinks, switcherUsers } from "../server/shell.ts";
+import { serverEnv } from "../env.ts";
+import "./customer-hub.css";
+
+export const metadata: Metadata = {
+  title: "Customer Intelligence Hub",
+  description: "Governed Customer 360 with the team's notes, status workflow and follow-ups.",
+};
+
+export const dynamic = "force-dynamic";
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const identity = await currentIdentity();
+  const local = serverEnv().mode === "local";
+  return (
+    <html lang="en">
+      <body>
+        <AppShell
+          productName="Customer Intelligence Hub"
+          homeHref="/customers"
+          environment={databaseMode()}
+          kits={kitLinks()}
+          nav={[
+            { href: "/customers", label: "Customers" },
+            { href: "/insights", label: "Insights & Genie" },
+          ]}
+          {...(local
+            ? { identity: { users: switcherUsers(), currentId: identity.userId, action: switchIdentityAction, fieldName: "userId" } }
+            : { user: { displayName: identity.displayName, email: identity.email } })}
+        >
+          {children}
+        </AppShell>
+      </body>
+    </html>
+  );
+}

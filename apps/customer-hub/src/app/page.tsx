@@ -1,0 +1,6 @@
+import { redirect } from "next/navigation";
+
+/** The hub opens on the customer list. */
+export default function Home() {
+  redirect("/customers");
+}

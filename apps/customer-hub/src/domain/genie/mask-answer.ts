@@ -1,0 +1,24 @@
+import { type ResolvedColumnRule, shield } from "../customers/masking.ts";
+import type { GenieAnswer } from "./genie-types.ts";
+
+/**
+ * Masks PII columns in a Genie result table by column name, with the same rules as the profile:
+ * Genie may answer with the app's identity, so its rows must not bypass the viewer's masking.
+ */
+export function maskGenieAnswer(answer: GenieAnswer, rules: Record<string, ResolvedColumnRule>): GenieAnswer {
+  const ruleFor = (column: string) => {
+    const name = column.toLowerCase();
+    if (name in rules) return rules[name];
+    if (name.includes("email")) return rules.email;
+    if (name.includes("phone")) return rules.phone;
+    if (name.includes("address") || name.includes("postal")) return rules.address;
+    if (name.includes("birth")) return rules.birth_date;
+    return undefined;
+  };
+  const columnRules = answer.columns.map(ruleFor);
+  if (columnRules.every((r) => r === undefined || r.unmasked)) return answer;
+  return {
+    ...answer,
+    rows: answer.rows.map((row) => row.map((cell, i) => shield(cell, columnRules[i]).value)),
+  };
+}

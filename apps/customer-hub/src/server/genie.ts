@@ -1,0 +1,41 @@
+import "server-only";
+import type { KitIdentity } from "@appbase/next-kit/identity";
+import { askGenie } from "../domain/genie/genie-client.ts";
+import { type GenieAnswer, GenieError } from "../domain/genie/genie-types.ts";
+import { serviceToken } from "../domain/genie/service-token.ts";
+import { serverEnv } from "../env.ts";
+
+/** Whether a Genie space is bound, and if not, how to bind it (shown in the panel instead of an answer). */
+export function genieBinding(): { bound: true; spaceId: string } | { bound: false; howToBind: string } {
+  const env = serverEnv();
+  if (env.GENIE_SPACE_ID && env.DATABRICKS_HOST) return { bound: true, spaceId: env.GENIE_SPACE_ID };
+  return {
+    bound: false,
+    howToBind: env.GENIE_SPACE_ID
+      ? "GENIE_SPACE_ID is set but DATABRICKS_HOST is not: Genie is reached through the workspace, which Databricks Apps injects."
+      : "No genie_space resource is bound. Add a `genie_space` resource named `genie-space` to the app in bundles/customer-hub/databricks.yml " +
+        "(and `- name: GENIE_SPACE_ID / valueFrom: genie-space` in app.yaml); locally, add it to .appbase/resources.json.",
+  };
+}
+
+let appToken: (() => Promise<string>) | undefined;
+
+/** Asks the bound Genie space as the user (forwarded token) or, without one, as the app's service principal. */
+export async function askBoundGenie(identity: KitIdentity, question: string): Promise<GenieAnswer> {
+  const env = serverEnv();
+  const binding = genieBinding();
+  if (!binding.bound || !env.DATABRICKS_HOST) throw new GenieError(binding.bound ? "DATABRICKS_HOST is not set." : binding.howToBind);
+  let token: () => Promise<string>;
+  if (identity.accessToken) {
+    const userToken = identity.accessToken;
+    token = async () => userToken;
+  } else if (env.DATABRICKS_CLIENT_ID && env.DATABRICKS_CLIENT_SECRET) {
+    appToken ??= serviceToken({ host: env.DATABRICKS_HOST, clientId: env.DATABRICKS_CLIENT_ID, clientSecret: env.DATABRICKS_CLIENT_SECRET });
+    token = appToken;
+  } else {
+    throw new GenieError(
+      "No token to call Genie with: enable user authorization (dashboards.genie scope) so Apps forwards your token, or run with the app's service principal.",
+    );
+  }
+  return askGenie({ host: env.DATABRICKS_HOST, spaceId: binding.spaceId, token }, question);
+}
