@@ -16,6 +16,7 @@ import type {
 } from "../lakehouse.ts";
 import { checkMergeKeys } from "../merge-keys.ts";
 import type { Predicate } from "../predicate.ts";
+import { SerialQueue } from "../serial-queue.ts";
 import { parseSchemaName, parseTableName, type TableName } from "../table-name.ts";
 import { resolveTimestamp } from "../time-travel.ts";
 import { encodeRows, type Row, type RowInput, type TypedColumn, typedColumns } from "../values.ts";
@@ -30,7 +31,6 @@ import {
   recordCommit,
 } from "./metadata.ts";
 import { readAtVersion, readChanges } from "./reads.ts";
-import { SerialQueue } from "./serial-queue.ts";
 import { stageRows } from "./staging.ts";
 import { checkReplaceWhere, endMatching, insertStaged, mergeStaged, type WriteContext } from "./writes.ts";
 

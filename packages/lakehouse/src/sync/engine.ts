@@ -1,0 +1,346 @@
+import { EventEmitter } from "node:events";
+import type { Pool } from "pg";
+import { LakehouseError } from "../errors.ts";
+import type { Lakehouse, TableDescription } from "../lakehouse.ts";
+import { SerialQueue } from "../serial-queue.ts";
+import { type Row, type TypedColumn, typedColumns } from "../values.ts";
+import { type ResolvedSyncedTable, resolveSyncedTable, type SyncedTableDeclaration } from "./declaration.ts";
+import { keyOf, keysPredicate, servingRows } from "./source-rows.ts";
+import { StatusStore, type SyncedTableState, type SyncedTableStatus } from "./status-store.ts";
+import { deleteKeys, ensureTargetTable, insertRows, targetName } from "./target-table.ts";
+
+export interface SyncEngineOptions {
+  lakehouse: Lakehouse;
+  /** Pool on the target Postgres (the local Lakebase, or any Postgres). */
+  pool: Pool;
+  tables: readonly SyncedTableDeclaration[];
+  /** Catalog for sources written as `schema.table`. Default "main". */
+  sourceCatalog?: string;
+  /** Postgres schema for the engine's status table. Default "appbase_sync". */
+  statusSchema?: string;
+  /** Pause between CONTINUOUS cycles. Default 1000 ms. */
+  continuousIntervalMs?: number;
+  /** Called as rows are written, for progress bars. */
+  onProgress?: (progress: SyncProgress) => void;
+}
+
+export interface SyncProgress {
+  name: string;
+  mode: "snapshot" | "incremental";
+  rowsDone: number;
+  rowsTotal: number;
+}
+
+export interface SyncRunResult {
+  name: string;
+  mode: "snapshot" | "incremental" | "up-to-date";
+  fromVersion: number | null;
+  toVersion: number;
+  rowsWritten: number;
+  keysDeleted: number;
+  status: SyncedTableStatus;
+}
+
+const KEY_BATCH = 500;
+
+/**
+ * The local Synced Tables engine: copies Delta tables from the lakehouse into Postgres. SNAPSHOT
+ * replaces the whole content in one transaction; TRIGGERED applies the change feed since
+ * last_processed_commit_version; CONTINUOUS does the same in a loop. Emits "synced" with a
+ * SyncRunResult after every successful run and "failed" with { name, error } after a failed one.
+ */
+export class SyncedTablesEngine extends EventEmitter {
+  private readonly tables: Map<string, ResolvedSyncedTable>;
+  private readonly store: StatusStore;
+  private readonly queues = new Map<string, SerialQueue>();
+  private readonly loops = new Map<string, Promise<void>>();
+  private stopping: AbortController | null = null;
+  private ready: Promise<void> | null = null;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    super();
+    const catalog = options.sourceCatalog ?? "main";
+    this.tables = new Map(options.tables.map((d) => resolveSyncedTable(d, catalog)).map((t) => [t.name, t]));
+    this.store = new StatusStore(options.pool, options.statusSchema ?? "appbase_sync");
+  }
+
+  /** Names (`schema.table`) of the declared synced tables. */
+  names(): string[] {
+    return [...this.tables.keys()].sort();
+  }
+
+  private table(name: string): ResolvedSyncedTable {
+    const t = this.tables.get(name);
+    if (!t)
+      throw new LakehouseError(
+        "TABLE_OR_VIEW_NOT_FOUND",
+        `No synced table named ${name}; declared: ${this.names().join(", ") || "(none)"}.`,
+      );
+    return t;
+  }
+
+  private init(): Promise<void> {
+    this.ready ??= this.store.ensure();
+    return this.ready;
+  }
+
+  /** Status of one synced table, or of all of them. */
+  async status(name?: string): Promise<SyncedTableStatus[]> {
+    await this.init();
+    const names = name ? [this.table(name).name] : this.names();
+    return Promise.all(names.map((n) => this.statusOf(this.table(n))));
+  }
+
+  private statusOf(t: ResolvedSyncedTable): Promise<SyncedTableStatus> {
+    return this.store.get(t.name, t.source, t.schedulingPolicy);
+  }
+
+  /** Runs one sync of a table now, by its policy; the first run of any policy is a snapshot. */
+  run(name: string): Promise<SyncRunResult> {
+    const t = this.table(name);
+    let queue = this.queues.get(t.name);
+    if (!queue) {
+      queue = new SerialQueue();
+      this.queues.set(t.name, queue);
+    }
+    return queue.run(() => this.runNow(t));
+  }
+
+  /** Runs every declared table once, in name order. */
+  async runAll(): Promise<SyncRunResult[]> {
+    const results: SyncRunResult[] = [];
+    for (const name of this.names()) results.push(await this.run(name));
+    return results;
+  }
+
+  private idleState(t: ResolvedSyncedTable): SyncedTableState {
+    return t.schedulingPolicy === "CONTINUOUS" && this.loops.has(t.name)
+      ? "SYNCED_TABLE_ONLINE_CONTINUOUS_UPDATE"
+      : "SYNCED_TABLE_ONLINE_NO_PENDING_UPDATE";
+  }
+
+  private async runNow(t: ResolvedSyncedTable): Promise<SyncRunResult> {
+    await this.init();
+    const before = await this.statusOf(t);
+    try {
+      const source = await this.describeSource(t);
+      const last = before.last_processed_commit_version;
+      // A source recreated since the last sync restarts its versions: only a snapshot is correct then.
+      const result =
+        t.schedulingPolicy === "SNAPSHOT" || last === null || source.version < last
+          ? await this.snapshot(t, source, before)
+          : await this.incremental(t, source, before, last);
+      this.emit("synced", result);
+      return result;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const failed: SyncedTableState =
+        before.last_processed_commit_version === null
+          ? "SYNCED_TABLE_OFFLINE_FAILED"
+          : "SYNCED_TABLE_ONLINE_PIPELINE_FAILED";
+      await this.store.put({ ...before, detailed_state: failed, message });
+      this.emit("failed", { name: t.name, error });
+      throw error;
+    }
+  }
+
+  private async describeSource(t: ResolvedSyncedTable): Promise<TableDescription & { typed: TypedColumn[] }> {
+    const source = await this.options.lakehouse.describeTable(t.source);
+    if (!source)
+      throw new LakehouseError(
+        "TABLE_OR_VIEW_NOT_FOUND",
+        `Source table ${t.source} of synced table ${t.name} does not exist; load the gold data first.`,
+      );
+    const names = new Set(source.columns.map((c) => c.name));
+    for (const k of [...t.primaryKey, ...(t.timeseriesKey ? [t.timeseriesKey] : [])]) {
+      if (!names.has(k))
+        throw new LakehouseError(
+          "INVALID_DECLARATION",
+          `Synced table ${t.name}: key column "${k}" is not a column of ${t.source}.`,
+        );
+    }
+    return { ...source, typed: typedColumns(source.columns) };
+  }
+
+  private async snapshot(
+    t: ResolvedSyncedTable,
+    source: TableDescription & { typed: TypedColumn[] },
+    before: SyncedTableStatus,
+  ): Promise<SyncRunResult> {
+    const first = before.last_processed_commit_version === null;
+    await this.store.put({
+      ...before,
+      detailed_state: first
+        ? "SYNCED_TABLE_PROVISIONING_INITIAL_SNAPSHOT"
+        : "SYNCED_TABLE_ONLINE_TRIGGERED_UPDATE",
+      message: null,
+    });
+    await ensureTargetTable(this.options.pool, t, source.typed);
+    const rows = [
+      ...servingRows(
+        t.source,
+        await this.options.lakehouse.read(t.source, { asOf: { version: source.version } }),
+        t.primaryKey,
+        t.timeseriesKey,
+      ).values(),
+    ];
+    const status = await this.commit(t, before, source.version, async (client) => {
+      // One transaction: readers see the old content until COMMIT, then the new one — the swap is
+      // atomic, and the table keeps its identity (grants, the app's indexes, dependent views).
+      await client.query(`TRUNCATE ${targetName(t)}`);
+      await insertRows(client, t, source.typed, rows, (done) =>
+        this.progress(t, "snapshot", done, rows.length),
+      );
+    });
+    return {
+      name: t.name,
+      mode: "snapshot",
+      fromVersion: null,
+      toVersion: source.version,
+      rowsWritten: rows.length,
+      keysDeleted: 0,
+      status,
+    };
+  }
+
+  private async incremental(
+    t: ResolvedSyncedTable,
+    source: TableDescription & { typed: TypedColumn[] },
+    before: SyncedTableStatus,
+    last: number,
+  ): Promise<SyncRunResult> {
+    if (source.version === last) {
+      const status: SyncedTableStatus = {
+        ...before,
+        detailed_state: this.idleState(t),
+        last_sync_time: new Date().toISOString(),
+        message: null,
+      };
+      await this.store.put(status);
+      return {
+        name: t.name,
+        mode: "up-to-date",
+        fromVersion: last,
+        toVersion: last,
+        rowsWritten: 0,
+        keysDeleted: 0,
+        status,
+      };
+    }
+    await this.store.put({
+      ...before,
+      detailed_state:
+        t.schedulingPolicy === "CONTINUOUS"
+          ? "SYNCED_TABLE_ONLINE_CONTINUOUS_UPDATE"
+          : "SYNCED_TABLE_ONLINE_TRIGGERED_UPDATE",
+    });
+    await ensureTargetTable(this.options.pool, t, source.typed);
+    const changes = await this.options.lakehouse.changes(t.source, {
+      fromVersion: last + 1,
+      toVersion: source.version,
+    });
+    const keys = [
+      ...new Set(changes.map((c) => keyOf(c, t.primaryKey)).filter((k): k is string => k !== null)),
+    ];
+    // Each touched key is re-read from the source at the target version: this applies inserts,
+    // updates, deletes and key changes alike, and keeps "latest timeseries row wins" exact.
+    const fresh: Row[] = [];
+    for (let i = 0; i < keys.length; i += KEY_BATCH) {
+      const where = keysPredicate(keys.slice(i, i + KEY_BATCH), t.primaryKey);
+      const rows = await this.options.lakehouse.read(t.source, { asOf: { version: source.version }, where });
+      fresh.push(...servingRows(t.source, rows, t.primaryKey, t.timeseriesKey).values());
+    }
+    const keyColumns = t.primaryKey.map((k) => source.typed.find((c) => c.name === k)!);
+    const status = await this.commit(t, before, source.version, async (client) => {
+      await deleteKeys(client, t, keyColumns, keys);
+      await insertRows(client, t, source.typed, fresh, (done) =>
+        this.progress(t, "incremental", done, fresh.length),
+      );
+    });
+    return {
+      name: t.name,
+      mode: "incremental",
+      fromVersion: last + 1,
+      toVersion: source.version,
+      rowsWritten: fresh.length,
+      keysDeleted: keys.length,
+      status,
+    };
+  }
+
+  /** Writes data and the new status in one Postgres transaction. */
+  private async commit(
+    t: ResolvedSyncedTable,
+    before: SyncedTableStatus,
+    version: number,
+    write: (client: import("pg").PoolClient) => Promise<void>,
+  ): Promise<SyncedTableStatus> {
+    const status: SyncedTableStatus = {
+      ...before,
+      detailed_state: this.idleState(t),
+      last_sync_time: new Date().toISOString(),
+      last_processed_commit_version: version,
+      message: null,
+    };
+    const client = await this.options.pool.connect();
+    try {
+      await client.query("BEGIN");
+      await write(client);
+      await this.store.put(status, client);
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+    return status;
+  }
+
+  private progress(
+    t: ResolvedSyncedTable,
+    mode: SyncProgress["mode"],
+    rowsDone: number,
+    rowsTotal: number,
+  ): void {
+    this.options.onProgress?.({ name: t.name, mode, rowsDone, rowsTotal });
+  }
+
+  /** Starts the CONTINUOUS loop of every CONTINUOUS table (or the named one). Failures are retried next cycle. */
+  startContinuous(name?: string): void {
+    this.stopping ??= new AbortController();
+    const signal = this.stopping.signal;
+    const targets = name
+      ? [this.table(name)]
+      : [...this.tables.values()].filter((t) => t.schedulingPolicy === "CONTINUOUS");
+    for (const t of targets) {
+      if (this.loops.has(t.name)) continue;
+      const interval = this.options.continuousIntervalMs ?? 1000;
+      const loop = (async () => {
+        while (!signal.aborted) {
+          await this.run(t.name).catch(() => undefined); // status and the "failed" event carry the error
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, interval);
+            signal.addEventListener(
+              "abort",
+              () => {
+                clearTimeout(timer);
+                resolve();
+              },
+              { once: true },
+            );
+          });
+        }
+      })();
+      this.loops.set(t.name, loop);
+    }
+  }
+
+  /** Stops the continuous loops and waits for a running cycle to finish. */
+  async stop(): Promise<void> {
+    this.stopping?.abort();
+    await Promise.all(this.loops.values());
+    this.loops.clear();
+    this.stopping = null;
+  }
+}

@@ -1,0 +1,13 @@
+export {
+  resolveSyncedTable,
+  type SchedulingPolicy,
+  type SyncedTableDeclaration,
+  syncedTableDeclarationSchema,
+} from "./declaration.ts";
+export {
+  type SyncEngineOptions,
+  SyncedTablesEngine,
+  type SyncProgress,
+  type SyncRunResult,
+} from "./engine.ts";
+export type { SyncedTableState, SyncedTableStatus } from "./status-store.ts";
