@@ -10,6 +10,7 @@ const server = createServer(async (request, response) => {
     response.end(JSON.stringify(body));
   };
   if (request.url === "/health") return reply(200, { ok: true });
+  if (request.url === "/whoami") return reply(200, { email: request.headers["x-forwarded-email"] ?? null });
   if (request.url === "/env")
     return reply(200, { env: process.env, argv: process.argv.slice(2), cwd: process.cwd() });
   if (request.url === "/lakebase") {

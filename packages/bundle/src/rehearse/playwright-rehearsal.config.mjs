@@ -1,0 +1,29 @@
+// Playwright config for `appbase rehearse`: runs a kit's smoke spec against an app that is already
+// running (the staged bundle behind the Apps proxy stand-in), so there is no webServer here.
+// Plain JS with no imports, so it loads from wherever the e2e package's Playwright runs.
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export default {
+  testDir: process.env.REHEARSAL_TEST_DIR,
+  testMatch: "smoke.spec.ts",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  use: {
+    baseURL: process.env.REHEARSAL_BASE_URL,
+    headless: true,
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+      ],
+    },
+  },
+};

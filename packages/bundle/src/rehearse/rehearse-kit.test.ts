@@ -1,0 +1,91 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { rehearseKit } from "./rehearse-kit.ts";
+
+const fakeApp = join(import.meta.dirname, "testing", "fake-app", "server.mjs");
+
+const BUNDLE = `bundle:
+  name: demo
+resources:
+  apps:
+    demo:
+      name: demo-app
+      source_code_path: ./app
+      resources:
+        - name: postgres
+          postgres:
+            branch: projects/p/branches/b
+            database: projects/p/branches/b/databases/d
+            permission: CAN_CONNECT_AND_CREATE
+        - name: sql-warehouse
+          sql_warehouse:
+            id: \${var.warehouse_id}
+            permission: CAN_USE
+`;
+
+function repo(smoke: unknown): string {
+  const root = mkdtempSync(join(tmpdir(), "rehearse-"));
+  const files: Record<string, string> = {
+    "bundles/demo/databricks.yml": BUNDLE,
+    "bundles/demo/smoke.json": JSON.stringify(smoke),
+    "bundles/demo/app/app.yaml": `command: [node, ${JSON.stringify(fakeApp)}, --port, $DATABRICKS_APP_PORT]
+env:
+  - name: LAKEBASE_ENDPOINT
+    valueFrom: postgres
+  - name: DATABRICKS_WAREHOUSE_ID
+    valueFrom: sql-warehouse
+`,
+  };
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+const rehearse = (root: string) =>
+  rehearseKit({
+    repoRoot: root,
+    kit: { kit: "demo", health: "/health" },
+    stagedDir: join(root, "bundles/demo/app"),
+    lakebaseUrl: "postgres://postgres@127.0.0.1:54329/postgres",
+    user: { email: "ada@example.com" },
+  });
+
+describe("rehearseKit", () => {
+  it("passes when the smoke checks pass through the proxy and the app fetched Lakebase credentials", async () => {
+    const root = repo({
+      checks: [
+        { path: "/whoami", contains: "ada@example.com" },
+        { path: "/lakebase", contains: '"ok":true' },
+      ],
+    });
+    const report = await rehearse(root);
+    expect(report.smoke.details).toEqual([
+      expect.stringMatching(/^ok {3}GET \/whoami → 200/),
+      expect.stringMatching(/^ok {3}GET \/lakebase → 200/),
+    ]);
+    expect(report).toMatchObject({ passed: true, lakebaseMode: true });
+    expect(report.resources).toEqual([
+      { key: "postgres", type: "postgres", value: "projects/appbase-local/branches/main/endpoints/primary" },
+      { key: "sql-warehouse", type: "sql_warehouse", value: "local-warehouse" },
+    ]);
+    expect(report.env).toEqual(
+      expect.arrayContaining(["LAKEBASE_ENDPOINT", "DATABRICKS_HOST", "PGHOST", "PGSSLMODE"]),
+    );
+  });
+
+  it("fails when the app never asked for Lakebase credentials although it has a postgres resource", async () => {
+    const report = await rehearse(repo({ checks: [{ path: "/health" }] }));
+    expect(report.smoke.passed).toBe(true);
+    expect(report).toMatchObject({ passed: false, lakebaseMode: false });
+  });
+
+  it("fails on a smoke check that does not match", async () => {
+    const report = await rehearse(repo({ checks: [{ path: "/missing" }] }));
+    expect(report.smoke.details).toEqual(["FAIL GET /missing → 404 (expected 200)"]);
+    expect(report.passed).toBe(false);
+  });
+});

@@ -1,0 +1,197 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import {
+  type BindingDeclaration,
+  defaultLocalResources,
+  LOCAL_LAKEBASE_ENDPOINT,
+  parseAppYaml,
+  type ResourceType,
+} from "@appbase/bindings";
+import { inheritedEnv } from "../env.ts";
+import { loadBundle } from "../schema/load-bundle.ts";
+import { appsEnv } from "./apps-env.ts";
+import { type AppsProxy, type ForwardedUser, startAppsProxy } from "./apps-proxy.ts";
+import {
+  type LocalWorkspaceApi,
+  startLocalWorkspaceApi,
+  type WorkspaceApiCounters,
+} from "./local-workspace-api.ts";
+import { type RunningApp, startStagedApp } from "./run-staged-app.ts";
+import {
+  builtinChecks,
+  runBuiltinSmoke,
+  runPlaywrightSmoke,
+  type SmokeResult,
+  smokeSpecPath,
+} from "./smoke.ts";
+
+export interface RehearseKitOptions {
+  repoRoot: string;
+  kit: { kit: string; health: string };
+  /** The staged folder (bundles/<kit>/app). */
+  stagedDir: string;
+  /** How the local Lakebase is reached (postgres://…); PG* are derived from it. */
+  lakebaseUrl: string;
+  user?: ForwardedUser;
+  smoke?: "auto" | "builtin" | "playwright";
+  onStep?: (message: string) => void;
+  onAppLine?: (line: string) => void;
+}
+
+export interface RehearsalReport {
+  kit: string;
+  proxyUrl: string;
+  resources: { key: string; type: ResourceType; value: string }[];
+  /** Names of the variables the app received (values omitted). */
+  env: string[];
+  workspaceApi: WorkspaceApiCounters;
+  /** True when the app fetched Lakebase credentials, i.e. it ran in Lakebase mode as on Databricks. */
+  lakebaseMode: boolean;
+  smoke: SmokeResult;
+  passed: boolean;
+}
+
+const FIELD_TYPES: Record<string, ResourceType> = {
+  postgres: "postgres",
+  database: "database",
+  sql_warehouse: "sql_warehouse",
+  genie_space: "genie_space",
+  serving_endpoint: "serving_endpoint",
+  secret: "secret",
+  job: "job",
+  experiment: "experiment",
+  app: "app",
+};
+const SECURABLE_TYPES: Record<string, ResourceType> = {
+  TABLE: "uc_table",
+  VOLUME: "uc_volume",
+  CONNECTION: "uc_connection",
+};
+
+/** The app's resources (key → type) as the kit's databricks.yml declares them. */
+export function bundleResourceTypes(bundleFile: string): Record<string, ResourceType> {
+  const config = loadBundle(bundleFile).config as {
+    resources?: { apps?: Record<string, { resources?: Record<string, unknown>[] }> };
+  };
+  const out: Record<string, ResourceType> = {};
+  for (const app of Object.values(config.resources?.apps ?? {})) {
+    for (const resource of app.resources ?? []) {
+      const key = resource.name;
+      if (typeof key !== "string") continue;
+      for (const [field, type] of Object.entries(FIELD_TYPES)) if (field in resource) out[key] = type;
+      const securable = resource.uc_securable as { securable_type?: string } | undefined;
+      const mapped = securable?.securable_type ? SECURABLE_TYPES[securable.securable_type] : undefined;
+      if (mapped) out[key] = mapped;
+    }
+  }
+  return out;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * Runs a staged kit as Databricks Apps would and smoke-tests it: local workspace API for OAuth and
+ * Lakebase credentials, env from app.yaml with valueFrom resolved locally, the command without a shell,
+ * an Apps proxy stand-in adding the signed-in user's headers, then the kit's smoke test. Stops everything.
+ */
+export async function rehearseKit(options: RehearseKitOptions): Promise<RehearsalReport> {
+  const step = options.onStep ?? (() => {});
+  const appYamlFile = join(options.stagedDir, "app.yaml");
+  if (!existsSync(appYamlFile))
+    throw new Error(`${appYamlFile} is missing: run \`appbase bundle stage ${options.kit.kit}\` first.`);
+  const appYaml = parseAppYaml(readFileSync(appYamlFile, "utf8"), { file: appYamlFile });
+  const types = bundleResourceTypes(join(options.repoRoot, "bundles", options.kit.kit, "databricks.yml"));
+  const clientId = `rehearsal-${options.kit.kit}`;
+  const clientSecret = randomBytes(16).toString("hex");
+
+  let api: LocalWorkspaceApi | undefined;
+  let app: RunningApp | undefined;
+  let proxy: AppsProxy | undefined;
+  try {
+    api = await startLocalWorkspaceApi({ clientId, clientSecret, endpoints: [LOCAL_LAKEBASE_ENDPOINT] });
+    step(`local workspace API on ${api.url} (OIDC, token, postgres credentials)`);
+    const bindings: Record<string, BindingDeclaration> = Object.fromEntries(
+      Object.entries(types).map(([key, type]) => [key, { resource: key, type, description: key }]),
+    );
+    const resources = defaultLocalResources({
+      lakebaseUrl: options.lakebaseUrl,
+      platformUrl: api.url,
+      bindings,
+    });
+    const port = await freePort();
+    const env = appsEnv({
+      appYaml,
+      appName: `${options.kit.kit}-rehearsal`,
+      port,
+      resources,
+      platformUrl: api.url,
+      clientId,
+      clientSecret,
+      hostEnv: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        TMPDIR: process.env.TMPDIR,
+        LANG: process.env.LANG,
+      },
+    });
+    step(`starting \`${appYaml.command.join(" ")}\` on port ${port} (no shell)`);
+    app = await startStagedApp({
+      stagedDir: options.stagedDir,
+      appYaml,
+      env,
+      port,
+      healthPath: options.kit.health,
+      ...(options.onAppLine ? { onLine: options.onAppLine } : {}),
+    });
+    proxy = await startAppsProxy({
+      target: app.url,
+      user: options.user ?? { email: "rehearsal.user@example.com", userName: "Rehearsal User" },
+    });
+    step(`healthy; Apps proxy stand-in on ${proxy.url}`);
+    const spec = smokeSpecPath(options.repoRoot, options.kit.kit);
+    const mode = options.smoke ?? "auto";
+    if (mode === "playwright" && !spec) throw new Error(`No e2e/${options.kit.kit}/smoke.spec.ts to run.`);
+    const smoke =
+      spec && mode !== "builtin"
+        ? await runPlaywrightSmoke({
+            repoRoot: options.repoRoot,
+            kit: options.kit.kit,
+            baseUrl: proxy.url,
+            ...(options.onAppLine ? { onLine: options.onAppLine } : {}),
+          })
+        : await runBuiltinSmoke(
+            proxy.url,
+            builtinChecks(options.repoRoot, options.kit.kit, options.kit.health),
+          );
+    const usesPostgres = Object.values(types).includes("postgres");
+    const lakebaseMode = api.counters.credentials > 0;
+    return {
+      kit: options.kit.kit,
+      proxyUrl: proxy.url,
+      resources: Object.entries(resources.resources)
+        .filter(([key]) => key in types)
+        .map(([key, resource]) => ({
+          key,
+          type: resource.type,
+          value: resource.type === "secret" ? "(secret)" : resource.value,
+        })),
+      env: Object.keys(env).sort(),
+      workspaceApi: { ...api.counters },
+      lakebaseMode,
+      smoke,
+      passed: smoke.passed && (!usesPostgres || lakebaseMode),
+    };
+  } finally {
+    await proxy?.close();
+    await app?.stop();
+    await api?.close();
+  }
+}
