@@ -135,12 +135,7 @@ export async function rehearseKit(options: RehearseKitOptions): Promise<Rehearsa
       platformUrl: api.url,
       clientId,
       clientSecret,
-      hostEnv: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        TMPDIR: process.env.TMPDIR,
-        LANG: process.env.LANG,
-      },
+      hostEnv: inheritedEnv(),
     });
     step(`starting \`${appYaml.command.join(" ")}\` on port ${port} (no shell)`);
     app = await startStagedApp({
