@@ -17,10 +17,12 @@ import {
   TextAreaField,
   TextField,
 } from "../../src/forms/index.ts";
+import { Card, DetailList } from "../../src/layout/index.ts";
 import { MaskedValue, maskAddress, maskDate, maskEmail, maskPhone } from "../../src/masked-value/index.ts";
 import { QueueList } from "../../src/queue/index.ts";
 import { AppShell, EnvironmentBadge, PageHeader } from "../../src/shell/index.ts";
 import { EmptyState, ErrorState, LoadingSkeleton } from "../../src/states/index.ts";
+import { ProgressBar, Stat } from "../../src/stats/index.ts";
 import { alertSeries, customers, kits, minutesAgo, NOW, riskScores, users } from "./sample-data.ts";
 
 type Customer = (typeof customers)[number];
@@ -125,6 +127,29 @@ export function GalleryPage() {
           </>
         }
       />
+      <Section title="Stats">
+        <div className="ab-grid" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(200px, 1fr))" }}>
+          <Stat label="Customers" value={1204} delta={{ value: 0.034, period: "vs last week" }} href="#" />
+          <Stat
+            label="At-risk customers"
+            value={87}
+            delta={{ value: 0.12, period: "vs last week" }}
+            goodDirection="down"
+          />
+          <Stat
+            label="Median time to resolve"
+            value={5_400_000}
+            format="ms"
+            delta={{ value: -0.08, period: "vs last week" }}
+            goodDirection="down"
+          />
+          <Stat
+            label="Open alerts"
+            value={451}
+            footer={<FreshnessBadge at={minutesAgo(4)} now={NOW} target={15 * 60_000} limit={3_600_000} />}
+          />
+        </div>
+      </Section>
       <Section title="Data table">
         <DataTable
           caption="Customers"
@@ -383,6 +408,58 @@ export function GalleryPage() {
               ]}
             />
           </div>
+        </div>
+      </Section>
+      <Section title="Cards, details and progress">
+        <div className="ab-grid">
+          <Card
+            title="Amelia Hart"
+            subtitle="C-10231 · Enterprise"
+            actions={<StatusBadge tone="success">active</StatusBadge>}
+          >
+            <DetailList
+              items={[
+                { label: "Account owner", value: "Marcus Lee" },
+                { label: "Region", value: "EMEA" },
+                {
+                  label: "Email",
+                  value: <MaskedValue masked value="a•••@northwind.io" permission="customer.pii.read" />,
+                },
+                {
+                  label: "Phone",
+                  value: (
+                    <MaskedValue
+                      masked
+                      value={maskPhone("+44 20 7946 0958")}
+                      permission="customer.pii.read"
+                    />
+                  ),
+                },
+                { label: "Churn risk", value: "0.12 (low)" },
+                { label: "Next renewal", value: null },
+              ]}
+            />
+          </Card>
+          <Card title="Synced tables" subtitle="local Lakebase · TRIGGERED">
+            <div className="ab-stack" style={{ gap: 14 }}>
+              <ProgressBar
+                label="customer_360"
+                value={50_000}
+                max={50_000}
+                unit="rows"
+                tone="success"
+                detail="Synced 4 min ago"
+              />
+              <ProgressBar
+                label="risk_scores"
+                value={12_400}
+                max={50_000}
+                unit="rows"
+                detail="Copying changes since version 41"
+              />
+              <ProgressBar label="Staging bundle for customer-hub" detail="Resolving app.yaml resources…" />
+            </div>
+          </Card>
         </div>
       </Section>
       <Section title="Forms">

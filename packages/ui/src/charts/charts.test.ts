@@ -86,6 +86,11 @@ describe("formatValue", () => {
     expect(formatValue(0.256, "percent")).toBe("25.6%");
     expect(formatValue(850, "ms")).toBe("850 ms");
     expect(formatValue(2500, "ms")).toBe("2.5 s");
+    expect(formatValue(5_400_000, "ms")).toBe("1.5 h");
+    expect(formatValue(1_800_000, "ms")).toBe("30 min");
+    expect(formatValue(9_000_000, "ms")).toBe("2.5 h");
+    expect(formatValue(3 * 86_400_000, "ms")).toBe("3 d");
+    expect(formatValue(60_000, "ms")).toBe("1 min");
     expect(formatValue(Number.NaN)).toBe("—");
   });
 });

@@ -6,8 +6,25 @@ const formatters: Record<ValueFormat, (value: number) => string> = {
   decimal: (v) => new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }).format(v),
   compact: (v) => new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }).format(v),
   percent: (v) => new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 }).format(v),
-  ms: (v) => (Math.abs(v) >= 1000 ? `${(v / 1000).toFixed(v >= 10_000 ? 0 : 1)} s` : `${Math.round(v)} ms`),
+  ms: formatMs,
 };
+
+const DURATION_UNITS: ReadonlyArray<[limit: number, size: number, unit: string]> = [
+  [1000, 1, "ms"],
+  [60_000, 1000, "s"],
+  [3_600_000, 60_000, "min"],
+  [172_800_000, 3_600_000, "h"],
+  [Number.POSITIVE_INFINITY, 86_400_000, "d"],
+];
+
+/** A duration in ms in the largest unit that keeps it readable: "850 ms", "2.5 s", "90 min", "1.5 h". */
+function formatMs(ms: number): string {
+  const abs = Math.abs(ms);
+  const [, size, unit] = DURATION_UNITS.find(([limit]) => abs < limit) ?? [0, 1, "ms"];
+  const scaled = ms / size;
+  const digits = unit === "ms" || Math.abs(scaled) >= 10 ? 0 : 1;
+  return `${Number(scaled.toFixed(digits))} ${unit}`;
+}
 
 /** Formats a number for axes, labels and tooltips; percent expects a fraction (0.25 → "25%"). */
 export function formatValue(value: number, format: ValueFormat = "number"): string {

@@ -1,0 +1,2 @@
+export { ProgressBar, type ProgressBarProps } from "./progress-bar.tsx";
+export { Stat, type StatProps } from "./stat.tsx";
