@@ -84,11 +84,16 @@ export class SyncedTablesEngine extends EventEmitter {
     return this.ready;
   }
 
-  /** Status of one synced table, or of all of them. */
+  /** Status of one synced table, or of all declared ones plus any with a stored status. */
   async status(name?: string): Promise<SyncedTableStatus[]> {
     await this.init();
-    const names = name ? [this.table(name).name] : this.names();
-    return Promise.all(names.map((n) => this.statusOf(this.table(n))));
+    if (name) return [await this.statusOf(this.table(name))];
+    const stored = (await this.store.names()).filter((s) => !this.tables.has(s.name));
+    const all = [
+      ...[...this.tables.values()].map((t) => this.statusOf(t)),
+      ...stored.map((s) => this.store.get(s.name, s.source, s.policy)),
+    ];
+    return (await Promise.all(all)).sort((a, b) => a.name.localeCompare(b.name));
   }
 
   private statusOf(t: ResolvedSyncedTable): Promise<SyncedTableStatus> {

@@ -83,6 +83,18 @@ export class StatusStore {
     };
   }
 
+  /** Names of every synced table with a stored status. */
+  async names(): Promise<{ name: string; source: string; policy: string }[]> {
+    const { rows } = await this.pool.query(
+      `SELECT name, source_table_full_name, scheduling_policy FROM ${this.table} ORDER BY name`,
+    );
+    return rows.map((r: Record<string, string>) => ({
+      name: r.name!,
+      source: r.source_table_full_name!,
+      policy: r.scheduling_policy!,
+    }));
+  }
+
   /** Writes a status (inside `client`'s transaction when given, so it commits with the data). */
   async put(status: SyncedTableStatus, client?: PoolClient): Promise<void> {
     await (client ?? this.pool).query(
