@@ -1,8 +1,10 @@
 import { Command, CommanderError } from "commander";
 import { registerBenchCommand } from "./commands/bench.ts";
 import { registerDataCommands } from "./commands/data.ts";
+import { registerGrantsCommands } from "./commands/grants.ts";
 import { registerKitsCommand } from "./commands/kits.ts";
 import { registerLakebaseCommands } from "./commands/lakebase.ts";
+import { registerLakehouseCommands } from "./commands/lakehouse.ts";
 import { registerUpCommand } from "./commands/up.ts";
 import { CliError } from "./repo.ts";
 
@@ -15,6 +17,8 @@ registerUpCommand(program);
 registerLakebaseCommands(program);
 registerDataCommands(program);
 registerKitsCommand(program);
+registerGrantsCommands(program);
+registerLakehouseCommands(program);
 registerBenchCommand(program);
 
 try {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { startLakebaseProcess, stopLakebaseProcess } from "@appbase/db/local";
 import type { Command } from "commander";
 import { benchPointRead } from "../bench/point-read.ts";
-import { findRepoRoot } from "../repo.ts";
+import { CliError, findRepoRoot } from "../repo.ts";
 
 /** `appbase bench`: benchmarks with JSON output, each against a baseline measured in the same run. */
 export function registerBenchCommand(program: Command): void {
@@ -21,6 +21,8 @@ export function registerBenchCommand(program: Command): void {
       const port = 20_000 + Math.floor(Math.random() * 20_000);
       try {
         const status = await startLakebaseProcess({ stateDir, port });
+        if (status.state !== "running")
+          throw new CliError(`The benchmark's Lakebase did not start; see ${status.logFile}.`);
         const env = { APPBASE_STATE_DIR: stateDir };
         const result = await benchPointRead({
           env,

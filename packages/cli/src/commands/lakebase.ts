@@ -20,7 +20,9 @@ export function registerLakebaseCommands(program: Command): void {
     .description("start the local Lakebase in the background (no-op when it is running)")
     .action(async () => {
       const status = await startLakebaseProcess({ stateDir: stateDir() });
-      console.log(`Local Lakebase running at ${status.url} (pid ${status.pid})`);
+      if (status.state !== "running")
+        throw new CliError(`The local Lakebase did not start; see ${status.logFile}.`);
+      console.log(`Local Lakebase running at ${status.url} (pid ${status.pid}); data in ${status.dataDir}`);
     });
 
   lakebase
@@ -29,7 +31,7 @@ export function registerLakebaseCommands(program: Command): void {
     .action(async () => {
       const before = await lakebaseStatus({ stateDir: stateDir() });
       await stopLakebaseProcess({ stateDir: stateDir() });
-      console.log(before.running ? "Local Lakebase stopped." : "Local Lakebase was not running.");
+      console.log(before.state === "running" ? "Local Lakebase stopped." : "Local Lakebase was not running.");
     });
 
   lakebase
@@ -43,7 +45,7 @@ export function registerLakebaseCommands(program: Command): void {
         return;
       }
       for (const [key, value] of Object.entries(status)) console.log(`${key.padEnd(12)} ${String(value)}`);
-      if (!status.running) process.exitCode = 3;
+      if (status.state !== "running") process.exitCode = 3;
     });
 
   lakebase

@@ -1,8 +1,10 @@
 import { datasetsLoaded, datasetsMigrations, loadDatasets } from "@appbase/datasets";
 import { applyMigrations, createPool, type DbPool } from "@appbase/db";
 import { lakebaseStatus, startLakebaseProcess } from "@appbase/db/local";
+import { parseScale } from "@appbase/synthetic-data";
 import type { Kit } from "../kits.ts";
 import { createProgress } from "../progress.ts";
+import { CliError } from "../repo.ts";
 
 export interface PreparedDatabase {
   db: DbPool;
@@ -31,7 +33,9 @@ export async function prepareDatabase(options: {
   if (!external) {
     const before = await lakebaseStatus({ stateDir: options.stateDir });
     const status = await startLakebaseProcess({ stateDir: options.stateDir });
-    startedLakebase = !before.running;
+    if (status.state !== "running")
+      throw new CliError(`The local Lakebase did not start; see ${status.logFile}.`);
+    startedLakebase = before.state !== "running";
     log(`Local Lakebase ${startedLakebase ? "started" : "already running"} at ${status.url}`);
   }
   const db = await createPool({ env: options.env, applicationName: "appbase-cli" });
@@ -54,7 +58,7 @@ export async function prepareDatabase(options: {
     const totals = new Map<string, number>();
     const result = await loadDatasets(db.pool, {
       seed: options.seed,
-      scale: options.scale,
+      scale: parseScale(options.scale),
       onProgress: ({ table, rowsDone, rowsTotal }) => {
         totals.set(table, rowsDone);
         const done = [...totals.values()].reduce((a, b) => a + b, 0);
