@@ -1,0 +1,3 @@
+export { noteTags } from "./note-tags.ts";
+export { notes } from "./notes.ts";
+export { exampleKit } from "./schema.ts";

@@ -1,0 +1,6 @@
+export { createTestDatabase, type TestDatabase } from "./create-test-database.ts";
+export * from "./fake-lakebase/index.ts";
+export { freePort } from "./free-port.ts";
+export type { MigrationSource, TemplateSpec } from "./migration-set.ts";
+export { hasPgvector } from "./pgvector.ts";
+export { dropTestTemplates } from "./server-database.ts";
