@@ -12,7 +12,17 @@ const config: NextConfig = {
     "@appbase/ui",
   ],
   // Native / wasm-heavy drivers stay as Node requires instead of being bundled.
-  serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@databricks/lakebase"],
+  serverExternalPackages: [
+    "pg",
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "@electric-sql/pglite-pgvector",
+    "@databricks/lakebase",
+  ],
+  turbopack: {
+    // See src/server/no-tsx.ts: the kit never starts the local Lakebase itself.
+    resolveAlias: { tsx: "./src/server/no-tsx.ts" },
+  },
   poweredByHeader: false,
 };
 

@@ -12,7 +12,10 @@ import { markSyncFresh } from "../src/testing/sync-control.ts";
 import { syncStatusFixtureDdl } from "../src/testing/synced-fixture.ts";
 
 const url = process.env.DATABASE_URL;
-if (!url) throw new Error("DATABASE_URL is not set: point it at the Postgres to prepare, e.g. postgres://postgres@127.0.0.1:5432/postgres");
+if (!url)
+  throw new Error(
+    "DATABASE_URL is not set: point it at the Postgres to prepare, e.g. postgres://postgres@127.0.0.1:5432/postgres",
+  );
 const customers = Number(process.argv[2] ?? 2000);
 const pool = new pg.Pool({ connectionString: url });
 await migrate(drizzle(pool), {
@@ -29,7 +32,9 @@ await migrate(drizzle(pool), {
 if (!(await datasetsLoaded(pool))) {
   const started = Date.now();
   const result = await loadDatasets(pool, { seed: 42, scale: customers });
-  console.log(`Loaded ${result.tables.map((t) => `${t.table} ${t.rows}`).join(", ")} in ${Date.now() - started} ms`);
+  console.log(
+    `Loaded ${result.tables.map((t) => `${t.table} ${t.rows}`).join(", ")} in ${Date.now() - started} ms`,
+  );
 }
 await markSyncFresh(pool);
 await pool.end();

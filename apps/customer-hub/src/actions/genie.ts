@@ -2,8 +2,8 @@
 
 import { FieldRuleError } from "@appbase/next-kit/errors";
 import { z } from "zod";
-import { maskGenieAnswer } from "../domain/genie/mask-answer.ts";
 import { GenieError } from "../domain/genie/genie-types.ts";
+import { maskGenieAnswer } from "../domain/genie/mask-answer.ts";
 import { askBoundGenie } from "../server/genie.ts";
 import { defineAction } from "../server/kit.ts";
 import { viewerRules } from "../server/viewer-rules.ts";
@@ -12,7 +12,11 @@ import { viewerRules } from "../server/viewer-rules.ts";
 export const askGenieAction = defineAction({
   permission: "genie.ask",
   input: z.object({
-    question: z.string().trim().min(3, "Ask a question of at least a few words.").max(500, "Keep the question under 500 characters."),
+    question: z
+      .string()
+      .trim()
+      .min(3, "Ask a question of at least a few words.")
+      .max(500, "Keep the question under 500 characters."),
   }),
   handler: async (input, { identity }) => {
     try {

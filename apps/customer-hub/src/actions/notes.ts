@@ -12,14 +12,17 @@ const body = z
   .string({ error: "Write the note before saving." })
   .trim()
   .min(1, "Write the note before saving; an empty note is not saved.")
-  .max(NOTE_MAX_LENGTH, `A note can be at most ${NOTE_MAX_LENGTH} characters; shorten it or split it into two notes.`);
+  .max(
+    NOTE_MAX_LENGTH,
+    `A note can be at most ${NOTE_MAX_LENGTH} characters; shorten it or split it into two notes.`,
+  );
 
 /** Adds a note to a customer (idempotent per requestId). */
 export const addNoteAction = defineAction({
   permission: "note.write",
   input: z.object({ customerId: customerIdField, body, requestId: requestIdField }),
   handler: async (input, { identity }) => {
-    const note = await addNote(db(), { ...input, actor: identity.email });
+    const note = await addNote(await db(), { ...input, actor: identity.email });
     revalidatePath(`/customers/${input.customerId}`);
     return note;
   },
@@ -30,7 +33,7 @@ export const editNoteAction = defineAction({
   permission: "note.write",
   input: z.object({ customerId: customerIdField, noteId: noteIdField, body, expectedVersion: versionField }),
   handler: async (input, { identity }) => {
-    const note = await editNote(db(), { ...input, actor: identity.email });
+    const note = await editNote(await db(), { ...input, actor: identity.email });
     revalidatePath(`/customers/${input.customerId}`);
     return note;
   },
@@ -41,7 +44,7 @@ export const deleteNoteAction = defineAction({
   permission: "note.write",
   input: z.object({ customerId: customerIdField, noteId: noteIdField, expectedVersion: versionField }),
   handler: async (input, { identity }) => {
-    const removed = await deleteNote(db(), { ...input, actor: identity.email });
+    const removed = await deleteNote(await db(), { ...input, actor: identity.email });
     revalidatePath(`/customers/${input.customerId}`);
     return removed;
   },

@@ -17,7 +17,7 @@ export const moveStatusAction = defineAction({
     expectedVersion: versionField,
   }),
   handler: async (input, { identity }) => {
-    const workflow = await moveStatus(db(), {
+    const workflow = await moveStatus(await db(), {
       customerId: input.customerId,
       to: input.status,
       expectedVersion: input.expectedVersion,

@@ -12,13 +12,17 @@ export const createTaskAction = defineAction({
   permission: "task.write",
   input: z.object({
     customerId: customerIdField,
-    title: z.string().trim().min(1, "Say what needs doing.").max(200, "Keep the task title under 200 characters."),
+    title: z
+      .string()
+      .trim()
+      .min(1, "Say what needs doing.")
+      .max(200, "Keep the task title under 200 characters."),
     assigneeEmail: z.email({ error: "Assignee must be an email address, e.g. ann.manager@example.com." }),
     dueDate: z.iso.date({ error: "Due date must be a date (YYYY-MM-DD)." }),
     requestId: requestIdField,
   }),
   handler: async (input, { identity }) => {
-    const task = await createTask(db(), { ...input, actor: identity.email });
+    const task = await createTask(await db(), { ...input, actor: identity.email });
     revalidatePath(`/customers/${input.customerId}`);
     return task;
   },
@@ -29,7 +33,7 @@ export const completeTaskAction = defineAction({
   permission: "task.write",
   input: z.object({ customerId: customerIdField, taskId: taskIdField, expectedVersion: versionField }),
   handler: async (input, { identity }) => {
-    const task = await completeTask(db(), { ...input, actor: identity.email });
+    const task = await completeTask(await db(), { ...input, actor: identity.email });
     revalidatePath(`/customers/${input.customerId}`);
     return task;
   },

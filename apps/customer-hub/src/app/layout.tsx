@@ -3,10 +3,10 @@ import { AppShell } from "@appbase/ui/shell";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { switchIdentityAction } from "../actions/identity.ts";
-import { databaseMode } from "../server/db.ts";
+import { serverEnv } from "../env.ts";
+import { environmentMode } from "../server/db.ts";
 import { currentIdentity } from "../server/kit.ts";
 import { kitLinks, switcherUsers } from "../server/shell.ts";
-import { serverEnv } from "../env.ts";
 import "./customer-hub.css";
 
 export const metadata: Metadata = {
@@ -25,14 +25,21 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <AppShell
           productName="Customer Intelligence Hub"
           homeHref="/customers"
-          environment={databaseMode()}
+          environment={await environmentMode()}
           kits={kitLinks()}
           nav={[
             { href: "/customers", label: "Customers" },
             { href: "/insights", label: "Insights & Genie" },
           ]}
           {...(local
-            ? { identity: { users: switcherUsers(), currentId: identity.userId, action: switchIdentityAction, fieldName: "userId" } }
+            ? {
+                identity: {
+                  users: switcherUsers(),
+                  currentId: identity.userId,
+                  action: switchIdentityAction,
+                  fieldName: "userId",
+                },
+              }
             : { user: { displayName: identity.displayName, email: identity.email } })}
         >
           {children}

@@ -18,7 +18,9 @@ export function ConsentCard({ consents }: { consents: Consents }) {
           <div key={purpose} style={{ display: "contents" }}>
             <dt>{purpose}</dt>
             <dd>
-              <StatusBadge tone={consents[purpose] ? "success" : "neutral"}>{consents[purpose] ? "granted" : "not granted"}</StatusBadge>{" "}
+              <StatusBadge tone={consents[purpose] ? "success" : "neutral"}>
+                {consents[purpose] ? "granted" : "not granted"}
+              </StatusBadge>{" "}
               <span className="ab-muted">{WHAT[purpose]}</span>
             </dd>
           </div>

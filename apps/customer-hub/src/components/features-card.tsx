@@ -1,6 +1,6 @@
 import { FreshnessBadge } from "@appbase/ui/badges";
-import type { CustomerFeature } from "../domain/customers/get-customer.ts";
 import { FEATURE_PURPOSE } from "../domain/customers/consent.ts";
+import type { CustomerFeature } from "../domain/customers/get-customer.ts";
 import { DEFAULT_FEATURE_TARGET, FEATURE_TARGETS } from "../domain/freshness/targets.ts";
 
 const LABELS: Record<string, string> = {
@@ -36,7 +36,10 @@ export function FeaturesCard({ features, now }: { features: CustomerFeature[]; n
                   <td>{LABELS[f.name] ?? f.name}</td>
                   <td>
                     {f.withheld ? (
-                      <span className="ab-muted" title={`Needs ${FEATURE_PURPOSE[f.name] ?? "analytics"} consent`}>
+                      <span
+                        className="ab-muted"
+                        title={`Needs ${FEATURE_PURPOSE[f.name] ?? "analytics"} consent`}
+                      >
                         withheld (no {FEATURE_PURPOSE[f.name] ?? "analytics"} consent)
                       </span>
                     ) : f.value === null ? (
@@ -46,7 +49,13 @@ export function FeaturesCard({ features, now }: { features: CustomerFeature[]; n
                     )}
                   </td>
                   <td>
-                    <FreshnessBadge at={f.computedAt} now={now} target={target.target} limit={target.limit} verb="computed" />
+                    <FreshnessBadge
+                      at={f.computedAt}
+                      now={now}
+                      target={target.target}
+                      limit={target.limit}
+                      verb="computed"
+                    />
                   </td>
                 </tr>
               );

@@ -1,7 +1,15 @@
 import type { ActionFailure } from "@appbase/next-kit/result";
 
 /** The messages for one field (or the whole form) from a failed action, shown next to it. */
-export function FieldError({ failure, field, id }: { failure: ActionFailure | null; field: string; id?: string }) {
+export function FieldError({
+  failure,
+  field,
+  id,
+}: {
+  failure: ActionFailure | null;
+  field: string;
+  id?: string;
+}) {
   if (!failure) return null;
   const messages = failure.kind === "invalid" ? (failure.fieldErrors[field] ?? []) : [];
   if (messages.length === 0) return null;
@@ -18,7 +26,9 @@ export function FormError({ failure, fields }: { failure: ActionFailure | null; 
   if (failure.kind === "invalid" && fields.some((f) => failure.fieldErrors[f]?.length)) return null;
   return (
     <p className="ch-error" role="alert" data-form-error={failure.kind}>
-      {failure.kind === "invalid" ? Object.values(failure.fieldErrors).flat().join(" ") || failure.message : failure.message}
+      {failure.kind === "invalid"
+        ? Object.values(failure.fieldErrors).flat().join(" ") || failure.message
+        : failure.message}
     </p>
   );
 }

@@ -8,7 +8,10 @@ import { FieldError, FormError } from "./field-error.tsx";
 /** "Ask about customers": sends the question to the bound Genie space and shows its answer, SQL and table. */
 export function GeniePanel() {
   const [question, setQuestion] = useState("");
-  const ask = useMutation({ mutationKey: ["genie", "ask"], mutationFn: (q: string) => askGenieAction({ question: q }) });
+  const ask = useMutation({
+    mutationKey: ["genie", "ask"],
+    mutationFn: (q: string) => askGenieAction({ question: q }),
+  });
   const result = ask.data;
   const failure = result && !result.ok ? result.error : null;
   return (
@@ -27,7 +30,12 @@ export function GeniePanel() {
             }}
           />
         </label>
-        <button className="ab-button" type="button" disabled={ask.isPending} onClick={() => ask.mutate(question)}>
+        <button
+          className="ab-button"
+          type="button"
+          disabled={ask.isPending}
+          onClick={() => ask.mutate(question)}
+        >
           {ask.isPending ? "Asking Genie…" : "Ask"}
         </button>
       </div>
@@ -56,11 +64,9 @@ export function GeniePanel() {
               <tbody>
                 {result.data.rows.map((row, i) => (
                   // Genie rows have no id; their position is their identity in this answer.
-                  // biome-ignore lint/suspicious/noArrayIndexKey: rows are static per answer
                   <tr key={i}>
                     {row.map((cell, j) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
-                      <td key={j}>{cell ?? "NULL"}</td>
+                      <td key={result.data.columns[j] ?? j}>{cell ?? "NULL"}</td>
                     ))}
                   </tr>
                 ))}

@@ -17,7 +17,12 @@ export function NoteItem({ note, canWrite }: { note: Note; canWrite: boolean }) 
 
   const save = (expectedVersion: number) =>
     start(async () => {
-      const result = await editNoteAction({ customerId: note.customerId, noteId: note.id, body: draft, expectedVersion });
+      const result = await editNoteAction({
+        customerId: note.customerId,
+        noteId: note.id,
+        body: draft,
+        expectedVersion,
+      });
       if (result.ok) {
         setEditing(false);
         setFailure(null);
@@ -26,28 +31,40 @@ export function NoteItem({ note, canWrite }: { note: Note; canWrite: boolean }) 
     });
   const remove = () =>
     start(async () => {
-      const result = await deleteNoteAction({ customerId: note.customerId, noteId: note.id, expectedVersion: baseVersion });
+      const result = await deleteNoteAction({
+        customerId: note.customerId,
+        noteId: note.id,
+        expectedVersion: baseVersion,
+      });
       if (!result.ok) setFailure(result.error);
     });
 
   return (
     <li className="ch-note" data-note-id={note.id}>
       <div className="ch-note__meta">
-        {note.authorEmail} · {new Date(note.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC · version {note.version}
+        {note.authorEmail} · {new Date(note.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC ·
+        version {note.version}
         {note.updatedBy !== note.authorEmail ? ` · last edited by ${note.updatedBy}` : ""}
       </div>
       {editing ? (
         <div className="ch-stack">
           <label>
             <span className="ab-sr-only">Note text</span>
-            <textarea className="ab-textarea" name="body" rows={3} value={draft} onChange={(e) => setDraft(e.target.value)} />
+            <textarea
+              className="ab-textarea"
+              name="body"
+              rows={3}
+              value={draft}
+              onChange={(e) => setDraft(e.target.value)}
+            />
           </label>
           <FieldError failure={failure} field="body" />
           {theirs ? (
             <div className="ab-conflict" role="alert" data-conflict>
               <p className="ab-conflict__title">Someone else changed this note while you were editing</p>
               <p>
-                {theirs.updatedBy} saved version {theirs.version}: <q>{theirs.body}</q>. Your text was not saved.
+                {theirs.updatedBy} saved version {theirs.version}: <q>{theirs.body}</q>. Your text was not
+                saved.
               </p>
               <div className="ch-row">
                 <button
@@ -61,7 +78,12 @@ export function NoteItem({ note, canWrite }: { note: Note; canWrite: boolean }) 
                 >
                   Use their version
                 </button>
-                <button className="ab-button ab-button--danger" type="button" disabled={pending} onClick={() => save(theirs.version)}>
+                <button
+                  className="ab-button ab-button--danger"
+                  type="button"
+                  disabled={pending}
+                  onClick={() => save(theirs.version)}
+                >
                   Save mine over theirs
                 </button>
               </div>
@@ -72,7 +94,11 @@ export function NoteItem({ note, canWrite }: { note: Note; canWrite: boolean }) 
             <button className="ab-button" type="button" disabled={pending} onClick={() => save(baseVersion)}>
               {pending ? "Saving…" : "Save"}
             </button>
-            <button className="ab-button ab-button--secondary" type="button" onClick={() => setEditing(false)}>
+            <button
+              className="ab-button ab-button--secondary"
+              type="button"
+              onClick={() => setEditing(false)}
+            >
               Cancel
             </button>
           </div>
@@ -87,10 +113,19 @@ export function NoteItem({ note, canWrite }: { note: Note; canWrite: boolean }) 
           ) : null}
           {canWrite ? (
             <div className="ch-row">
-              <button className="ab-button ab-button--secondary ab-button--compact" type="button" onClick={() => setEditing(true)}>
+              <button
+                className="ab-button ab-button--secondary ab-button--compact"
+                type="button"
+                onClick={() => setEditing(true)}
+              >
                 Edit
               </button>
-              <button className="ab-button ab-button--secondary ab-button--compact" type="button" disabled={pending} onClick={remove}>
+              <button
+                className="ab-button ab-button--secondary ab-button--compact"
+                type="button"
+                disabled={pending}
+                onClick={remove}
+              >
                 Delete
               </button>
             </div>

@@ -8,7 +8,15 @@ import { FieldError, FormError } from "./field-error.tsx";
 import { NoteItem } from "./note-editor.tsx";
 
 /** Notes on a customer: add (idempotent per form submission), edit and delete with conflict detection. */
-export function NotesPanel({ customerId, notes, canWrite }: { customerId: string; notes: Note[]; canWrite: boolean }) {
+export function NotesPanel({
+  customerId,
+  notes,
+  canWrite,
+}: {
+  customerId: string;
+  notes: Note[];
+  canWrite: boolean;
+}) {
   const [body, setBody] = useState("");
   const [requestId, setRequestId] = useState(() => crypto.randomUUID());
   const [failure, setFailure] = useState<ActionFailure | null>(null);

@@ -4,7 +4,11 @@ import type { ReactNode } from "react";
 import type { CustomerDetail } from "../domain/customers/get-customer.ts";
 import type { Shielded } from "../domain/customers/masking.ts";
 
-const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+const money = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  maximumFractionDigits: 0,
+});
 
 function Pii({ value }: { value: Shielded }) {
   return value.masked ? (
@@ -49,7 +53,15 @@ export function ProfileCard({ customer, freshness }: { customer: CustomerDetail;
         <dd>{money.format(customer.lifetimeValue)}</dd>
         <dt>Churn risk</dt>
         <dd>
-          <StatusBadge tone={customer.churnRiskBand === "high" ? "danger" : customer.churnRiskBand === "medium" ? "warning" : "success"}>
+          <StatusBadge
+            tone={
+              customer.churnRiskBand === "high"
+                ? "danger"
+                : customer.churnRiskBand === "medium"
+                  ? "warning"
+                  : "success"
+            }
+          >
             {customer.churnRiskBand}
           </StatusBadge>{" "}
           {customer.churnRiskScore === null ? (

@@ -20,7 +20,11 @@ export function StatusMover(props: {
   const [pending, start] = useTransition();
   const submit = () =>
     start(async () => {
-      const result = await moveStatusAction({ customerId: props.customerId, status: target, expectedVersion: props.version });
+      const result = await moveStatusAction({
+        customerId: props.customerId,
+        status: target,
+        expectedVersion: props.version,
+      });
       setFailure(result.ok ? null : result.error);
     });
   return (

@@ -13,8 +13,9 @@ export function SyncBanner({ sync }: { sync: SyncHealth }) {
   }
   return (
     <Banner tone="danger" title="Sync is stale: showing last known values, personal data masked">
-      The synced customer data is past its freshness limit or its sync status is unknown, so this page shows the last
-      values it has and masks every personal field for everyone until the sync recovers. {sync.reasons.join(" ")}
+      The synced customer data is past its freshness limit or its sync status is unknown, so this page shows
+      the last values it has and masks every personal field for everyone until the sync recovers.{" "}
+      {sync.reasons.join(" ")}
     </Banner>
   );
 }

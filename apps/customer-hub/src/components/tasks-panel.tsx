@@ -10,7 +10,13 @@ import { FieldError, FormError } from "./field-error.tsx";
 const FIELDS = ["title", "assigneeEmail", "dueDate"] as const;
 
 /** Follow-up tasks: create with an assignee and due date, mark done. */
-export function TasksPanel(props: { customerId: string; tasks: FollowUpTask[]; canWrite: boolean; defaultAssignee: string; today: string }) {
+export function TasksPanel(props: {
+  customerId: string;
+  tasks: FollowUpTask[];
+  canWrite: boolean;
+  defaultAssignee: string;
+  today: string;
+}) {
   const [form, setForm] = useState({ title: "", assigneeEmail: props.defaultAssignee, dueDate: props.today });
   const [requestId, setRequestId] = useState(() => crypto.randomUUID());
   const [failure, setFailure] = useState<ActionFailure | null>(null);
@@ -26,7 +32,11 @@ export function TasksPanel(props: { customerId: string; tasks: FollowUpTask[]; c
     });
   const complete = (task: FollowUpTask) =>
     start(async () => {
-      const result = await completeTaskAction({ customerId: props.customerId, taskId: task.id, expectedVersion: task.version });
+      const result = await completeTaskAction({
+        customerId: props.customerId,
+        taskId: task.id,
+        expectedVersion: task.version,
+      });
       setFailure(result.ok ? null : result.error);
     });
   return (
@@ -46,7 +56,12 @@ export function TasksPanel(props: { customerId: string; tasks: FollowUpTask[]; c
             {task.state === "done" ? (
               <StatusBadge tone="success">done</StatusBadge>
             ) : props.canWrite ? (
-              <button className="ab-button ab-button--secondary ab-button--compact" type="button" onClick={() => complete(task)} disabled={pending}>
+              <button
+                className="ab-button ab-button--secondary ab-button--compact"
+                type="button"
+                onClick={() => complete(task)}
+                disabled={pending}
+              >
                 Mark done
               </button>
             ) : (
@@ -59,7 +74,12 @@ export function TasksPanel(props: { customerId: string; tasks: FollowUpTask[]; c
         <div className="ch-stack">
           <label className="ch-stack">
             <span>Task</span>
-            <input className="ab-input" name="title" value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />
+            <input
+              className="ab-input"
+              name="title"
+              value={form.title}
+              onChange={(e) => setForm({ ...form, title: e.target.value })}
+            />
           </label>
           <FieldError failure={failure} field="title" />
           <div className="ch-row">
@@ -75,7 +95,13 @@ export function TasksPanel(props: { customerId: string; tasks: FollowUpTask[]; c
             </label>
             <label className="ch-stack" style={{ flex: 1 }}>
               <span>Due</span>
-              <input className="ab-input" name="dueDate" type="date" value={form.dueDate} onChange={(e) => setForm({ ...form, dueDate: e.target.value })} />
+              <input
+                className="ab-input"
+                name="dueDate"
+                type="date"
+                value={form.dueDate}
+                onChange={(e) => setForm({ ...form, dueDate: e.target.value })}
+              />
             </label>
           </div>
           <FieldError failure={failure} field="assigneeEmail" />

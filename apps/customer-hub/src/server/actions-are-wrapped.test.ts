@@ -7,11 +7,15 @@ import { describe, expect, it, vi } from "vitest";
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const actionsDir = fileURLToPath(new URL("../actions/", import.meta.url));
-const files = readdirSync(actionsDir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "fields.ts");
+const files = readdirSync(actionsDir).filter(
+  (f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "fields.ts",
+);
 
 describe("every server action goes through the one wrapper", () => {
   it("finds the action files", () => {
-    expect(files).toEqual(expect.arrayContaining(["notes.ts", "status.ts", "tasks.ts", "genie.ts", "identity.ts"]));
+    expect(files).toEqual(
+      expect.arrayContaining(["notes.ts", "status.ts", "tasks.ts", "genie.ts", "identity.ts"]),
+    );
   });
 
   it.each(files)("%s exports only wrapped actions", async (file) => {

@@ -24,13 +24,18 @@ let appToken: (() => Promise<string>) | undefined;
 export async function askBoundGenie(identity: KitIdentity, question: string): Promise<GenieAnswer> {
   const env = serverEnv();
   const binding = genieBinding();
-  if (!binding.bound || !env.DATABRICKS_HOST) throw new GenieError(binding.bound ? "DATABRICKS_HOST is not set." : binding.howToBind);
+  if (!binding.bound || !env.DATABRICKS_HOST)
+    throw new GenieError(binding.bound ? "DATABRICKS_HOST is not set." : binding.howToBind);
   let token: () => Promise<string>;
   if (identity.accessToken) {
     const userToken = identity.accessToken;
     token = async () => userToken;
   } else if (env.DATABRICKS_CLIENT_ID && env.DATABRICKS_CLIENT_SECRET) {
-    appToken ??= serviceToken({ host: env.DATABRICKS_HOST, clientId: env.DATABRICKS_CLIENT_ID, clientSecret: env.DATABRICKS_CLIENT_SECRET });
+    appToken ??= serviceToken({
+      host: env.DATABRICKS_HOST,
+      clientId: env.DATABRICKS_CLIENT_ID,
+      clientSecret: env.DATABRICKS_CLIENT_SECRET,
+    });
     token = appToken;
   } else {
     throw new GenieError(

@@ -1,24 +1,19 @@
 import "server-only";
+import { kitMatrices } from "@appbase/grants/kits";
 import type { KitIdentity } from "@appbase/next-kit/identity";
 import { parseKitUrls } from "@appbase/next-kit/kit-switcher";
 import type { KitLink, LocalUser } from "@appbase/ui/shell";
 import { serverEnv } from "../env.ts";
-import { localUsers } from "./local-users.ts";
 import { kit } from "./kit.ts";
-
-const KIT_TITLES: Record<string, string> = {
-  "customer-hub": "Customer Hub",
-  "agent-ops": "Agent Ops",
-  "risk-compliance": "Risk & Compliance",
-  "operations-portal": "Operations Portal",
-};
+import { localUsers } from "./local-users.ts";
 
 /** The kit switcher's entries, from APPBASE_KIT_URLS (only this kit when unset). */
 export function kitLinks(): KitLink[] {
   return parseKitUrls(serverEnv().APPBASE_KIT_URLS, "customer-hub").map((k) => ({
     id: k.kit,
-    title: KIT_TITLES[k.kit] ?? k.kit,
-    url: k.current ? "/" : k.url,
+    // Kit titles come from each kit's grant matrix, the one place every kit is declared.
+    title: (kitMatrices as Record<string, { title: string }>)[k.kit]?.title ?? k.kit,
+    url: k.url,
     current: k.current,
   }));
 }

@@ -2,7 +2,11 @@ import type { Queryable } from "../db/queryable.ts";
 import { SYNCED_TABLES } from "../domain/freshness/targets.ts";
 
 /** Records every synced customer table as synced `minutesAgo` with `state` (tests and local runs only). */
-export async function setSyncStatus(db: Queryable, minutesAgo: number, state = "ONLINE_NO_PENDING_UPDATE"): Promise<void> {
+export async function setSyncStatus(
+  db: Queryable,
+  minutesAgo: number,
+  state = "ONLINE_NO_PENDING_UPDATE",
+): Promise<void> {
   for (const table of SYNCED_TABLES) {
     await db.query(
       `insert into appbase_meta.synced_table_status (target_table, source_table, detailed_state, last_sync_time, last_processed_commit_version)

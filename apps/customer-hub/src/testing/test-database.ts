@@ -3,10 +3,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { datasetsMigrations } from "@appbase/datasets";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
-import { datasetsMigrations } from "@appbase/datasets";
 import { syncStatusFixtureDdl } from "./synced-fixture.ts";
 
 const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
@@ -32,7 +32,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     migrationsTable: "datasets_migrations",
   });
   for (const statement of syncStatusFixtureDdl) await pool.query(statement);
-  await migrate(drizzle(pool), { migrationsFolder, migrationsSchema: "customer_hub", migrationsTable: "__drizzle_migrations" });
+  await migrate(drizzle(pool), {
+    migrationsFolder,
+    migrationsSchema: "customer_hub",
+    migrationsTable: "__drizzle_migrations",
+  });
   return {
     pool,
     close: async () => {

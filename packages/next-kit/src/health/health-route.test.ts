@@ -7,6 +7,7 @@ describe("createHealthRoute", () => {
     const ok = await createHealthRoute({ ...base, pingDatabase: async () => {} })();
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({
+      ok: true,
       status: "ok",
       mode: "local Lakebase",
       version: "1.0.0",
@@ -18,6 +19,7 @@ describe("createHealthRoute", () => {
     })();
     expect(down.status).toBe(503);
     expect(await down.json()).toMatchObject({
+      ok: false,
       status: "degraded",
       database: { reachable: false, error: "ECONNREFUSED" },
     });

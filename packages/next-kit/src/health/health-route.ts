@@ -1,5 +1,7 @@
 /** What `GET /api/health` reports. */
 export interface HealthReport {
+  /** True when the kit can serve requests (its database answers). */
+  ok: boolean;
   status: "ok" | "degraded";
   kit: string;
   version: string;
@@ -11,7 +13,7 @@ export interface HealthOptions {
   kit: string;
   version: string;
   /** Describes the runtime/database mode, e.g. "local Lakebase" or "Databricks Apps". */
-  mode: () => string;
+  mode: () => string | Promise<string>;
   /** Resolves when the database answers (e.g. `select 1`). */
   pingDatabase: () => Promise<void>;
   timeoutMs?: number;
@@ -29,10 +31,13 @@ export function createHealthRoute(options: HealthOptions) {
       database = { reachable: false, error: error instanceof Error ? error.message : String(error) };
     }
     const report: HealthReport = {
+      ok: database.reachable,
       status: database.reachable ? "ok" : "degraded",
       kit: options.kit,
       version: options.version,
-      mode: options.mode(),
+      mode: await Promise.resolve()
+        .then(options.mode)
+        .catch(() => "unknown (the database could not be reached)"),
       database,
     };
     return Response.json(report, {

@@ -11,7 +11,11 @@ import { db } from "../../server/db.ts";
 import { can, currentIdentity } from "../../server/kit.ts";
 import { viewerRules } from "../../server/viewer-rules.ts";
 
-const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+const money = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  maximumFractionDigits: 0,
+});
 const BAND_TONE = { high: "danger", medium: "warning", low: "success" } as const;
 
 const columns: Column<CustomerListRow>[] = [
@@ -30,27 +34,43 @@ const columns: Column<CustomerListRow>[] = [
   },
   { key: "segment", header: "Segment", sortable: false, render: (r) => r.segment.replace("_", " ") },
   { key: "region", header: "Region", sortable: false, render: (r) => r.region.replace("_", " ") },
-  { key: "lifetime_value", header: "Lifetime value", align: "right", render: (r) => money.format(r.lifetimeValue) },
+  {
+    key: "lifetime_value",
+    header: "Lifetime value",
+    align: "right",
+    render: (r) => money.format(r.lifetimeValue),
+  },
   {
     key: "churn_risk_score",
     header: "Churn risk",
     render: (r) => (
       <StatusBadge tone={BAND_TONE[r.churnRiskBand as keyof typeof BAND_TONE] ?? "neutral"}>
-        {r.churnRiskScore === null ? `${r.churnRiskBand} (score withheld)` : `${r.churnRiskBand} · ${r.churnRiskScore.toFixed(2)}`}
+        {r.churnRiskScore === null
+          ? `${r.churnRiskBand} (score withheld)`
+          : `${r.churnRiskBand} · ${r.churnRiskScore.toFixed(2)}`}
       </StatusBadge>
     ),
   },
   { key: "status", header: "Status", sortable: false, render: (r) => r.status },
 ];
 
-export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CustomersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const identity = await currentIdentity();
   if (!can(identity, "customer.read")) {
-    return <ErrorState title="You cannot view customers" message="Your role has no customer.read permission; switch to a role that has it." />;
+    return (
+      <ErrorState
+        title="You cannot view customers"
+        message="Your role has no customer.read permission; switch to a role that has it."
+      />
+    );
   }
   const params = parseTableParams(await searchParams, customerTableSpec);
-  const sync = await readSyncHealth(db());
-  const page = await listCustomers(db(), params, viewerRules(identity, sync.level === "fallback"));
+  const sync = await readSyncHealth(await db());
+  const page = await listCustomers(await db(), params, viewerRules(identity, sync.level === "fallback"));
   return (
     <>
       <SyncBanner sync={sync} />

@@ -14,7 +14,7 @@ const BAND_TONE = { low: "success", medium: "warning", high: "danger" } as const
 
 export default async function InsightsPage() {
   const identity = await currentIdentity();
-  const pool = db();
+  const pool = await db();
   const [sync, segments, bands, funnel] = await Promise.all([
     readSyncHealth(pool),
     segmentMix(pool),
@@ -25,7 +25,10 @@ export default async function InsightsPage() {
   return (
     <>
       <SyncBanner sync={sync} />
-      <PageHeader title="Insights" description="Where the customer base sits, and where the team's workflow stands." />
+      <PageHeader
+        title="Insights"
+        description="Where the customer base sits, and where the team's workflow stands."
+      />
       <div className="ch-charts">
         <DonutChart
           title="Segment mix"
@@ -35,7 +38,11 @@ export default async function InsightsPage() {
         <BarChart
           title="Churn-risk distribution"
           valueLabel="Customers"
-          data={bands.map((b) => ({ label: b.label, value: b.count, tone: BAND_TONE[b.label as keyof typeof BAND_TONE] ?? "neutral" }))}
+          data={bands.map((b) => ({
+            label: b.label,
+            value: b.count,
+            tone: BAND_TONE[b.label as keyof typeof BAND_TONE] ?? "neutral",
+          }))}
         />
         <FunnelChart title="Status funnel" steps={funnel.map((f) => ({ label: f.label, value: f.count }))} />
       </div>

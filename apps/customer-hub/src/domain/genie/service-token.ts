@@ -4,7 +4,12 @@ import { GenieError } from "./genie-types.ts";
 const tokenResponse = z.object({ access_token: z.string().min(1), expires_in: z.coerce.number().positive() });
 
 /** Client-credentials (OAuth M2M) token for the app's service principal, cached until 40 s before expiry. */
-export function serviceToken(options: { host: string; clientId: string; clientSecret: string; fetch?: typeof fetch }) {
+export function serviceToken(options: {
+  host: string;
+  clientId: string;
+  clientSecret: string;
+  fetch?: typeof fetch;
+}) {
   let cached: { token: string; expiresAt: number } | undefined;
   let inflight: Promise<string> | undefined;
   const doFetch = options.fetch ?? fetch;

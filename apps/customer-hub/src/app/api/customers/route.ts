@@ -16,8 +16,8 @@ export const GET = defineRoute({
   input: z.record(z.string(), z.string()),
   handler: async (query, { identity }) => {
     const params = parseTableParams(query, customerTableSpec);
-    const sync = await readSyncHealth(db());
-    const page = await listCustomers(db(), params, viewerRules(identity, sync.level === "fallback"));
+    const sync = await readSyncHealth(await db());
+    const page = await listCustomers(await db(), params, viewerRules(identity, sync.level === "fallback"));
     return { ...page, page: params.page, pageSize: params.pageSize, issues: params.issues, sync: sync.level };
   },
 });

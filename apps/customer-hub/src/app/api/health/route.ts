@@ -1,15 +1,15 @@
 // GET /api/health: database reachable, mode and version, for `appbase up` and the Apps runtime.
 import { createHealthRoute } from "@appbase/next-kit/health";
 import pkg from "../../../../package.json" with { type: "json" };
-import { databaseMode, db } from "../../../server/db.ts";
+import { db, describeDatabase } from "../../../server/db.ts";
 
 export const dynamic = "force-dynamic";
 
 export const GET = createHealthRoute({
   kit: pkg.appbase.kit,
   version: pkg.version,
-  mode: databaseMode,
+  mode: describeDatabase,
   pingDatabase: async () => {
-    await db().query("select 1");
+    await (await db()).query("select 1");
   },
 });

@@ -26,13 +26,25 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   const { customerId } = await params;
   const identity = await currentIdentity();
   if (!can(identity, "customer.read")) {
-    return <ErrorState title="You cannot view customers" message="Your role has no customer.read permission; switch to a role that has it." />;
+    return (
+      <ErrorState
+        title="You cannot view customers"
+        message="Your role has no customer.read permission; switch to a role that has it."
+      />
+    );
   }
   if (!/^C\d{7}$/.test(customerId)) {
-    return <ErrorState title="Not a customer id" message={`"${customerId}" is not a customer id (a C and seven digits).`} retryHref="/customers" retryLabel="Back to customers" />;
+    return (
+      <ErrorState
+        title="Not a customer id"
+        message={`"${customerId}" is not a customer id (a C and seven digits).`}
+        retryHref="/customers"
+        retryLabel="Back to customers"
+      />
+    );
   }
   const now = new Date();
-  const pool = db();
+  const pool = await db();
   const sync = await readSyncHealth(pool, now);
   const fallback = sync.level === "fallback";
   const [customer, workflow, notes, tasks, activity] = await Promise.all([
@@ -44,7 +56,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   ]);
   const customersSync = sync.tables.find((t) => t.table === "customer.customers");
   const freshness = (
-    <FreshnessBadge at={customersSync?.lastSyncTime ?? null} now={now} target={SYNC_TARGET.target} limit={SYNC_TARGET.limit} />
+    <FreshnessBadge
+      at={customersSync?.lastSyncTime ?? null}
+      now={now}
+      target={SYNC_TARGET.target}
+      limit={SYNC_TARGET.limit}
+    />
   );
   return (
     <>
@@ -52,7 +69,11 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
       <PageHeader
         title={customer ? customer.fullName.value : customerId}
         description={<code>{customerId}</code>}
-        actions={<ButtonLink href="/customers" variant="secondary">All customers</ButtonLink>}
+        actions={
+          <ButtonLink href="/customers" variant="secondary">
+            All customers
+          </ButtonLink>
+        }
       />
       <div className="ch-grid">
         <div className="ch-stack">
@@ -78,8 +99,8 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
             </>
           ) : (
             <Banner tone="warning" title="This customer is not in the synced data right now">
-              The served customer tables have no row for {customerId} (it may be mid-sync or removed upstream). The team's own
-              notes, status and history below are still here.
+              The served customer tables have no row for {customerId} (it may be mid-sync or removed
+              upstream). The team's own notes, status and history below are still here.
             </Banner>
           )}
           <NotesPanel customerId={customerId} notes={notes} canWrite={can(identity, "note.write")} />
@@ -106,7 +127,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
               label="History"
               now={now}
               empty="Nothing has changed on this customer yet."
-              items={activity.map((a) => ({ id: String(a.id), actor: a.actorEmail, action: describeActivity(a), at: a.at }))}
+              items={activity.map((a) => ({
+                id: String(a.id),
+                actor: a.actorEmail,
+                action: describeActivity(a),
+                at: a.at,
+              }))}
             />
           </section>
         </div>
