@@ -99,24 +99,33 @@ export async function loadDatasets(
     const limit =
       strategy === "values" ? Math.floor(65_535 / table.columns.length) : Number.POSITIVE_INFINITY;
     const batchSize = Math.min(options.batchSize ?? 5_000, limit);
-    let batch: Row[] = [];
     let rowsDone = 0;
     options.onProgress?.({ table: qualified(table), rowsDone, rowsTotal });
-    for (const row of table.rows(generate)) {
-      batch.push(row);
-      if (batch.length >= batchSize) {
-        options.signal?.throwIfAborted();
-        await insertBatch(db, table, batch, strategy);
-        rowsDone += batch.length;
-        batch = [];
-        options.onProgress?.({ table: qualified(table), rowsDone, rowsTotal });
-      }
-    }
-    if (batch.length > 0) {
+    // One batch in flight while the next is generated: the database works while we compute.
+    let inFlight: Promise<void> = Promise.resolve();
+    const send = async (batch: Row[]) => {
+      await inFlight;
       options.signal?.throwIfAborted();
-      await insertBatch(db, table, batch, strategy);
-      rowsDone += batch.length;
-      options.onProgress?.({ table: qualified(table), rowsDone, rowsTotal });
+      inFlight = insertBatch(db, table, batch, strategy).then(() => {
+        rowsDone += batch.length;
+        options.onProgress?.({ table: qualified(table), rowsDone, rowsTotal });
+      });
+    };
+    try {
+      let batch: Row[] = [];
+      for (const row of table.rows(generate)) {
+        batch.push(row);
+        if (batch.length >= batchSize) {
+          await send(batch);
+          batch = [];
+        }
+      }
+      if (batch.length > 0) await send(batch);
+      await inFlight;
+    } catch (error) {
+      // Never leave a batch settling unobserved behind the error we report.
+      await inFlight.catch(() => undefined);
+      throw error;
     }
     loaded.push({ table: qualified(table), rows: rowsDone, ms: Math.round(performance.now() - started) });
   }
