@@ -3,8 +3,9 @@ import { defineKitBundle, kitResourcesFromAppEnv, syncedTablesFromServed } from 
 import { servedTables } from "@appbase/datasets";
 import { customerHubMatrix } from "@appbase/grants/kits";
 
-// What the kit reads from its resources. Mirrors the kit's own env declaration; the gate fails if the
-// kit reads a variable this app.yaml does not bind.
+// What the kit reads from its resources: the kit's own `customerHubAppEnv` (apps/customer-hub/src/env.ts,
+// mirrored here until the kit exports it) plus LAKEBASE_ENDPOINT, which @appbase/db reads in Lakebase mode.
+// The gate fails if the kit reads a variable this app.yaml does not bind.
 const appEnv = defineAppEnv({
   bindings: {
     LAKEBASE_ENDPOINT: {
@@ -12,20 +13,16 @@ const appEnv = defineAppEnv({
       type: "postgres",
       description: "Lakebase endpoint of the kit's database",
     },
-    DATABRICKS_WAREHOUSE_ID: {
-      resource: "sql-warehouse",
-      type: "sql_warehouse",
-      description: "SQL warehouse for governed writes and lakehouse reads",
-    },
     GENIE_SPACE_ID: {
-      resource: "genie",
+      resource: "genie-space",
       type: "genie_space",
-      description: "Genie space for questions about customers",
+      optional: true,
+      description: "Genie space behind the 'Ask about customers' panel",
     },
   },
 });
 
-/** The Customer Intelligence Hub bundle: Lakebase with synced Customer 360, Genie, a warehouse, UC grants. */
+/** The Customer Intelligence Hub bundle: Lakebase with synced Customer 360, Genie and UC grants. */
 export default defineKitBundle({
   kit: "customer-hub",
   title: "Customer Intelligence Hub",

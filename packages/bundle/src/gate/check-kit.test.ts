@@ -128,7 +128,8 @@ describe("portability gate", () => {
       "apps/demo/src/pool.ts":
         'export const remote = "postgresql://app@db.internal.example.org:5432/app";\n' +
         'export const prod = "postgres://svc:pw@10.1.2.3:5432/appbase";\n' +
-        'export const local = "postgres://postgres@127.0.0.1:5432/postgres";\n',
+        'export const local = "postgres://postgres@127.0.0.1:5432/postgres";\n' +
+        'throw new Error("use postgres://user:password@host:port/database");\n',
     });
     expect(violations).toEqual([
       expect.stringMatching(

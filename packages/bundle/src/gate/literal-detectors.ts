@@ -42,6 +42,8 @@ const YAML_SECRET =
 const CONNECTION_STRING =
   /\b(postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|jdbc:[a-z0-9]+):\/\/(?:([A-Za-z0-9._%+-]+)(?::([^@\s"'`/]*))?@)?([A-Za-z0-9.-]+)/g;
 
+const PLACEHOLDER_HOSTS = /^(host|hostname|server|db|database|your-host)$/i;
+const PLACEHOLDER_PASSWORDS = /^(password|pass|pwd|secret|\*+|x+)$/i;
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1\])$/i;
 
 const WORKSPACE_ID_PATTERNS: readonly RegExp[] = [
@@ -99,7 +101,14 @@ export function detectLiterals(line: string, options: { yaml: boolean }): Litera
   }
   for (const match of line.matchAll(CONNECTION_STRING)) {
     const [whole, , user, password, host = ""] = match;
-    if (whole.includes("${") || PLACEHOLDER.test(host)) continue;
+    // Documentation forms such as postgres://user:password@host:port/db name no real server.
+    if (
+      whole.includes("${") ||
+      PLACEHOLDER.test(host) ||
+      PLACEHOLDER_HOSTS.test(host) ||
+      PLACEHOLDER_PASSWORDS.test(password ?? "")
+    )
+      continue;
     const hasPassword = password !== undefined && password !== "" && !password.startsWith("$");
     if (LOOPBACK.test(host) && !hasPassword) continue;
     findings.push({

@@ -12,6 +12,8 @@ const SKIPPED_DIRS = new Set([
   "testing",
   "__tests__",
   "drizzle",
+  // Developer scripts (seeding, one-off preparation) run from a laptop, never in the deployed app.
+  "scripts",
 ]);
 // Test and build-time files never run in the deployed app.
 const SKIPPED_FILES =

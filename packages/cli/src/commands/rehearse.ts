@@ -1,0 +1,94 @@
+import { join, relative } from "node:path";
+import { STAGED_APP_DIR } from "@appbase/bundle/generate";
+import { rehearseKit } from "@appbase/bundle/rehearse";
+import { stageKit } from "@appbase/bundle/stage";
+import { lakebaseUrl, stopLakebaseProcess } from "@appbase/db/local";
+import type { Command } from "commander";
+import { discoverKits, selectKits } from "../kits.ts";
+import { prepareDatabase } from "../orchestrator/prepare-database.ts";
+import { CliError, findRepoRoot } from "../repo.ts";
+
+interface RehearseOptions {
+  skipStage?: boolean;
+  skipBuild?: boolean;
+  stateDir?: string;
+  smoke: "auto" | "builtin" | "playwright";
+  userEmail: string;
+  quiet?: boolean;
+}
+
+/** `appbase rehearse <kit>`: runs the staged bundle folder as Databricks Apps would, smoke-tests it, stops it. */
+export function registerRehearseCommand(program: Command): void {
+  program
+    .command("rehearse <kit>")
+    .description(
+      "stage the kit, run it as Databricks Apps does (app.yaml command, valueFrom, injected env, Lakebase OAuth) and smoke-test it",
+    )
+    .option("--skip-stage", "rehearse the folder already staged in bundles/<kit>/app")
+    .option("--skip-build", "stage the existing build output without running next build")
+    .option(
+      "--state-dir <dir>",
+      "state folder of the rehearsal's local Lakebase (default <repo>/.appbase/rehearsal)",
+    )
+    .option(
+      "--smoke <kind>",
+      "auto (Playwright spec when e2e/<kit>/smoke.spec.ts exists), builtin or playwright",
+      "auto",
+    )
+    .option(
+      "--user-email <email>",
+      "the signed-in user the Apps proxy stand-in forwards",
+      "rehearsal.user@example.com",
+    )
+    .option("--quiet", "do not print the app's output")
+    .action(async (kitId: string, options: RehearseOptions) => {
+      const repoRoot = findRepoRoot();
+      const [kit] = selectKits(discoverKits(repoRoot), kitId);
+      if (!kit) throw new CliError(`No kit ${kitId} under apps/.`);
+      const stagedDir = join(repoRoot, "bundles", kit.kit, STAGED_APP_DIR);
+      if (!options.skipStage) {
+        await stageKit({
+          repoRoot,
+          kit,
+          build: !options.skipBuild,
+          onProgress: (step) => console.log(`stage: ${step}`),
+        });
+      }
+      // The rehearsal keeps its own local Lakebase state, so it never touches development data.
+      const stateDir = options.stateDir ?? join(repoRoot, ".appbase", "rehearsal");
+      const env: NodeJS.ProcessEnv = { ...process.env, APPBASE_STATE_DIR: stateDir };
+      for (const name of ["DATABASE_URL", "PGHOST", "LAKEBASE_ENDPOINT"]) delete env[name];
+      const prepared = await prepareDatabase({ stateDir, env, kits: [kit], seed: 42, scale: "tiny" });
+      await prepared.db.close();
+      try {
+        const url = await lakebaseUrl({ stateDir });
+        const report = await rehearseKit({
+          repoRoot,
+          kit,
+          stagedDir,
+          lakebaseUrl: url,
+          smoke: options.smoke,
+          user: { email: options.userEmail },
+          onStep: (message) => console.log(`rehearse: ${message}`),
+          ...(options.quiet ? {} : { onAppLine: (line: string) => console.log(`[${kit.kit}] ${line}`) }),
+        });
+        console.log(`\nRehearsal of ${kit.kit} (${relative(repoRoot, stagedDir)}):`);
+        for (const resource of report.resources)
+          console.log(`  resource ${resource.key} (${resource.type}) → ${resource.value}`);
+        console.log(`  env: ${report.env.join(", ")}`);
+        const api = report.workspaceApi;
+        console.log(
+          `  workspace API: ${api.tokens} OAuth token(s), ${api.credentials} Lakebase credential(s), ${api.rejected} rejected`,
+        );
+        console.log(
+          `  Lakebase mode: ${report.lakebaseMode ? "yes (OAuth token passwords)" : "NO: the app never asked for a Lakebase credential"}`,
+        );
+        console.log(`  smoke (${report.smoke.kind}): ${report.smoke.passed ? "passed" : "FAILED"}`);
+        for (const line of report.smoke.details) console.log(`    ${line}`);
+        if (!report.passed) throw new CliError(`Rehearsal of ${kit.kit} failed.`);
+        console.log(`Rehearsal of ${kit.kit} passed.`);
+      } finally {
+        if (prepared.startedLakebase) await stopLakebaseProcess({ stateDir });
+      }
+    });
+}
