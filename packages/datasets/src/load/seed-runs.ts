@@ -21,6 +21,7 @@ const ENSURE_SQL = [
   )`,
 ];
 
+/** Creates the run marker table if it does not exist yet. */
 export async function ensureSeedRuns(db: Queryable): Promise<void> {
   for (const statement of ENSURE_SQL) await db.query(statement);
 }
@@ -84,6 +85,7 @@ export async function datasetsLoaded(
   return true;
 }
 
+/** Records the start of a load; returns its run id. */
 export async function startSeedRun(db: Queryable, seed: number, scale: string): Promise<number> {
   const result = await db.query<{ run_id: string }>(
     "INSERT INTO appbase_meta.seed_runs (seed, scale, fingerprint) VALUES ($1, $2, $3) RETURNING run_id",
@@ -92,6 +94,7 @@ export async function startSeedRun(db: Queryable, seed: number, scale: string): 
   return Number(result.rows[0]!.run_id);
 }
 
+/** Marks a load complete, with what it loaded per table. */
 export async function finishSeedRun(db: Queryable, runId: number, tables: SeedRun["tables"]): Promise<void> {
   await db.query(
     "UPDATE appbase_meta.seed_runs SET finished_at = clock_timestamp(), tables = $2 WHERE run_id = $1",

@@ -48,6 +48,7 @@ export function messageCount(index: number): number {
   return 3 + 2 * toolCalls + 2 * (turns - 1);
 }
 
+/** Thread id for a zero-based index: `T0000001`. */
 export function threadId(index: number): string {
   return padId("T", index + 1, 7);
 }
