@@ -1,6 +1,7 @@
 import { folderSize } from "./data-size.ts";
+import { portAccepts } from "./port-check.ts";
 import { isProcessAlive } from "./process-alive.ts";
-import { readProcessFile } from "./process-file.ts";
+import { type ProcessFile, readProcessFile } from "./process-file.ts";
 import { lakebasePaths } from "./state-dir.ts";
 
 interface StatusCommon {
@@ -14,7 +15,7 @@ export type LakebaseStatus =
   | (StatusCommon & { state: "running"; pid: number; port: number; url: string; startedAt: string })
   | (StatusCommon & {
       state: "stopped";
-      /** Set when process.json names a process that no longer exists (killed, machine rebooted). */
+      /** Set when process.json names a process that is gone or does not serve its port (killed, pid reused). */
       stalePid?: number;
     });
 
@@ -28,7 +29,7 @@ export async function lakebaseStatus(options: { stateDir: string }): Promise<Lak
   };
   const info = await readProcessFile(paths.processFile);
   if (!info) return { ...common, state: "stopped" };
-  if (!isProcessAlive(info.pid)) return { ...common, state: "stopped", stalePid: info.pid };
+  if (!(await isServing(info))) return { ...common, state: "stopped", stalePid: info.pid };
   return {
     ...common,
     state: "running",
@@ -54,6 +55,14 @@ export class LocalLakebaseNotRunningError extends Error {
 export async function lakebaseUrl(options: { stateDir: string }): Promise<string> {
   // Reads process.json directly: this runs on every pool creation, the data size is not needed.
   const info = await readProcessFile(lakebasePaths(options.stateDir).processFile);
-  if (!info || !isProcessAlive(info.pid)) throw new LocalLakebaseNotRunningError(options.stateDir);
+  if (!info || !(await isServing(info))) throw new LocalLakebaseNotRunningError(options.stateDir);
   return info.url;
+}
+
+/**
+ * The server writes process.json only once it accepts connections, so a live pid whose port
+ * refuses them is a pid reused after the server died (e.g. across a reboot).
+ */
+async function isServing(info: ProcessFile): Promise<boolean> {
+  return isProcessAlive(info.pid) && (await portAccepts("127.0.0.1", info.port));
 }

@@ -96,6 +96,18 @@ describe("managed local Lakebase process", () => {
       }),
     );
     expect(await lakebaseStatus({ stateDir })).toMatchObject({ state: "stopped", stalePid: deadPid });
+    // A live pid that serves nothing on its port (the pid was reused) is just as stale.
+    await writeFile(
+      paths.processFile,
+      JSON.stringify({
+        pid: process.pid,
+        port: await freePort(),
+        url: "postgres://x",
+        startedAt: new Date().toISOString(),
+        dataDir: paths.dataDir,
+      }),
+    );
+    expect(await lakebaseStatus({ stateDir })).toMatchObject({ state: "stopped", stalePid: process.pid });
     const started = await startLakebaseProcess({ stateDir, port: await freePort() });
     expect(started.state).toBe("running");
     await stopLakebaseProcess({ stateDir });

@@ -1,4 +1,4 @@
-import { createServer } from "node:net";
+import { connect, createServer } from "node:net";
 
 /** Error for a local port that something else already listens on. */
 export class PortInUseError extends Error {
@@ -22,5 +22,19 @@ export function assertPortFree(host: string, port: number): Promise<void> {
       reject(error.code === "EADDRINUSE" ? new PortInUseError(port) : error);
     });
     probe.listen({ host, port, exclusive: true }, () => probe.close(() => resolve()));
+  });
+}
+
+/** True when something accepts TCP connections on `host:port` within `timeoutMs`. */
+export function portAccepts(host: string, port: number, timeoutMs = 1_000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    const done = (accepted: boolean) => {
+      socket.destroy();
+      resolve(accepted);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once("connect", () => done(true));
+    socket.once("error", () => done(false));
   });
 }
