@@ -9,27 +9,29 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { applyMigrations, readDbEnv } from "@appbase/db";
 import { startLakebaseProcess, stopLakebaseProcess } from "@appbase/db/local";
-import { drizzle } from "drizzle-orm/node-postgres";
-import { migrate } from "drizzle-orm/node-postgres/migrator";
+import { createTestDatabase, freePort } from "@appbase/db/testing";
 import pg from "pg";
 import { loadDatasets } from "../load/load-datasets.ts";
 import { datasetsMigrations } from "../migrations.ts";
-import { testEnv } from "../testing/env.ts";
-import { freePort, openTestDatabase, type TestDatabase } from "../testing/test-database.ts";
+
+interface BenchDatabase {
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
 
 const scale = process.argv[2] ?? "default";
 const batchSize = Number(process.argv[3] ?? 5_000);
-const target = testEnv.DATABASE_URL ? "postgres" : (process.argv[4] ?? "process");
+const target = readDbEnv().DATABASE_URL ? "postgres" : (process.argv[4] ?? "process");
 
-async function localLakebaseProcess(): Promise<TestDatabase> {
+async function localLakebaseProcess(): Promise<BenchDatabase> {
   const stateDir = await mkdtemp(join(tmpdir(), "appbase-bench-lakebase-"));
   const status = await startLakebaseProcess({ stateDir, port: await freePort() });
   if (status.state !== "running") throw new Error(`local Lakebase did not start: ${JSON.stringify(status)}`);
   const pool = new pg.Pool({ connectionString: status.url, max: 4 });
   return {
     pool,
-    kind: "pglite-socket",
     async close() {
       await pool.end();
       await stopLakebaseProcess({ stateDir });
@@ -39,9 +41,9 @@ async function localLakebaseProcess(): Promise<TestDatabase> {
 }
 
 async function run(strategy: "values" | "unnest") {
-  const db = target === "process" ? await localLakebaseProcess() : await openTestDatabase();
+  const db = target === "process" ? await localLakebaseProcess() : await createTestDatabase();
   try {
-    await migrate(drizzle({ client: db.pool }), { migrationsFolder: datasetsMigrations.migrationsFolder });
+    await applyMigrations(db.pool, datasetsMigrations);
     const started = performance.now();
     const result = await loadDatasets(db.pool, { seed: 42, scale, strategy, batchSize });
     const seconds = (performance.now() - started) / 1000;

@@ -1,18 +1,15 @@
+import { createTestDatabase, type TestDatabase } from "@appbase/db/testing";
 import { datasets, getDataset } from "@appbase/synthetic-data";
-import { drizzle } from "drizzle-orm/node-postgres";
-import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { datasetsMigrations } from "../migrations.ts";
 import { sqlTypeOf } from "../tables/sql-types.ts";
-import { openTestDatabase, type TestDatabase } from "../testing/test-database.ts";
 import { type LoadProgress, loadDatasets } from "./load-datasets.ts";
 import { datasetsLoaded, latestSeedRun } from "./seed-runs.ts";
 
 let db: TestDatabase;
 beforeAll(async () => {
-  db = await openTestDatabase();
-  // @appbase/db's applyMigrations wraps this same folder; drizzle's migrator applies it directly.
-  await migrate(drizzle({ client: db.pool }), { migrationsFolder: datasetsMigrations.migrationsFolder });
+  // Embedded PGlite over pglite-socket by default; a throwaway database on DATABASE_URL when set.
+  db = await createTestDatabase({ migrations: [datasetsMigrations] });
 });
 afterAll(() => db?.close());
 
@@ -165,7 +162,7 @@ describe("served tables in Postgres", () => {
 describe("an unmigrated database", () => {
   let empty: TestDatabase;
   beforeAll(async () => {
-    empty = await openTestDatabase();
+    empty = await createTestDatabase();
   });
   afterAll(() => empty?.close());
 
