@@ -1,0 +1,78 @@
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import pg from "pg";
+import { e2eStateDir, repoRoot } from "../../shared/kits.ts";
+
+/**
+ * The database the running kit uses: E2E_DATABASE_URL or DATABASE_URL when set (a kit run by hand
+ * against a Postgres), else the local Lakebase of the end-to-end state folder, asked from the CLI.
+ */
+export function hubDatabaseUrl(): string {
+  const explicit = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (explicit) return explicit;
+  return execFileSync(process.execPath, [join(repoRoot, "packages/cli/bin/appbase.mjs"), "lakebase", "url"], {
+    env: { ...process.env, APPBASE_STATE_DIR: e2eStateDir },
+    encoding: "utf8",
+  }).trim();
+}
+
+/** A small pool to arrange and check data around the UI; refuses anything but a local server. */
+export function hubDatabase(): pg.Pool {
+  const url = hubDatabaseUrl();
+  const host = new URL(url).hostname;
+  if (!["127.0.0.1", "localhost", "::1", ""].includes(host)) {
+    throw new Error(
+      `The customer-hub e2e specs write test data; refusing the non-local database at ${host}.`,
+    );
+  }
+  return new pg.Pool({ connectionString: url, max: 2 });
+}
+
+const SYNCED = ["customer.customers", "customer.customer_features", "customer.interactions"];
+
+/** Records the synced customer tables as synced `minutesAgo` (creating the status table if the engine has not). */
+export async function setSync(
+  db: pg.Pool,
+  minutesAgo: number,
+  state = "ONLINE_NO_PENDING_UPDATE",
+): Promise<void> {
+  await db.query("create schema if not exists appbase_meta");
+  await db.query(`create table if not exists appbase_meta.synced_table_status (
+    target_table text primary key, source_table text, detailed_state text,
+    last_sync_time timestamptz, last_processed_commit_version bigint)`);
+  for (const table of SYNCED) {
+    await db.query(
+      `insert into appbase_meta.synced_table_status values ($1, $2, $3, now() - make_interval(mins => $4), 1)
+       on conflict (target_table) do update set detailed_state = excluded.detailed_state, last_sync_time = excluded.last_sync_time`,
+      [table, `main.${table}`, state, minutesAgo],
+    );
+  }
+}
+
+export interface HubCustomer {
+  customer_id: string;
+  full_name: string;
+  email: string;
+  phone: string;
+  street_address: string;
+  birth_date: string;
+}
+
+/** The n-th customer by id (each spec uses its own, so specs do not share state). */
+export async function nthCustomer(db: pg.Pool, n: number): Promise<HubCustomer> {
+  const { rows } = await db.query<HubCustomer>(
+    `select customer_id, full_name, email, phone, street_address, birth_date::text as birth_date
+       from customer.customers order by customer_id offset $1 limit 1`,
+    [n],
+  );
+  if (!rows[0])
+    throw new Error(`The synced customers table has fewer than ${n + 1} rows; seed the e2e database first.`);
+  return rows[0];
+}
+
+/** Removes the hub's own state for a customer, so a spec starts from "new, no notes". */
+export async function resetCustomerState(db: pg.Pool, customerId: string): Promise<void> {
+  for (const table of ["notes", "customer_status", "follow_up_tasks", "activity"]) {
+    await db.query(`delete from customer_hub.${table} where customer_id = $1`, [customerId]);
+  }
+}
