@@ -24,3 +24,10 @@ export function bundleToolEnv(env: NodeJS.ProcessEnv = process.env): BundleToolE
 export function inheritedEnv(): NodeJS.ProcessEnv {
   return { ...process.env };
 }
+
+/** Bundle variables already supplied through the environment (`BUNDLE_VAR_<name>`, read by the Databricks CLI). */
+export function bundleVariablesFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+  return Object.keys(env)
+    .filter((name) => name.startsWith("BUNDLE_VAR_") && env[name] !== "")
+    .map((name) => name.slice("BUNDLE_VAR_".length));
+}

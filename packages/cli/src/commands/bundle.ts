@@ -1,4 +1,5 @@
 import { relative } from "node:path";
+import { deployBlockers, deployKit } from "@appbase/bundle/deploy";
 import { writeKitBundle } from "@appbase/bundle/generate";
 import {
   bundleDirOf,
@@ -104,4 +105,50 @@ export function registerBundleCommands(program: Command): void {
         `Staged ${kitId} in ${relative(repoRoot, staged.outDir)}: ${staged.files} files, ${megabytes} MB (server ${staged.serverPath}).`,
       );
     });
+}
+
+function collectVariable(pair: string, previous: Record<string, string>): Record<string, string> {
+  const at = pair.indexOf("=");
+  if (at <= 0) throw new CliError(`--var ${pair}: write it as name=value, e.g. --var catalog=main`);
+  return { ...previous, [pair.slice(0, at)]: pair.slice(at + 1) };
+}
+
+/** `appbase deploy <kit> --target <t>`: stage, then `databricks bundle validate`, `deploy` and `run`. */
+export function registerDeployCommand(program: Command): void {
+  program
+    .command("deploy <kit>")
+    .description("stage the kit and deploy its bundle with the Databricks CLI (bundle validate, deploy, run)")
+    .requiredOption("--target <target>", "bundle target: dev, staging or prod")
+    .option(
+      "--var <name=value>",
+      "a bundle variable (repeatable); BUNDLE_VAR_<name> works too",
+      collectVariable,
+      {},
+    )
+    .option("--profile <name>", "Databricks CLI profile to use")
+    .option("--skip-stage", "deploy the folder already staged in bundles/<kit>/app")
+    .action(
+      async (
+        kitId: string,
+        options: { target: string; var: Record<string, string>; profile?: string; skipStage?: boolean },
+      ) => {
+        const repoRoot = findRepoRoot();
+        const [kit] = selectKits(discoverKits(repoRoot), kitId);
+        if (!kit) throw new CliError(`No kit ${kitId} under apps/.`);
+        const request = {
+          repoRoot,
+          kit: kit.kit,
+          target: options.target,
+          variables: options.var,
+          ...(options.profile ? { profile: options.profile } : {}),
+        };
+        const blockers = deployBlockers(request);
+        if (blockers.length > 0)
+          throw new CliError(`Cannot deploy ${kit.kit} yet:\n${blockers.map((b) => `  - ${b}`).join("\n")}`);
+        if (!options.skipStage)
+          await stageKit({ repoRoot, kit, onProgress: (step) => console.log(`stage: ${step}`) });
+        await deployKit({ ...request, onLine: (line) => console.log(line) });
+        console.log(`Deployed ${kit.kit} to target ${options.target}.`);
+      },
+    );
 }

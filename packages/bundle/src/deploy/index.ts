@@ -1,0 +1,1 @@
+export { type DeployOptions, deployBlockers, deployKit } from "./deploy-kit.ts";
