@@ -58,6 +58,14 @@ function apiError(res: ServerResponse, status: number, errorCode: string, messag
   });
 }
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text || "{}");
+  } catch {
+    return undefined;
+  }
+}
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -111,7 +119,7 @@ export async function startFakeDatabricks(options: FakeDatabricksOptions): Promi
         apiError(res, 401, "UNAUTHENTICATED", "Invalid access token.");
         return;
       }
-      const parsed = credentialRequest.safeParse(JSON.parse(body || "{}"));
+      const parsed = credentialRequest.safeParse(parseJson(body));
       if (!parsed.success) {
         apiError(res, 400, "INVALID_PARAMETER_VALUE", `Invalid request: ${parsed.error.issues[0]?.message}`);
       } else if (!options.endpoints.includes(parsed.data.endpoint)) {
