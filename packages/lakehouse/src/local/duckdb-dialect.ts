@@ -36,19 +36,6 @@ export function duckType(type: ParsedType): string {
   }
 }
 
-/** A SELECT expression that renders a column as the text form `decodeCell` reads (session time zone is UTC). */
-export function textExpression(column: TypedColumn, source = ""): string {
-  const ref = `${source}${quote(column.name)}`;
-  switch (column.parsed.kind) {
-    case "TIMESTAMP":
-      return `strftime(${ref}, '%Y-%m-%dT%H:%M:%S.%gZ')`;
-    case "TIMESTAMP_NTZ":
-      return `strftime(${ref}, '%Y-%m-%dT%H:%M:%S.%g')`;
-    default:
-      return `CAST(${ref} AS VARCHAR)`;
-  }
-}
-
 /** A dialect that collects named `$pN` parameters for DuckDB. */
 export function duckDialect(): SqlDialect & { values: Record<string, string | null> } {
   const values: Record<string, string | null> = {};

@@ -1,30 +1,32 @@
-import type { DuckDBConnection } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBResultReader } from "@duckdb/node-api";
 import type { ChangeRow, ChangeType, ReadOptions } from "../lakehouse.ts";
 import { renderPredicate } from "../predicate.ts";
 import { orderByClause, selectColumns } from "../read-options.ts";
-import { decodeCell, type Row, type TypedColumn } from "../values.ts";
-import { duckDialect, quote, textExpression } from "./duckdb-dialect.ts";
+import type { Row, TypedColumn } from "../values.ts";
+import { duckDialect, quote } from "./duckdb-dialect.ts";
 import { META } from "./metadata.ts";
+import { nativeDecoder, nativeExpression } from "./native-columns.ts";
 
-/** Decodes text rows from DuckDB into port rows. */
-export function decodeRows(
+/** Builds port rows from a result whose first columns are `columns`, selected with nativeExpression. */
+function decodeColumns(
   table: string,
   columns: readonly TypedColumn[],
-  rows: Record<string, unknown>[],
-): Row[] {
-  return rows.map((r, i) => {
-    const out: Row = {};
-    for (const c of columns) {
-      const v = r[c.name];
-      out[c.name] = decodeCell(
-        c.parsed,
-        v === null || v === undefined ? null : String(v),
-        `${table} row ${i} column ${c.name}`,
-      );
-    }
-    return out;
-  });
+  reader: DuckDBResultReader,
+): { rows: Row[]; raw: unknown[][] } {
+  const raw = reader.getColumnsJS() as unknown[][];
+  const count = reader.currentRowCount;
+  const decoders = columns.map((c) => nativeDecoder(c, table));
+  const rows: Row[] = new Array(count);
+  for (let r = 0; r < count; r++) {
+    const row: Row = {};
+    for (let c = 0; c < columns.length; c++) row[columns[c]!.name] = decoders[c]!(raw[c]![r]);
+    rows[r] = row;
+  }
+  return { rows, raw };
 }
+
+const selectList = (columns: readonly TypedColumn[], source = "") =>
+  columns.map((c) => `${nativeExpression(c, source)} AS ${quote(c.name)}`).join(", ");
 
 /** Reads the table as of a resolved version. */
 export async function readAtVersion(
@@ -40,10 +42,9 @@ export async function readAtVersion(
   const where = options.where ? ` AND ${renderPredicate(table, columns, options.where, dialect)}` : "";
   const limit = options.limit === undefined ? "" : ` LIMIT ${Math.max(0, Math.floor(options.limit))}`;
   dialect.values.version = String(version);
-  const sql = `SELECT ${chosen.map((c) => `${textExpression(c)} AS ${quote(c.name)}`).join(", ")} FROM ${physical}
+  const sql = `SELECT ${selectList(chosen)} FROM ${physical}
     WHERE __from_version <= CAST($version AS BIGINT) AND (__to_version IS NULL OR __to_version > CAST($version AS BIGINT))${where}${orderByClause(table, columns, options.orderBy, quote)}${limit}`;
-  const reader = await conn.runAndReadAll(sql, dialect.values);
-  return decodeRows(table, chosen, reader.getRowObjectsJson());
+  return decodeColumns(table, chosen, await conn.runAndReadAll(sql, dialect.values)).rows;
 }
 
 /**
@@ -65,22 +66,26 @@ export async function readChanges(
       UNION ALL
       SELECT ${cols}, __row_id, __from_version AS __v, 1 AS __end_first FROM ${physical} WHERE __from_version BETWEEN $from AND $to
     ), paired AS (SELECT *, count(*) OVER (PARTITION BY __row_id, __v) AS __n FROM ch)
-    SELECT ${columns.map((c) => `${textExpression(c, "p.")} AS ${quote(c.name)}`).join(", ")},
+    SELECT ${selectList(columns, "p.")},
       CASE WHEN __end_first = 0 AND __n = 2 THEN 'update_preimage' WHEN __end_first = 0 THEN 'delete'
            WHEN __n = 2 THEN 'update_postimage' ELSE 'insert' END AS _change_type,
-      p.__v AS _commit_version, c.commit_ms AS _commit_ms
+      CAST(p.__v AS DOUBLE) AS _commit_version, CAST(c.commit_ms AS DOUBLE) AS _commit_ms
     FROM paired p JOIN ${META}.commits c ON c.full_name = $name AND c.version = p.__v
     ORDER BY p.__v, p.__row_id, p.__end_first`;
-  const reader = await conn.runAndReadAll(sql, { from, to, name: table });
-  const raw = reader.getRowObjectsJson();
-  const rows = decodeRows(table, columns, raw);
-  return rows.map((row, i) => {
-    const r = raw[i]!;
-    return {
-      ...row,
-      _change_type: String(r._change_type) as ChangeType,
-      _commit_version: Number(r._commit_version),
-      _commit_timestamp: new Date(Number(r._commit_ms)).toISOString(),
-    };
-  });
+  const { rows, raw } = decodeColumns(
+    table,
+    columns,
+    await conn.runAndReadAll(sql, { from, to, name: table }),
+  );
+  const [types, versions, stamps] = [
+    raw[columns.length]!,
+    raw[columns.length + 1]!,
+    raw[columns.length + 2]!,
+  ];
+  return rows.map((row, i) => ({
+    ...row,
+    _change_type: types[i] as ChangeType,
+    _commit_version: Number(versions[i]),
+    _commit_timestamp: new Date(Number(stamps[i])).toISOString(),
+  }));
 }
