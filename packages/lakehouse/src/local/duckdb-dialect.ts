@@ -1,7 +1,6 @@
 import type { ParsedType } from "../column-types.ts";
 import type { SqlDialect } from "../predicate.ts";
 import type { TableName } from "../table-name.ts";
-import type { TypedColumn } from "../values.ts";
 
 /** Quotes a DuckDB identifier. */
 export function quote(name: string): string {
