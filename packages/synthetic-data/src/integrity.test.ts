@@ -90,6 +90,15 @@ describe("state machines", () => {
       if (t.status === "failed" && callsByThread.has(t.thread_id))
         expect(errorsByThread.has(t.thread_id)).toBe(true);
     }
-    for (const c of toolCalls) expect(c.error === null).toBe(c.status === "success");
+    for (const c of toolCalls) {
+      expect(c.error !== null, String(c.tool_call_id)).toBe(c.status === "error");
+      expect(c.result !== null).toBe(c.status === "success");
+      expect(c.latency_ms === null).toBe(c.status === "pending_approval");
+    }
+    // Calls awaiting approval only ever end an interrupted thread.
+    const statusOf = new Map(threads.map((t) => [t.thread_id, t.status]));
+    const pending = toolCalls.filter((c) => c.status === "pending_approval");
+    expect(pending.length).toBeGreaterThan(0);
+    for (const c of pending) expect(statusOf.get(c.thread_id)).toBe("interrupted");
   });
 });

@@ -1,13 +1,12 @@
 import { customerId } from "../customer/customer-profile.ts";
-import { assetId, siteIdForAsset } from "../operations/ids.ts";
+import { assetId } from "../operations/ids.ts";
 import { Prng, rngFor, streamKey, type Weighted } from "../prng.ts";
-import { totalAlerts } from "../risk/alerts.ts";
-import { entityProfile } from "../risk/entity-profile.ts";
 import { entityId } from "../risk/ids.ts";
 import type { ScaleSpec } from "../scale.ts";
-import { isoTimestamp, MINUTE, padId, round } from "../time.ts";
+import { isoTimestamp, MINUTE, padId } from "../time.ts";
 import type { JsonValue } from "../types.ts";
-import { type AgentKind, type AgentSpec, agentSpecs, type ToolSpec, toolsFor } from "./catalog.ts";
+import { type AgentKind, type AgentSpec, agentSpecs, toolsFor } from "./catalog.ts";
+import { toolArgs, toolResult } from "./tool-io.ts";
 
 export type ThreadStatus = "running" | "interrupted" | "completed" | "failed";
 
@@ -86,95 +85,6 @@ function subjectFor(r: Prng, kind: AgentKind, spec: ScaleSpec): { subject_type: 
   return { subject_type: "asset", subject_id: assetId(r.int(0, spec.assets - 1)) };
 }
 
-function argsFor(
-  r: Prng,
-  tool: ToolSpec,
-  subjectId: string,
-  context: { seed: number; spec: ScaleSpec; epochMs: number },
-): JsonValue {
-  const { seed, spec, epochMs } = context;
-  switch (tool.tool_name) {
-    case "lookup_customer":
-      return { customer_id: subjectId };
-    case "list_orders":
-      return { customer_id: subjectId, since_days: r.pick([30, 90, 180]) };
-    case "search_help_center":
-      return {
-        query: r.pick(["delivery delays", "refund timeline", "double charge", "return label"]),
-        top_k: 3,
-      };
-    case "create_ticket":
-      return {
-        customer_id: subjectId,
-        subject: "Follow-up needed by a human agent",
-        priority: r.pick(["low", "normal", "high"]),
-      };
-    case "issue_refund":
-      return {
-        order_id: `O${r.int(1_000_000, 9_999_999)}`,
-        amount: round(r.logNormal(4, 0.6), 2),
-        reason: "item arrived damaged",
-      };
-    case "get_entity_profile":
-    case "get_risk_scores":
-      return { entity_id: subjectId };
-    case "search_policies":
-      return {
-        query: r.pick([
-          "enhanced due diligence high-risk jurisdiction",
-          "structuring thresholds",
-          "PEP screening",
-        ]),
-        top_k: 4,
-      };
-    case "screen_sanctions": {
-      const entity = entityProfile(seed, Number(subjectId.slice(1)) - 1, epochMs).row;
-      return { name: entity.name, country_code: entity.country_code };
-    }
-    case "escalate_alert":
-      return {
-        alert_id: padId("A", r.int(1, Math.max(1, totalAlerts(spec.entities))), 7),
-        rationale: "Pattern consistent with layering",
-      };
-    case "get_asset_health":
-      return { asset_id: subjectId, window_hours: r.pick([24, 72, 168]) };
-    case "list_work_orders":
-      return { asset_id: subjectId, status: r.pick(["open", "in_progress"]) };
-    case "get_maintenance_manual":
-      return {
-        asset_type: r.pick(["pump", "compressor", "conveyor"]),
-        symptom: r.pick(["vibration", "overheating", "pressure drop"]),
-      };
-    case "create_work_order":
-      return {
-        asset_id: subjectId,
-        priority: r.pick(["medium", "high", "urgent"]),
-        title: "Inspect bearing and realign coupling",
-      };
-    default:
-      return {
-        site_id: siteIdForAsset(Number(subjectId.slice(2)) - 1, spec.sites),
-        message: "Asset tripped; needs on-site check",
-      };
-  }
-}
-
-function resultFor(r: Prng, tool: ToolSpec, args: JsonValue): JsonValue {
-  switch (tool.agent_kind) {
-    case "support":
-      return { ok: true, tool: tool.tool_name, records: r.int(0, 6), echo: args };
-    case "risk_triage":
-      return { ok: true, tool: tool.tool_name, score: round(r.float(5, 95), 1), hits: r.int(0, 3) };
-    default:
-      return {
-        ok: true,
-        tool: tool.tool_name,
-        health_score: round(r.float(20, 99), 1),
-        open_work_orders: r.int(0, 3),
-      };
-  }
-}
-
 /** Tool latency in ms: mostly sub-second with a heavy tail of slow downstream calls. */
 function latencyMs(r: Prng): number {
   if (r.chance(0.04)) return Math.min(120_000, Math.round(2_000 * (1 - r.next()) ** -1.2));
@@ -218,7 +128,7 @@ export function conversation(seed: number, index: number, spec: ScaleSpec, epoch
     result: JsonValue | null;
     error: string | null;
     status: string;
-    latency_ms: number;
+    latency_ms: number | null;
     started_at: string;
   }> = [];
   const push = (role: string, content: string, toolCallId: string | null = null) => {
@@ -242,35 +152,39 @@ export function conversation(seed: number, index: number, spec: ScaleSpec, epoch
   const opener = r.pick(openers[agent.kind]);
   push("user", `${opener} (${subject.subject_type} ${subject.subject_id})`);
   for (let c = 0; c < shape.toolCalls; c++) {
+    const last = c === shape.toolCalls - 1;
     const tool =
-      c === shape.toolCalls - 1 && status === "interrupted"
+      last && status === "interrupted"
         ? (tools.find((t) => t.requires_approval) ?? r.pick(tools))
         : r.pick(tools);
-    const args = argsFor(r, tool, subject.subject_id, { seed, spec, epochMs });
+    const context = { seed, spec, epochMs, subjectId: subject.subject_id };
+    const args = toolArgs(r, tool, context);
     const callId = `call_${r.hex(24)}`;
-    const failedHere = (status === "failed" && c === shape.toolCalls - 1) || r.chance(0.03);
-    const latency = latencyMs(r);
+    // An interrupted thread stopped at an approval-gated call: it has not run yet.
+    const pending = last && status === "interrupted" && tool.requires_approval;
+    const failed = !pending && ((status === "failed" && last) || r.chance(0.03));
+    const latency = pending ? null : latencyMs(r);
     const requestId = push("assistant", `Calling ${tool.tool_name} with ${JSON.stringify(args)}.`, callId);
-    toolCalls.push({
+    const call = {
       tool_call_id: callId,
       thread_id: id,
       message_id: requestId,
       tool_name: tool.tool_name,
       args,
-      result: failedHere ? null : resultFor(r, tool, args),
-      error: failedHere ? r.pick(errors) : null,
-      status: failedHere ? "error" : "success",
+      result: pending || failed ? null : toolResult(r, tool, args, context),
+      error: failed ? r.pick(errors) : null,
+      status: pending ? "pending_approval" : failed ? "error" : "success",
       latency_ms: latency,
       started_at: isoTimestamp(clock),
-    });
-    clock += latency;
-    push(
-      "tool",
-      failedHere
-        ? `Error: ${toolCalls[toolCalls.length - 1]?.error}`
-        : JSON.stringify(toolCalls[toolCalls.length - 1]?.result),
-      callId,
-    );
+    };
+    toolCalls.push(call);
+    clock += latency ?? 0;
+    const toolMessage = pending
+      ? `Interrupted: ${tool.tool_name} needs an operator's approval before it runs.`
+      : failed
+        ? `Error: ${call.error}`
+        : JSON.stringify(call.result);
+    push("tool", toolMessage, callId);
   }
   const answer =
     status === "failed"

@@ -17,7 +17,7 @@ const toolCallColumns = [
   { name: "result", type: "json", nullable: true },
   { name: "error", type: "text", nullable: true },
   { name: "status", type: "text", nullable: false },
-  { name: "latency_ms", type: "int", nullable: false },
+  { name: "latency_ms", type: "int", nullable: true },
   { name: "started_at", type: "timestamp", nullable: false },
 ] as const;
 
@@ -25,7 +25,8 @@ const toolCallColumns = [
 export const toolCalls = defineDataset({
   domain: "agents",
   name: "tool_calls",
-  description: "Tool calls with arguments, result or error, and latency (heavy-tailed).",
+  description:
+    "Tool calls with arguments, result or error, status (success, error, pending_approval) and heavy-tailed latency.",
   columns: toolCallColumns,
   primaryKey: ["tool_call_id"],
   dependsOn: ["messages", "tools"],

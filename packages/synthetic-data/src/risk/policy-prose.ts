@@ -87,7 +87,11 @@ export function policyBody(r: Prng, topic: string, area: string): string {
     // Purpose, Scope, Requirements and Escalation always appear; the rest in most policies.
     if (paragraphs.length >= 4 && r.chance(0.25)) continue;
     const count = section.heading === "Requirements" ? r.int(4, 6) : r.int(2, 3);
-    const picked = r.sample(section.sentences, count).map((s) => fill(s, r, topic, area));
+    // Keep the template order so sentences that lean on the previous one still follow it.
+    const picked = r
+      .sample(section.sentences, count)
+      .sort((x, y) => section.sentences.indexOf(x) - section.sentences.indexOf(y))
+      .map((s) => fill(s, r, topic, area));
     paragraphs.push(`${section.heading}. ${picked.join(" ")}`);
   }
   return paragraphs.join("\n\n");

@@ -2,7 +2,7 @@ import { index, integer, jsonb, text } from "drizzle-orm/pg-core";
 import { instant } from "../columns.ts";
 import { agentsSchema } from "../schemas.ts";
 
-/** Tool calls with arguments, result or error, and latency. */
+/** Tool calls with arguments, result or error, and latency (null while awaiting approval). */
 export const toolCalls = agentsSchema.table(
   "tool_calls",
   {
@@ -14,7 +14,7 @@ export const toolCalls = agentsSchema.table(
     result: jsonb("result"),
     error: text("error"),
     status: text("status").notNull(),
-    latency_ms: integer("latency_ms").notNull(),
+    latency_ms: integer("latency_ms"),
     started_at: instant("started_at").notNull(),
   },
   (t) => [

@@ -1,0 +1,1 @@
+ALTER TABLE "agents"."tool_calls" ALTER COLUMN "latency_ms" DROP NOT NULL;
