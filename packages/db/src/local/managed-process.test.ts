@@ -59,7 +59,15 @@ describe("managed local Lakebase process", () => {
     const again = await startLakebaseProcess({ stateDir, port });
     expect(again).toMatchObject({ state: "running", pid: started.pid });
 
+    // A client in the middle of a transaction when the server stops: its write must vanish, and
+    // the stop must still be clean.
+    const open = new pg.Client({ connectionString: started.url });
+    open.on("error", () => {}); // the server going away is expected here
+    await open.connect();
+    await open.query("BEGIN; INSERT INTO public.kept VALUES ('never committed')");
+
     const stopped = await stopLakebaseProcess({ stateDir });
+    await open.end().catch(() => {});
     expect(stopped.state).toBe("stopped");
     expect(stopped.dataBytes).toBeGreaterThan(1_000_000);
     await expect(readFile(lakebasePaths(stateDir).processFile)).rejects.toThrow(/ENOENT/);
