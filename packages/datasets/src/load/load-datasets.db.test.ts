@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from "@appbase/db/testing";
-import { datasets, getDataset } from "@appbase/synthetic-data";
+import { DEFAULT_EPOCH, datasets, getDataset } from "@appbase/synthetic-data";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { datasetsMigrations } from "../migrations.ts";
 import { sqlTypeOf } from "../tables/sql-types.ts";
@@ -74,7 +74,7 @@ describe("served tables in Postgres", () => {
     expect(await datasetsLoaded(db.pool, { seed: 8 })).toBe(false);
 
     const generated = getDataset("agents.tool_calls")
-      .rows({ seed: 7, scale: "tiny" })
+      .rows({ seed: 7, scale: "tiny", epoch: result.epoch })
       [Symbol.iterator]()
       .next().value!;
     const { rows } = await db.pool.query(
@@ -85,6 +85,19 @@ describe("served tables in Postgres", () => {
     expect(rows[0].result).toEqual(generated.result);
     expect(rows[0].latency_ms).toBe(generated.latency_ms);
     expect((rows[0].started_at as Date).toISOString()).toBe(generated.started_at);
+  });
+
+  it("generates against the current hour by default, so served data looks current", async () => {
+    const before = Date.now();
+    const { epoch } = await loadDatasets(db.pool, { seed: 2, scale: "tiny" });
+    expect(Date.parse(epoch)).toBeLessThanOrEqual(before);
+    expect(before - Date.parse(epoch)).toBeLessThan(3_600_000);
+    expect((await latestSeedRun(db.pool))?.epoch?.toISOString()).toBe(epoch);
+    const newest = await db.pool.query<{ t: Date }>(
+      "SELECT max(computed_at) AS t FROM customer.customer_features",
+    );
+    expect(newest.rows[0]!.t.getTime()).toBeLessThanOrEqual(Date.parse(epoch));
+    expect(Date.parse(epoch) - newest.rows[0]!.t.getTime()).toBeLessThan(86_400_000);
   });
 
   it("keeps every child row joined to its parent", async () => {
@@ -99,12 +112,12 @@ describe("served tables in Postgres", () => {
 
   it("reads back every generated value unchanged, with either insert strategy", async () => {
     for (const strategy of ["values", "unnest"] as const) {
-      await loadDatasets(db.pool, { seed: 5, scale: "tiny", strategy });
+      await loadDatasets(db.pool, { seed: 5, scale: "tiny", strategy, epoch: DEFAULT_EPOCH });
       for (const d of datasets) {
         const { rows } = await db.pool.query<{ j: Record<string, unknown> }>(
           `SELECT to_jsonb(t) AS j FROM ${d.domain}.${d.name} t ORDER BY ${d.primaryKey.join(", ")}`,
         );
-        const generated = [...d.rows({ seed: 5, scale: "tiny" })];
+        const generated = [...d.rows({ seed: 5, scale: "tiny", epoch: DEFAULT_EPOCH })];
         const isTimestamp = new Set(d.columns.filter((c) => c.type === "timestamp").map((c) => c.name));
         const key = (r: Record<string, unknown>) =>
           d.primaryKey.map((k) => (isTimestamp.has(k) ? Date.parse(String(r[k])) : String(r[k]))).join("|");
@@ -155,6 +168,9 @@ describe("served tables in Postgres", () => {
     const before = await latestSeedRun(db.pool);
     await expect(loadDatasets(db.pool, { seed: 1, scale: "huge" })).rejects.toThrow(/scale: expected "tiny"/);
     await expect(loadDatasets(db.pool, { seed: -4, scale: "tiny" })).rejects.toThrow(/loadDatasets: seed/);
+    await expect(loadDatasets(db.pool, { seed: 1, scale: "tiny", epoch: "today" })).rejects.toThrow(
+      /loadDatasets: epoch/,
+    );
     expect((await latestSeedRun(db.pool))?.runId).toBe(before?.runId);
   });
 });

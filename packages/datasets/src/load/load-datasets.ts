@@ -14,7 +14,11 @@ export interface LoadDatasetsOptions {
   seed: number;
   /** A named scale (`tiny`, `default`, `large`) or a number of customers. */
   scale: string | number;
-  /** The data set's "now" (ISO-8601); defaults to the generators' fixed epoch. */
+  /**
+   * The data set's "now" (ISO-8601). Defaults to the start of the current UTC hour, so served data
+   * looks current when the apps start (feature freshness, queue ages, due dates); pass a fixed
+   * epoch (e.g. DEFAULT_EPOCH) for a load that is byte-identical on every run.
+   */
   epoch?: string;
   /** Rows per INSERT (each its own short transaction, so other clients get turns in between). */
   batchSize?: number;
@@ -34,10 +38,12 @@ export interface LoadedTable {
 const optionsSchema = z.object({
   seed: z.number().int().min(0).max(0xffffffff),
   scale: z.union([z.string(), z.number()]),
-  epoch: z.string().optional(),
+  epoch: z.iso.datetime({ offset: true }).optional(),
   batchSize: z.number().int().min(1).max(100_000).optional(),
   strategy: z.enum(["unnest", "values"]).optional(),
 });
+
+const HOUR_MS = 3_600_000;
 
 const qualified = (t: DatasetTable) => `${t.domain}.${t.name}`;
 
@@ -75,7 +81,7 @@ async function insertBatch(db: Queryable, table: DatasetTable, rows: Row[], stra
 export async function loadDatasets(
   db: Queryable,
   options: LoadDatasetsOptions,
-): Promise<{ tables: LoadedTable[] }> {
+): Promise<{ epoch: string; tables: LoadedTable[] }> {
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -83,11 +89,12 @@ export async function loadDatasets(
   }
   const scale = parseScale(options.scale); // throws naming `scale` and the valid choices
   const strategy = options.strategy ?? "unnest";
-  const generate = { seed: options.seed, scale, epoch: options.epoch };
+  const epoch = options.epoch ?? new Date(Math.floor(Date.now() / HOUR_MS) * HOUR_MS).toISOString();
+  const generate = { seed: options.seed, scale, epoch };
 
   await assertTablesExist(db);
   await ensureSeedRuns(db);
-  const runId = await startSeedRun(db, options.seed, String(scale));
+  const runId = await startSeedRun(db, { seed: options.seed, scale: String(scale), epoch });
   // Clear everything first: a previous load may have been killed half-way.
   await db.query(`TRUNCATE TABLE ${datasets.map(qualified).join(", ")}`);
 
@@ -132,5 +139,5 @@ export async function loadDatasets(
   // Fresh statistics, so the first queries plan with the real row counts (PGlite has no autovacuum).
   await db.query(`ANALYZE ${datasets.map(qualified).join(", ")}`);
   await finishSeedRun(db, runId, loaded);
-  return { tables: loaded };
+  return { epoch, tables: loaded };
 }

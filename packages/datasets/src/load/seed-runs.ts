@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { datasets } from "@appbase/synthetic-data";
+import { datasets, serializeDataset } from "@appbase/synthetic-data";
 import type { Queryable } from "./queryable.ts";
 
 /**
@@ -15,10 +15,13 @@ const ENSURE_SQL = [
     seed bigint NOT NULL,
     scale text NOT NULL,
     fingerprint text NOT NULL,
+    epoch timestamptz,
     started_at timestamptz NOT NULL DEFAULT now(),
     finished_at timestamptz,
     tables jsonb
   )`,
+  // Databases made before runs recorded their epoch.
+  "ALTER TABLE appbase_meta.seed_runs ADD COLUMN IF NOT EXISTS epoch timestamptz",
 ];
 
 /** Creates the run marker table if it does not exist yet. */
@@ -26,10 +29,21 @@ export async function ensureSeedRuns(db: Queryable): Promise<void> {
   for (const statement of ENSURE_SQL) await db.query(statement);
 }
 
-/** Hash of every table's name and columns: a load made for another shape is not "loaded". */
+let fingerprint: string | undefined;
+
+/**
+ * Hash of every table's columns and of the generators' output at the tiny scale: data loaded by
+ * other table shapes or other generator code is not "loaded", so the next start reloads it.
+ */
 export function datasetsFingerprint(): string {
-  const shape = datasets.map((d) => [d.domain, d.name, d.columns.map((c) => [c.name, c.type, c.nullable])]);
-  return createHash("sha256").update(JSON.stringify(shape)).digest("hex").slice(0, 16);
+  if (fingerprint) return fingerprint;
+  const hash = createHash("sha256");
+  for (const d of datasets) {
+    hash.update(JSON.stringify([d.domain, d.name, d.columns.map((c) => [c.name, c.type, c.nullable])]));
+    for (const chunk of serializeDataset(d, { seed: 0, scale: "tiny" }, "csv")) hash.update(chunk.text);
+  }
+  fingerprint = hash.digest("hex").slice(0, 16);
+  return fingerprint;
 }
 
 export interface SeedRun {
@@ -37,6 +51,8 @@ export interface SeedRun {
   seed: number;
   scale: string;
   fingerprint: string;
+  /** The data set's "now" the run generated against (null for runs recorded before epochs were). */
+  epoch: Date | null;
   startedAt: Date;
   finishedAt: Date | null;
   tables: Array<{ table: string; rows: number; ms: number }> | null;
@@ -53,6 +69,7 @@ export async function latestSeedRun(db: Queryable): Promise<SeedRun | null> {
     seed: string;
     scale: string;
     fingerprint: string;
+    epoch: Date | null;
     started_at: Date;
     finished_at: Date | null;
     tables: SeedRun["tables"];
@@ -64,6 +81,7 @@ export async function latestSeedRun(db: Queryable): Promise<SeedRun | null> {
     seed: Number(row.seed),
     scale: row.scale,
     fingerprint: row.fingerprint,
+    epoch: row.epoch,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     tables: row.tables,
@@ -86,10 +104,13 @@ export async function datasetsLoaded(
 }
 
 /** Records the start of a load; returns its run id. */
-export async function startSeedRun(db: Queryable, seed: number, scale: string): Promise<number> {
+export async function startSeedRun(
+  db: Queryable,
+  run: { seed: number; scale: string; epoch: string },
+): Promise<number> {
   const result = await db.query<{ run_id: string }>(
-    "INSERT INTO appbase_meta.seed_runs (seed, scale, fingerprint) VALUES ($1, $2, $3) RETURNING run_id",
-    [seed, scale, datasetsFingerprint()],
+    "INSERT INTO appbase_meta.seed_runs (seed, scale, epoch, fingerprint) VALUES ($1, $2, $3, $4) RETURNING run_id",
+    [run.seed, run.scale, run.epoch, datasetsFingerprint()],
   );
   return Number(result.rows[0]!.run_id);
 }
