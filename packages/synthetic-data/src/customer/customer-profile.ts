@@ -42,12 +42,16 @@ export function customerProfile(seed: number, index: number, epochMs: number) {
   // Churn risk: higher for value customers and for those who have not been seen lately.
   const baseRisk = segment === "value" ? 0.38 : segment === "vip" ? 0.12 : 0.22;
   const churnRisk = round(r.unitInterval(baseRisk, 1.1), 4);
+  // Churned and dormant customers skew to high churn risk; a few accounts are suspended.
+  const u = r.next();
+  const pChurned = 0.01 + 0.18 * churnRisk;
+  const pDormant = 0.04 + 0.2 * churnRisk;
   const status =
-    churnRisk > 0.85 && r.chance(0.55)
+    u < pChurned
       ? "churned"
-      : churnRisk > 0.6 && r.chance(0.35)
+      : u < pChurned + pDormant
         ? "dormant"
-        : r.chance(0.02)
+        : u < pChurned + pDormant + 0.015
           ? "suspended"
           : "active";
   const churnBand = churnRisk >= 0.7 ? "high" : churnRisk >= 0.35 ? "medium" : "low";

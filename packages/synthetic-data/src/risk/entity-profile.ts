@@ -14,13 +14,20 @@ export function entityProfile(seed: number, index: number, epochMs: number) {
   const jurisdiction = r.weighted(jurisdictionWeights);
   const sector = isCompany ? r.weighted(sectorWeights) : null;
   const isPep = !isCompany && r.chance(0.04);
+  // A minority carry adverse signals (media, ownership, behaviour) that jurisdiction and sector miss.
+  const adverse = r.chance(0.12) ? r.float(0.25, 0.6) : 0;
   const baseRisk = clamp(
-    0.5 * jurisdiction.baseRisk + 0.4 * (sector?.baseRisk ?? 0.2) + (isPep ? 0.3 : 0) + r.normal(0, 0.08),
+    0.5 * jurisdiction.baseRisk +
+      0.4 * (sector?.baseRisk ?? 0.2) +
+      (isPep ? 0.3 : 0) +
+      adverse +
+      r.normal(0, 0.08),
     0.01,
     0.99,
   );
   const onboardedMs = epochMs - Math.floor(r.float(30, 8 * 365) * DAY);
-  const kycAgeDays = r.float(0, 3 * 365);
+  // KYC is refreshed every two years; a tenth of files are overdue.
+  const kycAgeDays = r.float(0, 810);
   const name = isCompany
     ? `${r.pick(companyWords.first)} ${r.pick(companyWords.second)} ${r.pick(companyWords.suffix)}`
     : `${r.pick(givenNames)} ${r.pick(familyNames)}`;
