@@ -22,7 +22,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
+        {/* Keyed by user: the switcher's select is uncontrolled, and React's form reset after the
+            switch action would otherwise leave it showing the previous person. */}
         <AppShell
+          key={identity.userId}
           productName="Customer Intelligence Hub"
           homeHref="/customers"
           environment={await environmentMode()}

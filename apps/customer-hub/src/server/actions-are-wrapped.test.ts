@@ -27,3 +27,20 @@ describe("every server action goes through the one wrapper", () => {
     }
   });
 });
+
+// Route handlers other tools call; health is public on purpose (the orchestrator and Apps probe it).
+const PUBLIC_ROUTES = new Set(["api/health/route.ts"]);
+const appDir = fileURLToPath(new URL("../app/", import.meta.url));
+const routes = (readdirSync(appDir, { recursive: true }) as string[])
+  .filter((f) => f.endsWith("route.ts"))
+  .filter((f) => !PUBLIC_ROUTES.has(f));
+
+describe("every route handler goes through the one wrapper", () => {
+  it.each(routes)("%s exports only wrapped handlers", async (file) => {
+    const module = (await import(`../app/${file}`)) as Record<string, unknown>;
+    const handlers = Object.entries(module).filter(([name]) => /^(GET|POST|PUT|PATCH|DELETE)$/.test(name));
+    expect(handlers.length).toBeGreaterThan(0);
+    for (const [name, value] of handlers)
+      expect(wrappedInfo(value), `${file} ${name}`).toMatchObject({ kind: "route" });
+  });
+});

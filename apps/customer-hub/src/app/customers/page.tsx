@@ -76,7 +76,7 @@ export default async function CustomersPage({
       <SyncBanner sync={sync} />
       <PageHeader
         title="Customers"
-        description="Customer 360 served from the synced gold tables. Search by name, id or (with PII access) email."
+        description="Customer 360 served from the synced gold tables. Search by the start of a name or email (email needs PII access), or an exact id."
       />
       <DataTable
         caption="Customers"

@@ -53,15 +53,17 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 describe("listCustomers", () => {
-  it("searches by id, name, and email only for viewers who may see emails", async () => {
+  it("searches by id, name prefix, and email prefix only for viewers who may see emails", async () => {
     expect(
       (await listCustomers(db.pool, params({ q: "c0000002" }), masked)).rows.map((r) => r.customerId),
     ).toEqual(["C0000002"]);
     expect(
-      (await listCustomers(db.pool, params({ q: "hopp" }), masked)).rows.map((r) => r.customerId),
+      (await listCustomers(db.pool, params({ q: "grace h" }), masked)).rows.map((r) => r.customerId),
     ).toEqual(["C0000003"]);
-    expect((await listCustomers(db.pool, params({ q: "lovelace1@" }), unmasked)).total).toBe(1);
-    expect((await listCustomers(db.pool, params({ q: "lovelace1@" }), masked)).total).toBe(0);
+    expect((await listCustomers(db.pool, params({ q: "ada.lovelace1@" }), unmasked)).total).toBe(1);
+    expect((await listCustomers(db.pool, params({ q: "ada.lovelace1@" }), masked)).total).toBe(0);
+    // LIKE wildcards in the query are literal characters, not patterns.
+    expect((await listCustomers(db.pool, params({ q: "%" }), unmasked)).total).toBe(0);
   });
 
   it("filters, sorts and pages on the server", async () => {

@@ -39,8 +39,8 @@ const filterSql: Record<string, string> = {
 
 /**
  * Server-side search, filter, sort and pagination over the synced customers table.
- * Search matches an exact id, a name prefix/substring, and an email only for viewers who may see emails
- * (otherwise a masked viewer could confirm an address by searching for it).
+ * Search matches an exact id, the start of the name, and the start of the email only for viewers who may
+ * see emails (otherwise a masked viewer could confirm an address by searching for it).
  */
 export async function listCustomers(
   db: Queryable,
@@ -54,13 +54,13 @@ export async function listCustomers(
     return `$${values.length}`;
   };
   if (params.q) {
-    const q = params.q;
+    // Prefix matches on lower(name) / lower(email) use the served table's text_pattern_ops indexes.
+    const prefix = `${escapeLike(params.q.toLowerCase())}%`;
     const clauses = [
-      `customer_id = ${bind(q.toUpperCase())}`,
-      `full_name ilike ${bind(`%${escapeLike(q)}%`)}`,
+      `customer_id = ${bind(params.q.toUpperCase())}`,
+      `lower(full_name) like ${bind(prefix)}`,
     ];
-    if (rules.email?.unmasked !== false)
-      clauses.push(`email ilike ${bind(`%${escapeLike(q.toLowerCase())}%`)}`);
+    if (rules.email?.unmasked !== false) clauses.push(`lower(email) like ${bind(prefix)}`);
     where.push(`(${clauses.join(" or ")})`);
   }
   for (const [key, value] of Object.entries(params.filters)) {
