@@ -48,6 +48,25 @@ describe("realistic distributions (default-scale customers, seed 3)", () => {
     );
   });
 
+  it("keeps most customers active, with churned and dormant ones skewed to high churn risk", () => {
+    const statuses = customers.map((c) => c.status);
+    expect(share(statuses, (s) => s === "active")).toBeGreaterThan(0.75);
+    expect(share(statuses, (s) => s === "churned")).toBeGreaterThan(0.02);
+    const meanRisk = (rows: typeof customers) =>
+      rows.reduce((sum, c) => sum + (c.churn_risk_score as number), 0) / rows.length;
+    expect(meanRisk(customers.filter((c) => c.status === "churned"))).toBeGreaterThan(
+      meanRisk(customers.filter((c) => c.status === "active")),
+    );
+  });
+
+  it("gives risk scores a tail of high and critical entities for the alert queue", () => {
+    const bands = collect(getDataset("risk.risk_scores"), { seed: 3, scale: 10_000 }).map((s) => s.band);
+    const elevated = share(bands, (b) => b === "high" || b === "critical");
+    expect(elevated).toBeGreaterThan(0.02);
+    expect(elevated).toBeLessThan(0.15);
+    expect(bands).toContain("critical");
+  });
+
   it("gives tool-call latency a heavy tail", () => {
     const latencies = collect(getDataset("agents.tool_calls"), { seed: 3, scale: 10_000 })
       .filter((c) => c.latency_ms !== null)
