@@ -52,6 +52,8 @@ export interface ReadOptions {
   /** Columns to sort by, ascending; append " DESC" to a name to sort descending. */
   orderBy?: string[];
   limit?: number;
+  /** Rows to skip first; page with a stable orderBy (e.g. the key). */
+  offset?: number;
 }
 
 export interface MergeOptions {

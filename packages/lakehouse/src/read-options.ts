@@ -39,3 +39,11 @@ export function orderByClause(
   });
   return ` ORDER BY ${items.join(", ")}`;
 }
+
+/** LIMIT/OFFSET clause (same spelling in DuckDB and Databricks SQL); counts are floored non-negative integers. */
+export function limitClause(options: { limit?: number; offset?: number }): string {
+  const n = (v: number) => Math.max(0, Math.floor(v));
+  const limit = options.limit === undefined ? "" : ` LIMIT ${n(options.limit)}`;
+  const offset = options.offset === undefined ? "" : ` OFFSET ${n(options.offset)}`;
+  return `${limit}${offset}`;
+}

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { lakebaseUrl, resolveStateDir } from "@appbase/db/local";
 import { type AsOf, type Lakehouse, LakehouseError } from "@appbase/lakehouse";
 import { openLocalLakehouse } from "@appbase/lakehouse/local";
-import { type SyncedTableDeclaration, SyncedTablesEngine } from "@appbase/lakehouse/sync";
+import { type SyncedTableDeclaration, SyncedTablesEngine, type SyncProgress } from "@appbase/lakehouse/sync";
 import type { Command } from "commander";
 import pg from "pg";
 import { createProgress } from "../progress.ts";
@@ -153,8 +153,7 @@ export function registerLakehouseCommands(program: Command, options: LakehouseCo
           const progress = createProgress(`sync ${name}`);
           engine.on(
             "progress",
-            (p: { name: string; rowsDone: number; rowsTotal: number }) =>
-              p.name === name && progress.update(p.rowsDone, p.rowsTotal),
+            (p: SyncProgress) => p.name === name && progress.update(p.rowsDone, p.rowsTotal),
           );
           const result = await engine.run(name);
           progress.done(`${result.mode}, version ${result.toVersion}, ${result.rowsWritten} rows written`);

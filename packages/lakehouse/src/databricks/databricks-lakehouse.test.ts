@@ -193,6 +193,10 @@ describe("DatabricksLakehouse SQL, statement by statement", () => {
     expect(statements().at(-1)).toBe(
       "SELECT `order_id`, `region`, `amount`, `shipped_at` FROM `main`.`sales`.`orders` TIMESTAMP AS OF '2026-07-02T10:00:00.000Z'",
     );
+    await lake.read("main.sales.orders", { orderBy: ["order_id"], limit: 100, offset: 200 });
+    expect(statements().at(-1)).toBe(
+      "SELECT `order_id`, `region`, `amount`, `shipped_at` FROM `main`.`sales`.`orders` ORDER BY `order_id` ASC LIMIT 100 OFFSET 200",
+    );
   });
 
   it("reads the change feed with table_changes, and answers empty past the latest version", async () => {

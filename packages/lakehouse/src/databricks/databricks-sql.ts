@@ -4,7 +4,7 @@ import { qualifiedName } from "../ddl/delta-ddl.ts";
 import { LakehouseError } from "../errors.ts";
 import type { AsOf, ReadOptions } from "../lakehouse.ts";
 import { type Predicate, renderPredicate, type SqlDialect } from "../predicate.ts";
-import { orderByClause, selectColumns } from "../read-options.ts";
+import { limitClause, orderByClause, selectColumns } from "../read-options.ts";
 import { parseTableName } from "../table-name.ts";
 import type { TypedColumn } from "../values.ts";
 import type { Statement, StatementParameter } from "./statement-schemas.ts";
@@ -135,7 +135,7 @@ export function readStatement(
   const where = options.where
     ? ` WHERE ${renderPredicate(table, columns, options.where, databricksDialect(parameters))}`
     : "";
-  const limit = options.limit === undefined ? "" : ` LIMIT ${Math.max(0, Math.floor(options.limit))}`;
+  const limit = limitClause(options);
   const statement = `SELECT ${chosen.map((c) => ident(c.name)).join(", ")} FROM ${qualifiedName(table)}${timeTravel(table, options.asOf)}${where}${orderByClause(table, columns, options.orderBy, ident)}${limit}`;
   return { statement: { statement, parameters }, columns: chosen };
 }

@@ -161,6 +161,9 @@ describe("local lakehouse writes and reads", () => {
     expect(await lake.read(ORDERS, { orderBy: ["amount"], limit: 1, columns: ["order_id"] })).toEqual([
       { order_id: 1 },
     ]);
+    expect(
+      await lake.read(ORDERS, { orderBy: ["order_id"], limit: 2, offset: 1, columns: ["order_id"] }),
+    ).toEqual([{ order_id: 2 }, { order_id: 3 }]);
   });
 
   it("rejects a bad row naming the row and column, and writes nothing", async () => {

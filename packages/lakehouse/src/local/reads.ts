@@ -1,7 +1,7 @@
 import type { DuckDBConnection, DuckDBResultReader } from "@duckdb/node-api";
 import type { ChangeRow, ChangeType, ReadOptions } from "../lakehouse.ts";
 import { renderPredicate } from "../predicate.ts";
-import { orderByClause, selectColumns } from "../read-options.ts";
+import { limitClause, orderByClause, selectColumns } from "../read-options.ts";
 import type { Row, TypedColumn } from "../values.ts";
 import { duckDialect, quote } from "./duckdb-dialect.ts";
 import { META } from "./metadata.ts";
@@ -40,7 +40,7 @@ export async function readAtVersion(
   const dialect = duckDialect();
   const chosen = selectColumns(table, columns, options.columns);
   const where = options.where ? ` AND ${renderPredicate(table, columns, options.where, dialect)}` : "";
-  const limit = options.limit === undefined ? "" : ` LIMIT ${Math.max(0, Math.floor(options.limit))}`;
+  const limit = limitClause(options);
   dialect.values.version = String(version);
   const sql = `SELECT ${selectList(chosen)} FROM ${physical}
     WHERE __from_version <= CAST($version AS BIGINT) AND (__to_version IS NULL OR __to_version > CAST($version AS BIGINT))${where}${orderByClause(table, columns, options.orderBy, quote)}${limit}`;

@@ -5,7 +5,7 @@ import type { Lakehouse, TableDescription } from "../lakehouse.ts";
 import { SerialQueue } from "../serial-queue.ts";
 import { type Row, type TypedColumn, typedColumns } from "../values.ts";
 import { type ResolvedSyncedTable, resolveSyncedTable, type SyncedTableDeclaration } from "./declaration.ts";
-import { keyOf, keysPredicate, servingRows } from "./source-rows.ts";
+import { keyOf, keysPredicate, OrderedServingRows, servingRows } from "./source-rows.ts";
 import { StatusStore, type SyncedTableState, type SyncedTableStatus } from "./status-store.ts";
 import { deleteKeys, ensureTargetTable, insertRows, targetName } from "./target-table.ts";
 
@@ -20,6 +20,8 @@ export interface SyncEngineOptions {
   statusSchema?: string;
   /** Pause between CONTINUOUS cycles. Default 1000 ms. */
   continuousIntervalMs?: number;
+  /** Rows per page when a snapshot reads the source. Default 50,000. */
+  snapshotPageSize?: number;
   /** Called as rows are written, for progress bars. */
   onProgress?: (progress: SyncProgress) => void;
 }
@@ -28,7 +30,8 @@ export interface SyncProgress {
   name: string;
   mode: "snapshot" | "incremental";
   rowsDone: number;
-  rowsTotal: number;
+  /** Known for incremental runs; a paged snapshot does not count the source first. */
+  rowsTotal?: number;
 }
 
 export interface SyncRunResult {
@@ -42,6 +45,7 @@ export interface SyncRunResult {
 }
 
 const KEY_BATCH = 500;
+const SNAPSHOT_PAGE = 50_000;
 
 /**
  * The local Synced Tables engine: copies Delta tables from the lakehouse into Postgres. SNAPSHOT
@@ -181,28 +185,38 @@ export class SyncedTablesEngine extends EventEmitter {
       message: null,
     });
     await ensureTargetTable(this.options.pool, t, source.typed);
-    const rows = [
-      ...servingRows(
-        t.source,
-        await this.options.lakehouse.read(t.source, { asOf: { version: source.version } }),
-        t.primaryKey,
-        t.timeseriesKey,
-      ).values(),
-    ];
+    const serving = new OrderedServingRows(t.source, t.primaryKey, t.timeseriesKey);
+    let rowsWritten = 0;
+    const pageSize = this.options.snapshotPageSize ?? SNAPSHOT_PAGE;
+    const keyed = [...t.primaryKey, ...(t.timeseriesKey ? [t.timeseriesKey] : [])];
+    const pageOrder = [...keyed, ...source.columns.map((c) => c.name).filter((n) => !keyed.includes(n))];
     const status = await this.commit(t, before, source.version, async (client) => {
       // One transaction: readers see the old content until COMMIT, then the new one — the swap is
       // atomic, and the table keeps its identity (grants, the app's indexes, dependent views).
       await client.query(`TRUNCATE ${targetName(t)}`);
-      await insertRows(client, t, source.typed, rows, (done) =>
-        this.progress(t, "snapshot", done, rows.length),
-      );
+      // Paged in key order at a fixed version, so memory holds one page, not the whole source.
+      for (let offset = 0; ; offset += pageSize) {
+        const page = await this.options.lakehouse.read(t.source, {
+          asOf: { version: source.version },
+          // A total order, or OFFSET pages could skip or repeat rows that share a key.
+          orderBy: pageOrder,
+          limit: pageSize,
+          offset,
+        });
+        const last = page.length < pageSize;
+        const rows = last ? [...serving.push(page), ...serving.flush()] : serving.push(page);
+        await insertRows(client, t, source.typed, rows);
+        rowsWritten += rows.length;
+        this.progress(t, "snapshot", offset + page.length);
+        if (last) break;
+      }
     });
     return {
       name: t.name,
       mode: "snapshot",
       fromVersion: null,
       toVersion: source.version,
-      rowsWritten: rows.length,
+      rowsWritten,
       keysDeleted: 0,
       status,
     };
@@ -306,7 +320,7 @@ export class SyncedTablesEngine extends EventEmitter {
     t: ResolvedSyncedTable,
     mode: SyncProgress["mode"],
     rowsDone: number,
-    rowsTotal: number,
+    rowsTotal?: number,
   ): void {
     this.options.onProgress?.({ name: t.name, mode, rowsDone, rowsTotal });
   }
