@@ -44,7 +44,11 @@ export default async function InsightsPage() {
             tone: BAND_TONE[b.label as keyof typeof BAND_TONE] ?? "neutral",
           }))}
         />
-        <FunnelChart title="Status funnel" steps={funnel.map((f) => ({ label: f.label, value: f.count }))} />
+        <FunnelChart
+          title="Status funnel"
+          description={`Customers who reached each stage or beyond; ${funnel.churned.toLocaleString("en-US")} churned.`}
+          steps={funnel.steps.map((f) => ({ label: f.label, value: f.count }))}
+        />
       </div>
       <section className="ch-card" aria-label="Ask about customers" style={{ marginTop: "1rem" }}>
         <h2>Ask about customers</h2>

@@ -18,6 +18,9 @@ beforeAll(async () => {
     expectedVersion: 0,
     actor: "a@example.com",
   });
+  const actor = "a@example.com";
+  await moveStatus(db.pool, { customerId: "C0000002", to: "contacted", expectedVersion: 0, actor });
+  await moveStatus(db.pool, { customerId: "C0000002", to: "engaged", expectedVersion: 1, actor });
 });
 afterAll(() => db.close());
 
@@ -29,8 +32,12 @@ describe("insights", () => {
     ]);
     expect((await churnRiskDistribution(db.pool)).map((s) => s.label)).toEqual(["low", "medium", "high"]);
     const funnel = await statusFunnel(db.pool);
-    expect(funnel.find((s) => s.label === "new")?.count).toBe(2);
-    expect(funnel.find((s) => s.label === "contacted")?.count).toBe(1);
-    expect(funnel.reduce((sum, s) => sum + s.count, 0)).toBe(3);
+    expect(funnel.steps.map((s) => [s.label, s.count])).toEqual([
+      ["new", 3],
+      ["contacted", 2],
+      ["engaged", 1],
+      ["retained", 0],
+    ]);
+    expect(funnel.churned).toBe(0);
   });
 });

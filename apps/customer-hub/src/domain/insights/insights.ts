@@ -24,8 +24,8 @@ export async function churnRiskDistribution(db: Queryable): Promise<Slice[]> {
   return rows.map((r) => ({ label: r.label, count: Number(r.count) }));
 }
 
-/** How many customers sit at each workflow stage; customers nobody has moved yet count as `new`. */
-export async function statusFunnel(db: Queryable): Promise<Slice[]> {
+/** The workflow as a funnel: how many customers reached each stage (or beyond), and how many churned. */
+export async function statusFunnel(db: Queryable): Promise<{ steps: Slice[]; churned: number }> {
   const [moved, total] = await Promise.all([
     db.query<{ status: WorkflowStatus; count: string }>(
       "select status, count(*)::text as count from customer_hub.customer_status group by status",
@@ -33,12 +33,15 @@ export async function statusFunnel(db: Queryable): Promise<Slice[]> {
     db.query<{ count: string }>("select count(*)::text as count from customer.customers"),
   ]);
   const counts = new Map(moved.rows.map((r) => [r.status, Number(r.count)]));
-  const movedTotal = [...counts.values()].reduce((a, b) => a + b, 0);
-  return WORKFLOW_STATUSES.map((status) => ({
-    label: status,
+  const churned = counts.get("churned") ?? 0;
+  // Customers nobody has moved are still `new`; everyone not churned has at least reached `new`.
+  const stages = WORKFLOW_STATUSES.filter((s) => s !== "churned");
+  const steps = stages.map((stage, i) => ({
+    label: stage,
     count:
-      status === "new"
-        ? Math.max(0, Number(total.rows[0]?.count ?? 0) - movedTotal) + (counts.get("new") ?? 0)
-        : (counts.get(status) ?? 0),
+      i === 0
+        ? Math.max(0, Number(total.rows[0]?.count ?? 0) - churned)
+        : stages.slice(i).reduce((sum, later) => sum + (counts.get(later) ?? 0), 0),
   }));
+  return { steps, churned };
 }
