@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { datasets, getDataset } from "./registry.ts";
+import { DEFAULT_EPOCH } from "./scale.ts";
 import { columnViolation } from "./test-support.ts";
+
+const epochMs = Date.parse(DEFAULT_EPOCH);
 
 describe("dataset registry", () => {
   it("lists each table once with a primary key made of its columns", () => {
@@ -31,7 +34,7 @@ describe("dataset registry", () => {
   });
 
   for (const scale of ["tiny", 1_500] as const) {
-    it(`yields exactly defaultRows(${scale}) rows, each matching its columns, with unique keys`, () => {
+    it(`yields exactly defaultRows(${scale}) rows matching their columns, with unique keys, none after the epoch`, () => {
       for (const d of datasets) {
         const keys = new Set<string>();
         let count = 0;
@@ -43,6 +46,18 @@ describe("dataset registry", () => {
             if (problem) throw new Error(`${d.name}.${column.name}: ${problem}`);
           }
           keys.add(d.primaryKey.map((k) => String(row[k])).join("|"));
+          for (const column of d.columns) {
+            const value = row[column.name];
+            if ((column.type !== "timestamp" && column.type !== "date") || value === null) continue;
+            // Due dates are the only values allowed after the data set's "now".
+            if (`${d.name}.${column.name}` === "work_orders.due_at") continue;
+            if (
+              String(value).slice(0, 10) > DEFAULT_EPOCH.slice(0, 10) ||
+              Date.parse(String(value)) > epochMs
+            ) {
+              throw new Error(`${d.name}.${column.name} = ${value} lies after the epoch ${DEFAULT_EPOCH}`);
+            }
+          }
         }
         expect(count, d.name).toBe(d.defaultRows(scale));
         expect(keys.size, `${d.name} primary key`).toBe(count);

@@ -197,7 +197,12 @@ export function conversation(seed: number, index: number, spec: ScaleSpec, epoch
   push("assistant", answer);
   for (let t = 1; t < shape.turns; t++) {
     push("user", r.pick(followUps));
-    push("assistant", "Checked again; nothing further needs doing right now.");
+    push(
+      "assistant",
+      status === "completed"
+        ? "Checked again; nothing further needs doing right now."
+        : "Nothing more I can do until the step above is resolved.",
+    );
   }
   const ended = status === "completed" || status === "failed";
   const thread = {
