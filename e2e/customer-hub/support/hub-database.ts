@@ -5,13 +5,14 @@ import { e2eStateDir, repoRoot } from "../../shared/kits.ts";
 
 /**
  * The database the running kit uses: E2E_DATABASE_URL or DATABASE_URL when set (a kit run by hand
- * against a Postgres), else the local Lakebase of the end-to-end state folder, asked from the CLI.
+ * against a Postgres), else the local Lakebase of APPBASE_STATE_DIR or the end-to-end state folder,
+ * asked from the CLI.
  */
 export function hubDatabaseUrl(): string {
   const explicit = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL;
   if (explicit) return explicit;
   return execFileSync(process.execPath, [join(repoRoot, "packages/cli/bin/appbase.mjs"), "lakebase", "url"], {
-    env: { ...process.env, APPBASE_STATE_DIR: e2eStateDir },
+    env: { ...process.env, APPBASE_STATE_DIR: process.env.APPBASE_STATE_DIR ?? e2eStateDir },
     encoding: "utf8",
   }).trim();
 }
