@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { customers } from "./customer/customers.ts";
-import { resolveOptions, resolveScale, scales } from "./scale.ts";
+import { parseScale, resolveOptions, resolveScale, scales } from "./scale.ts";
 
 describe("scales", () => {
   it("resolves named scales and grows numerically in proportion to default", () => {
@@ -9,6 +9,12 @@ describe("scales", () => {
     expect(double.customers).toBe(scales.default.customers * 2);
     expect(double.threads).toBe(scales.default.threads * 2);
     expect(resolveScale(1).sites).toBeGreaterThanOrEqual(1);
+  });
+
+  it("parses scales given as text (CLI flags), keeping digits as numbers", () => {
+    expect(parseScale("25000")).toBe(25_000);
+    expect(parseScale("large")).toBe("large");
+    expect(() => parseScale("25k")).toThrow(/scale: expected/);
   });
 
   it("rejects an unknown scale naming the field and the choices", () => {
