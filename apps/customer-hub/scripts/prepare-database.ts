@@ -10,6 +10,7 @@ import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { markSyncFresh } from "../src/testing/sync-control.ts";
 import { syncStatusFixtureDdl } from "../src/testing/synced-fixture.ts";
+import { scriptDatabaseUrl } from "./env.ts";
 
 const url = process.env.DATABASE_URL;
 if (!url)

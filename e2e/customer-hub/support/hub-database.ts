@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import pg from "pg";
-import { e2eStateDir, repoRoot } from "../../shared/kits.ts";
+import { repoRoot } from "../../shared/kits.ts";
+import { hubSpecEnv } from "./env.ts";
 
 /**
  * The database the running kit uses: E2E_DATABASE_URL or DATABASE_URL when set (a kit run by hand
@@ -9,10 +10,10 @@ import { e2eStateDir, repoRoot } from "../../shared/kits.ts";
  * asked from the CLI.
  */
 export function hubDatabaseUrl(): string {
-  const explicit = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (explicit) return explicit;
+  const env = hubSpecEnv();
+  if (env.databaseUrl) return env.databaseUrl;
   return execFileSync(process.execPath, [join(repoRoot, "packages/cli/bin/appbase.mjs"), "lakebase", "url"], {
-    env: { ...process.env, APPBASE_STATE_DIR: process.env.APPBASE_STATE_DIR ?? e2eStateDir },
+    env: { ...env.inherited, APPBASE_STATE_DIR: env.stateDir },
     encoding: "utf8",
   }).trim();
 }

@@ -7,6 +7,7 @@ import { datasetsMigrations } from "@appbase/datasets";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { testDatabaseUrl } from "./env.ts";
 import { syncStatusFixtureDdl } from "./synced-fixture.ts";
 
 const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
@@ -22,9 +23,8 @@ export interface TestDatabase {
  * on a unix socket. Local stand-in for `@appbase/db/testing`, which had not landed when this was written.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const { pool, dispose } = process.env.DATABASE_URL
-    ? await onServer(process.env.DATABASE_URL)
-    : await embedded();
+  const serverUrl = testDatabaseUrl();
+  const { pool, dispose } = serverUrl ? await onServer(serverUrl) : await embedded();
   // The served tables come from @appbase/datasets' own migrations, exactly as `appbase up` applies them.
   await migrate(drizzle(pool), {
     migrationsFolder: datasetsMigrations.migrationsFolder,

@@ -1,4 +1,4 @@
-import { StatusBadge } from "@appbase/ui/badges";
+import { FreshnessBadge, StatusBadge } from "@appbase/ui/badges";
 import { type Column, DataTable, parseTableParams } from "@appbase/ui/data-table";
 import { MaskedValue } from "@appbase/ui/masked-value";
 import { PageHeader } from "@appbase/ui/shell";
@@ -7,6 +7,7 @@ import { SyncBanner } from "../../components/sync-banner.tsx";
 import { customerTableSpec } from "../../domain/customers/customer-table-spec.ts";
 import { type CustomerListRow, listCustomers } from "../../domain/customers/list-customers.ts";
 import { readSyncHealth } from "../../domain/freshness/sync-status.ts";
+import { SYNC_TARGET } from "../../domain/freshness/targets.ts";
 import { db } from "../../server/db.ts";
 import { can, currentIdentity } from "../../server/kit.ts";
 import { viewerRules } from "../../server/viewer-rules.ts";
@@ -77,6 +78,13 @@ export default async function CustomersPage({
       <PageHeader
         title="Customers"
         description="Customer 360 served from the synced gold tables. Search by the start of a name or email (email needs PII access), or an exact id."
+        actions={
+          <FreshnessBadge
+            at={sync.tables.find((t) => t.table === "customer.customers")?.lastSyncTime ?? null}
+            target={SYNC_TARGET.target}
+            limit={SYNC_TARGET.limit}
+          />
+        }
       />
       <DataTable
         caption="Customers"
