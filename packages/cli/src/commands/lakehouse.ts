@@ -2,7 +2,12 @@ import { join } from "node:path";
 import { lakebaseUrl, resolveStateDir } from "@appbase/db/local";
 import { type AsOf, type Lakehouse, LakehouseError } from "@appbase/lakehouse";
 import { openLocalLakehouse } from "@appbase/lakehouse/local";
-import { type SyncedTableDeclaration, SyncedTablesEngine, type SyncProgress } from "@appbase/lakehouse/sync";
+import {
+  poolSyncPostgres,
+  type SyncedTableDeclaration,
+  SyncedTablesEngine,
+  type SyncProgress,
+} from "@appbase/lakehouse/sync";
 import type { Command } from "commander";
 import pg from "pg";
 import { createProgress } from "../progress.ts";
@@ -179,7 +184,7 @@ async function withEngine(
     await withLakehouse(async (lakehouse) => {
       const engine = new SyncedTablesEngine({
         lakehouse,
-        pool,
+        postgres: poolSyncPostgres(pool),
         tables,
         onProgress: (p) => engine.emit("progress", p),
       });

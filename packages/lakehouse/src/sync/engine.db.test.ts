@@ -8,6 +8,7 @@ import { openLocalLakehouse } from "../local/local-lakehouse.ts";
 import type { Row } from "../values.ts";
 import type { SyncedTableDeclaration } from "./declaration.ts";
 import { SyncedTablesEngine, type SyncRunResult } from "./engine.ts";
+import { poolSyncPostgres } from "./sync-postgres.ts";
 import { openTestPostgres } from "./test-postgres.ts";
 
 const SOURCE = "main.gold.accounts";
@@ -58,7 +59,7 @@ function engineFor(
 ) {
   const engine = new SyncedTablesEngine({
     lakehouse: lake,
-    pool,
+    postgres: poolSyncPostgres(pool),
     tables: [
       {
         schema,
@@ -273,7 +274,7 @@ describe("Synced Tables engine", () => {
     expect(status?.message).toContain("declare a timeseriesKey");
     const missing = new SyncedTablesEngine({
       lakehouse: lake,
-      pool: db.pool,
+      postgres: poolSyncPostgres(db.pool),
       tables: [
         { schema, table: "x", source: "gold.nope", primaryKey: ["id"], schedulingPolicy: "TRIGGERED" },
       ],

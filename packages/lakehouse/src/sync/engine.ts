@@ -1,5 +1,4 @@
 import { EventEmitter } from "node:events";
-import type { Pool } from "pg";
 import { LakehouseError } from "../errors.ts";
 import type { Lakehouse, TableDescription } from "../lakehouse.ts";
 import { SerialQueue } from "../serial-queue.ts";
@@ -7,12 +6,13 @@ import { type Row, type TypedColumn, typedColumns } from "../values.ts";
 import { type ResolvedSyncedTable, resolveSyncedTable, type SyncedTableDeclaration } from "./declaration.ts";
 import { keyOf, keysPredicate, OrderedServingRows, servingRows } from "./source-rows.ts";
 import { StatusStore, type SyncedTableState, type SyncedTableStatus } from "./status-store.ts";
+import type { SqlRunner, SyncPostgres } from "./sync-postgres.ts";
 import { deleteKeys, ensureTargetTable, insertRows, targetName } from "./target-table.ts";
 
 export interface SyncEngineOptions {
   lakehouse: Lakehouse;
-  /** Pool on the target Postgres (the local Lakebase, or any Postgres). */
-  pool: Pool;
+  /** The target Postgres: `poolSyncPostgres(pool)` for any server, `pgliteSyncPostgres(db)` in process. */
+  postgres: SyncPostgres;
   tables: readonly SyncedTableDeclaration[];
   /** Catalog for sources written as `schema.table`. Default "main". */
   sourceCatalog?: string;
@@ -65,7 +65,7 @@ export class SyncedTablesEngine extends EventEmitter {
     super();
     const catalog = options.sourceCatalog ?? "main";
     this.tables = new Map(options.tables.map((d) => resolveSyncedTable(d, catalog)).map((t) => [t.name, t]));
-    this.store = new StatusStore(options.pool, options.statusSchema ?? "appbase_sync");
+    this.store = new StatusStore(options.postgres, options.statusSchema ?? "appbase_sync");
   }
 
   /** Names (`schema.table`) of the declared synced tables. */
@@ -184,7 +184,7 @@ export class SyncedTablesEngine extends EventEmitter {
         : "SYNCED_TABLE_ONLINE_TRIGGERED_UPDATE",
       message: null,
     });
-    await ensureTargetTable(this.options.pool, t, source.typed);
+    await ensureTargetTable(this.options.postgres, t, source.typed);
     const serving = new OrderedServingRows(t.source, t.primaryKey, t.timeseriesKey);
     let rowsWritten = 0;
     const pageSize = this.options.snapshotPageSize ?? SNAPSHOT_PAGE;
@@ -253,7 +253,7 @@ export class SyncedTablesEngine extends EventEmitter {
           ? "SYNCED_TABLE_ONLINE_CONTINUOUS_UPDATE"
           : "SYNCED_TABLE_ONLINE_TRIGGERED_UPDATE",
     });
-    await ensureTargetTable(this.options.pool, t, source.typed);
+    await ensureTargetTable(this.options.postgres, t, source.typed);
     const changes = await this.options.lakehouse.changes(t.source, {
       fromVersion: last + 1,
       toVersion: source.version,
@@ -292,7 +292,7 @@ export class SyncedTablesEngine extends EventEmitter {
     t: ResolvedSyncedTable,
     before: SyncedTableStatus,
     version: number,
-    write: (client: import("pg").PoolClient) => Promise<void>,
+    write: (tx: SqlRunner) => Promise<void>,
   ): Promise<SyncedTableStatus> {
     const status: SyncedTableStatus = {
       ...before,
@@ -301,18 +301,10 @@ export class SyncedTablesEngine extends EventEmitter {
       last_processed_commit_version: version,
       message: null,
     };
-    const client = await this.options.pool.connect();
-    try {
-      await client.query("BEGIN");
-      await write(client);
-      await this.store.put(status, client);
-      await client.query("COMMIT");
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    await this.options.postgres.transaction(async (tx) => {
+      await write(tx);
+      await this.store.put(status, tx);
+    });
     return status;
   }
 

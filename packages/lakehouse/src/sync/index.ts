@@ -11,3 +11,10 @@ export {
   type SyncRunResult,
 } from "./engine.ts";
 export type { SyncedTableState, SyncedTableStatus } from "./status-store.ts";
+export {
+  type PGliteLike,
+  pgliteSyncPostgres,
+  poolSyncPostgres,
+  type SqlRunner,
+  type SyncPostgres,
+} from "./sync-postgres.ts";

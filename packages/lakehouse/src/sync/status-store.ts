@@ -1,5 +1,5 @@
-import type { Pool, PoolClient } from "pg";
 import { pgIdent } from "./postgres-types.ts";
+import type { SqlRunner } from "./sync-postgres.ts";
 
 /** The platform's `detailed_state` values for a synced table (Autoscaling SyncedTableStatus). */
 export type SyncedTableState =
@@ -36,7 +36,7 @@ export class StatusStore {
   private readonly table: string;
 
   constructor(
-    private readonly pool: Pool,
+    private readonly pool: SqlRunner,
     private readonly schema: string,
   ) {
     this.table = `${pgIdent(schema)}.synced_tables`;
@@ -88,15 +88,15 @@ export class StatusStore {
     const { rows } = await this.pool.query(
       `SELECT name, source_table_full_name, scheduling_policy FROM ${this.table} ORDER BY name`,
     );
-    return rows.map((r: Record<string, string>) => ({
-      name: r.name!,
-      source: r.source_table_full_name!,
-      policy: r.scheduling_policy!,
+    return rows.map((r) => ({
+      name: String(r.name),
+      source: String(r.source_table_full_name),
+      policy: String(r.scheduling_policy),
     }));
   }
 
   /** Writes a status (inside `client`'s transaction when given, so it commits with the data). */
-  async put(status: SyncedTableStatus, client?: PoolClient): Promise<void> {
+  async put(status: SyncedTableStatus, client?: SqlRunner): Promise<void> {
     await (client ?? this.pool).query(
       `INSERT INTO ${this.table} (name, source_table_full_name, scheduling_policy, detailed_state, last_sync_time, last_processed_commit_version, message)
        VALUES ($1, $2, $3, $4, $5, $6, $7)

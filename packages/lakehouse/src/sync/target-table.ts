@@ -1,8 +1,8 @@
-import type { Pool, PoolClient } from "pg";
 import { LakehouseError } from "../errors.ts";
 import type { Row, TypedColumn } from "../values.ts";
 import type { ResolvedSyncedTable } from "./declaration.ts";
 import { pgIdent, postgresType } from "./postgres-types.ts";
+import type { SqlRunner } from "./sync-postgres.ts";
 
 const BATCH = 5000;
 
@@ -17,7 +17,7 @@ export function targetName(t: ResolvedSyncedTable): string {
  * app's indexes), checks it has every source column.
  */
 export async function ensureTargetTable(
-  pool: Pool,
+  pool: SqlRunner,
   t: ResolvedSyncedTable,
   columns: readonly TypedColumn[],
 ): Promise<void> {
@@ -36,7 +36,7 @@ export async function ensureTargetTable(
     );
     return;
   }
-  const present = new Set(rows.map((r: { column_name: string }) => r.column_name));
+  const present = new Set(rows.map((r) => String(r.column_name)));
   const missing = columns.filter((c) => !present.has(c.name)).map((c) => c.name);
   if (missing.length > 0) {
     throw new LakehouseError(
@@ -58,7 +58,7 @@ function recordDefinition(columns: readonly TypedColumn[]): string {
  * COPY it is safe over pglite-socket.
  */
 export async function insertRows(
-  client: PoolClient,
+  client: SqlRunner,
   t: ResolvedSyncedTable,
   columns: readonly TypedColumn[],
   rows: readonly Row[],
@@ -74,7 +74,7 @@ export async function insertRows(
 
 /** Deletes the rows with the given keys (JSON tuples from keyOf). */
 export async function deleteKeys(
-  client: PoolClient,
+  client: SqlRunner,
   t: ResolvedSyncedTable,
   keyColumns: readonly TypedColumn[],
   keys: readonly string[],
