@@ -12,11 +12,7 @@ import { markSyncFresh } from "../src/testing/sync-control.ts";
 import { syncStatusFixtureDdl } from "../src/testing/synced-fixture.ts";
 import { scriptDatabaseUrl } from "./env.ts";
 
-const url = process.env.DATABASE_URL;
-if (!url)
-  throw new Error(
-    "DATABASE_URL is not set: point it at the Postgres to prepare, e.g. postgres://postgres@127.0.0.1:5432/postgres",
-  );
+const url = scriptDatabaseUrl();
 const customers = Number(process.argv[2] ?? 2000);
 const pool = new pg.Pool({ connectionString: url });
 await migrate(drizzle(pool), {
