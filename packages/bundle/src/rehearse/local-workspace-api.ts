@@ -15,6 +15,8 @@ export interface LocalWorkspaceApi {
   /** `http://127.0.0.1:<port>`: what DATABRICKS_HOST points at in a rehearsal. */
   url: string;
   counters: WorkspaceApiCounters;
+  /** True for a database token this API minted that has not expired: what Lakebase's login checks. */
+  isValidCredential(token: string): boolean;
   close(): Promise<void>;
 }
 
@@ -72,6 +74,7 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
 export async function startLocalWorkspaceApi(options: LocalWorkspaceApiOptions): Promise<LocalWorkspaceApi> {
   const ttl = options.tokenTtlSeconds ?? 3600;
   const accessTokens = new Set<string>();
+  const databaseTokens = new Map<string, number>();
   const counters: WorkspaceApiCounters = { discovery: 0, tokens: 0, credentials: 0, rejected: 0 };
   let origin = "";
 
@@ -159,10 +162,10 @@ export async function startLocalWorkspaceApi(options: LocalWorkspaceApiOptions):
       }
       const seconds = Math.min(Math.max(Number.parseFloat(parsed.data.ttl ?? `${ttl}`), 300), 3600);
       counters.credentials++;
-      send(response, 200, {
-        token: `local-pg-${randomBytes(16).toString("hex")}`,
-        expire_time: new Date(Date.now() + seconds * 1000).toISOString(),
-      });
+      const token = `local-pg-${randomBytes(16).toString("hex")}`;
+      const expiresAt = Date.now() + seconds * 1000;
+      databaseTokens.set(token, expiresAt);
+      send(response, 200, { token, expire_time: new Date(expiresAt).toISOString() });
       return;
     }
     apiError(
@@ -186,6 +189,7 @@ export async function startLocalWorkspaceApi(options: LocalWorkspaceApiOptions):
   return {
     url: origin,
     counters,
+    isValidCredential: (token) => (databaseTokens.get(token) ?? 0) > Date.now(),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

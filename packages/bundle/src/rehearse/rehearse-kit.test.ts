@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { type LocalLakebase, serveLocalLakebase } from "@appbase/db/local";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rehearseKit } from "./rehearse-kit.ts";
 
 const fakeApp = join(import.meta.dirname, "testing", "fake-app", "server.mjs");
@@ -45,29 +46,39 @@ env:
   return root;
 }
 
+let lakebase: LocalLakebase;
+beforeAll(async () => {
+  lakebase = await serveLocalLakebase({
+    dataDir: mkdtempSync(join(tmpdir(), "rehearse-lakebase-")),
+    port: 0,
+  });
+}, 60_000);
+afterAll(async () => lakebase?.stop());
+
 const rehearse = (root: string) =>
   rehearseKit({
     repoRoot: root,
     kit: { kit: "demo", health: "/health" },
     stagedDir: join(root, "bundles/demo/app"),
-    lakebaseUrl: "postgres://postgres@127.0.0.1:54329/postgres",
+    lakebaseUrl: lakebase.url,
     user: { email: "ada@example.com" },
   });
 
 describe("rehearseKit", () => {
-  it("passes when the smoke checks pass through the proxy and the app fetched Lakebase credentials", async () => {
+  it("passes when the smoke checks pass through the proxy and the app logged in to Lakebase with a minted token", async () => {
     const root = repo({
       checks: [
         { path: "/whoami", contains: "ada@example.com" },
-        { path: "/lakebase", contains: '"ok":true' },
+        { path: "/db", contains: '"answer":42' },
       ],
     });
     const report = await rehearse(root);
     expect(report.smoke.details).toEqual([
       expect.stringMatching(/^ok {3}GET \/whoami → 200/),
-      expect.stringMatching(/^ok {3}GET \/lakebase → 200/),
+      expect.stringMatching(/^ok {3}GET \/db → 200/),
     ]);
-    expect(report).toMatchObject({ passed: true, lakebaseMode: true });
+    expect(report).toMatchObject({ passed: true, lakebaseMode: true, logins: { accepted: 1, rejected: 0 } });
+    expect(report.workspaceApi).toMatchObject({ tokens: 1, credentials: 1 });
     expect(report.resources).toEqual([
       { key: "postgres", type: "postgres", value: "projects/appbase-local/branches/main/endpoints/primary" },
       { key: "sql-warehouse", type: "sql_warehouse", value: "local-warehouse" },
@@ -77,7 +88,7 @@ describe("rehearseKit", () => {
     );
   });
 
-  it("fails when the app never asked for Lakebase credentials although it has a postgres resource", async () => {
+  it("fails when the app never logged in to Lakebase with a token although it has a postgres resource", async () => {
     const report = await rehearse(repo({ checks: [{ path: "/health" }] }));
     expect(report.smoke.passed).toBe(true);
     expect(report).toMatchObject({ passed: false, lakebaseMode: false });

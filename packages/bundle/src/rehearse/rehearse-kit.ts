@@ -9,6 +9,7 @@ import {
   parseAppYaml,
   type ResourceType,
 } from "@appbase/bindings";
+import { type PasswordGate, startPasswordGate } from "@appbase/db/testing";
 import { inheritedEnv } from "../env.ts";
 import { loadBundle } from "../schema/load-bundle.ts";
 import { appsEnv } from "./apps-env.ts";
@@ -47,7 +48,9 @@ export interface RehearsalReport {
   /** Names of the variables the app received (values omitted). */
   env: string[];
   workspaceApi: WorkspaceApiCounters;
-  /** True when the app fetched Lakebase credentials, i.e. it ran in Lakebase mode as on Databricks. */
+  /** Logins at the Lakebase front door: accepted ones used a token the local workspace API minted. */
+  logins: { accepted: number; rejected: number };
+  /** True when the app logged in to Postgres with a minted OAuth token, as it must on Databricks. */
   lakebaseMode: boolean;
   smoke: SmokeResult;
   passed: boolean;
@@ -115,17 +118,27 @@ export async function rehearseKit(options: RehearseKitOptions): Promise<Rehearsa
   let api: LocalWorkspaceApi | undefined;
   let app: RunningApp | undefined;
   let proxy: AppsProxy | undefined;
+  let gate: PasswordGate | undefined;
   try {
     api = await startLocalWorkspaceApi({ clientId, clientSecret, endpoints: [LOCAL_LAKEBASE_ENDPOINT] });
     step(`local workspace API on ${api.url} (OIDC, token, postgres credentials)`);
     const bindings: Record<string, BindingDeclaration> = Object.fromEntries(
       Object.entries(types).map(([key, type]) => [key, { resource: key, type, description: key }]),
     );
-    const resources = defaultLocalResources({
-      lakebaseUrl: options.lakebaseUrl,
-      platformUrl: api.url,
-      bindings,
+    // Lakebase asks every client for a password and accepts only a current OAuth token; the local Lakebase
+    // trusts everyone, so a gate in front of it plays that part and the token path really runs.
+    const lakebase = new URL(options.lakebaseUrl);
+    const workspace = api;
+    const loginGate = await startPasswordGate({
+      upstream: { host: lakebase.hostname, port: Number(lakebase.port || 5432) },
+      check: (_user, password) => workspace.isValidCredential(password),
     });
+    gate = loginGate;
+    const gatedUrl = `postgres://${lakebase.username || "postgres"}@127.0.0.1:${loginGate.port}${lakebase.pathname}`;
+    step(
+      `Lakebase login gate on 127.0.0.1:${loginGate.port} (password must be a minted token) → ${lakebase.host}`,
+    );
+    const resources = defaultLocalResources({ lakebaseUrl: gatedUrl, platformUrl: api.url, bindings });
     const port = await freePort();
     const env = appsEnv({
       appYaml,
@@ -167,7 +180,8 @@ export async function rehearseKit(options: RehearseKitOptions): Promise<Rehearsa
             builtinChecks(options.repoRoot, options.kit.kit, options.kit.health),
           );
     const usesPostgres = Object.values(types).includes("postgres");
-    const lakebaseMode = api.counters.credentials > 0;
+    const accepted = loginGate.logins.filter((login) => login.accepted).length;
+    const lakebaseMode = accepted > 0;
     return {
       kit: options.kit.kit,
       proxyUrl: proxy.url,
@@ -180,6 +194,7 @@ export async function rehearseKit(options: RehearseKitOptions): Promise<Rehearsa
         })),
       env: Object.keys(env).sort(),
       workspaceApi: { ...api.counters },
+      logins: { accepted, rejected: loginGate.logins.length - accepted },
       lakebaseMode,
       smoke,
       passed: smoke.passed && (!usesPostgres || lakebaseMode),
@@ -187,6 +202,7 @@ export async function rehearseKit(options: RehearseKitOptions): Promise<Rehearsa
   } finally {
     await proxy?.close();
     await app?.stop();
+    await gate?.close();
     await api?.close();
   }
 }

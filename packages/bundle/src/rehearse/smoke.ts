@@ -52,10 +52,8 @@ export async function runBuiltinSmoke(baseUrl: string, checks: readonly SmokeChe
   let passed = true;
   for (const check of checks) {
     try {
-      const response = await fetch(`${baseUrl}${check.path}`, {
-        redirect: "manual",
-        signal: AbortSignal.timeout(60_000),
-      });
+      // Redirects are followed, as a browser would: the check is about the page a user ends on.
+      const response = await fetch(`${baseUrl}${check.path}`, { signal: AbortSignal.timeout(60_000) });
       const text = await response.text();
       const statusOk = response.status === check.status;
       const contentOk = check.contains === undefined || text.includes(check.contains);

@@ -1,4 +1,5 @@
-export { copyTreeDereferenced, countFiles } from "./copy-tree.ts";
+export { type CopyTreeOptions, copyTree, countFiles } from "./copy-tree.ts";
+export { type PlannedCopy, planNodeModules } from "./flatten-node-modules.ts";
 export { launcherSource } from "./launcher.ts";
 export {
   buildKit,

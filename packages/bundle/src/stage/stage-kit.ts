@@ -5,7 +5,8 @@ import { join, relative } from "node:path";
 import { parseAppYaml } from "@appbase/bindings";
 import { inheritedEnv } from "../env.ts";
 import { STAGED_APP_DIR } from "../generate/databricks-yml.ts";
-import { copyTreeDereferenced, countFiles } from "./copy-tree.ts";
+import { copyTree, countFiles } from "./copy-tree.ts";
+import { planNodeModules } from "./flatten-node-modules.ts";
 import { launcherSource } from "./launcher.ts";
 
 export interface StageKit {
@@ -136,16 +137,22 @@ export async function stageKit(options: StageOptions): Promise<StagedApp> {
     [join(kit.dir, ".next", "static"), join(outDir, serverDir, ".next", "static")],
     [join(kit.dir, "public"), join(outDir, serverDir, "public")],
   ];
-  const total = countFiles(standalone) + assets.reduce((sum, [from]) => sum + countFiles(from), 0);
+  // The server and its assets are copied as they are; pnpm's store is rebuilt as plain folders.
+  const packages = planNodeModules(standalone);
+  const total =
+    countFiles(standalone, { skipStore: true }) +
+    packages.reduce((sum, copy) => sum + countFiles(copy.from), 0) +
+    assets.reduce((sum, [from]) => sum + countFiles(from), 0);
   rmSync(outDir, { recursive: true, force: true });
   let done = 0;
   const tick = () => {
     done++;
-    if (done % 200 === 0 || done === total) progress("copying", done, total);
+    if (done % 200 === 0) progress("copying", done, total);
   };
-  copyTreeDereferenced(standalone, outDir, tick);
-  for (const [from, to] of assets) if (existsSync(from)) copyTreeDereferenced(from, to, tick);
-  progress("copying", done, total);
+  copyTree(standalone, outDir, { skipStore: true, skipLinks: true }, tick);
+  for (const copy of packages) copyTree(copy.from, join(outDir, copy.to), {}, tick);
+  for (const [from, to] of assets) if (existsSync(from)) copyTree(from, to, {}, tick);
+  progress("copying", done, done);
 
   progress("writing app.yaml, start.mjs and package.json");
   stripWorkspaceDependencies(outDir);

@@ -81,7 +81,7 @@ export function registerRehearseCommand(program: Command): void {
           `  workspace API: ${api.tokens} OAuth token(s), ${api.credentials} Lakebase credential(s), ${api.rejected} rejected`,
         );
         console.log(
-          `  Lakebase mode: ${report.lakebaseMode ? "yes (OAuth token passwords)" : "NO: the app never asked for a Lakebase credential"}`,
+          `  Lakebase mode: ${report.lakebaseMode ? "yes" : "NO"} (${report.logins.accepted} login(s) with a minted OAuth token, ${report.logins.rejected} refused)`,
         );
         console.log(`  smoke (${report.smoke.kind}): ${report.smoke.passed ? "passed" : "FAILED"}`);
         for (const line of report.smoke.details) console.log(`    ${line}`);

@@ -1,7 +1,7 @@
 // A tiny app for rehearsal tests: reports what the runtime gave it and calls Lakebase credentials
 // through @databricks/lakebase exactly as a kit in Lakebase mode does.
 import { createServer } from "node:http";
-import { generateDatabaseCredential, getWorkspaceClient } from "@databricks/lakebase";
+import { createLakebasePool, generateDatabaseCredential, getWorkspaceClient } from "@databricks/lakebase";
 
 const port = Number(process.argv[process.argv.indexOf("--port") + 1]);
 const server = createServer(async (request, response) => {
@@ -21,6 +21,18 @@ const server = createServer(async (request, response) => {
       return reply(200, { ok: true, expire_time: credential.expire_time });
     } catch (error) {
       return reply(500, { ok: false, error: String(error) });
+    }
+  }
+  if (request.url === "/db") {
+    // The path a kit takes in Lakebase mode: a pg pool whose password is a freshly minted OAuth token.
+    const pool = createLakebasePool({ max: 1 });
+    try {
+      const { rows } = await pool.query("select 42 as answer");
+      return reply(200, { ok: true, answer: rows[0].answer });
+    } catch (error) {
+      return reply(500, { ok: false, error: String(error) });
+    } finally {
+      await pool.end();
     }
   }
   reply(404, {});
