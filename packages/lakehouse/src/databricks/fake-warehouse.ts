@@ -41,6 +41,8 @@ export interface StatementPlan {
   failed?: { error_code: string; message: string; sql_state?: string };
   end?: "CANCELED" | "CLOSED";
   httpError?: { status: number; body: unknown };
+  /** Refuse the submission with httpError this many times, then accept it (default: always refuse). */
+  httpErrorTimes?: number;
 }
 
 export interface RecordedRequest {
@@ -76,6 +78,7 @@ export async function startFakeWarehouse(
   const requests: RecordedRequest[] = [];
   const executed: ExecuteStatementRequest[] = [];
   const live = new Map<string, Live>();
+  const refusals = new Map<string, number>();
 
   const chunkOf = (id: string, p: StatementPlan, index: number) => {
     const size = p.chunkSize ?? 1000;
@@ -166,7 +169,13 @@ export async function startFakeWarehouse(
       }
       executed.push(parsed.data);
       const p = plan(parsed.data);
-      if (p.httpError) return send(res, p.httpError.status, p.httpError.body);
+      if (p.httpError) {
+        const key = parsed.data.statement;
+        const refused = (refusals.get(key) ?? 0) + 1;
+        refusals.set(key, refused);
+        if (p.httpErrorTimes === undefined || refused <= p.httpErrorTimes)
+          return send(res, p.httpError.status, p.httpError.body);
+      }
       const id = randomUUID();
       const l: Live = { plan: p, pollsLeft: p.polls ?? 0, cancelled: false };
       live.set(id, l);

@@ -20,6 +20,7 @@ async function clientFor(plan: (statement: string) => StatementPlan, options: { 
       return "test-token";
     },
     poll: { initialMs: 5, maxMs: 20, timeoutMs: options.timeoutMs ?? 5000 },
+    retry: { baseMs: 5 },
   });
   return { client, fake, tokenCalls: () => tokens };
 }
@@ -117,6 +118,45 @@ describe("StatementClient", () => {
     expect(error.code).toBe("HTTP_ERROR");
     expect(error.details).toMatchObject({ status: 403, errorCode: "PERMISSION_DENIED" });
     expect(error.message).toContain("PERMISSION_DENIED: You do not have permission");
+  });
+
+  it("resends a submission refused with 429 or 503, waiting as RetryInfo says", async () => {
+    const { client, fake } = await clientFor(() => ({
+      httpError: {
+        status: 429,
+        body: {
+          error_code: "REQUEST_LIMIT_EXCEEDED",
+          message: "Too many requests.",
+          details: [
+            { "@type": "type.googleapis.com/google.rpc.RetryInfo", retry_delay: "0.02s", metadata: {} },
+          ],
+        },
+      },
+      httpErrorTimes: 2,
+      columns: ["n"],
+      rows: [["1"]],
+    }));
+    const result = await client.execute({ statement: "SELECT 1 AS n", parameters: [] });
+    expect(result.rows).toEqual([["1"]]);
+    expect(fake.executed).toHaveLength(3);
+  });
+
+  it("gives up on a refusal that persists, and never resends other HTTP errors", async () => {
+    const { client, fake } = await clientFor((s) =>
+      s.includes("busy")
+        ? {
+            httpError: {
+              status: 503,
+              body: { error_code: "TEMPORARILY_UNAVAILABLE", message: "Warehouse is starting." },
+            },
+          }
+        : { httpError: { status: 400, body: { error_code: "INVALID_PARAMETER_VALUE", message: "bad" } } },
+    );
+    const busy = await failure(client.execute({ statement: "SELECT 'busy'", parameters: [] }));
+    expect(busy.details).toMatchObject({ status: 503, errorCode: "TEMPORARILY_UNAVAILABLE" });
+    expect(fake.executed).toHaveLength(4);
+    await failure(client.execute({ statement: "SELECT 'bad'", parameters: [] }));
+    expect(fake.executed).toHaveLength(5);
   });
 
   it("fails on a CANCELED or CLOSED statement", async () => {

@@ -17,6 +17,8 @@ export interface StatementClientOptions {
   getToken: () => Promise<string>;
   /** How long POST waits before returning PENDING/RUNNING: "0s" or "5s".."50s". Default "30s". */
   waitTimeout?: string;
+  /** Resending refused calls (HTTP 429/503): attempts in all (default 4) and the first wait (default 500 ms). */
+  retry?: { attempts?: number; baseMs?: number };
   /** Polling of unfinished statements: first delay, maximum delay, overall deadline. */
   poll?: { initialMs?: number; maxMs?: number; timeoutMs?: number };
   fetch?: typeof fetch;
@@ -41,6 +43,13 @@ function errorClass(message: string): LakehouseErrorCode {
   return "STATEMENT_FAILED";
 }
 
+/** The RetryInfo detail's `retry_delay` ("1.5s") in milliseconds, when the error carries one. */
+function retryDelayMs(details: Record<string, unknown>[] | undefined): number | undefined {
+  const info = details?.find((d) => d["@type"] === "type.googleapis.com/google.rpc.RetryInfo");
+  const match = typeof info?.retry_delay === "string" ? /^(\d+(?:\.\d+)?)s$/.exec(info.retry_delay) : null;
+  return match ? Math.round(Number(match[1]) * 1000) : undefined;
+}
+
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A client for the SQL Statement Execution API: submit, poll until done, gather every result chunk. */
@@ -53,7 +62,27 @@ export class StatementClient {
     this.fetchImpl = options.fetch ?? fetch;
   }
 
+  /**
+   * One API call, resent on HTTP 429 and 503: both mean the request was refused before any work
+   * (so resending a statement cannot run it twice), and the Go SDK retries both as well. The wait
+   * follows the error's RetryInfo `retry_delay` when given, else doubles from `retry.baseMs`.
+   */
   private async call(method: "GET" | "POST", path: string, body?: unknown): Promise<unknown> {
+    const attempts = this.options.retry?.attempts ?? 4;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.callOnce(method, path, body);
+      } catch (error) {
+        const status = error instanceof LakehouseError ? error.details.status : undefined;
+        if ((status !== 429 && status !== 503) || attempt >= attempts) throw error;
+        const hinted = (error as LakehouseError).details.retryDelayMs;
+        const base = this.options.retry?.baseMs ?? 500;
+        await delay(typeof hinted === "number" ? hinted : base * 2 ** (attempt - 1));
+      }
+    }
+  }
+
+  private async callOnce(method: "GET" | "POST", path: string, body?: unknown): Promise<unknown> {
     const token = await this.options.getToken();
     const response = await this.fetchImpl(`${this.host}${path}`, {
       method,
@@ -78,6 +107,7 @@ export class StatementClient {
         {
           status: response.status,
           errorCode: envelope.success ? envelope.data.error_code : undefined,
+          retryDelayMs: envelope.success ? retryDelayMs(envelope.data.details) : undefined,
         },
       );
     }
