@@ -100,3 +100,21 @@ describe("rehearseKit", () => {
     expect(report.passed).toBe(false);
   });
 });
+
+describe("rehearseKit interrupted", () => {
+  it("stops the app and fails when aborted while it runs", async () => {
+    const root = repo({ checks: [{ path: "/health" }] });
+    const interrupted = new AbortController();
+    const run = rehearseKit({
+      repoRoot: root,
+      kit: { kit: "demo", health: "/health" },
+      stagedDir: join(root, "bundles/demo/app"),
+      lakebaseUrl: lakebase.url,
+      signal: interrupted.signal,
+      onStep: (message) => {
+        if (message.startsWith("starting")) interrupted.abort();
+      },
+    });
+    await expect(run).rejects.toThrow(/interrupted/);
+  });
+});

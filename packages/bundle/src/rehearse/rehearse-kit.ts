@@ -39,6 +39,8 @@ export interface RehearseKitOptions {
   smoke?: "auto" | "builtin" | "playwright";
   onStep?: (message: string) => void;
   onAppLine?: (line: string) => void;
+  /** Aborting stops the app and the stand-ins at once (e.g. on Ctrl-C); the call then fails. */
+  signal?: AbortSignal;
 }
 
 export interface RehearsalReport {
@@ -119,7 +121,21 @@ export async function rehearseKit(options: RehearseKitOptions): Promise<Rehearsa
   let app: RunningApp | undefined;
   let proxy: AppsProxy | undefined;
   let gate: PasswordGate | undefined;
+  // Stops whatever is running and forgets it, so an abort and the final cleanup never stop a thing twice.
+  const stopAll = async () => {
+    const [openProxy, openApp, openGate, openApi] = [proxy, app, gate, api];
+    proxy = app = gate = api = undefined;
+    await openProxy?.close();
+    await openApp?.stop();
+    await openGate?.close();
+    await openApi?.close();
+  };
+  const checkInterrupted = () => {
+    if (options.signal?.aborted) throw new Error(`Rehearsal of ${options.kit.kit} interrupted.`);
+  };
+  options.signal?.addEventListener("abort", () => void stopAll(), { once: true });
   try {
+    checkInterrupted();
     api = await startLocalWorkspaceApi({ clientId, clientSecret, endpoints: [LOCAL_LAKEBASE_ENDPOINT] });
     step(`local workspace API on ${api.url} (OIDC, token, postgres credentials)`);
     const bindings: Record<string, BindingDeclaration> = Object.fromEntries(
@@ -134,6 +150,7 @@ export async function rehearseKit(options: RehearseKitOptions): Promise<Rehearsa
       check: (_user, password) => workspace.isValidCredential(password),
     });
     gate = loginGate;
+    checkInterrupted();
     const gatedUrl = `postgres://${lakebase.username || "postgres"}@127.0.0.1:${loginGate.port}${lakebase.pathname}`;
     step(
       `Lakebase login gate on 127.0.0.1:${loginGate.port} (password must be a minted token) → ${lakebase.host}`,
@@ -159,6 +176,7 @@ export async function rehearseKit(options: RehearseKitOptions): Promise<Rehearsa
       healthPath: options.kit.health,
       ...(options.onAppLine ? { onLine: options.onAppLine } : {}),
     });
+    checkInterrupted();
     proxy = await startAppsProxy({
       target: app.url,
       user: options.user ?? { email: "rehearsal.user@example.com", userName: "Rehearsal User" },
@@ -200,9 +218,6 @@ export async function rehearseKit(options: RehearseKitOptions): Promise<Rehearsa
       passed: smoke.passed && (!usesPostgres || lakebaseMode),
     };
   } finally {
-    await proxy?.close();
-    await app?.stop();
-    await gate?.close();
-    await api?.close();
+    await stopAll();
   }
 }

@@ -60,6 +60,11 @@ export function registerRehearseCommand(program: Command): void {
       for (const name of ["DATABASE_URL", "PGHOST", "LAKEBASE_ENDPOINT"]) delete env[name];
       const prepared = await prepareDatabase({ stateDir, env, kits: [kit], seed: 42, scale: "tiny" });
       await prepared.db.close();
+      // Ctrl-C stops the app and the stand-ins, then the Lakebase (below), instead of leaving them running.
+      const interrupted = new AbortController();
+      const interrupt = () => interrupted.abort();
+      process.once("SIGINT", interrupt);
+      process.once("SIGTERM", interrupt);
       try {
         const url = await lakebaseUrl({ stateDir });
         const report = await rehearseKit({
@@ -69,6 +74,7 @@ export function registerRehearseCommand(program: Command): void {
           lakebaseUrl: url,
           smoke: options.smoke,
           user: { email: options.userEmail },
+          signal: interrupted.signal,
           onStep: (message) => console.log(`rehearse: ${message}`),
           ...(options.quiet ? {} : { onAppLine: (line: string) => console.log(`[${kit.kit}] ${line}`) }),
         });
@@ -88,6 +94,8 @@ export function registerRehearseCommand(program: Command): void {
         if (!report.passed) throw new CliError(`Rehearsal of ${kit.kit} failed.`);
         console.log(`Rehearsal of ${kit.kit} passed.`);
       } finally {
+        process.off("SIGINT", interrupt);
+        process.off("SIGTERM", interrupt);
         if (prepared.startedLakebase) await stopLakebaseProcess({ stateDir });
       }
     });
