@@ -1,0 +1,8 @@
+export { type KitNames, kitNames } from "./kit-names.ts";
+export {
+  type ScaffoldedKit,
+  type ScaffoldOptions,
+  scaffoldKit,
+  starterBundleDeclaration,
+} from "./scaffold-kit.ts";
+export { starterMatrix } from "./starter-matrix.ts";
