@@ -1,10 +1,17 @@
 import { expect, type Page } from "@playwright/test";
 
-/** Switches the local identity with the app shell's switcher, as a person would. */
-export async function actAs(page: Page, userId: "tess" | "ann" | "vic" | "priya"): Promise<void> {
+const INITIALS = { tess: "TL", ann: "AM", vic: "VV", priya: "PP" } as const;
+
+/** Switches the local identity with the app shell's switcher, as a person would, and waits until the server agrees. */
+export async function actAs(page: Page, userId: keyof typeof INITIALS): Promise<void> {
   if (page.url() === "about:blank") await page.goto("/customers");
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("Act as (local identity)").selectOption(userId);
+  const switched = page.waitForResponse((r) => r.request().method() === "POST" && r.ok());
   await page.getByRole("button", { name: "Switch" }).click();
+  await switched;
+  // The avatar is rendered by the server from the cookie, so it changes only once the switch took effect.
+  await expect(page.locator(".ab-identity__avatar")).toHaveText(INITIALS[userId]);
   await expect(page.getByLabel("Act as (local identity)")).toHaveValue(userId);
 }
 
