@@ -145,8 +145,16 @@ export function registerDeployCommand(program: Command): void {
         const blockers = deployBlockers(request);
         if (blockers.length > 0)
           throw new CliError(`Cannot deploy ${kit.kit} yet:\n${blockers.map((b) => `  - ${b}`).join("\n")}`);
-        if (!options.skipStage)
-          await stageKit({ repoRoot, kit, onProgress: (step) => console.log(`stage: ${step}`) });
+        if (!options.skipStage) {
+          await stageKit({
+            repoRoot,
+            kit,
+            onProgress: (step, done, total) => {
+              if (step !== "copying") console.log(`stage: ${step}…`);
+              else if (done === total) console.log(`stage: copied ${total} files`);
+            },
+          });
+        }
         await deployKit({ ...request, onLine: (line) => console.log(line) });
         console.log(`Deployed ${kit.kit} to target ${options.target}.`);
       },

@@ -1,3 +1,6 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { scaffoldKit } from "@appbase/bundle/scaffold";
 import type { Command } from "commander";
 import { discoverKits } from "../kits.ts";
@@ -33,6 +36,11 @@ export function registerNewKitCommand(program: Command): void {
       } catch (error) {
         throw new CliError(error instanceof Error ? error.message : String(error));
       }
+      // The templates are written plainly; the repository's formatter gives them the house layout.
+      const biome = join(repoRoot, "node_modules", ".bin", "biome");
+      const folders = ["apps", "bundles", "e2e"].map((root) => `${root}/${result.names.kit}`);
+      if (existsSync(biome))
+        spawnSync(biome, ["check", "--write", ...folders], { cwd: repoRoot, stdio: "ignore" });
       console.log(
         `Created ${result.names.title} (${result.names.kit}, port ${result.names.port}, schema ${result.names.schema}):`,
       );

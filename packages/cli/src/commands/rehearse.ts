@@ -51,7 +51,10 @@ export function registerRehearseCommand(program: Command): void {
           repoRoot,
           kit,
           build: !options.skipBuild,
-          onProgress: (step) => console.log(`stage: ${step}`),
+          onProgress: (step, done, total) => {
+            if (step !== "copying") console.log(`stage: ${step}…`);
+            else if (done === total) console.log(`stage: copied ${total} files`);
+          },
         });
       }
       // The rehearsal keeps its own local Lakebase state, so it never touches development data.
