@@ -1,12 +1,21 @@
+import { createServer } from "node:net";
 import { join, relative } from "node:path";
 import { STAGED_APP_DIR } from "@appbase/bundle/generate";
 import { rehearseKit } from "@appbase/bundle/rehearse";
 import { stageKit } from "@appbase/bundle/stage";
-import { lakebaseUrl, stopLakebaseProcess } from "@appbase/db/local";
+import { lakebaseStatus, lakebaseUrl, startLakebaseProcess, stopLakebaseProcess } from "@appbase/db/local";
 import type { Command } from "commander";
 import { discoverKits, selectKits } from "../kits.ts";
 import { prepareDatabase } from "../orchestrator/prepare-database.ts";
 import { CliError, findRepoRoot } from "../repo.ts";
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 interface RehearseOptions {
   skipStage?: boolean;
@@ -61,6 +70,9 @@ export function registerRehearseCommand(program: Command): void {
       const stateDir = options.stateDir ?? join(repoRoot, ".appbase", "rehearsal");
       const env: NodeJS.ProcessEnv = { ...process.env, APPBASE_STATE_DIR: stateDir };
       for (const name of ["DATABASE_URL", "PGHOST", "LAKEBASE_ENDPOINT"]) delete env[name];
+      // Its own port too, so it runs next to `appbase up` (which holds the default one).
+      const running = (await lakebaseStatus({ stateDir })).state === "running";
+      if (!running) await startLakebaseProcess({ stateDir, port: await freePort() });
       const prepared = await prepareDatabase({ stateDir, env, kits: [kit], seed: 42, scale: "tiny" });
       await prepared.db.close();
       // Ctrl-C stops the app and the stand-ins, then the Lakebase (below), instead of leaving them running.
@@ -99,7 +111,7 @@ export function registerRehearseCommand(program: Command): void {
       } finally {
         process.off("SIGINT", interrupt);
         process.off("SIGTERM", interrupt);
-        if (prepared.startedLakebase) await stopLakebaseProcess({ stateDir });
+        if (!running) await stopLakebaseProcess({ stateDir });
       }
     });
 }
