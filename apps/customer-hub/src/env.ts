@@ -1,4 +1,4 @@
-import { defineAppEnv } from "@appbase/bindings";
+import { databricksHostSchema, defineAppEnv } from "@appbase/bindings";
 import { readNextKitEnv } from "@appbase/next-kit/env";
 import { z } from "zod";
 
@@ -17,7 +17,8 @@ export const customerHubAppEnv = defineAppEnv({
 const connectionSchema = z.object({
   DATABASE_URL: z.string().optional(),
   PGHOST: z.string().optional(),
-  DATABRICKS_HOST: z.string().optional(),
+  // Injected by Databricks Apps, with or without the scheme; normalized to an origin.
+  DATABRICKS_HOST: databricksHostSchema.optional(),
   DATABRICKS_CLIENT_ID: z.string().optional(),
   DATABRICKS_CLIENT_SECRET: z.string().optional(),
 });
@@ -25,11 +26,12 @@ const connectionSchema = z.object({
 let cached: ReturnType<typeof load> | undefined;
 
 function load() {
-  return {
-    ...customerHubAppEnv.loadEnv(process.env),
-    ...readNextKitEnv(process.env),
-    ...connectionSchema.parse(process.env),
-  };
+  const connection = connectionSchema.safeParse(process.env);
+  if (!connection.success) {
+    const issue = connection.error.issues[0];
+    throw new Error(`Environment variable ${String(issue?.path[0])} is invalid: ${issue?.message}.`);
+  }
+  return { ...customerHubAppEnv.loadEnv(process.env), ...readNextKitEnv(process.env), ...connection.data };
 }
 
 /** The kit's validated environment, read once; a missing or malformed variable fails here, naming it. */

@@ -1,4 +1,4 @@
-import type { LocalUser, RuntimeMode } from "@appbase/bindings";
+import type { Identity, LocalUser, RuntimeMode } from "@appbase/bindings";
 import type { KitMatrix } from "@appbase/grants";
 import type { IdentityRequest } from "./identity/resolve.ts";
 
@@ -8,7 +8,8 @@ export interface KitRuntimeConfig<P extends string> {
   /** The kit's grant matrix from `@appbase/grants`: the only source of permissions. */
   matrix: KitMatrix<P>;
   localUsers: readonly LocalUser[];
-  groupsForUser?: (email: string) => readonly string[];
+  /** Workspace groups of a forwarded user (Apps mode); see IdentityOptions.groupsForUser. */
+  groupsForUser?: (identity: Identity) => Promise<readonly string[]>;
   logger?: Pick<Console, "warn" | "error" | "info">;
   /** Reads headers and the switcher cookie of the current request; defaults to `next/headers`. */
   requestContext?: () => Promise<IdentityRequest>;

@@ -23,7 +23,7 @@ function runtime(mode: RuntimeMode, request: IdentityRequest) {
     mode,
     matrix: customerHubMatrix,
     localUsers,
-    groupsForUser: (email) => (email.startsWith("lead") ? ["customer-hub-team-leads"] : []),
+    groupsForUser: async ({ email }) => (email.startsWith("lead") ? ["customer-hub-team-leads"] : []),
     logger,
     requestContext: async () => request,
   });
@@ -164,5 +164,16 @@ describe("switchLocalIdentity", () => {
       error: { kind: "forbidden" },
     });
     expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining("refused a local identity switch"));
+  });
+});
+
+describe("identityOrReason", () => {
+  it("turns a request without identity into a reason instead of an error page", async () => {
+    const { kit } = runtime("apps", { headers: new Headers() });
+    const result = await kit.identityOrReason();
+    expect(result.identity).toBeNull();
+    expect(result).toMatchObject({ reason: expect.stringContaining("X-Forwarded-Email") });
+    const { kit: local } = runtime("local", asAnn);
+    expect((await local.identityOrReason()).identity?.email).toBe("ann@example.com");
   });
 });

@@ -5,7 +5,7 @@ import { type GuardSpec, identityOptions, runGuarded } from "./action/guard.ts";
 import { brand } from "./action/registry.ts";
 import { type ActionResult, statusForFailure } from "./action/result.ts";
 import { cookieFromRequest, nextRequestContext } from "./identity/next-request.ts";
-import { resolveKitIdentity } from "./identity/resolve.ts";
+import { IdentityError, IdentityRefusedError, resolveKitIdentity } from "./identity/resolve.ts";
 import { createLocalIdentitySwitcher } from "./identity/switcher.ts";
 import type { KitIdentity } from "./identity/types.ts";
 import type { KitRuntimeConfig } from "./kit-config.ts";
@@ -69,6 +69,18 @@ export function createKitRuntime<P extends string>(config: KitRuntimeConfig<P>) 
     return resolveKitIdentity(await requestContext(), identityOptions(config));
   }
 
+  /** Like `currentIdentity`, but a request with no usable identity is a value with a message, not a throw. */
+  async function identityOrReason(): Promise<{ identity: KitIdentity } | { identity: null; reason: string }> {
+    try {
+      return { identity: await currentIdentity() };
+    } catch (error) {
+      if (!(error instanceof IdentityError)) throw error;
+      if (error instanceof IdentityRefusedError)
+        config.logger?.warn(`[${config.matrix.kit}] refused: ${error.message}`);
+      return { identity: null, reason: error.message };
+    }
+  }
+
   /** Whether the current identity holds `permission`, for deciding what a page renders. */
   function can(identity: KitIdentity, permission: P): boolean {
     return grantsCan(identity, permission, config.matrix);
@@ -88,6 +100,7 @@ export function createKitRuntime<P extends string>(config: KitRuntimeConfig<P>) 
     defineAction,
     defineRoute,
     currentIdentity,
+    identityOrReason,
     can,
     switchLocalIdentity,
     config,

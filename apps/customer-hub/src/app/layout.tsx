@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { switchIdentityAction } from "../actions/identity.ts";
 import { serverEnv } from "../env.ts";
 import { environmentMode } from "../server/db.ts";
-import { currentIdentity } from "../server/kit.ts";
+import { identityOrReason } from "../server/kit.ts";
 import { kitLinks, switcherUsers } from "../server/shell.ts";
 import "./customer-hub.css";
 
@@ -17,7 +17,7 @@ export const metadata: Metadata = {
 export const dynamic = "force-dynamic";
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const identity = await currentIdentity();
+  const { identity } = await identityOrReason();
   const local = serverEnv().mode === "local";
   return (
     <html lang="en">
@@ -25,7 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         {/* Keyed by user: the switcher's select is uncontrolled, and React's form reset after the
             switch action would otherwise leave it showing the previous person. */}
         <AppShell
-          key={identity.userId}
+          key={identity?.userId ?? "nobody"}
           productName="Customer Intelligence Hub"
           homeHref="/customers"
           environment={await environmentMode()}
@@ -38,12 +38,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             ? {
                 identity: {
                   users: switcherUsers(),
-                  currentId: identity.userId,
+                  currentId: identity?.userId ?? null,
                   action: switchIdentityAction,
                   fieldName: "userId",
                 },
               }
-            : { user: { displayName: identity.displayName, email: identity.email } })}
+            : identity
+              ? { user: { displayName: identity.displayName, email: identity.email } }
+              : {})}
         >
           {children}
         </AppShell>

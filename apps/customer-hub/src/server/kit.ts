@@ -1,15 +1,22 @@
 import "server-only";
 import { customerHubMatrix } from "@appbase/grants/kits";
 import { createKitRuntime } from "@appbase/next-kit/kit";
+import { workspaceGroups } from "../domain/identity/workspace-groups.ts";
 import { serverEnv } from "../env.ts";
 import { localUsers } from "./local-users.ts";
 
+const env = serverEnv();
+
 /** The one wrapper set of this kit: every server action and route handler is built from it. */
 export const kit = createKitRuntime({
-  mode: serverEnv().mode,
+  mode: env.mode,
   matrix: customerHubMatrix,
   localUsers,
   logger: console,
+  // On Databricks Apps roles come from the user's workspace groups, read with their forwarded token.
+  ...(env.mode === "apps" && env.DATABRICKS_HOST
+    ? { groupsForUser: workspaceGroups({ host: env.DATABRICKS_HOST, logger: console }) }
+    : {}),
 });
 
-export const { defineAction, defineRoute, currentIdentity, can } = kit;
+export const { defineAction, defineRoute, currentIdentity, identityOrReason, can } = kit;

@@ -33,7 +33,7 @@ export async function runGuarded<P extends string, S extends z.ZodType, T>(
   const kit = config.matrix.kit;
   let identity: KitIdentity;
   try {
-    identity = resolveKitIdentity(request, identityOptions(config));
+    identity = await resolveKitIdentity(request, identityOptions(config));
   } catch (error) {
     if (error instanceof IdentityRefusedError) {
       config.logger?.warn(`[${kit}] refused: ${error.message}`);

@@ -1,4 +1,5 @@
 import {
+  type Identity,
   IdentityError,
   IdentityRefusedError,
   type LocalUser,
@@ -20,15 +21,21 @@ export interface IdentityOptions {
   matrix: KitMatrix;
   /** Who the local switcher can act as; the first is the default. */
   localUsers: readonly LocalUser[];
-  /** Groups of a forwarded user in Apps mode (Apps forwards no groups); default none, so only named users match. */
-  groupsForUser?: (email: string) => readonly string[];
+  /**
+   * Workspace groups of a forwarded user in Apps mode. Apps forwards no groups, so a kit looks them up
+   * (e.g. SCIM `Me` with the forwarded token); without it only the matrix's named users get roles.
+   */
+  groupsForUser?: (identity: Identity) => Promise<readonly string[]>;
   logger?: Pick<Console, "warn">;
 }
 
 export { IdentityError, IdentityRefusedError };
 
 /** Resolves who a request acts for (forwarded headers in Apps mode only, the switcher cookie locally) with groups and roles. */
-export function resolveKitIdentity(request: IdentityRequest, options: IdentityOptions): KitIdentity {
+export async function resolveKitIdentity(
+  request: IdentityRequest,
+  options: IdentityOptions,
+): Promise<KitIdentity> {
   const identity = resolveIdentity({
     mode: options.mode,
     headers: request.headers,
@@ -42,7 +49,7 @@ export function resolveKitIdentity(request: IdentityRequest, options: IdentityOp
   const groups =
     identity.source === "local"
       ? (options.localUsers.find((u) => u.id === identity.userId)?.groups ?? [])
-      : (options.groupsForUser?.(identity.email) ?? []);
+      : ((await options.groupsForUser?.(identity)) ?? []);
   const withGroups = { ...identity, groups };
   return { ...withGroups, roles: rolesOf(withGroups, options.matrix) };
 }

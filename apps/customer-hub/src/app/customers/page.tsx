@@ -2,14 +2,13 @@ import { FreshnessBadge, StatusBadge } from "@appbase/ui/badges";
 import { type Column, DataTable, parseTableParams } from "@appbase/ui/data-table";
 import { MaskedValue } from "@appbase/ui/masked-value";
 import { PageHeader } from "@appbase/ui/shell";
-import { ErrorState } from "@appbase/ui/states";
 import { SyncBanner } from "../../components/sync-banner.tsx";
 import { customerTableSpec } from "../../domain/customers/customer-table-spec.ts";
 import { type CustomerListRow, listCustomers } from "../../domain/customers/list-customers.ts";
 import { readSyncHealth } from "../../domain/freshness/sync-status.ts";
 import { SYNC_TARGET } from "../../domain/freshness/targets.ts";
 import { db } from "../../server/db.ts";
-import { can, currentIdentity } from "../../server/kit.ts";
+import { customerReader } from "../../server/page-identity.tsx";
 import { viewerRules } from "../../server/viewer-rules.ts";
 
 const money = new Intl.NumberFormat("en-US", {
@@ -60,15 +59,9 @@ export default async function CustomersPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const identity = await currentIdentity();
-  if (!can(identity, "customer.read")) {
-    return (
-      <ErrorState
-        title="You cannot view customers"
-        message="Your role has no customer.read permission; switch to a role that has it."
-      />
-    );
-  }
+  const reader = await customerReader();
+  if (!reader.identity) return reader.refusal;
+  const identity = reader.identity;
   const params = parseTableParams(await searchParams, customerTableSpec);
   const sync = await readSyncHealth(await db());
   const page = await listCustomers(await db(), params, viewerRules(identity, sync.level === "fallback"));

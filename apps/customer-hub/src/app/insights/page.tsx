@@ -8,12 +8,15 @@ import { readSyncHealth } from "../../domain/freshness/sync-status.ts";
 import { churnRiskDistribution, segmentMix, statusFunnel } from "../../domain/insights/insights.ts";
 import { db } from "../../server/db.ts";
 import { genieBinding } from "../../server/genie.ts";
-import { can, currentIdentity } from "../../server/kit.ts";
+import { can } from "../../server/kit.ts";
+import { customerReader } from "../../server/page-identity.tsx";
 
 const BAND_TONE = { low: "success", medium: "warning", high: "danger" } as const;
 
 export default async function InsightsPage() {
-  const identity = await currentIdentity();
+  const reader = await customerReader();
+  if (!reader.identity) return reader.refusal;
+  const identity = reader.identity;
   const pool = await db();
   const [sync, segments, bands, funnel] = await Promise.all([
     readSyncHealth(pool),

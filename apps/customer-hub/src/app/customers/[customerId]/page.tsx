@@ -19,20 +19,15 @@ import { getWorkflow } from "../../../domain/status/move-status.ts";
 import { nextStatuses } from "../../../domain/status/workflow.ts";
 import { listTasks } from "../../../domain/tasks/tasks.ts";
 import { db } from "../../../server/db.ts";
-import { can, currentIdentity } from "../../../server/kit.ts";
+import { can } from "../../../server/kit.ts";
+import { customerReader } from "../../../server/page-identity.tsx";
 import { viewerRules } from "../../../server/viewer-rules.ts";
 
 export default async function CustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
   const { customerId } = await params;
-  const identity = await currentIdentity();
-  if (!can(identity, "customer.read")) {
-    return (
-      <ErrorState
-        title="You cannot view customers"
-        message="Your role has no customer.read permission; switch to a role that has it."
-      />
-    );
-  }
+  const reader = await customerReader();
+  if (!reader.identity) return reader.refusal;
+  const identity = reader.identity;
   if (!/^C\d{7}$/.test(customerId)) {
     return (
       <ErrorState
