@@ -18,7 +18,7 @@ const connectionSchema = z.object({
   DATABASE_URL: z.string().optional(),
   PGHOST: z.string().optional(),
   // Injected by Databricks Apps, with or without the scheme; normalized to an origin.
-  DATABRICKS_HOST: databricksHostSchema.optional(),
+  DATABRICKS_HOST: z.preprocess((v) => (v === "" ? undefined : v), databricksHostSchema.optional()),
   DATABRICKS_CLIENT_ID: z.string().optional(),
   DATABRICKS_CLIENT_SECRET: z.string().optional(),
 });

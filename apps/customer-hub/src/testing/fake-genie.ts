@@ -26,6 +26,15 @@ export async function startFakeGenie(options: { pollsBeforeDone?: number } = {})
       res.writeHead(status, { "content-type": "application/json" });
       res.end(json(body));
     };
+    // OAuth M2M token endpoint (reference §6), so the app's service-principal path can be exercised too.
+    if (req.method === "POST" && url.pathname === "/oidc/v1/token") {
+      return send(200, {
+        access_token: "app-token",
+        token_type: "Bearer",
+        expires_in: 3600,
+        scope: "all-apis",
+      });
+    }
     const prefix = `/api/2.0/genie/spaces/${spaceId}`;
     if (!url.pathname.startsWith(prefix)) {
       return send(404, { error_code: "RESOURCE_DOES_NOT_EXIST", message: "Genie space not found." });
