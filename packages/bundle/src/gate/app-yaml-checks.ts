@@ -10,6 +10,10 @@ export interface BundleApp {
   key: string;
   resourceKeys: string[];
   inlineEnv: { name?: unknown; value_from?: unknown }[];
+  /** The app has a Lakebase resource, so the platform injects PG* for it. */
+  hasDatabase: boolean;
+  /** The app exports telemetry, so the platform injects OTEL_*. */
+  hasTelemetry: boolean;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -27,6 +31,9 @@ export function bundleApps(bundle: LoadedBundle): BundleApp[] {
       key,
       resourceKeys: list.flatMap((r) => (isRecord(r) && typeof r.name === "string" ? [r.name] : [])),
       inlineEnv: Array.isArray(config.env) ? config.env.filter(isRecord) : [],
+      hasDatabase: list.some((r) => isRecord(r) && ("postgres" in r || "database" in r)),
+      hasTelemetry:
+        Array.isArray(body.telemetry_export_destinations) && body.telemetry_export_destinations.length > 0,
     };
   });
 }

@@ -177,6 +177,19 @@ export const env = schema.parse(process.env);
     ]);
   });
 
+  it("accepts injected PG* and OTEL_* only when the bundle gives the app a database and telemetry", () => {
+    const reads = "export const x = [process.env.PGHOST, process.env.OTEL_EXPORTER_OTLP_ENDPOINT];\n";
+    expect(check({ "apps/demo/src/otel.ts": reads })).toEqual([
+      expect.stringMatching(
+        /^apps\/demo\/src\/otel\.ts:1: \[unbound-env\] reads OTEL_EXPORTER_OTLP_ENDPOINT, which Databricks Apps injects only for an app with a telemetry_export_destinations entry/,
+      ),
+    ]);
+    const withTelemetry = `${BUNDLE}      telemetry_export_destinations:\n        - unity_catalog:\n            logs_table: c.s.l\n            metrics_table: c.s.m\n            traces_table: c.s.t\n`;
+    expect(check({ "apps/demo/src/otel.ts": reads, "bundles/demo/databricks.yml": withTelemetry })).toEqual(
+      [],
+    );
+  });
+
   it("fails on a valueFrom naming a resource the bundle does not declare", () => {
     const violations = check({
       "bundles/demo/app.yaml": `${APP_YAML}  - name: WAREHOUSE_ID\n    valueFrom: sql-warehouse\n`,

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { platformInjectedVariables } from "@appbase/bindings";
+import { type PlatformVariableName, platformVariables } from "@appbase/bindings";
 import { loadBundle } from "../schema/load-bundle.ts";
 import { appYamlPath, bundleApps, checkAppYaml, checkInlineConfig } from "./app-yaml-checks.ts";
 import { findEnvReads } from "./env-reads.ts";
@@ -73,9 +73,16 @@ export function checkKit(repoRoot: string, kit: GateKit): Violation[] {
   for (const file of bundle.files) violations.push(...scanLiterals(file.path, true));
 
   const sources = reachableSources(repoRoot, listSourceFiles(kit.dir));
+  // The platform injects PG* only for an app with a Lakebase resource and OTEL_* only with telemetry on.
+  const injected = (Object.keys(platformVariables) as PlatformVariableName[]).filter((name) => {
+    const group = platformVariables[name].group;
+    return (
+      group === "every-app" || (group === "lakebase" ? apps[0]?.hasDatabase : apps[0]?.hasTelemetry) === true
+    );
+  });
   const allowed = new Set<string>([
     ...boundNames,
-    ...platformInjectedVariables,
+    ...injected,
     ...Object.keys(localOnlyVariables),
     ...Object.keys(runtimeSetVariables),
   ]);
@@ -88,7 +95,10 @@ export function checkKit(repoRoot: string, kit: GateKit): Violation[] {
         rule: "unbound-env",
         file,
         line: read.line,
-        message: `reads ${read.name}, which app.yaml does not bind and Databricks Apps does not inject: bind it in app.yaml (value or valueFrom), or, if it only configures local runs, add it with a reason to the local-only list (packages/bundle/src/gate/local-only-variables.ts)`,
+        message:
+          read.name in platformVariables
+            ? `reads ${read.name}, which Databricks Apps injects only for an app with a ${platformVariables[read.name as PlatformVariableName].group === "lakebase" ? "`postgres` resource" : "telemetry_export_destinations entry"}, and this app has none: add it to the bundle or stop reading it`
+            : `reads ${read.name}, which app.yaml does not bind and Databricks Apps does not inject: bind it in app.yaml (value or valueFrom), or, if it only configures local runs, add it with a reason to the local-only list (packages/bundle/src/gate/local-only-variables.ts)`,
       });
     }
   }
