@@ -1,8 +1,16 @@
 import { Banner } from "@appbase/ui/badges";
 import type { SyncHealth } from "../domain/freshness/sync-status.ts";
 
-/** Page-level notice when the synced data is behind, or when the page runs in masked-safe fallback. */
-export function SyncBanner({ sync }: { sync: SyncHealth }) {
+/** Page-level notice when the synced data is behind, missing, or when the page runs in masked-safe fallback. */
+export function SyncBanner({ sync, missing = false }: { sync: SyncHealth; missing?: boolean }) {
+  if (missing) {
+    return (
+      <Banner tone="danger" title="Synced customer data is not available">
+        The served customer tables are not in this Lakebase yet (or were removed). The team's own notes,
+        statuses and history still work; customer details appear once the Synced Tables have run.
+      </Banner>
+    );
+  }
   if (sync.level === "ok") return null;
   if (sync.level === "behind") {
     return (

@@ -6,6 +6,7 @@ import { SyncBanner } from "../../components/sync-banner.tsx";
 import { customerTableSpec } from "../../domain/customers/customer-table-spec.ts";
 import { type CustomerListRow, listCustomers } from "../../domain/customers/list-customers.ts";
 import { readSyncHealth } from "../../domain/freshness/sync-status.ts";
+import { readSynced } from "../../domain/freshness/synced-read.ts";
 import { SYNC_TARGET } from "../../domain/freshness/targets.ts";
 import { db } from "../../server/db.ts";
 import { customerReader } from "../../server/page-identity.tsx";
@@ -63,11 +64,14 @@ export default async function CustomersPage({
   if (!reader.identity) return reader.refusal;
   const identity = reader.identity;
   const params = parseTableParams(await searchParams, customerTableSpec);
-  const sync = await readSyncHealth(await db());
-  const page = await listCustomers(await db(), params, viewerRules(identity, sync.level === "fallback"));
+  const pool = await db();
+  const sync = await readSyncHealth(pool);
+  const rules = viewerRules(identity, sync.level === "fallback");
+  const read = await readSynced(() => listCustomers(pool, params, rules), { rows: [], total: 0 });
+  const page = read.value;
   return (
     <>
-      <SyncBanner sync={sync} />
+      <SyncBanner sync={sync} missing={read.missing} />
       <PageHeader
         title="Customers"
         description="Customer 360 served from the synced gold tables. Search by the start of a name or email (email needs PII access), or an exact id."

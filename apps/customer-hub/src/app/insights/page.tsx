@@ -5,6 +5,7 @@ import { GeniePanel } from "../../components/genie-panel.tsx";
 import { QueryProvider } from "../../components/query-provider.tsx";
 import { SyncBanner } from "../../components/sync-banner.tsx";
 import { readSyncHealth } from "../../domain/freshness/sync-status.ts";
+import { readSynced } from "../../domain/freshness/synced-read.ts";
 import { churnRiskDistribution, segmentMix, statusFunnel } from "../../domain/insights/insights.ts";
 import { db } from "../../server/db.ts";
 import { genieBinding } from "../../server/genie.ts";
@@ -18,16 +19,17 @@ export default async function InsightsPage() {
   if (!reader.identity) return reader.refusal;
   const identity = reader.identity;
   const pool = await db();
-  const [sync, segments, bands, funnel] = await Promise.all([
+  const [sync, segmentsRead, bandsRead, funnelRead] = await Promise.all([
     readSyncHealth(pool),
-    segmentMix(pool),
-    churnRiskDistribution(pool),
-    statusFunnel(pool),
+    readSynced(() => segmentMix(pool), []),
+    readSynced(() => churnRiskDistribution(pool), []),
+    readSynced(() => statusFunnel(pool), { steps: [], churned: 0 }),
   ]);
+  const [segments, bands, funnel] = [segmentsRead.value, bandsRead.value, funnelRead.value];
   const genie = genieBinding();
   return (
     <>
-      <SyncBanner sync={sync} />
+      <SyncBanner sync={sync} missing={segmentsRead.missing} />
       <PageHeader
         title="Insights"
         description="Where the customer base sits, and where the team's workflow stands."

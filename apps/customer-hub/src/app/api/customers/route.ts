@@ -4,6 +4,7 @@ import { z } from "zod";
 import { customerTableSpec } from "../../../domain/customers/customer-table-spec.ts";
 import { listCustomers } from "../../../domain/customers/list-customers.ts";
 import { readSyncHealth } from "../../../domain/freshness/sync-status.ts";
+import { readSynced } from "../../../domain/freshness/synced-read.ts";
 import { db } from "../../../server/db.ts";
 import { defineRoute } from "../../../server/kit.ts";
 import { viewerRules } from "../../../server/viewer-rules.ts";
@@ -16,8 +17,11 @@ export const GET = defineRoute({
   input: z.record(z.string(), z.string()),
   handler: async (query, { identity }) => {
     const params = parseTableParams(query, customerTableSpec);
-    const sync = await readSyncHealth(await db());
-    const page = await listCustomers(await db(), params, viewerRules(identity, sync.level === "fallback"));
-    return { ...page, page: params.page, pageSize: params.pageSize, issues: params.issues, sync: sync.level };
+    const pool = await db();
+    const sync = await readSyncHealth(pool);
+    const rules = viewerRules(identity, sync.level === "fallback");
+    const read = await readSynced(() => listCustomers(pool, params, rules), { rows: [], total: 0 });
+    const syncLevel = read.missing ? "missing" : sync.level;
+    return { ...read.value, page: params.page, pageSize: params.pageSize, issues: params.issues, sync: syncLevel };
   },
 });

@@ -13,6 +13,7 @@ import { TasksPanel } from "../../../components/tasks-panel.tsx";
 import { describeActivity, listActivity } from "../../../domain/activity/activity.ts";
 import { getCustomer } from "../../../domain/customers/get-customer.ts";
 import { readSyncHealth } from "../../../domain/freshness/sync-status.ts";
+import { readSynced } from "../../../domain/freshness/synced-read.ts";
 import { SYNC_TARGET } from "../../../domain/freshness/targets.ts";
 import { listNotes } from "../../../domain/notes/notes.ts";
 import { getWorkflow } from "../../../domain/status/move-status.ts";
@@ -42,13 +43,15 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   const pool = await db();
   const sync = await readSyncHealth(pool, now);
   const fallback = sync.level === "fallback";
-  const [customer, workflow, notes, tasks, activity] = await Promise.all([
-    getCustomer(pool, customerId, viewerRules(identity, fallback), now),
+  const rules = viewerRules(identity, fallback);
+  const [synced, workflow, notes, tasks, activity] = await Promise.all([
+    readSynced(() => getCustomer(pool, customerId, rules, now), undefined),
     getWorkflow(pool, customerId),
     listNotes(pool, customerId),
     listTasks(pool, customerId),
     listActivity(pool, customerId),
   ]);
+  const customer = synced.value;
   const customersSync = sync.tables.find((t) => t.table === "customer.customers");
   const freshness = (
     <FreshnessBadge
@@ -60,7 +63,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   );
   return (
     <>
-      <SyncBanner sync={sync} />
+      <SyncBanner sync={sync} missing={synced.missing} />
       <PageHeader
         title={customer ? customer.fullName.value : customerId}
         description={<code>{customerId}</code>}
