@@ -22,6 +22,12 @@ export const GET = defineRoute({
     const rules = viewerRules(identity, sync.level === "fallback");
     const read = await readSynced(() => listCustomers(pool, params, rules), { rows: [], total: 0 });
     const syncLevel = read.missing ? "missing" : sync.level;
-    return { ...read.value, page: params.page, pageSize: params.pageSize, issues: params.issues, sync: syncLevel };
+    return {
+      ...read.value,
+      page: params.page,
+      pageSize: params.pageSize,
+      issues: params.issues,
+      sync: syncLevel,
+    };
   },
 });
