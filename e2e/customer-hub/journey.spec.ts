@@ -42,6 +42,17 @@ test("search → open a customer → add a note → move status → the history 
   await expect(history.getByText(/added a note/)).toBeVisible();
   await expect(history.getByText("ann.manager@example.com").first()).toBeVisible();
 
+  // A follow-up with an assignee and a due date, then done.
+  const tasks = section(page, "Follow-up tasks");
+  await tasks.getByLabel("Task").fill("Send the renewal quote");
+  await tasks.getByLabel("Assignee").fill("tess.lead@example.com");
+  await tasks.getByLabel("Due").fill("2030-01-15");
+  await tasks.getByRole("button", { name: "Add follow-up" }).click();
+  await expect(tasks.getByText("Send the renewal quote")).toBeVisible();
+  await expect(tasks).toContainText("tess.lead@example.com · due 2030-01-15");
+  await tasks.getByRole("button", { name: "Mark done" }).click();
+  await expect(history.getByText("completed task “Send the renewal quote”")).toBeVisible();
+
   // It is stored, not just shown: a reload shows the same.
   await page.reload();
   await expect(section(page, "Notes").getByText(note)).toBeVisible();
