@@ -14,10 +14,9 @@ test.describe("every kit serves the shared shell", () => {
       await page.goto(kit.url);
       await expect(page).toHaveTitle(new RegExp(kit.title));
       for (const other of kits) {
-        await expect(page.getByRole("link", { name: other.title })).toHaveAttribute(
-          "href",
-          new RegExp(`${other.port}`),
-        );
+        await expect(
+          page.getByRole("navigation", { name: "Kits" }).getByRole("link", { name: other.title }),
+        ).toHaveAttribute("href", new RegExp(`${other.port}`));
       }
     });
   }

@@ -1,10 +1,14 @@
 import { Command, CommanderError } from "commander";
 import { registerBenchCommand } from "./commands/bench.ts";
+import { registerBundleCommands, registerDeployCommand } from "./commands/bundle.ts";
+import { registerCheckCommand } from "./commands/check.ts";
 import { registerDataCommands } from "./commands/data.ts";
 import { registerGrantsCommands } from "./commands/grants.ts";
 import { registerKitsCommand } from "./commands/kits.ts";
 import { registerLakebaseCommands } from "./commands/lakebase.ts";
 import { registerLakehouseCommands } from "./commands/lakehouse.ts";
+import { registerNewKitCommand } from "./commands/new-kit.ts";
+import { registerRehearseCommand } from "./commands/rehearse.ts";
 import { registerUpCommand } from "./commands/up.ts";
 import { CliError } from "./repo.ts";
 
@@ -19,6 +23,11 @@ registerDataCommands(program);
 registerKitsCommand(program);
 registerGrantsCommands(program);
 registerLakehouseCommands(program);
+registerBundleCommands(program);
+registerCheckCommand(program);
+registerRehearseCommand(program);
+registerDeployCommand(program);
+registerNewKitCommand(program);
 registerBenchCommand(program);
 
 try {
