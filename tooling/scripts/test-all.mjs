@@ -3,7 +3,7 @@
 // (embedded Postgres, then again on a real PostgreSQL server), builds the kits and runs the end-to-end suites.
 // Plain Node on purpose: it must run on a fresh machine right after `pnpm install`.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureChromium } from "./lib/chromium.mjs";
@@ -79,6 +79,8 @@ if (server) {
     seconds: "0.0",
   });
 }
+step("bundles: schema validation", pnpmCommand, [...pnpmPrefix, "appbase", "bundle", "validate"]);
+step("portability gate (appbase check)", pnpmCommand, [...pnpmPrefix, "appbase", "check"]);
 step("build kits (next build)", pnpmCommand, [
   ...pnpmPrefix,
   "exec",
@@ -91,4 +93,19 @@ step("end-to-end (Playwright, Chromium)", pnpmCommand, [...pnpmPrefix, "--filter
   CHROMIUM_PATH: chromium,
   CI: process.env.CI ?? "",
 });
+for (const kit of kitIds()) {
+  step(`deploy rehearsal: ${kit}`, pnpmCommand, [...pnpmPrefix, "appbase", "rehearse", kit, "--skip-build"], {
+    CHROMIUM_PATH: chromium,
+  });
+}
 finish();
+
+/** Kit ids from the `appbase` manifests under apps/ (the same discovery the CLI uses). */
+function kitIds() {
+  const apps = join(root, "apps");
+  return readdirSync(apps)
+    .map((name) => join(apps, name, "package.json"))
+    .filter((file) => existsSync(file))
+    .map((file) => JSON.parse(readFileSync(file, "utf8")).appbase?.kit)
+    .filter(Boolean);
+}
