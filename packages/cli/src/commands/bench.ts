@@ -2,42 +2,80 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startLakebaseProcess, stopLakebaseProcess } from "@appbase/db/local";
+import { benchSnapshotVsCopy } from "@appbase/lakehouse/bench";
+import { PGlite } from "@electric-sql/pglite";
 import type { Command } from "commander";
 import { benchPointRead } from "../bench/point-read.ts";
 import { CliError, findRepoRoot } from "../repo.ts";
+
+interface BenchOptions {
+  operations: string;
+  syncRows: string;
+  only?: string;
+  out?: string;
+}
+
+const BENCHMARKS = ["point-read", "snapshot-sync"] as const;
 
 /** `appbase bench`: benchmarks with JSON output, each against a baseline measured in the same run. */
 export function registerBenchCommand(program: Command): void {
   program
     .command("bench")
     .description("run the benchmarks and write JSON results to bench-results/")
-    .option("--operations <n>", "operations per measurement", "4000")
+    .option("--only <name>", `one benchmark: ${BENCHMARKS.join(", ")}`)
+    .option("--operations <n>", "point reads per measurement", "4000")
+    .option("--sync-rows <n>", "rows for the snapshot sync vs COPY benchmark", "1000000")
     .option("--out <dir>", "output folder (default: <repo>/bench-results)")
-    .action(async (options: { operations: string; out?: string }) => {
+    .action(async (options: BenchOptions) => {
+      if (options.only && !BENCHMARKS.includes(options.only as (typeof BENCHMARKS)[number])) {
+        throw new CliError(`Unknown benchmark "${options.only}"; choose one of ${BENCHMARKS.join(", ")}.`);
+      }
       const outDir = options.out ?? join(findRepoRoot(), "bench-results");
       mkdirSync(outDir, { recursive: true });
-      // A throwaway local Lakebase in its own process, so the benchmark never touches your data.
-      const stateDir = mkdtempSync(join(tmpdir(), "appbase-bench-"));
-      const port = 20_000 + Math.floor(Math.random() * 20_000);
-      try {
-        const status = await startLakebaseProcess({ stateDir, port });
-        if (status.state !== "running")
-          throw new CliError(`The benchmark's Lakebase did not start; see ${status.logFile}.`);
-        const env = { APPBASE_STATE_DIR: stateDir };
-        const result = await benchPointRead({
-          env,
-          url: status.url,
-          concurrencies: [1, 32],
-          operations: Number(options.operations),
-        });
+      const wanted = (name: string) => !options.only || options.only === name;
+      const write = (name: string, result: object) => {
         const report = { ...result, node: process.version, at: new Date().toISOString() };
-        const file = join(outDir, "point-read.json");
+        const file = join(outDir, `${name}.json`);
         writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
         console.log(JSON.stringify(report, null, 2));
         console.error(`Wrote ${file}`);
-      } finally {
-        await stopLakebaseProcess({ stateDir });
-        rmSync(stateDir, { recursive: true, force: true });
-      }
+      };
+      if (wanted("point-read")) write("point-read", await pointRead(Number(options.operations)));
+      if (wanted("snapshot-sync")) write("snapshot-sync", await snapshotSync(Number(options.syncRows)));
     });
+}
+
+/** Point reads through the data layer vs raw pg, on a throwaway local Lakebase in its own process. */
+async function pointRead(operations: number) {
+  const stateDir = mkdtempSync(join(tmpdir(), "appbase-bench-"));
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  try {
+    const status = await startLakebaseProcess({ stateDir, port });
+    if (status.state !== "running")
+      throw new CliError(`The benchmark's Lakebase did not start; see ${status.logFile}.`);
+    return await benchPointRead({
+      env: { APPBASE_STATE_DIR: stateDir },
+      url: status.url,
+      concurrencies: [1, 32],
+      operations,
+    });
+  } finally {
+    await stopLakebaseProcess({ stateDir });
+    rmSync(stateDir, { recursive: true, force: true });
+  }
+}
+
+/** A SNAPSHOT synced-table refresh vs a plain in-process COPY of the same rows into the same PGlite. */
+async function snapshotSync(rows: number) {
+  const pglite = await PGlite.create();
+  try {
+    console.error(`Snapshot sync vs COPY of ${rows.toLocaleString("en-US")} rows (in-process PGlite)…`);
+    return {
+      benchmark: "snapshot-sync-vs-copy",
+      target: "in-process PGlite",
+      ...(await benchSnapshotVsCopy({ rows, pglite })),
+    };
+  } finally {
+    await pglite.close();
+  }
 }
