@@ -89,7 +89,7 @@ step("build kits (next build)", pnpmCommand, [
   "build",
   "--filter=./apps/*",
 ]);
-step("end-to-end (Playwright, Chromium)", pnpmCommand, [...pnpmPrefix, "--filter", "@appbase/e2e", "test"], {
+step("end-to-end (Playwright, Chromium)", pnpmCommand, [...pnpmPrefix, "--filter", "@appbase/e2e", "e2e"], {
   CHROMIUM_PATH: chromium,
   CI: process.env.CI ?? "",
 });
