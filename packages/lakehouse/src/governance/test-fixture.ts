@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createTestDatabase, type TestDatabase } from "@appbase/db/testing";
+import { integer, pgSchema, text } from "drizzle-orm/pg-core";
+import type { Lakehouse } from "../lakehouse.ts";
+import { openLocalLakehouse } from "../local/local-lakehouse.ts";
+import type { GovernanceFaults } from "./context.ts";
+import { type GovernedTable, governedTable } from "./governed-table.ts";
+import { governanceMigrations } from "./migrations.ts";
+import type { GovernanceClient, GovernanceSql } from "./sql.ts";
+import { GovernanceWriter } from "./writer.ts";
+
+/** Test support: a governed model registry, as an app would declare it. */
+export const models = pgSchema("registry").table("models", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  risk: integer("risk").notNull(),
+  version: integer("version").notNull(),
+});
+
+export const MODELS_DDL = `CREATE SCHEMA IF NOT EXISTS registry;
+  CREATE TABLE registry.models (id text PRIMARY KEY, name text NOT NULL, risk integer NOT NULL, version integer NOT NULL)`;
+
+/** A Lakebase connection that can be taken down and brought back: every query and connect fails while down. */
+export function switchableLakebase(db: GovernanceSql): GovernanceSql & { down: boolean } {
+  const refuse = () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:5432 (Lakebase is down)"));
+  const sw = {
+    down: false,
+    query: (sql: string, params?: unknown[]) => (sw.down ? refuse() : db.query(sql, params)),
+    connect: async (): Promise<GovernanceClient> => {
+      if (sw.down) return refuse();
+      const client = await db.connect();
+      return {
+        query: (sql, params) => (sw.down ? refuse() : client.query(sql, params)),
+        release: (e) => client.release(e),
+      };
+    },
+  };
+  return sw;
+}
+
+export interface GovernanceHarness {
+  db: TestDatabase;
+  lake: Lakehouse;
+  table: GovernedTable;
+  lakebase: ReturnType<typeof switchableLakebase>;
+  writer(faults?: GovernanceFaults): GovernanceWriter;
+  lakebaseRows(): Promise<{ id: string; name: string; risk: number; version: number }[]>;
+  silverRows(): Promise<{ id: string; name: string; risk: number; version: number }[]>;
+  bronzeEventIds(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** A real Postgres (PGlite, or DATABASE_URL's server) with the outbox migrated, and a fresh local lakehouse. */
+export async function openGovernanceHarness(): Promise<GovernanceHarness> {
+  const db = await createTestDatabase({ migrations: [governanceMigrations] });
+  await db.pool.query(MODELS_DDL);
+  const dir = mkdtempSync(path.join(tmpdir(), "governance-"));
+  const lake = await openLocalLakehouse({ directory: dir });
+  const table = governedTable(models, {
+    silver: "main.registry_silver.models",
+    bronze: "main.registry_bronze.model_events",
+    versionColumn: "version",
+  });
+  const lakebase = switchableLakebase(db.pool as unknown as GovernanceSql);
+  const writer = (faults?: GovernanceFaults) =>
+    new GovernanceWriter({
+      lakehouse: lake,
+      lakebase,
+      outbox: db.pool as unknown as GovernanceSql,
+      tables: [table],
+      faults,
+      backoff: { baseMs: 1000 },
+    });
+  await writer().ensureLakehouseTables();
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const pick = (r: Record<string, unknown>) => ({
+    id: String(r.id),
+    name: String(r.name),
+    risk: Number(r.risk),
+    version: Number(r.version),
+  });
+  return {
+    db,
+    lake,
+    table,
+    lakebase,
+    writer,
+    lakebaseRows: async () =>
+      (await db.pool.query("SELECT id, name, risk, version FROM registry.models ")).rows.map(pick).sort(byId),
+    silverRows: async () => (await lake.read(table.silver)).map(pick).sort(byId),
+    bronzeEventIds: async () =>
+      (await lake.read(table.bronze, { columns: ["event_id"] })).map((r) => String(r.event_id)),
+    close: async () => {
+      await lake.close();
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
