@@ -51,17 +51,17 @@ it(`${WRITES} writes with injected faults end with Lakebase == silver and one br
     const ids = writes.map((w) => w.eventId!);
     try {
       await writer.writeMany(h.table, writes, { actor: "fuzz" });
-      ids.forEach((id) => committed.add(id));
+      for (const id of ids) committed.add(id);
       if (faults.bronze) counts.bronzeFailed++;
       if (h.lakebase.down) counts.lakebaseDown++;
     } catch (error) {
       if (error instanceof GovernanceError && error.code === "SILVER_WRITE_FAILED") {
-        ids.forEach((id) => refused.add(id));
+        for (const id of ids) refused.add(id);
         counts.silverFailed++;
       } else {
         expect(String(error)).toContain("injected: crash");
         // The process "died" after silver: those events are committed; a new instance takes over.
-        ids.forEach((id) => committed.add(id));
+        for (const id of ids) committed.add(id);
         counts.crashed++;
         writer = h.writer(faults);
       }
