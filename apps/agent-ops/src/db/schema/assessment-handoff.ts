@@ -1,0 +1,23 @@
+import { sql } from "drizzle-orm";
+import { check, jsonb, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { agentOps } from "./agent-ops-schema.ts";
+import { reviewItem } from "./review-item.ts";
+
+/** The MLflow assessment a review decision becomes; one per decision, sent once. */
+export const assessmentHandoff = agentOps.table(
+  "assessment_handoff",
+  {
+    reviewItemId: uuid("review_item_id")
+      .primaryKey()
+      .references(() => reviewItem.id),
+    threadId: text("thread_id").notNull(),
+    payload: jsonb("payload").notNull(),
+    // `unbound`: no MLflow experiment is bound, so the payload waits; `sent`: assessment_id is MLflow's.
+    status: text("status").notNull().default("unbound"),
+    assessmentId: text("assessment_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("assessment_handoff_status_check", sql`${t.status} in ('unbound','pending','sent')`)],
+);
+
+export type AssessmentHandoffRow = typeof assessmentHandoff.$inferSelect;

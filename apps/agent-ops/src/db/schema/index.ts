@@ -1,0 +1,4 @@
+export * from "./agent-ops-schema.ts";
+export * from "./agent-run.ts";
+export * from "./assessment-handoff.ts";
+export * from "./review-item.ts";
