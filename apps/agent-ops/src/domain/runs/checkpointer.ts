@@ -1,0 +1,19 @@
+import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
+import type pg from "pg";
+
+/** LangGraph's own tables live in this schema, apart from the kit's `agent_ops`. */
+export const CHECKPOINT_SCHEMA = "agent_checkpoints";
+
+const ready = new WeakMap<pg.Pool, Promise<PostgresSaver>>();
+
+/** The PostgresSaver on the kit's pool, with its tables created once per pool (setup() is idempotent). */
+export function checkpointerFor(pool: pg.Pool): Promise<PostgresSaver> {
+  let saver = ready.get(pool);
+  if (!saver) {
+    const created = new PostgresSaver(pool, undefined, { schema: CHECKPOINT_SCHEMA });
+    saver = created.setup().then(() => created);
+    saver.catch(() => ready.delete(pool));
+    ready.set(pool, saver);
+  }
+  return saver;
+}
