@@ -45,7 +45,7 @@ export interface GovernanceHarness {
   lake: Lakehouse;
   table: GovernedTable;
   lakebase: ReturnType<typeof switchableLakebase>;
-  writer(faults?: GovernanceFaults): GovernanceWriter;
+  writer(faults?: GovernanceFaults, backoffMs?: number): GovernanceWriter;
   lakebaseRows(): Promise<{ id: string; name: string; risk: number; version: number }[]>;
   silverRows(): Promise<{ id: string; name: string; risk: number; version: number }[]>;
   bronzeEventIds(): Promise<string[]>;
@@ -64,14 +64,14 @@ export async function openGovernanceHarness(): Promise<GovernanceHarness> {
     versionColumn: "version",
   });
   const lakebase = switchableLakebase(db.pool as unknown as GovernanceSql);
-  const writer = (faults?: GovernanceFaults) =>
+  const writer = (faults?: GovernanceFaults, backoffMs = 1000) =>
     new GovernanceWriter({
       lakehouse: lake,
       lakebase,
       outbox: db.pool as unknown as GovernanceSql,
       tables: [table],
       faults,
-      backoff: { baseMs: 1000 },
+      backoff: { baseMs: backoffMs },
     });
   await writer().ensureLakehouseTables();
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -77,6 +77,25 @@ describe("GovernanceWriter", () => {
     expect(await writer.outbox.list()).toEqual([]);
   });
 
+  it("the outbox worker delivers a queued write once Lakebase is back", async () => {
+    const writer = h.writer({}, 5);
+    h.lakebase.down = true;
+    const w = await writer.write(h.table, { id: "m1", name: "later", risk: 2 }, { actor: "ana" });
+    expect(w.lakebase).toBe("queued");
+    h.lakebase.down = false;
+    const delivered = new Promise<void>((resolve) => {
+      const worker = writer.startOutboxWorker({
+        intervalMs: 5,
+        onDrain: (report) => {
+          if (report.delivered.lakebase > 0) void worker.stop().then(resolve);
+        },
+      });
+    });
+    await delivered;
+    expect(await h.lakebaseRows()).toEqual(await h.silverRows());
+    expect(await writer.outbox.list()).toEqual([]);
+  });
+
   it("bronze fails: retried with backoff until it lands, exactly once", async () => {
     let bronzeDown = true;
     const writer = h.writer({

@@ -252,7 +252,13 @@ export class GovernanceWriter {
   }
 
   /** Runs the outbox drain in a loop until stopped; errors go to `onError` and the loop goes on. */
-  startOutboxWorker(options: { intervalMs?: number; onError?: (error: unknown) => void } = {}): {
+  startOutboxWorker(
+    options: {
+      intervalMs?: number;
+      onError?: (error: unknown) => void;
+      onDrain?: (report: DrainReport) => void;
+    } = {},
+  ): {
     stop(): Promise<void>;
   } {
     let stopped = false;
@@ -260,6 +266,7 @@ export class GovernanceWriter {
     let running: Promise<unknown> = Promise.resolve();
     const tick = () => {
       running = this.drainOutbox()
+        .then((report) => options.onDrain?.(report))
         .catch((error) => options.onError?.(error))
         .finally(() => {
           if (!stopped) timer = setTimeout(tick, options.intervalMs ?? 1000);
