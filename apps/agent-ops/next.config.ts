@@ -5,7 +5,6 @@ const config: NextConfig = {
   // Workspace packages export TypeScript source; Next compiles them with the app.
   transpilePackages: [
     "@appbase/bindings",
-    "@appbase/datasets",
     "@appbase/db",
     "@appbase/grants",
     "@appbase/next-kit",
@@ -18,6 +17,11 @@ const config: NextConfig = {
     "@electric-sql/pglite-socket",
     "@electric-sql/pglite-pgvector",
     "@databricks/lakebase",
+    // LangGraph and its Postgres checkpointer load at runtime like any Node dependency.
+    "@langchain/core",
+    "@langchain/langgraph",
+    "@langchain/langgraph-checkpoint",
+    "@langchain/langgraph-checkpoint-postgres",
   ],
   turbopack: {
     // See src/server/no-tsx.ts: the kit never starts the local Lakebase itself.

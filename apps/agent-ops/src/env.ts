@@ -2,25 +2,13 @@ import { databricksHostSchema, defineAppEnv } from "@appbase/bindings";
 import { readNextKitEnv } from "@appbase/next-kit/env";
 import { z } from "zod";
 
-/** Resources this kit binds in app.yaml (see bundles/customer-hub); the portability gate reads this list. */
-export const customerHubAppEnv = defineAppEnv({
-  bindings: {
-    GENIE_SPACE_ID: {
-      resource: "genie-space",
-      type: "genie_space",
-      optional: true,
-      description: "Genie space behind the 'Ask about customers' panel",
-    },
-  },
-});
+/** Resources this kit binds in app.yaml: none yet (MLflow sending is not wired; handoffs stay "unbound"). */
+export const agentOpsAppEnv = defineAppEnv({ bindings: {} });
 
 const connectionSchema = z.object({
   DATABASE_URL: z.string().optional(),
   PGHOST: z.string().optional(),
-  // Injected by Databricks Apps, with or without the scheme; normalized to an origin.
   DATABRICKS_HOST: z.preprocess((v) => (v === "" ? undefined : v), databricksHostSchema.optional()),
-  DATABRICKS_CLIENT_ID: z.string().optional(),
-  DATABRICKS_CLIENT_SECRET: z.string().optional(),
 });
 
 let cached: ReturnType<typeof load> | undefined;
@@ -31,7 +19,7 @@ function load() {
     const issue = connection.error.issues[0];
     throw new Error(`Environment variable ${String(issue?.path[0])} is invalid: ${issue?.message}.`);
   }
-  return { ...customerHubAppEnv.loadEnv(process.env), ...readNextKitEnv(process.env), ...connection.data };
+  return { ...agentOpsAppEnv.loadEnv(process.env), ...readNextKitEnv(process.env), ...connection.data };
 }
 
 /** The kit's validated environment, read once; a missing or malformed variable fails here, naming it. */

@@ -102,7 +102,7 @@ export async function readTimeline(saver: BaseCheckpointSaver, threadId: string)
         calls.set(id, record);
       }
     } else if (m.type === "human" || m.type === "system") {
-      entries.push({ kind: "message", role: m.type, text: textOf(m) });
+      entries.push({ kind: "message", role: m.type === "human" ? "human" : "system", text: textOf(m) });
     }
     const paused = pauses.get(index + 1);
     if (paused) entries.push(...paused);

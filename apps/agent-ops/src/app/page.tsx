@@ -1,0 +1,6 @@
+import { redirect } from "next/navigation";
+
+/** The kit opens on the review queue. */
+export default function Home() {
+  redirect("/queue");
+}
