@@ -3,6 +3,7 @@ import { z } from "zod";
 import { unnestInsertSql, unnestParams, valuesInsert } from "./insert-batch.ts";
 import type { Queryable } from "./queryable.ts";
 import { ensureSeedRuns, finishSeedRun, startSeedRun } from "./seed-runs.ts";
+import { recordInitialSync } from "./sync-status.ts";
 
 export interface LoadProgress {
   table: string;
@@ -138,6 +139,10 @@ export async function loadDatasets(
   }
   // Fresh statistics, so the first queries plan with the real row counts (PGlite has no autovacuum).
   await db.query(`ANALYZE ${datasets.map(qualified).join(", ")}`);
+  await recordInitialSync(
+    db,
+    loaded.map((t) => t.table),
+  );
   await finishSeedRun(db, runId, loaded);
   return { epoch, tables: loaded };
 }
