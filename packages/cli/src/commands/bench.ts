@@ -1,8 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { applyMigrations, createPool } from "@appbase/db";
 import { startLakebaseProcess, stopLakebaseProcess } from "@appbase/db/local";
 import { benchSnapshotVsCopy } from "@appbase/lakehouse/bench";
+import { benchGovernanceWriter } from "@appbase/lakehouse/bench/governance";
+import { governanceMigrations } from "@appbase/lakehouse/governance";
 import { PGlite } from "@electric-sql/pglite";
 import type { Command } from "commander";
 import { benchPointRead } from "../bench/point-read.ts";
@@ -11,11 +14,12 @@ import { CliError, findRepoRoot } from "../repo.ts";
 interface BenchOptions {
   operations: string;
   syncRows: string;
+  governedWrites: string;
   only?: string;
   out?: string;
 }
 
-const BENCHMARKS = ["point-read", "snapshot-sync"] as const;
+const BENCHMARKS = ["point-read", "governance-writer", "snapshot-sync"] as const;
 
 /** `appbase bench`: benchmarks with JSON output, each against a baseline measured in the same run. */
 export function registerBenchCommand(program: Command): void {
@@ -24,6 +28,7 @@ export function registerBenchCommand(program: Command): void {
     .description("run the benchmarks and write JSON results to bench-results/")
     .option("--only <name>", `one benchmark: ${BENCHMARKS.join(", ")}`)
     .option("--operations <n>", "point reads per measurement", "4000")
+    .option("--governed-writes <n>", "writes for the Governance Writer benchmark", "500")
     .option("--sync-rows <n>", "rows for the snapshot sync vs COPY benchmark", "1000000")
     .option("--out <dir>", "output folder (default: <repo>/bench-results)")
     .action(async (options: BenchOptions) => {
@@ -40,25 +45,35 @@ export function registerBenchCommand(program: Command): void {
         console.log(JSON.stringify(report, null, 2));
         console.error(`Wrote ${file}`);
       };
-      if (wanted("point-read")) write("point-read", await pointRead(Number(options.operations)));
+      if (wanted("point-read")) {
+        write(
+          "point-read",
+          await withBenchLakebase((url, env) =>
+            benchPointRead({ env, url, concurrencies: [1, 32], operations: Number(options.operations) }),
+          ),
+        );
+      }
+      if (wanted("governance-writer")) {
+        write(
+          "governance-writer",
+          await withBenchLakebase((_url, env) => governedWrites(env, Number(options.governedWrites))),
+        );
+      }
       if (wanted("snapshot-sync")) write("snapshot-sync", await snapshotSync(Number(options.syncRows)));
     });
 }
 
-/** Point reads through the data layer vs raw pg, on a throwaway local Lakebase in its own process. */
-async function pointRead(operations: number) {
+/** Runs `fn` against a throwaway local Lakebase in its own process, so a benchmark never touches your data. */
+async function withBenchLakebase<T>(
+  fn: (url: string, env: Record<string, string>) => Promise<T>,
+): Promise<T> {
   const stateDir = mkdtempSync(join(tmpdir(), "appbase-bench-"));
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   try {
     const status = await startLakebaseProcess({ stateDir, port });
     if (status.state !== "running")
       throw new CliError(`The benchmark's Lakebase did not start; see ${status.logFile}.`);
-    return await benchPointRead({
-      env: { APPBASE_STATE_DIR: stateDir },
-      url: status.url,
-      concurrencies: [1, 32],
-      operations,
-    });
+    return await fn(status.url, { APPBASE_STATE_DIR: stateDir });
   } finally {
     await stopLakebaseProcess({ stateDir });
     rmSync(stateDir, { recursive: true, force: true });
@@ -77,5 +92,17 @@ async function snapshotSync(rows: number) {
     };
   } finally {
     await pglite.close();
+  }
+}
+
+/** Governance Writer p50/p99 (silver + Lakebase + bronze) vs a single version-guarded upsert. */
+async function governedWrites(env: Record<string, string>, writes: number) {
+  const db = await createPool({ env, applicationName: "appbase-bench" });
+  try {
+    await applyMigrations(db.pool, governanceMigrations);
+    const result = await benchGovernanceWriter({ writes, pool: db.pool });
+    return { benchmark: "governance-writer-vs-upsert", target: db.describe(), ...result };
+  } finally {
+    await db.close();
   }
 }
