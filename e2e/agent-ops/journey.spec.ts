@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+import { actAs, queueEntry, startRun } from "./support/agent-ops-page.ts";
+
+// A fresh order id per run; ids ending in 0 make the demo's lookup tool fail, so avoid them.
+const orderId = () => `ORD-${1000 + (Date.now() % 8000)}`.replace(/0$/, "7");
+
+test("start a run → it pauses for review → a reviewer approves with a rationale → the run completes", async ({
+  page,
+  browser,
+}) => {
+  const order = orderId();
+  await actAs(page, "olga");
+  const threadId = await startRun(page, `Please refund order ${order}, it arrived broken`);
+  await expect(page.getByText("Status: interrupted")).toBeVisible();
+  await expect(page.getByText("Paused for human review:")).toBeVisible();
+  await expect(page.getByText("Scripted demo model (deterministic, no LLM bound)")).toBeVisible();
+
+  // Two reviewers open the queue at the same time; both see the unclaimed item.
+  await actAs(page, "rita");
+  await page.goto("/queue");
+  const second = await browser.newPage();
+  await actAs(second, "ravi");
+  await second.goto("/queue");
+  await expect(queueEntry(second, threadId).getByRole("button", { name: "Claim" })).toBeVisible();
+
+  await queueEntry(page, threadId).getByRole("button", { name: "Claim" }).click();
+  await expect(queueEntry(page, threadId).getByRole("button", { name: "Submit decision" })).toBeVisible();
+
+  // The second reviewer's claim is refused, naming who holds it.
+  await queueEntry(second, threadId).getByRole("button", { name: "Claim" }).click();
+  await expect(queueEntry(second, threadId).getByRole("alert")).toContainText(
+    "rita.reviewer@example.com has claimed this item",
+  );
+  await second.close();
+
+  const entry = queueEntry(page, threadId);
+  await entry.getByRole("button", { name: "Submit decision" }).click();
+  await expect(entry.getByRole("alert")).toContainText("Say why");
+  await entry.getByLabel("Rationale").fill("Damaged on arrival; within the refund policy");
+  await entry.getByRole("button", { name: "Submit decision" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "the run is now completed" })).toBeVisible();
+
+  await page.goto(`/threads/${threadId}`);
+  await expect(page.getByText("Status: completed")).toBeVisible();
+  const calls = page.getByTestId("tool-call");
+  await expect(calls).toHaveCount(2);
+  await expect(calls.nth(0)).toContainText("lookup_order");
+  await expect(calls.nth(0).getByTestId("tool-result")).toContainText(`"orderId":"${order}"`);
+  await expect(calls.nth(1)).toContainText("issue_refund");
+  await expect(calls.nth(1).getByTestId("tool-result")).toContainText(`USD on ${order}`);
+
+  const handoff = page.getByRole("region", { name: "Assessment payload" });
+  await expect(handoff).toContainText("no MLflow experiment is bound");
+  await expect(handoff).toContainText('"rationale": "Damaged on arrival; within the refund policy"');
+  await expect(handoff).toContainText('"source_id": "rita.reviewer@example.com"');
+});

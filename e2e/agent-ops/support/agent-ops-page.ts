@@ -1,0 +1,29 @@
+import { expect, type Page } from "@playwright/test";
+
+const INITIALS = { olga: "OO", rita: "RR", ravi: "RR", adam: "AA" } as const;
+
+/** Switches the local identity with the app shell's switcher, as a person would, and waits until the server agrees. */
+export async function actAs(page: Page, userId: keyof typeof INITIALS): Promise<void> {
+  if (page.url() === "about:blank") await page.goto("/queue");
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Act as (local identity)").selectOption(userId);
+  const switched = page.waitForResponse((r) => r.request().method() === "POST" && r.ok());
+  await page.getByRole("button", { name: "Switch" }).click();
+  await switched;
+  await expect(page.locator(".ab-identity__avatar")).toHaveText(INITIALS[userId]);
+  await expect(page.getByLabel("Act as (local identity)")).toHaveValue(userId);
+}
+
+/** The queue entry of a thread on the review queue page. */
+export function queueEntry(page: Page, threadId: string) {
+  return page.getByRole("list", { name: "Review queue" }).getByRole("listitem").filter({ hasText: threadId });
+}
+
+/** Starts a demo support run as the current user and returns its thread id (the page is left on the thread). */
+export async function startRun(page: Page, request: string): Promise<string> {
+  await page.goto("/threads");
+  await page.getByLabel("Customer request").fill(request);
+  await page.getByRole("button", { name: "Start support agent run" }).click();
+  await page.waitForURL(/\/threads\/thread-/);
+  return decodeURIComponent(new URL(page.url()).pathname.split("/").at(-1) ?? "");
+}
