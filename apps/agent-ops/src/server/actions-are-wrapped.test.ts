@@ -7,15 +7,11 @@ import { describe, expect, it, vi } from "vitest";
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const actionsDir = fileURLToPath(new URL("../actions/", import.meta.url));
-const files = readdirSync(actionsDir).filter(
-  (f) => f.endsWith(".ts") && !f.endsWith(".test.ts"),
-);
+const files = readdirSync(actionsDir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"));
 
 describe("every server action goes through the one wrapper", () => {
   it("finds the action files", () => {
-    expect(files).toEqual(
-      expect.arrayContaining(["review.ts", "runs.ts", "identity.ts"]),
-    );
+    expect(files).toEqual(expect.arrayContaining(["review.ts", "runs.ts", "identity.ts"]));
   });
 
   it.each(files)("%s exports only wrapped actions", async (file) => {
