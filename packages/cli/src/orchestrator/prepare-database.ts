@@ -5,6 +5,7 @@ import { parseScale } from "@appbase/synthetic-data";
 import type { Kit } from "../kits.ts";
 import { createProgress } from "../progress.ts";
 import { CliError } from "../repo.ts";
+import { GOLD_CATALOG, landGoldTables } from "./land-gold.ts";
 
 export interface PreparedDatabase {
   db: DbPool;
@@ -71,6 +72,18 @@ export async function prepareDatabase(options: {
     });
     const rows = result.tables.reduce((sum, t) => sum + t.rows, 0);
     progress.done(`${rows.toLocaleString("en-US")} rows in ${result.tables.length} tables`);
+    // The same rows as gold tables in the local lakehouse: the governed source the served tables mirror.
+    const gold = createProgress("Landing gold tables in the local lakehouse");
+    const landed = await landGoldTables({
+      stateDir: options.stateDir,
+      seed: options.seed,
+      scale: parseScale(options.scale),
+      epoch: result.epoch,
+      onProgress: ({ table, rowsDone, rowsTotal }) => gold.update(rowsDone, rowsTotal, table),
+    });
+    gold.done(
+      `${landed.rows.toLocaleString("en-US")} rows in ${landed.tables} tables under ${GOLD_CATALOG}.*`,
+    );
     seeded = true;
   } else {
     log("Synthetic data already loaded (use `appbase seed --force` to reload)");

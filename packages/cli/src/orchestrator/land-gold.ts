@@ -1,0 +1,70 @@
+import { join } from "node:path";
+import { servedTables } from "@appbase/datasets";
+import type { RowInput } from "@appbase/lakehouse";
+import { declarationFromDrizzle } from "@appbase/lakehouse/delta-ddl";
+import { openLocalLakehouse } from "@appbase/lakehouse/local";
+import { datasets, type Row, type Scale } from "@appbase/synthetic-data";
+
+const BATCH_ROWS = 20_000;
+/** The Unity Catalog catalog the gold tables live in locally (a bundle variable on Databricks). */
+export const GOLD_CATALOG = "appbase";
+
+/**
+ * Lands every synthetic table in the local lakehouse as a gold table `appbase.<domain>.<table>`,
+ * declared from the same drizzle table as its Lakebase copy, so `appbase schema diff` and the
+ * Synced Tables engine see the shape the kits read. Replaces what was there (one commit per batch).
+ */
+export async function landGoldTables(options: {
+  stateDir: string;
+  seed: number;
+  scale: Scale;
+  epoch: string;
+  onProgress?: (e: { table: string; rowsDone: number; rowsTotal: number }) => void;
+}): Promise<{ tables: number; rows: number }> {
+  const lakehouse = await openLocalLakehouse({ directory: join(options.stateDir, "lakehouse") });
+  let rows = 0;
+  try {
+    for (const dataset of datasets) {
+      const served = servedTables[`${dataset.domain}.${dataset.name}`];
+      if (!served) continue;
+      const table = `${GOLD_CATALOG}.${dataset.domain}.${dataset.name}`;
+      const declaration = declarationFromDrizzle(served);
+      const stringColumns = new Set(dataset.columns.filter((c) => c.type === "json").map((c) => c.name));
+      await lakehouse.ensureSchema(`${GOLD_CATALOG}.${dataset.domain}`);
+      await lakehouse.dropTable(table, { ifExists: true });
+      await lakehouse.createTable(table, declaration);
+      const rowsTotal = dataset.defaultRows(options.scale);
+      let batch: Row[] = [];
+      let done = 0;
+      const flush = async () => {
+        await lakehouse.append(
+          table,
+          batch.map((row) => toGoldRow(row, stringColumns)),
+        );
+        done += batch.length;
+        batch = [];
+        options.onProgress?.({ table, rowsDone: done, rowsTotal });
+      };
+      for (const row of dataset.rows({ seed: options.seed, scale: options.scale, epoch: options.epoch })) {
+        batch.push(row);
+        if (batch.length >= BATCH_ROWS) await flush();
+      }
+      if (batch.length > 0) await flush();
+      rows += done;
+    }
+  } finally {
+    await lakehouse.close();
+  }
+  return { tables: datasets.length, rows };
+}
+
+/** JSON columns are STRING in Delta (as Databricks stores them); everything else passes through. */
+function toGoldRow(row: Row, jsonColumns: Set<string>): RowInput {
+  const out: Record<string, unknown> = { ...row };
+  for (const name of jsonColumns) {
+    const value = out[name];
+    if (value !== null && value !== undefined) out[name] = JSON.stringify(value);
+  }
+  // After stringifying JSON columns every value is a scalar the lakehouse accepts.
+  return out as RowInput;
+}
