@@ -62,11 +62,27 @@ step(
   [...pnpmPrefix, "exec", "turbo", "run", "test", "--concurrency=1"],
   serverEnv,
 );
+// Only the packages whose tests touch a database: pure unit tests gain nothing from a second pass.
+const databasePackages = [
+  "@appbase/db",
+  "@appbase/datasets",
+  "@appbase/grants",
+  "@appbase/lakehouse",
+  "./apps/*",
+];
 if (server) {
   step(
     `database tests on PostgreSQL ${server.version}`,
     pnpmCommand,
-    [...pnpmPrefix, "exec", "turbo", "run", "test", "--concurrency=1"],
+    [
+      ...pnpmPrefix,
+      "exec",
+      "turbo",
+      "run",
+      "test",
+      "--concurrency=1",
+      ...databasePackages.map((p) => `--filter=${p}`),
+    ],
     {
       ...serverEnv,
       DATABASE_URL: server.url,
