@@ -3,8 +3,7 @@ import { z } from "zod";
 /** Turns `DATABRICKS_HOST` into an origin (`https://host`), accepting it with or without the scheme. */
 export function normalizeDatabricksHost(raw: string): string {
   const trimmed = raw.trim();
-  if (trimmed === "")
-    throw new Error("expected a workspace host such as https://adb-123.azuredatabricks.net");
+  if (trimmed === "") throw new Error("expected a workspace host such as https://<workspace-host>");
   // The platform's value may or may not carry the scheme (reference §1.2, unconfirmed): assume https.
   // http is kept as given so a local rehearsal can point DATABRICKS_HOST at the local platform process.
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
@@ -12,7 +11,7 @@ export function normalizeDatabricksHost(raw: string): string {
   try {
     url = new URL(withScheme);
   } catch {
-    throw new Error("expected a workspace host such as https://adb-123.azuredatabricks.net");
+    throw new Error("expected a workspace host such as https://<workspace-host>");
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new Error(`expected an https:// workspace host, not ${url.protocol}//`);

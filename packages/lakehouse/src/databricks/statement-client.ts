@@ -9,7 +9,7 @@ import {
 } from "./statement-schemas.ts";
 
 export interface StatementClientOptions {
-  /** Workspace URL, e.g. https://adb-123.azuredatabricks.net (http:// is kept, for local fakes). */
+  /** Workspace URL, e.g. https://<workspace-host> (http:// is kept, for local fakes). */
   host: string;
   /** SQL warehouse id, from the app's `sql_warehouse` resource binding. */
   warehouseId: string;

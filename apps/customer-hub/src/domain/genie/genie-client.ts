@@ -8,7 +8,7 @@ import {
 } from "./genie-types.ts";
 
 export interface GenieClientOptions {
-  /** Workspace URL, e.g. https://my-workspace.cloud.databricks.com (or a local fake). */
+  /** Workspace URL, e.g. https://<workspace-host> (or a local fake). */
   host: string;
   spaceId: string;
   /** The user's forwarded token when present, else the app's service-principal token. */
