@@ -63,7 +63,7 @@ export async function createServerDatabase(serverUrl: string, spec: TemplateSpec
       const dropper = new pg.Client({ connectionString: serverUrl });
       await dropper.connect();
       try {
-        await dropper.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+        await dropWhenIdle(dropper, database);
       } finally {
         await dropper.end();
       }
@@ -90,4 +90,25 @@ export async function dropTestTemplates(serverUrl: string): Promise<string[]> {
   } finally {
     await admin.end();
   }
+}
+
+/**
+ * Drops a test database once the backends of clients that just disconnected have exited. A forced
+ * drop would terminate them mid-exit, and a client still finishing its goodbye then raises an
+ * unhandled "terminating connection due to administrator command" (57P01) in the test run.
+ */
+export async function dropWhenIdle(
+  admin: { query(sql: string): Promise<unknown> },
+  name: string,
+): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "55006") throw error; // object_in_use: backends still exiting
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
