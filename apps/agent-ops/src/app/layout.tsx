@@ -33,6 +33,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           nav={[
             { href: "/queue", label: "Review queue" },
             { href: "/threads", label: "Threads" },
+            { href: "/tools", label: "Tool calls" },
+            { href: "/registry", label: "Registry" },
           ]}
           {...(local
             ? {
