@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { applyMigrations } from "@appbase/db";
+import { dropWhenIdle } from "@appbase/db/testing";
 import pg from "pg";
 import { agentOpsMigrations } from "../db/migrations.ts";
 
@@ -20,7 +21,7 @@ export async function createServerDatabase(serverUrl: string, maxConnections = 3
       await pool.end();
       const dropper = new pg.Client({ connectionString: serverUrl });
       await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropWhenIdle(dropper, name);
       await dropper.end();
     },
   };

@@ -3,4 +3,4 @@ export * from "./fake-lakebase/index.ts";
 export { freePort } from "./free-port.ts";
 export type { MigrationSource, TemplateSpec } from "./migration-set.ts";
 export { hasPgvector } from "./pgvector.ts";
-export { dropTestTemplates } from "./server-database.ts";
+export { dropTestTemplates, dropWhenIdle } from "./server-database.ts";

@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { dropWhenIdle } from "@appbase/db/testing";
 import pg from "pg";
 import { type GrantsEnv, readGrantsEnv } from "../env.ts";
 
@@ -109,12 +110,12 @@ export async function createTestDatabase(server: TestPostgres, prefix: string): 
   return name;
 }
 
-/** Drops a test database (and its sessions). */
+/** Drops a test database once its sessions have gone. */
 export async function dropTestDatabase(server: TestPostgres, name: string): Promise<void> {
   const admin = new pg.Client({ connectionString: server.superuserUrl() });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await dropWhenIdle(admin, `"${name}"`);
   } finally {
     await admin.end();
   }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { serveLocalLakebase } from "@appbase/db/local";
+import { dropWhenIdle } from "@appbase/db/testing";
 import pg from "pg";
 import { lakehouseTestEnv } from "../env.ts";
 
@@ -41,22 +42,4 @@ export async function openTestPostgres(): Promise<{
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/**
- * Drops a test database once the backends of clients that just disconnected have exited. A forced
- * drop would terminate them mid-exit, and a client still finishing its goodbye then raises an
- * unhandled "terminating connection due to administrator command" in the test run.
- */
-async function dropWhenIdle(admin: pg.Pool, name: string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-      return;
-    } catch (error) {
-      if ((error as { code?: string }).code !== "55006") throw error; // object_in_use: backends still exiting
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
