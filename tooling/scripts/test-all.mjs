@@ -7,18 +7,11 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureChromium } from "./lib/chromium.mjs";
+import { pnpmInvocation } from "./lib/pnpm.mjs";
 import { startThrowawayPostgres } from "./lib/postgres.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-// Run pnpm the way this script was started (`pnpm test:all` sets npm_execpath), so no global install is needed.
-const execPath = process.env.npm_execpath ?? "";
-const [pnpmCommand, ...pnpmPrefix] = /pnpm/.test(execPath)
-  ? [process.execPath, execPath]
-  : [
-      "npx",
-      "-y",
-      `pnpm@${JSON.parse(readFileSync(join(root, "package.json"), "utf8")).packageManager.split("@")[1]}`,
-    ];
+const [pnpmCommand, ...pnpmPrefix] = pnpmInvocation(root);
 const results = [];
 
 function step(name, command, args, env = {}) {
@@ -114,6 +107,12 @@ for (const kit of kitIds()) {
     CHROMIUM_PATH: chromium,
   });
 }
+step(
+  "new kit: scaffold → validate → check → rehearse",
+  process.execPath,
+  [join(root, "tooling/scripts/new-kit-rehearsal.mjs")],
+  { CHROMIUM_PATH: chromium },
+);
 finish();
 
 /** Kit ids from the `appbase` manifests under apps/ (the same discovery the CLI uses). */
