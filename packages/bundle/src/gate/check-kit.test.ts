@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { scratchDir } from "../testing/scratch-dir.ts";
 import { checkKit } from "./check-kit.ts";
 import { formatViolation } from "./violation.ts";
 
@@ -37,7 +37,7 @@ export const env = schema.parse(process.env);
 
 /** A throwaway repository with one kit `demo`: apps/demo and bundles/demo, overridable per file. */
 function fixture(files: Record<string, string> = {}): string {
-  const root = mkdtempSync(join(tmpdir(), "gate-"));
+  const root = scratchDir("gate-");
   const all: Record<string, string> = {
     "pnpm-workspace.yaml": "packages: []\n",
     "apps/demo/package.json": JSON.stringify({ name: "@appbase/demo" }),

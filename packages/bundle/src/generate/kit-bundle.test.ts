@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { defineAppEnv, parseAppYaml } from "@appbase/bindings";
 import { customerHubMatrix } from "@appbase/grants/kits";
@@ -7,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { loadBundleSchema } from "../schema/schema-source.ts";
 import { validateBundleFile } from "../schema/validate-bundle.ts";
+import { scratchDir } from "../testing/scratch-dir.ts";
 import { kitBundleConfig } from "./databricks-yml.ts";
 import { kitResourcesFromAppEnv } from "./from-app-env.ts";
 import { defineKitBundle, type KitBundleDeclaration } from "./kit-bundle.ts";
@@ -57,7 +57,7 @@ type Yaml = Record<string, any>;
 
 describe("kit bundle generation", () => {
   it("produces a databricks.yml that passes the official schema", () => {
-    const dir = mkdtempSync(join(tmpdir(), "kit-bundle-"));
+    const dir = scratchDir("kit-bundle-");
     writeKitBundle(declaration(), dir);
     expect(validateBundleFile(join(dir, "databricks.yml"), schema).problems).toEqual([]);
   });
@@ -140,7 +140,7 @@ describe("kit bundle generation", () => {
   });
 
   it("reports drift when a committed file differs from the declaration", () => {
-    const dir = mkdtempSync(join(tmpdir(), "kit-bundle-"));
+    const dir = scratchDir("kit-bundle-");
     expect(kitBundleDrift(declaration(), dir).map((d) => d.state)).toEqual(["missing", "missing"]);
     writeKitBundle(declaration(), dir);
     expect(kitBundleDrift(declaration(), dir)).toEqual([]);

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { type LocalLakebase, serveLocalLakebase } from "@appbase/db/local";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scratchDir } from "../testing/scratch-dir.ts";
 import { rehearseKit } from "./rehearse-kit.ts";
 
 const fakeApp = join(import.meta.dirname, "testing", "fake-app", "server.mjs");
@@ -27,7 +27,7 @@ resources:
 `;
 
 function repo(smoke: unknown): string {
-  const root = mkdtempSync(join(tmpdir(), "rehearse-"));
+  const root = scratchDir("rehearse-");
   const files: Record<string, string> = {
     "bundles/demo/databricks.yml": BUNDLE,
     "bundles/demo/smoke.json": JSON.stringify(smoke),
@@ -49,7 +49,7 @@ env:
 let lakebase: LocalLakebase;
 beforeAll(async () => {
   lakebase = await serveLocalLakebase({
-    dataDir: mkdtempSync(join(tmpdir(), "rehearse-lakebase-")),
+    dataDir: scratchDir("rehearse-lakebase-"),
     port: 0,
   });
 }, 60_000);

@@ -1,9 +1,9 @@
-import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type AppYaml, defaultLocalResources, LOCAL_LAKEBASE_ENDPOINT } from "@appbase/bindings";
 import { afterEach, describe, expect, it } from "vitest";
+import { scratchDir } from "../testing/scratch-dir.ts";
 import { appsEnv } from "./apps-env.ts";
 import { type LocalWorkspaceApi, startLocalWorkspaceApi } from "./local-workspace-api.ts";
 import { type RunningApp, startStagedApp } from "./run-staged-app.ts";
@@ -58,7 +58,7 @@ async function rehearse(): Promise<{ app: RunningApp; api: LocalWorkspaceApi }> 
     hostEnv: { PATH: process.env.PATH, HOME: "/home/rehearsal", DEVELOPER_SECRET: "must-not-leak" },
   });
   app = await startStagedApp({
-    stagedDir: mkdtempSync(join(tmpdir(), "staged-")),
+    stagedDir: scratchDir("staged-"),
     appYaml,
     env,
     port,

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseAppYaml } from "@appbase/bindings";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -7,6 +6,7 @@ import { checkKit } from "../gate/check-kit.ts";
 import { formatViolation } from "../gate/violation.ts";
 import { validateKitBundle } from "../repository.ts";
 import { loadBundleSchema } from "../schema/schema-source.ts";
+import { scratchDir } from "../testing/scratch-dir.ts";
 import { scaffoldKit } from "./scaffold-kit.ts";
 
 const repoRoot = resolve(import.meta.dirname, "../../../..");
@@ -17,7 +17,7 @@ beforeAll(() => {
 
 /** A scratch repository that sees the real workspace packages, with the new kit scaffolded into it. */
 function scaffolded(kit: string): string {
-  const root = mkdtempSync(join(tmpdir(), "new-kit-"));
+  const root = scratchDir("new-kit-");
   writeFileSync(join(root, "pnpm-workspace.yaml"), "packages: [apps/*, packages/*, bundles/*]\n");
   symlinkSync(join(repoRoot, "packages"), join(root, "packages"));
   mkdirSync(join(root, "node_modules", "@appbase"), { recursive: true });

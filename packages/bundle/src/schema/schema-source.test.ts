@@ -1,14 +1,14 @@
-import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { scratchDir } from "../testing/scratch-dir.ts";
 import { loadBundleSchema } from "./schema-source.ts";
 
 const repoRoot = resolve(import.meta.dirname, "../../../..");
 
 describe("loadBundleSchema", () => {
   it("asks the Databricks CLI first (`databricks bundle schema`)", () => {
-    const dir = mkdtempSync(join(tmpdir(), "fake-cli-"));
+    const dir = scratchDir("fake-cli-");
     const cli = join(dir, "databricks");
     writeFileSync(
       cli,
@@ -21,7 +21,7 @@ describe("loadBundleSchema", () => {
   });
 
   it("falls back to APPBASE_BUNDLE_SCHEMA, then to ../shared/databricks", () => {
-    const file = join(mkdtempSync(join(tmpdir(), "schema-")), "schema.json");
+    const file = join(scratchDir("schema-"), "schema.json");
     writeFileSync(file, '{"type":"object","title":"from-env"}');
     const missingCli = { APPBASE_DATABRICKS_CLI: "/nonexistent/databricks" };
     expect(

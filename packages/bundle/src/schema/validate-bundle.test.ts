@@ -1,7 +1,7 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { scratchDir } from "../testing/scratch-dir.ts";
 import { loadBundleSchema } from "./schema-source.ts";
 import { formatProblem, validateBundleFile } from "./validate-bundle.ts";
 
@@ -14,7 +14,7 @@ beforeAll(() => {
 });
 
 function bundleDir(main: string, includes: Record<string, string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), "bundle-schema-"));
+  const dir = scratchDir("bundle-schema-");
   writeFileSync(join(dir, "databricks.yml"), main);
   for (const [name, text] of Object.entries(includes)) {
     mkdirSync(join(dir, name, ".."), { recursive: true });

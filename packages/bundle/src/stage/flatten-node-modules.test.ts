@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { scratchDir } from "../testing/scratch-dir.ts";
 import { planNodeModules } from "./flatten-node-modules.ts";
 
 /** A pnpm-style standalone folder: packages in .pnpm/<id>/node_modules/<name>, dependencies as sibling links. */
@@ -34,7 +34,7 @@ function link(root: string, from: string, id: string, name: string): void {
 
 describe("planNodeModules", () => {
   it("copies every link, hoists dependencies and nests a second version where Node will look for it", () => {
-    const root = mkdtempSync(join(tmpdir(), "flatten-"));
+    const root = scratchDir("flatten-");
     store(root, {
       "next@16.0.0": { "@swc/helpers": "@swc+helpers@0.5.0", semver: "semver@7.0.0" },
       "pg@8.0.0": { "pg-pool": "pg-pool@3.0.0" },

@@ -1,18 +1,10 @@
-import {
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { parseAppYaml } from "@appbase/bindings";
 import { describe, expect, it } from "vitest";
 import { type RunningApp, startStagedApp } from "../rehearse/run-staged-app.ts";
+import { scratchDir } from "../testing/scratch-dir.ts";
 import { stageKit } from "./stage-kit.ts";
 
 // Stands in for Next's standalone server.js: listens on PORT/HOSTNAME and serves its static file.
@@ -34,7 +26,7 @@ function write(root: string, files: Record<string, string>): void {
 }
 
 function fakeBuiltKit(): string {
-  const root = mkdtempSync(join(tmpdir(), "stage-"));
+  const root = scratchDir("stage-");
   const standalone = "apps/demo/.next/standalone";
   write(root, {
     "bundles/demo/app.yaml": "command: [node, start.mjs]\nenv:\n  - name: LOG_LEVEL\n    value: info\n",
@@ -118,7 +110,7 @@ describe("stageKit", () => {
   });
 
   it("says how to fix a kit built without standalone output", async () => {
-    const root = mkdtempSync(join(tmpdir(), "stage-"));
+    const root = scratchDir("stage-");
     write(root, { "bundles/demo/app.yaml": "command: [node, start.mjs]\n", "apps/demo/package.json": "{}" });
     await expect(
       stageKit({ repoRoot: root, kit: { kit: "demo", dir: join(root, "apps/demo") }, build: false }),
