@@ -32,3 +32,28 @@ export function switcherUsers(
 export function roleLabel(identity: { roles: readonly string[] }): string {
   return identity.roles.join(", ") || "no role";
 }
+
+/**
+ * The header's identity props for AppShell: the local switcher in local mode, else the signed-in
+ * person Databricks Apps forwarded, else nothing (no one signed in).
+ */
+export function shellIdentityProps<User, Action>(options: {
+  local: boolean;
+  identity: { userId: string; displayName: string; email: string } | null | undefined;
+  users: User[];
+  action: Action;
+}) {
+  if (options.local) {
+    return {
+      identity: {
+        users: options.users,
+        currentId: options.identity?.userId ?? null,
+        action: options.action,
+        fieldName: "userId",
+      },
+    };
+  }
+  return options.identity
+    ? { user: { displayName: options.identity.displayName, email: options.identity.email } }
+    : {};
+}

@@ -1,4 +1,5 @@
 import "@appbase/ui/styles.css";
+import { shellIdentityProps } from "@appbase/next-kit/shell";
 import { AppShell } from "@appbase/ui/shell";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
@@ -18,7 +19,6 @@ export const dynamic = "force-dynamic";
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { identity } = await identityOrReason();
-  const local = serverEnv().mode === "local";
   return (
     <html lang="en">
       <body>
@@ -34,18 +34,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             { href: "/customers", label: "Customers" },
             { href: "/insights", label: "Insights & Genie" },
           ]}
-          {...(local
-            ? {
-                identity: {
-                  users: switcherUsers(),
-                  currentId: identity?.userId ?? null,
-                  action: switchIdentityAction,
-                  fieldName: "userId",
-                },
-              }
-            : identity
-              ? { user: { displayName: identity.displayName, email: identity.email } }
-              : {})}
+          {...shellIdentityProps({
+            local: serverEnv().mode === "local",
+            identity,
+            users: switcherUsers(),
+            action: switchIdentityAction,
+          })}
         >
           {children}
         </AppShell>
