@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listRegistry } from "./registry-read.ts";
+import { openRegistryHarness, type RegistryHarness } from "./registry-test-harness.ts";
+import { demoRegistry, REGISTRY_SEED_ACTOR, seedRegistry } from "./seed-registry.ts";
+
+let h: RegistryHarness;
+beforeAll(async () => {
+  h = await openRegistryHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe("seedRegistry", () => {
+  it("registers the demo tools and agents once, even when two seeders run at the same time", async () => {
+    const [a, b] = await Promise.all([seedRegistry(h.writer), seedRegistry(h.writer)]);
+    const toolNames = demoRegistry.tools.map((t) => t.toolName);
+    const agentIds = demoRegistry.agents.map((x) => x.agentId);
+    expect([...a.tools, ...b.tools].sort()).toEqual([...toolNames].sort());
+    expect([...a.agents, ...b.agents].sort()).toEqual([...agentIds].sort());
+    const registry = await listRegistry(h.db.pool);
+    expect(registry.tools.map((t) => t.toolName)).toEqual([...toolNames].sort());
+    expect(registry.agents.map((x) => x.agentId)).toEqual([...agentIds].sort());
+    expect(registry.tools.every((t) => t.version === 1 && t.updatedBy === REGISTRY_SEED_ACTOR)).toBe(true);
+    // Every tool an agent names is registered.
+    for (const agent of registry.agents) expect(toolNames).toEqual(expect.arrayContaining(agent.tools));
+    expect(await h.bronzeEvents()).toHaveLength(toolNames.length + agentIds.length);
+  });
+
+  it("changes nothing when the registry is already there, including an admin's later edits", async () => {
+    const name = demoRegistry.tools[0]!.toolName;
+    await h.writer.write(
+      "agent_ops.tool_registry",
+      { ...(await h.writer.read("agent_ops.tool_registry", { tool_name: name })).row, enabled: false },
+      { actor: "adam.admin@example.com", expectedVersion: 1 },
+    );
+    const before = (await h.bronzeEvents()).length;
+    expect(await seedRegistry(h.writer)).toEqual({ tools: [], agents: [] });
+    expect((await h.bronzeEvents()).length).toBe(before);
+    const tool = (await listRegistry(h.db.pool)).tools.find((t) => t.toolName === name);
+    expect(tool).toMatchObject({ enabled: false, version: 2 });
+  });
+});
