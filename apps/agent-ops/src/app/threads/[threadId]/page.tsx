@@ -1,111 +1,196 @@
-import { StatusBadge } from "@appbase/ui/badges";
-import { Card } from "@appbase/ui/layout";
+import { Banner, StatusBadge } from "@appbase/ui/badges";
+import { Card, DetailList } from "@appbase/ui/layout";
 import { PageHeader } from "@appbase/ui/shell";
 import { EmptyState } from "@appbase/ui/states";
-import { SCRIPTED_MODEL_LABEL } from "../../../domain/agents/scripted-model.ts";
+import { z } from "zod";
+import { CheckpointDiffView } from "../../../components/checkpoint-diff-view.tsx";
+import { CheckpointPicker, checkpointLabel } from "../../../components/checkpoint-picker.tsx";
+import { formatDuration, formatInstant, nodeLabel } from "../../../components/thread-format.ts";
+import { RUN_STATUS_TONE } from "../../../components/thread-list-columns.tsx";
+import { ThreadSteps } from "../../../components/thread-steps.tsx";
 import { listAssessmentHandoffs } from "../../../domain/evaluation/assessment-handoff.ts";
 import { checkpointerFor } from "../../../domain/runs/checkpointer.ts";
-import { listRuns } from "../../../domain/runs/list-runs.ts";
-import { readTimeline, type TimelineEntry } from "../../../domain/timeline/timeline.ts";
+import { getRun } from "../../../domain/runs/list-runs.ts";
+import { diffCheckpoints } from "../../../domain/timeline/checkpoint-diff.ts";
+import { loadThreadCheckpoints } from "../../../domain/timeline/thread-checkpoints.ts";
+import { buildTimeline } from "../../../domain/timeline/timeline.ts";
+import { toolCallTimings } from "../../../domain/tool-calls/thread-tool-calls.ts";
 import { db } from "../../../server/db.ts";
 import { runReader } from "../../../server/page-identity.tsx";
 
 export const dynamic = "force-dynamic";
 
-function Entry({ entry }: { entry: TimelineEntry }) {
-  switch (entry.kind) {
-    case "message":
-      return (
-        <li className="ao-entry">
-          <strong>{entry.role === "ai" ? "Agent" : entry.role === "human" ? "Customer" : "System"}:</strong>{" "}
-          {entry.text}
-        </li>
-      );
-    case "tool-call":
-      return (
-        <li className="ao-entry" data-testid="tool-call">
-          <strong>Tool {entry.call.name}</strong> <code>{JSON.stringify(entry.call.args)}</code> →{" "}
-          <StatusBadge
-            tone={
-              entry.call.status === "ok" ? "success" : entry.call.status === "error" ? "danger" : "warning"
-            }
-          >
-            {entry.call.status}
-          </StatusBadge>{" "}
-          <span data-testid="tool-result">{entry.call.result ?? "(no result yet)"}</span>
-        </li>
-      );
-    case "interrupt":
-      return (
-        <li className="ao-entry">
-          <strong>Paused for human review:</strong> <code>{JSON.stringify(entry.value)}</code>
-        </li>
-      );
-    case "resume":
-      return (
-        <li className="ao-entry">
-          <strong>Resumed with:</strong> <code>{JSON.stringify(entry.value)}</code>
-        </li>
-      );
-  }
-}
+const checkpointId = z.string().trim().min(1).max(100).optional().catch(undefined);
+const querySchema = z.object({ from: checkpointId, to: checkpointId, call: checkpointId });
 
-/** One thread reconstructed from its LangGraph checkpoints, with the evaluation handoffs of its reviews. */
-export default async function ThreadPage({ params }: { params: Promise<{ threadId: string }> }) {
+/** One thread rebuilt from its LangGraph checkpoints: timeline, checkpoint diff, and evaluation handoffs. */
+export default async function ThreadPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ threadId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { refusal } = await runReader();
   if (refusal) return refusal;
   const { threadId } = await params;
+  const query = querySchema.parse(await searchParams);
   const pool = await db();
-  const [run] = await listRuns(pool, { search: threadId, limit: 1 });
-  const timeline = await readTimeline(await checkpointerFor(pool), threadId);
-  const handoffs = await listAssessmentHandoffs(pool, { threadId });
+  const saver = await checkpointerFor(pool);
+  const [run, checkpoints, timings, handoffs] = await Promise.all([
+    getRun(pool, threadId),
+    loadThreadCheckpoints(saver, threadId),
+    toolCallTimings(pool, threadId),
+    listAssessmentHandoffs(pool, { threadId }),
+  ]);
+  const timeline = buildTimeline(threadId, checkpoints, timings);
+  const threadPath = `/threads/${encodeURIComponent(threadId)}`;
+  if (!run && checkpoints.length === 0) {
+    return (
+      <>
+        <PageHeader title={`Thread ${threadId}`} />
+        <EmptyState
+          title="No such thread"
+          description={`There is no run and no checkpoint with thread_id "${threadId}". Check the id, or pick a thread from the list.`}
+          action={{ href: "/threads", label: "All threads" }}
+        />
+      </>
+    );
+  }
+
+  // Default comparison: the latest root checkpoint against the one before it.
+  const byId = new Map(checkpoints.map((c) => [c.id, c]));
+  const latestRoot = checkpoints.filter((c) => c.namespace === "").at(-1);
+  const to = query.to ?? latestRoot?.id ?? null;
+  const from = query.from ?? (to ? (byId.get(to)?.parentId ?? null) : null);
+  const missing = [
+    query.from && !byId.has(query.from) ? `from=${query.from}` : null,
+    query.to && !byId.has(query.to) ? `to=${query.to}` : null,
+  ].filter((m): m is string => m !== null);
+  const fromCheckpoint = from ? byId.get(from) : undefined;
+  const toCheckpoint = to ? byId.get(to) : undefined;
+  const compared = query.from !== undefined || query.to !== undefined;
+  const labelOf = (id: string) => {
+    const c = timeline.checkpoints.find((x) => x.id === id);
+    return c ? checkpointLabel(c) : id;
+  };
+  const errors = timeline.toolCalls.filter((c) => c.status === "error").length;
+  const rootCount = timeline.checkpoints.filter((c) => c.depth === 0).length;
+
   return (
     <>
       <PageHeader
         title={`Thread ${threadId}`}
         description={
-          run ? `${run.agent} · started by ${run.startedBy}` : "A thread not started from this kit"
+          run
+            ? `${run.agent} · started by ${run.startedBy}`
+            : "A thread not started from this kit: read from its checkpoints only"
         }
-        actions={run ? <StatusBadge tone="info">{`Status: ${run.status}`}</StatusBadge> : null}
+        actions={
+          run ? <StatusBadge tone={RUN_STATUS_TONE[run.status]}>{`Status: ${run.status}`}</StatusBadge> : null
+        }
       />
-      <p className="ab-muted">Model: {run?.model ?? SCRIPTED_MODEL_LABEL}</p>
-      <Card title="Timeline" subtitle={`${timeline.checkpoints.length} checkpoints in agent_checkpoints`}>
-        {timeline.entries.length === 0 ? (
-          <EmptyState title="No checkpoints for this thread" />
-        ) : (
-          <ol className="ao-timeline" aria-label="Timeline">
-            {timeline.entries.map((entry, i) => (
-              // Entries have no id of their own; their order is the thread's order.
-              <Entry key={i} entry={entry} />
-            ))}
-          </ol>
-        )}
-      </Card>
-      <Card title="Evaluation handoff" subtitle="MLflow assessments, one per review decision">
-        {handoffs.length === 0 ? (
-          <p className="ab-muted">No decisions on this thread yet.</p>
-        ) : (
-          handoffs.map((h) => (
-            <section key={h.reviewItemId} aria-label="Assessment payload">
-              <p>
-                {h.status === "unbound"
-                  ? "Pending: no MLflow experiment is bound, so this assessment has not been sent. Payload:"
-                  : `Status: ${h.status}${h.assessmentId ? ` (assessment ${h.assessmentId})` : ""}`}
-              </p>
-              <pre className="ao-pre">{JSON.stringify(h.payload, null, 2)}</pre>
-            </section>
-          ))
-        )}
-      </Card>
-      <Card title="Checkpoints">
-        <ol className="ao-checkpoints">
-          {timeline.checkpoints.map((c) => (
-            <li key={c.id}>
-              step {c.step} · {c.source} · {c.messageCount} messages · {c.at}
-            </li>
-          ))}
-        </ol>
-      </Card>
+      {timeline.awaitingResume ? (
+        <Banner tone="warning" title="Waiting for a human review">
+          The graph stopped at an interrupt; it continues when a reviewer decides the item in the review
+          queue.
+        </Banner>
+      ) : null}
+      {run?.error ? (
+        <Banner tone="danger" title="The run failed">
+          {run.error}
+        </Banner>
+      ) : null}
+      <div className="ao-card-gap">
+        <Card title="Summary">
+          <DetailList
+            columns={3}
+            items={[
+              { label: "Agent", value: run?.agent ?? null },
+              { label: "Model", value: run ? <span>Model: {run.model}</span> : null },
+              { label: "Request", value: run?.request ?? null },
+              { label: "Started", value: run ? formatInstant(run.startedAt) : null },
+              { label: "Duration", value: run ? formatDuration(run.durationMs) : null },
+              {
+                label: "Last step",
+                value: run?.lastStep ? `${run.lastStep.step} · ${nodeLabel(run.lastStep.nodes)}` : null,
+              },
+              { label: "Tool calls", value: `${timeline.toolCalls.length} (${errors} failed)` },
+              { label: "Open reviews", value: run ? String(run.openReviews) : null },
+              {
+                label: "Checkpoints",
+                value: `${rootCount} in the graph, ${timeline.checkpoints.length - rootCount} in subgraphs`,
+              },
+            ]}
+          />
+        </Card>
+        <Card
+          title="Timeline"
+          subtitle="Rebuilt from the LangGraph checkpoint tables; subgraph steps sit inside the step that ran them."
+        >
+          {timeline.steps.length === 0 ? (
+            <EmptyState compact title="No checkpoints for this thread yet" />
+          ) : (
+            <ThreadSteps
+              steps={timeline.steps}
+              threadPath={threadPath}
+              targetCall={query.call ?? null}
+              label="Timeline"
+            />
+          )}
+        </Card>
+        <Card
+          title="Checkpoints"
+          subtitle="Choose two checkpoints to see what changed in the state between them."
+        >
+          {timeline.checkpoints.length === 0 ? (
+            <p className="ab-muted">No checkpoints.</p>
+          ) : (
+            <CheckpointPicker
+              threadPath={threadPath}
+              checkpoints={timeline.checkpoints}
+              from={from}
+              to={to}
+            />
+          )}
+        </Card>
+        <section id="diff" aria-label="What changed">
+          <Card
+            title="What changed"
+            subtitle={
+              fromCheckpoint && toCheckpoint
+                ? `From ${labelOf(fromCheckpoint.id)} to ${labelOf(toCheckpoint.id)}${compared ? "" : " (latest step)"}`
+                : "Pick a from and a to checkpoint above."
+            }
+          >
+            {missing.length > 0 ? (
+              <Banner tone="warning" title="Checkpoint not in this thread">
+                {`${missing.join(" and ")} names no checkpoint of ${threadId}; pick one from the list above.`}
+              </Banner>
+            ) : fromCheckpoint && toCheckpoint ? (
+              <CheckpointDiffView diff={diffCheckpoints(fromCheckpoint.values, toCheckpoint.values)} />
+            ) : (
+              <p className="ab-muted">Nothing to compare yet.</p>
+            )}
+          </Card>
+        </section>
+        <Card title="Evaluation handoff" subtitle="MLflow assessments, one per review decision">
+          {handoffs.length === 0 ? (
+            <p className="ab-muted">No decisions on this thread yet.</p>
+          ) : (
+            handoffs.map((h) => (
+              <section key={h.reviewItemId} aria-label="Assessment payload">
+                <p>
+                  {h.status === "unbound"
+                    ? "Pending: no MLflow experiment is bound, so this assessment has not been sent. Payload:"
+                    : `Status: ${h.status}${h.assessmentId ? ` (assessment ${h.assessmentId})` : ""}`}
+                </p>
+                <pre className="ao-json">{JSON.stringify(h.payload, null, 2)}</pre>
+              </section>
+            ))
+          )}
+        </Card>
+      </div>
     </>
   );
 }
