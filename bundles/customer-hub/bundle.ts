@@ -1,6 +1,6 @@
 import { defineAppEnv } from "@appbase/bindings";
 import { defineKitBundle, kitResourcesFromAppEnv, syncedTablesFromServed } from "@appbase/bundle/generate";
-import { servedTables } from "@appbase/datasets";
+import { servedSyncedTables } from "@appbase/datasets";
 import { customerHubMatrix } from "@appbase/grants/kits";
 
 // What the kit reads from its resources: the kit's own `customerHubAppEnv` (apps/customer-hub/src/env.ts,
@@ -30,5 +30,5 @@ export default defineKitBundle({
   resources: kitResourcesFromAppEnv(appEnv),
   env: appEnv.appYamlEnv(),
   matrix: customerHubMatrix,
-  syncedTables: syncedTablesFromServed(servedTables, { schema: "customer" }),
+  syncedTables: syncedTablesFromServed(servedSyncedTables, { schema: "customer" }),
 });

@@ -11,6 +11,7 @@ import { registerLakehouseCommands } from "./commands/lakehouse.ts";
 import { registerNewKitCommand } from "./commands/new-kit.ts";
 import { registerRehearseCommand } from "./commands/rehearse.ts";
 import { registerSchemaCommands } from "./commands/schema.ts";
+import { registerSyncCommands } from "./commands/sync.ts";
 import { registerUpCommand } from "./commands/up.ts";
 import { CliError } from "./repo.ts";
 
@@ -25,6 +26,7 @@ registerDataCommands(program);
 registerKitsCommand(program);
 registerGrantsCommands(program);
 registerLakehouseCommands(program);
+registerSyncCommands(program);
 registerGovernanceCommands(program);
 registerSchemaCommands(program);
 registerBundleCommands(program);

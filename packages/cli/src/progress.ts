@@ -1,6 +1,8 @@
 /** A progress reporter: a redrawn bar on a terminal, a line every few seconds in CI logs. */
 export interface Progress {
   update(done: number, total?: number, detail?: string): void;
+  /** Prints a finished step as its own line, above the bar. */
+  note(line: string): void;
   done(summary?: string): void;
 }
 
@@ -28,6 +30,9 @@ export function createProgress(label: string, stream: NodeJS.WriteStream = proce
         lastLog = now;
         stream.write(`${line(done, total, detail)}\n`);
       }
+    },
+    note(text) {
+      stream.write(tty ? `\r\x1b[2K${text}\n` : `${text}\n`);
     },
     done(summary) {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -5,7 +5,14 @@ export {
   loadDatasets,
 } from "./load/load-datasets.ts";
 export type { Queryable } from "./load/queryable.ts";
-export { datasetsFingerprint, datasetsLoaded, latestSeedRun, type SeedRun } from "./load/seed-runs.ts";
+export {
+  beginSeedRun,
+  currentEpoch,
+  datasetsFingerprint,
+  datasetsLoaded,
+  latestSeedRun,
+  type SeedRun,
+} from "./load/seed-runs.ts";
 export { datasetsMigrations } from "./migrations.ts";
-export { servedTables } from "./tables/index.ts";
+export { type ServedSyncedTable, servedSyncedTables, servedTables, syncedTablesOf } from "./tables/index.ts";
 export { sqlTypeOf } from "./tables/sql-types.ts";

@@ -1,22 +1,9 @@
 import { join } from "node:path";
-import { lakebaseUrl, resolveStateDir } from "@appbase/db/local";
+import { resolveStateDir } from "@appbase/db/local";
 import { type AsOf, type Lakehouse, LakehouseError } from "@appbase/lakehouse";
 import { openLocalLakehouse } from "@appbase/lakehouse/local";
-import {
-  poolSyncPostgres,
-  type SyncedTableDeclaration,
-  SyncedTablesEngine,
-  type SyncProgress,
-} from "@appbase/lakehouse/sync";
 import type { Command } from "commander";
-import pg from "pg";
-import { createProgress } from "../progress.ts";
 import { CliError } from "../repo.ts";
-
-export interface LakehouseCommandOptions {
-  /** The synced table declarations of the kits, for `appbase sync`; without it only status is shown. */
-  syncedTables?: () => Promise<readonly SyncedTableDeclaration[]>;
-}
 
 function integer(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -25,7 +12,7 @@ function integer(name: string, value: string | undefined): number | undefined {
 }
 
 /** Opens the local lakehouse in the state folder, runs `task`, and closes it; port errors become CLI errors. */
-async function withLakehouse<T>(task: (lake: Lakehouse) => Promise<T>): Promise<T> {
+export async function withLakehouse<T>(task: (lake: Lakehouse) => Promise<T>): Promise<T> {
   const lake = await openLocalLakehouse({ directory: join(resolveStateDir(process.env), "lakehouse") }).catch(
     (error: Error) => {
       throw new CliError(error.message);
@@ -41,14 +28,15 @@ async function withLakehouse<T>(task: (lake: Lakehouse) => Promise<T>): Promise<
   }
 }
 
-function print(rows: readonly object[], json: boolean | undefined): void {
+/** Prints rows as a table, or as JSON with --json. */
+export function print(rows: readonly object[], json: boolean | undefined): void {
   if (json) console.log(JSON.stringify(rows, null, 2));
   else if (rows.length === 0) console.log("(no rows)");
   else console.table(rows);
 }
 
-/** `appbase lakehouse …` (tables, history, time travel, change feed) and `appbase sync status|run`. */
-export function registerLakehouseCommands(program: Command, options: LakehouseCommandOptions = {}): void {
+/** `appbase lakehouse …`: tables, history, time travel, change feed. */
+export function registerLakehouseCommands(program: Command): void {
   const lakehouse = program
     .command("lakehouse")
     .description("inspect the local lakehouse (Delta tables stand-in, in the state folder)");
@@ -134,63 +122,4 @@ export function registerLakehouseCommands(program: Command, options: LakehouseCo
         );
       }),
     );
-
-  const sync = program
-    .command("sync")
-    .description("Synced Tables: lakehouse tables copied into the local Lakebase");
-
-  sync
-    .command("status [table]")
-    .description("detailed_state, last sync time and last processed commit version per synced table")
-    .option("--json", "print JSON")
-    .action((table: string | undefined, o: { json?: boolean }) =>
-      withEngine(options, (engine) => engine.status(table).then((s) => print(s, o.json)), {
-        needsDeclarations: false,
-      }),
-    );
-
-  sync
-    .command("run [table]")
-    .description("sync one table (or all) now, by its scheduling policy")
-    .action((table: string | undefined) =>
-      withEngine(options, async (engine) => {
-        for (const name of table ? [table] : engine.names()) {
-          const progress = createProgress(`sync ${name}`);
-          engine.on(
-            "progress",
-            (p: SyncProgress) => p.name === name && progress.update(p.rowsDone, p.rowsTotal),
-          );
-          const result = await engine.run(name);
-          progress.done(`${result.mode}, version ${result.toVersion}, ${result.rowsWritten} rows written`);
-        }
-      }),
-    );
-}
-
-async function withEngine(
-  options: LakehouseCommandOptions,
-  task: (engine: SyncedTablesEngine) => Promise<void>,
-  how = { needsDeclarations: true },
-): Promise<void> {
-  if (!options.syncedTables && how.needsDeclarations) {
-    throw new CliError(
-      "No synced table declarations are registered with the CLI; pass syncedTables to registerLakehouseCommands.",
-    );
-  }
-  const tables = (await options.syncedTables?.()) ?? [];
-  const stateDir = resolveStateDir(process.env);
-  const pool = new pg.Pool({ connectionString: await lakebaseUrl({ stateDir }), max: 4 });
-  try {
-    await withLakehouse(async (lakehouse) => {
-      const engine = new SyncedTablesEngine({
-        lakehouse,
-        postgres: poolSyncPostgres(pool),
-        tables,
-        onProgress: (p) => engine.emit("progress", p),
-      });
-      await task(engine);
-    });
-  } finally {
-    await pool.end();
-  }
 }

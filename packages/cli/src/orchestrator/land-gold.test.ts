@@ -13,13 +13,15 @@ afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
 
 describe("landGoldTables", () => {
   it("lands every synthetic table as a gold table with the served table's shape, replacing earlier data", async () => {
-    const options = { stateDir, seed: 42, scale: "tiny" as const, epoch: "2026-11-01T00:00:00.000Z" };
-    await landGoldTables(options);
-    const second = await landGoldTables(options);
-    expect(second.tables).toBe(datasets.length);
-
     const lakehouse = await openLocalLakehouse({ directory: join(stateDir, "lakehouse") });
     try {
+      const options = { lakehouse, seed: 42, scale: "tiny" as const, epoch: "2026-11-01T00:00:00.000Z" };
+      await landGoldTables(options);
+      const second = await landGoldTables(options);
+      expect(second.tables).toBe(datasets.length);
+      for (const d of datasets)
+        expect(second.perTable.get(`${d.domain}.${d.name}`)).toBe(d.defaultRows("tiny"));
+
       for (const d of datasets) {
         const rows = await lakehouse.read(`${GOLD_CATALOG}.${d.domain}.${d.name}`);
         expect(rows.length, d.name).toBe(d.defaultRows("tiny"));

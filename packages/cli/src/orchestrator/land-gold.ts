@@ -1,61 +1,64 @@
 import { join } from "node:path";
 import { servedTables } from "@appbase/datasets";
-import type { RowInput } from "@appbase/lakehouse";
+import type { Lakehouse, RowInput } from "@appbase/lakehouse";
 import { declarationFromDrizzle } from "@appbase/lakehouse/delta-ddl";
-import { openLocalLakehouse } from "@appbase/lakehouse/local";
 import { datasets, type Row, type Scale } from "@appbase/synthetic-data";
 
 const BATCH_ROWS = 20_000;
 /** The Unity Catalog catalog the gold tables live in locally (a bundle variable on Databricks). */
 export const GOLD_CATALOG = "appbase";
 
+/** The local lakehouse folder of a state folder (what kits get as APPBASE_LAKEHOUSE_DIR). */
+export function lakehouseDirOf(stateDir: string): string {
+  return join(stateDir, "lakehouse");
+}
+
 /**
  * Lands every synthetic table in the local lakehouse as a gold table `appbase.<domain>.<table>`,
  * declared from the same drizzle table as its Lakebase copy, so `appbase schema diff` and the
- * Synced Tables engine see the shape the kits read. Replaces what was there (one commit per batch).
+ * Synced Tables engine see the shape the kits read. Replaces what was there (the table is
+ * recreated, one commit per batch), so the next sync of each served table must be a snapshot.
  */
 export async function landGoldTables(options: {
-  stateDir: string;
+  lakehouse: Lakehouse;
   seed: number;
   scale: Scale;
   epoch: string;
   onProgress?: (e: { table: string; rowsDone: number; rowsTotal: number }) => void;
-}): Promise<{ tables: number; rows: number }> {
-  const lakehouse = await openLocalLakehouse({ directory: join(options.stateDir, "lakehouse") });
+}): Promise<{ tables: number; rows: number; perTable: Map<string, number> }> {
+  const lakehouse = options.lakehouse;
+  const perTable = new Map<string, number>();
   let rows = 0;
-  try {
-    for (const dataset of datasets) {
-      const served = servedTables[`${dataset.domain}.${dataset.name}`];
-      if (!served) continue;
-      const table = `${GOLD_CATALOG}.${dataset.domain}.${dataset.name}`;
-      const declaration = declarationFromDrizzle(served);
-      const stringColumns = new Set(dataset.columns.filter((c) => c.type === "json").map((c) => c.name));
-      await lakehouse.ensureSchema(`${GOLD_CATALOG}.${dataset.domain}`);
-      await lakehouse.dropTable(table, { ifExists: true });
-      await lakehouse.createTable(table, declaration);
-      const rowsTotal = dataset.defaultRows(options.scale);
-      let batch: Row[] = [];
-      let done = 0;
-      const flush = async () => {
-        await lakehouse.append(
-          table,
-          batch.map((row) => toGoldRow(row, stringColumns)),
-        );
-        done += batch.length;
-        batch = [];
-        options.onProgress?.({ table, rowsDone: done, rowsTotal });
-      };
-      for (const row of dataset.rows({ seed: options.seed, scale: options.scale, epoch: options.epoch })) {
-        batch.push(row);
-        if (batch.length >= BATCH_ROWS) await flush();
-      }
-      if (batch.length > 0) await flush();
-      rows += done;
+  for (const dataset of datasets) {
+    const served = servedTables[`${dataset.domain}.${dataset.name}`];
+    if (!served) continue;
+    const table = `${GOLD_CATALOG}.${dataset.domain}.${dataset.name}`;
+    const declaration = declarationFromDrizzle(served);
+    const stringColumns = new Set(dataset.columns.filter((c) => c.type === "json").map((c) => c.name));
+    await lakehouse.ensureSchema(`${GOLD_CATALOG}.${dataset.domain}`);
+    await lakehouse.dropTable(table, { ifExists: true });
+    await lakehouse.createTable(table, declaration);
+    const rowsTotal = dataset.defaultRows(options.scale);
+    let batch: Row[] = [];
+    let done = 0;
+    const flush = async () => {
+      await lakehouse.append(
+        table,
+        batch.map((row) => toGoldRow(row, stringColumns)),
+      );
+      done += batch.length;
+      batch = [];
+      options.onProgress?.({ table, rowsDone: done, rowsTotal });
+    };
+    for (const row of dataset.rows({ seed: options.seed, scale: options.scale, epoch: options.epoch })) {
+      batch.push(row);
+      if (batch.length >= BATCH_ROWS) await flush();
     }
-  } finally {
-    await lakehouse.close();
+    if (batch.length > 0) await flush();
+    rows += done;
+    perTable.set(`${dataset.domain}.${dataset.name}`, done);
   }
-  return { tables: datasets.length, rows };
+  return { tables: datasets.length, rows, perTable };
 }
 
 /** JSON columns are STRING in Delta (as Databricks stores them); everything else passes through. */

@@ -1,11 +1,14 @@
-import { datasetsLoaded, datasetsMigrations, loadDatasets } from "@appbase/datasets";
+import { beginSeedRun, currentEpoch, datasetsLoaded, datasetsMigrations } from "@appbase/datasets";
 import { applyMigrations, createPool, type DbPool } from "@appbase/db";
 import { lakebaseStatus, startLakebaseProcess } from "@appbase/db/local";
+import { openLocalLakehouse } from "@appbase/lakehouse/local";
 import { parseScale } from "@appbase/synthetic-data";
+import type pg from "pg";
 import type { Kit } from "../kits.ts";
 import { createProgress } from "../progress.ts";
 import { CliError } from "../repo.ts";
-import { GOLD_CATALOG, landGoldTables } from "./land-gold.ts";
+import { GOLD_CATALOG, lakehouseDirOf, landGoldTables } from "./land-gold.ts";
+import { syncServedTables } from "./sync-served.ts";
 
 export interface PreparedDatabase {
   db: DbPool;
@@ -16,7 +19,8 @@ export interface PreparedDatabase {
 
 /**
  * Brings the database to a usable state: starts the local Lakebase unless a server is configured,
- * applies the datasets' and every kit's migrations, and loads synthetic data on the first run.
+ * applies the datasets' and every kit's migrations, and on the first run lands the synthetic data as
+ * gold tables and syncs the served tables from them with the Synced Tables engine.
  */
 export async function prepareDatabase(options: {
   stateDir: string;
@@ -55,38 +59,50 @@ export async function prepareDatabase(options: {
   if (options.skipSeed) {
     // Migrations only.
   } else if (options.reseed || !(await datasetsLoaded(db.pool))) {
-    const progress = createProgress("Loading synthetic data");
-    const totals = new Map<string, number>();
-    const result = await loadDatasets(db.pool, {
-      seed: options.seed,
-      scale: parseScale(options.scale),
-      onProgress: ({ table, rowsDone, rowsTotal }) => {
-        totals.set(table, rowsDone);
-        const done = [...totals.values()].reduce((a, b) => a + b, 0);
-        progress.update(
-          done,
-          undefined,
-          `${table} ${rowsDone.toLocaleString("en-US")}/${rowsTotal.toLocaleString("en-US")}`,
-        );
-      },
-    });
-    const rows = result.tables.reduce((sum, t) => sum + t.rows, 0);
-    progress.done(`${rows.toLocaleString("en-US")} rows in ${result.tables.length} tables`);
-    // The same rows as gold tables in the local lakehouse: the governed source the served tables mirror.
-    const gold = createProgress("Landing gold tables in the local lakehouse");
-    const landed = await landGoldTables({
-      stateDir: options.stateDir,
-      seed: options.seed,
-      scale: parseScale(options.scale),
-      epoch: result.epoch,
-      onProgress: ({ table, rowsDone, rowsTotal }) => gold.update(rowsDone, rowsTotal, table),
-    });
-    gold.done(
-      `${landed.rows.toLocaleString("en-US")} rows in ${landed.tables} tables under ${GOLD_CATALOG}.*`,
-    );
+    await seedFromGold({ db: db.pool, stateDir: options.stateDir, seed: options.seed, scale: options.scale });
     seeded = true;
   } else {
     log("Synthetic data already loaded (use `appbase seed --force` to reload)");
   }
   return { db, startedLakebase, seeded };
+}
+
+/**
+ * Lands the synthetic data as gold tables in the local lakehouse, then snapshots every served
+ * table from gold with the Synced Tables engine (which records each table's sync status). The
+ * seed run is marked finished only after the last table synced, so an interrupted seed reruns.
+ */
+async function seedFromGold(options: {
+  db: pg.Pool;
+  stateDir: string;
+  seed: number;
+  scale: string;
+}): Promise<void> {
+  const scale = parseScale(options.scale);
+  const epoch = currentEpoch();
+  const run = await beginSeedRun(options.db, { seed: options.seed, scale: String(scale), epoch });
+  const lakehouse = await openLocalLakehouse({ directory: lakehouseDirOf(options.stateDir) });
+  try {
+    const gold = createProgress("Landing gold tables in the local lakehouse");
+    const landed = await landGoldTables({
+      lakehouse,
+      seed: options.seed,
+      scale,
+      epoch,
+      onProgress: ({ table, rowsDone, rowsTotal }) => gold.update(rowsDone, rowsTotal, table),
+    });
+    gold.done(
+      `${landed.rows.toLocaleString("en-US")} rows in ${landed.tables} tables under ${GOLD_CATALOG}.*`,
+    );
+    // Gold was recreated, so its versions restarted: every served table takes a fresh snapshot.
+    const synced = await syncServedTables({
+      lakehouse,
+      pool: options.db,
+      mode: "snapshot",
+      expectedRows: landed.perTable,
+    });
+    await run.finish(synced.map((r) => ({ table: r.name, rows: r.rowsWritten, ms: r.ms })));
+  } finally {
+    await lakehouse.close();
+  }
 }

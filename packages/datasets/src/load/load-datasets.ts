@@ -2,8 +2,7 @@ import { type DatasetTable, datasets, parseScale, type Row } from "@appbase/synt
 import { z } from "zod";
 import { unnestInsertSql, unnestParams, valuesInsert } from "./insert-batch.ts";
 import type { Queryable } from "./queryable.ts";
-import { ensureSeedRuns, finishSeedRun, startSeedRun } from "./seed-runs.ts";
-import { recordInitialSync } from "./sync-status.ts";
+import { currentEpoch, ensureSeedRuns, finishSeedRun, startSeedRun } from "./seed-runs.ts";
 
 export interface LoadProgress {
   table: string;
@@ -44,8 +43,6 @@ const optionsSchema = z.object({
   strategy: z.enum(["unnest", "values"]).optional(),
 });
 
-const HOUR_MS = 3_600_000;
-
 const qualified = (t: DatasetTable) => `${t.domain}.${t.name}`;
 
 async function assertTablesExist(db: Queryable): Promise<void> {
@@ -75,9 +72,11 @@ async function insertBatch(db: Queryable, table: DatasetTable, rows: Row[], stra
 }
 
 /**
- * Loads every synthetic table into its served table, parents first, in batched INSERTs (never
- * COPY: it breaks pglite-socket). Existing rows are replaced; the run is recorded in
- * `appbase_meta.seed_runs` and only marked finished once every table is complete.
+ * Loads every synthetic table straight into its served table, parents first, in batched INSERTs
+ * (never COPY: it breaks pglite-socket). Existing rows are replaced; the run is recorded in
+ * `appbase_meta.seed_runs` and only marked finished once every table is complete. This is the
+ * direct path for tests and benchmarks; `appbase up` lands gold and runs the Synced Tables engine
+ * instead, which also records each table's sync status. A direct load records none.
  */
 export async function loadDatasets(
   db: Queryable,
@@ -90,7 +89,7 @@ export async function loadDatasets(
   }
   const scale = parseScale(options.scale); // throws naming `scale` and the valid choices
   const strategy = options.strategy ?? "unnest";
-  const epoch = options.epoch ?? new Date(Math.floor(Date.now() / HOUR_MS) * HOUR_MS).toISOString();
+  const epoch = options.epoch ?? currentEpoch();
   const generate = { seed: options.seed, scale, epoch };
 
   await assertTablesExist(db);
@@ -139,10 +138,6 @@ export async function loadDatasets(
   }
   // Fresh statistics, so the first queries plan with the real row counts (PGlite has no autovacuum).
   await db.query(`ANALYZE ${datasets.map(qualified).join(", ")}`);
-  await recordInitialSync(
-    db,
-    loaded.map((t) => t.table),
-  );
   await finishSeedRun(db, runId, loaded);
   return { epoch, tables: loaded };
 }

@@ -122,3 +122,24 @@ export async function finishSeedRun(db: Queryable, runId: number, tables: SeedRu
     [runId, JSON.stringify(tables)],
   );
 }
+
+const HOUR_MS = 3_600_000;
+
+/** The data set's default "now": the start of the current UTC hour, so served data looks current. */
+export function currentEpoch(now = Date.now()): string {
+  return new Date(Math.floor(now / HOUR_MS) * HOUR_MS).toISOString();
+}
+
+/**
+ * Records the start of a load made by other means than `loadDatasets` (e.g. gold tables synced by
+ * the Synced Tables engine); call `finish` once every table is complete, so `datasetsLoaded` only
+ * says yes to a complete load.
+ */
+export async function beginSeedRun(
+  db: Queryable,
+  run: { seed: number; scale: string; epoch: string },
+): Promise<{ runId: number; finish: (tables: NonNullable<SeedRun["tables"]>) => Promise<void> }> {
+  await ensureSeedRuns(db);
+  const runId = await startSeedRun(db, run);
+  return { runId, finish: (tables) => finishSeedRun(db, runId, tables) };
+}

@@ -15,8 +15,10 @@ import { alerts } from "./risk/alerts.ts";
 import { entities } from "./risk/entities.ts";
 import { policies } from "./risk/policies.ts";
 import { riskScores } from "./risk/risk-scores.ts";
+import { syncedTablesOf } from "./synced-tables.ts";
 
 export * from "./schemas.ts";
+export { type ServedSyncedTable, syncedTablesOf } from "./synced-tables.ts";
 export {
   agentDefinitions,
   alerts,
@@ -55,3 +57,10 @@ export const servedTables: Record<string, PgTable> = {
   "operations.asset_scores": assetScores,
   "operations.work_orders": workOrders,
 };
+
+/**
+ * The synced-table declarations of every served table, from the drizzle declarations above: what
+ * `appbase up` and `appbase sync` run through the local Synced Tables engine, and what each kit's
+ * bundle renders as `postgres_synced_tables`. One list, so both read the same declarations.
+ */
+export const servedSyncedTables = syncedTablesOf(servedTables);

@@ -184,7 +184,7 @@ describe("Synced Tables engine", () => {
         const client = await db.pool.connect();
         return {
           query: (sql: string, values?: unknown[]) =>
-            sql.includes('_sync".synced_tables')
+            sql.includes('_sync".synced_table_status')
               ? Promise.reject(new Error("connection lost"))
               : client.query(sql, values),
           release: () => client.release(),

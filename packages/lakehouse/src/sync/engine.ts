@@ -16,7 +16,7 @@ export interface SyncEngineOptions {
   tables: readonly SyncedTableDeclaration[];
   /** Catalog for sources written as `schema.table`. Default "main". */
   sourceCatalog?: string;
-  /** Postgres schema for the engine's status table. Default "appbase_sync". */
+  /** Postgres schema of the status table `<schema>.synced_table_status`. Default "appbase_meta". */
   statusSchema?: string;
   /** Pause between CONTINUOUS cycles. Default 1000 ms. */
   continuousIntervalMs?: number;
@@ -33,6 +33,13 @@ export interface SyncProgress {
   /** Known for incremental runs; a paged snapshot does not count the source first. */
   rowsTotal?: number;
 }
+
+/**
+ * How a run copies: `auto` by the table's policy (SNAPSHOT, or the change feed after the first
+ * snapshot); `snapshot` forces a full copy (after the source was recreated, e.g. a reseed);
+ * `incremental` insists on the change feed and fails when the table was never synced.
+ */
+export type SyncRunMode = "auto" | "snapshot" | "incremental";
 
 export interface SyncRunResult {
   name: string;
@@ -65,7 +72,7 @@ export class SyncedTablesEngine extends EventEmitter {
     super();
     const catalog = options.sourceCatalog ?? "main";
     this.tables = new Map(options.tables.map((d) => resolveSyncedTable(d, catalog)).map((t) => [t.name, t]));
-    this.store = new StatusStore(options.postgres, options.statusSchema ?? "appbase_sync");
+    this.store = new StatusStore(options.postgres, options.statusSchema ?? "appbase_meta");
   }
 
   /** Names (`schema.table`) of the declared synced tables. */
@@ -104,21 +111,21 @@ export class SyncedTablesEngine extends EventEmitter {
     return this.store.get(t.name, t.source, t.schedulingPolicy);
   }
 
-  /** Runs one sync of a table now, by its policy; the first run of any policy is a snapshot. */
-  run(name: string): Promise<SyncRunResult> {
+  /** Runs one sync of a table now, by its policy (or `mode`); the first run of any policy is a snapshot. */
+  run(name: string, options: { mode?: SyncRunMode } = {}): Promise<SyncRunResult> {
     const t = this.table(name);
     let queue = this.queues.get(t.name);
     if (!queue) {
       queue = new SerialQueue();
       this.queues.set(t.name, queue);
     }
-    return queue.run(() => this.runNow(t));
+    return queue.run(() => this.runNow(t, options.mode ?? "auto"));
   }
 
   /** Runs every declared table once, in name order. */
-  async runAll(): Promise<SyncRunResult[]> {
+  async runAll(options: { mode?: SyncRunMode } = {}): Promise<SyncRunResult[]> {
     const results: SyncRunResult[] = [];
-    for (const name of this.names()) results.push(await this.run(name));
+    for (const name of this.names()) results.push(await this.run(name, options));
     return results;
   }
 
@@ -128,17 +135,26 @@ export class SyncedTablesEngine extends EventEmitter {
       : "SYNCED_TABLE_ONLINE_NO_PENDING_UPDATE";
   }
 
-  private async runNow(t: ResolvedSyncedTable): Promise<SyncRunResult> {
+  private async runNow(t: ResolvedSyncedTable, mode: SyncRunMode): Promise<SyncRunResult> {
     await this.init();
     const before = await this.statusOf(t);
     try {
       const source = await this.describeSource(t);
       const last = before.last_processed_commit_version;
+      if (mode === "incremental" && (last === null || source.version < last)) {
+        throw new LakehouseError(
+          "DELTA_VERSION_NOT_FOUND",
+          last === null
+            ? `Synced table ${t.name} was never synced, so there is no change feed position to continue from; run it with mode "snapshot" (appbase sync run ${t.name} --mode snapshot).`
+            : `Source ${t.source} is at version ${source.version}, behind the last processed version ${last} (it was recreated); run a snapshot (appbase sync run ${t.name} --mode snapshot).`,
+        );
+      }
       // A source recreated since the last sync restarts its versions: only a snapshot is correct then.
       const result =
-        t.schedulingPolicy === "SNAPSHOT" || last === null || source.version < last
+        mode === "snapshot" ||
+        (mode === "auto" && (t.schedulingPolicy === "SNAPSHOT" || last === null || source.version < last))
           ? await this.snapshot(t, source, before)
-          : await this.incremental(t, source, before, last);
+          : await this.incremental(t, source, before, last!);
       this.emit("synced", result);
       return result;
     } catch (error) {
@@ -184,33 +200,45 @@ export class SyncedTablesEngine extends EventEmitter {
         : "SYNCED_TABLE_ONLINE_TRIGGERED_UPDATE",
       message: null,
     });
-    await ensureTargetTable(this.options.postgres, t, source.typed);
+    const types = await ensureTargetTable(this.options.postgres, t, source.typed);
     const serving = new OrderedServingRows(t.source, t.primaryKey, t.timeseriesKey);
     let rowsWritten = 0;
     const pageSize = this.options.snapshotPageSize ?? SNAPSHOT_PAGE;
     const keyed = [...t.primaryKey, ...(t.timeseriesKey ? [t.timeseriesKey] : [])];
     const pageOrder = [...keyed, ...source.columns.map((c) => c.name).filter((n) => !keyed.includes(n))];
+    // Paged in key order at a fixed version, so memory holds about two pages, not the whole source.
+    const readPage = (offset: number) =>
+      this.options.lakehouse.read(t.source, {
+        asOf: { version: source.version },
+        // A total order, or OFFSET pages could skip or repeat rows that share a key.
+        orderBy: pageOrder,
+        limit: pageSize,
+        offset,
+      });
     const status = await this.commit(t, before, source.version, async (client) => {
       // One transaction: readers see the old content until COMMIT, then the new one — the swap is
       // atomic, and the table keeps its identity (grants, the app's indexes, dependent views).
       await client.query(`TRUNCATE ${targetName(t)}`);
-      // Paged in key order at a fixed version, so memory holds one page, not the whole source.
+      let next = readPage(0);
       for (let offset = 0; ; offset += pageSize) {
-        const page = await this.options.lakehouse.read(t.source, {
-          asOf: { version: source.version },
-          // A total order, or OFFSET pages could skip or repeat rows that share a key.
-          orderBy: pageOrder,
-          limit: pageSize,
-          offset,
-        });
+        const page = await next;
         const last = page.length < pageSize;
+        // The lakehouse reads the next page while Postgres writes this one.
+        if (!last) next = readPage(offset + pageSize);
         const rows = last ? [...serving.push(page), ...serving.flush()] : serving.push(page);
-        await insertRows(client, t, source.typed, rows);
+        try {
+          await insertRows(client, t, source.typed, rows, types);
+        } catch (error) {
+          if (!last) await next.catch(() => undefined);
+          throw error;
+        }
         rowsWritten += rows.length;
         this.progress(t, "snapshot", offset + page.length);
         if (last) break;
       }
     });
+    // Fresh planner statistics for the new content (PGlite has no autovacuum to do it).
+    await this.options.postgres.query(`ANALYZE ${targetName(t)}`);
     return {
       name: t.name,
       mode: "snapshot",
@@ -253,7 +281,7 @@ export class SyncedTablesEngine extends EventEmitter {
           ? "SYNCED_TABLE_ONLINE_CONTINUOUS_UPDATE"
           : "SYNCED_TABLE_ONLINE_TRIGGERED_UPDATE",
     });
-    await ensureTargetTable(this.options.postgres, t, source.typed);
+    const types = await ensureTargetTable(this.options.postgres, t, source.typed);
     const changes = await this.options.lakehouse.changes(t.source, {
       fromVersion: last + 1,
       toVersion: source.version,
@@ -272,7 +300,7 @@ export class SyncedTablesEngine extends EventEmitter {
     const keyColumns = t.primaryKey.map((k) => source.typed.find((c) => c.name === k)!);
     const status = await this.commit(t, before, source.version, async (client) => {
       await deleteKeys(client, t, keyColumns, keys);
-      await insertRows(client, t, source.typed, fresh, (done) =>
+      await insertRows(client, t, source.typed, fresh, types, (done) =>
         this.progress(t, "incremental", done, fresh.length),
       );
     });

@@ -8,9 +8,15 @@ export {
   type SyncEngineOptions,
   SyncedTablesEngine,
   type SyncProgress,
+  type SyncRunMode,
   type SyncRunResult,
 } from "./engine.ts";
-export type { SyncedTableState, SyncedTableStatus } from "./status-store.ts";
+export {
+  SYNC_STATUS_TABLE,
+  type SyncedTableState,
+  type SyncedTableStatus,
+  syncStatusDdl,
+} from "./status-store.ts";
 export {
   type PGliteLike,
   pgliteSyncPostgres,

@@ -27,6 +27,32 @@ export interface SyncedTableStatus {
   message: string | null;
 }
 
+/** The status table's name inside its schema. */
+export const SYNC_STATUS_TABLE = "synced_table_status";
+
+/**
+ * The DDL of the status table in `schema`: one row per synced table, the one place its state is
+ * kept (kits read it for freshness cues). The first five columns keep their order, since test
+ * helpers insert positionally; the ALTERs upgrade tables created by older loaders.
+ */
+export function syncStatusDdl(schema: string): string[] {
+  const table = `${pgIdent(schema)}.${SYNC_STATUS_TABLE}`;
+  return [
+    `CREATE SCHEMA IF NOT EXISTS ${pgIdent(schema)}`,
+    `CREATE TABLE IF NOT EXISTS ${table} (
+      target_table text PRIMARY KEY,
+      source_table text,
+      detailed_state text,
+      last_sync_time timestamptz,
+      last_processed_commit_version bigint,
+      scheduling_policy text,
+      message text
+    )`,
+    `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS scheduling_policy text`,
+    `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS message text`,
+  ];
+}
+
 /**
  * Sync progress lives in the target Postgres, next to the data: the rows and the new
  * last_processed_commit_version commit in one transaction, so a restart resumes exactly where the
@@ -39,26 +65,17 @@ export class StatusStore {
     private readonly pool: SqlRunner,
     private readonly schema: string,
   ) {
-    this.table = `${pgIdent(schema)}.synced_tables`;
+    this.table = `${pgIdent(schema)}.${SYNC_STATUS_TABLE}`;
   }
 
-  /** Creates the status table if missing. */
+  /** Creates (or upgrades) the status table. */
   async ensure(): Promise<void> {
-    await this.pool.query(`CREATE SCHEMA IF NOT EXISTS ${pgIdent(this.schema)}`);
-    await this.pool.query(`CREATE TABLE IF NOT EXISTS ${this.table} (
-      name text PRIMARY KEY,
-      source_table_full_name text NOT NULL,
-      scheduling_policy text NOT NULL,
-      detailed_state text NOT NULL,
-      last_sync_time timestamptz,
-      last_processed_commit_version bigint,
-      message text
-    )`);
+    for (const statement of syncStatusDdl(this.schema)) await this.pool.query(statement);
   }
 
   /** The stored status, or a PROVISIONING status for a table never synced. */
   async get(name: string, source: string, policy: string): Promise<SyncedTableStatus> {
-    const { rows } = await this.pool.query(`SELECT * FROM ${this.table} WHERE name = $1`, [name]);
+    const { rows } = await this.pool.query(`SELECT * FROM ${this.table} WHERE target_table = $1`, [name]);
     const row = rows[0] as Record<string, unknown> | undefined;
     if (!row) {
       return {
@@ -73,9 +90,9 @@ export class StatusStore {
     }
     return {
       name,
-      source_table_full_name: String(row.source_table_full_name),
-      scheduling_policy: String(row.scheduling_policy),
-      detailed_state: row.detailed_state as SyncedTableState,
+      source_table_full_name: row.source_table ? String(row.source_table) : source,
+      scheduling_policy: row.scheduling_policy ? String(row.scheduling_policy) : policy,
+      detailed_state: (row.detailed_state ?? "SYNCED_TABLE_PROVISIONING") as SyncedTableState,
       last_sync_time: row.last_sync_time ? new Date(row.last_sync_time as string).toISOString() : null,
       last_processed_commit_version:
         row.last_processed_commit_version === null ? null : Number(row.last_processed_commit_version),
@@ -86,21 +103,21 @@ export class StatusStore {
   /** Names of every synced table with a stored status. */
   async names(): Promise<{ name: string; source: string; policy: string }[]> {
     const { rows } = await this.pool.query(
-      `SELECT name, source_table_full_name, scheduling_policy FROM ${this.table} ORDER BY name`,
+      `SELECT target_table, source_table, scheduling_policy FROM ${this.table} ORDER BY target_table`,
     );
     return rows.map((r) => ({
-      name: String(r.name),
-      source: String(r.source_table_full_name),
-      policy: String(r.scheduling_policy),
+      name: String(r.target_table),
+      source: String(r.source_table ?? ""),
+      policy: String(r.scheduling_policy ?? ""),
     }));
   }
 
   /** Writes a status (inside `client`'s transaction when given, so it commits with the data). */
   async put(status: SyncedTableStatus, client?: SqlRunner): Promise<void> {
     await (client ?? this.pool).query(
-      `INSERT INTO ${this.table} (name, source_table_full_name, scheduling_policy, detailed_state, last_sync_time, last_processed_commit_version, message)
+      `INSERT INTO ${this.table} (target_table, source_table, scheduling_policy, detailed_state, last_sync_time, last_processed_commit_version, message)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (name) DO UPDATE SET source_table_full_name = EXCLUDED.source_table_full_name, scheduling_policy = EXCLUDED.scheduling_policy,
+       ON CONFLICT (target_table) DO UPDATE SET source_table = EXCLUDED.source_table, scheduling_policy = EXCLUDED.scheduling_policy,
          detailed_state = EXCLUDED.detailed_state, last_sync_time = EXCLUDED.last_sync_time,
          last_processed_commit_version = EXCLUDED.last_processed_commit_version, message = EXCLUDED.message`,
       [

@@ -11,21 +11,22 @@ export function targetName(t: ResolvedSyncedTable): string {
   return `${pgIdent(t.schema)}.${pgIdent(t.table)}`;
 }
 
+/** Postgres type of each target column (`format_type`), by column name. */
+export type TargetTypes = ReadonlyMap<string, string>;
+
 /**
  * Creates the target table from the source columns when it does not exist (as the platform does
  * with create_database_objects_if_missing); when it exists (e.g. created by migrations, with the
- * app's indexes), checks it has every source column.
+ * app's indexes), checks it has every source column. Returns the target's column types: rows are
+ * cast to them, so a Delta STRING holding JSON lands in a `jsonb` column the migration declared.
  */
 export async function ensureTargetTable(
   pool: SqlRunner,
   t: ResolvedSyncedTable,
   columns: readonly TypedColumn[],
-): Promise<void> {
-  const { rows } = await pool.query(
-    "SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2",
-    [t.schema, t.table],
-  );
-  if (rows.length === 0) {
+): Promise<TargetTypes> {
+  const existing = await targetTypes(pool, t);
+  if (existing.size === 0) {
     const defs = columns.map(
       (c) =>
         `${pgIdent(c.name)} ${postgresType(c.parsed)}${t.primaryKey.includes(c.name) ? " NOT NULL" : ""}`,
@@ -34,16 +35,25 @@ export async function ensureTargetTable(
     await pool.query(
       `CREATE TABLE IF NOT EXISTS ${targetName(t)} (${defs.join(", ")}, PRIMARY KEY (${t.primaryKey.map(pgIdent).join(", ")}))`,
     );
-    return;
+    return targetTypes(pool, t);
   }
-  const present = new Set(rows.map((r) => String(r.column_name)));
-  const missing = columns.filter((c) => !present.has(c.name)).map((c) => c.name);
+  const missing = columns.filter((c) => !existing.has(c.name)).map((c) => c.name);
   if (missing.length > 0) {
     throw new LakehouseError(
       "INVALID_DECLARATION",
       `Postgres table ${t.name} lacks source column(s) ${missing.join(", ")} of ${t.source}; add them in a migration (synced tables follow only additive source changes).`,
     );
   }
+  return existing;
+}
+
+async function targetTypes(pool: SqlRunner, t: ResolvedSyncedTable): Promise<Map<string, string>> {
+  const { rows } = await pool.query(
+    `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type FROM pg_attribute a
+      WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped`,
+    [targetName(t)],
+  );
+  return new Map(rows.map((r) => [String(r.name), String(r.type)]));
 }
 
 /** `json_to_recordset` column definitions: the JSON rows' fields and their Postgres types. */
@@ -62,10 +72,19 @@ export async function insertRows(
   t: ResolvedSyncedTable,
   columns: readonly TypedColumn[],
   rows: readonly Row[],
+  types: TargetTypes,
   onBatch?: (done: number) => void,
 ): Promise<void> {
   const names = columns.map((c) => pgIdent(c.name)).join(", ");
-  const sql = `INSERT INTO ${targetName(t)} (${names}) SELECT ${names} FROM json_to_recordset($1::json) AS x(${recordDefinition(columns)})`;
+  const values = columns
+    .map((c) => {
+      const target = types.get(c.name);
+      return target && target !== postgresType(c.parsed)
+        ? `CAST(x.${pgIdent(c.name)} AS ${target})`
+        : `x.${pgIdent(c.name)}`;
+    })
+    .join(", ");
+  const sql = `INSERT INTO ${targetName(t)} (${names}) SELECT ${values} FROM json_to_recordset($1::json) AS x(${recordDefinition(columns)})`;
   for (let start = 0; start < rows.length; start += BATCH) {
     await client.query(sql, [JSON.stringify(rows.slice(start, start + BATCH))]);
     onBatch?.(Math.min(start + BATCH, rows.length));

@@ -5,7 +5,7 @@ import { SYNC_TARGET, SYNCED_TABLES } from "./targets.ts";
 /** One synced table's state as the page shows it. */
 export interface TableSync {
   table: string;
-  /** Platform state (e.g. ONLINE_NO_PENDING_UPDATE, OFFLINE_FAILED) or null when unknown. */
+  /** Platform `detailed_state` (e.g. SYNCED_TABLE_ONLINE_NO_PENDING_UPDATE, SYNCED_TABLE_OFFLINE_FAILED) or null when unknown. */
   state: string | null;
   lastSyncTime: Date | null;
   freshness: Freshness;
@@ -23,7 +23,8 @@ export interface SyncHealth {
 const FAILED_STATE = /FAILED|OFFLINE/;
 
 /**
- * Reads `appbase_meta.synced_table_status` defensively: a missing table or row means "sync status unknown",
+ * Reads `appbase_meta.synced_table_status` — the Synced Tables engine's status table, one row per
+ * synced table with the platform's `detailed_state` and `last_sync_time` — defensively: a missing table or row means "sync status unknown",
  * which is treated like an expired sync (fallback), never as an error page.
  */
 export async function readSyncHealth(db: Queryable, now = new Date()): Promise<SyncHealth> {
