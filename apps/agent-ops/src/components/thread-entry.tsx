@@ -68,13 +68,15 @@ export function ThreadEntry({ entry, targetCall }: { entry: TimelineEntry; targe
     case "interrupt":
       return (
         <li className="ao-entry-card ao-entry-card--interrupt">
-          <strong>Paused for human review:</strong> <InlineJson value={entry.value} label="Show request" />
+          <strong>Paused for human review:</strong>
+          <JsonBlock value={entry.value} label="Show request" />
         </li>
       );
     case "resume":
       return (
         <li className="ao-entry-card">
-          <strong>Resumed with:</strong> <InlineJson value={entry.value} label="Show decision" />
+          <strong>Resumed with:</strong>
+          <JsonBlock value={entry.value} label="Show decision" />
         </li>
       );
     case "error":

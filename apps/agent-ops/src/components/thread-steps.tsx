@@ -12,6 +12,15 @@ function hasCall(step: TimelineStep, callId: string | null): boolean {
   );
 }
 
+/** What a step that produced no checkpoint is waiting on: a reviewer, or nothing (it failed). */
+function pendingLabel(step: TimelineStep): string {
+  if (step.entries.some((e) => e.kind === "error")) return "failed";
+  const interrupted = step.entries.some((e) => e.kind === "interrupt");
+  const resumed = step.entries.some((e) => e.kind === "resume");
+  if (interrupted && !resumed) return "waiting for review";
+  return "in progress";
+}
+
 /** Where the "what changed" link of a step leads: the diff of the checkpoint it ran from and the one it made. */
 function diffHref(threadPath: string, step: TimelineStep): string | null {
   if (step.checkpointId === null) return null;
@@ -44,7 +53,7 @@ export function ThreadSteps({
           <li key={step.key} id={`step-${step.key}`} className={classes.trim()} data-testid="timeline-step">
             <div className="ao-step__head">
               <span className="ao-step__title">
-                Step {step.step} · {nodeLabel(step.nodes)}
+                Step {step.step} · {step.checkpointId === null ? pendingLabel(step) : nodeLabel(step.nodes)}
               </span>
               {step.checkpointId === null ? (
                 <StatusBadge tone="warning">not finished</StatusBadge>

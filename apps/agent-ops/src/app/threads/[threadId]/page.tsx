@@ -107,7 +107,7 @@ export default async function ThreadPage({
             columns={3}
             items={[
               { label: "Agent", value: run?.agent ?? null },
-              { label: "Model", value: run ? <span>Model: {run.model}</span> : null },
+              { label: "Model", value: run?.model ?? null },
               { label: "Request", value: run?.request ?? null },
               { label: "Started", value: run ? formatInstant(run.startedAt) : null },
               { label: "Duration", value: run ? formatDuration(run.durationMs) : null },
