@@ -3,6 +3,10 @@ import { join } from "node:path";
 import { z } from "zod";
 import { CliError } from "./repo.ts";
 
+// A relative path inside the kit folder to a TypeScript/JavaScript module.
+const KIT_MODULE = /^(?!\/)(?!.*(^|\/)\.\.(\/|$)).+\.(ts|mts|js|mjs)$/;
+const MODULE_HINT = "a module path relative to the kit folder, e.g. src/db/governed.ts (no leading / or ..)";
+
 /** The kit manifest: the `appbase` field of a kit's package.json. */
 export const kitManifestSchema = z.object({
   kit: z.string().regex(/^[a-z][a-z0-9-]*$/, "kit ids are lowercase words joined by hyphens"),
@@ -11,6 +15,10 @@ export const kitManifestSchema = z.object({
   schema: z.string().regex(/^[a-z_][a-z0-9_]*$/),
   migrations: z.string().min(1).default("drizzle"),
   health: z.string().startsWith("/").default("/api/health"),
+  /** Module exporting `governedTables: readonly GovernedTable[]`, relative to the kit folder. */
+  governed: z.string().regex(KIT_MODULE, MODULE_HINT).optional(),
+  /** Module exporting `seedKit(ctx: KitSeedContext)`, relative to the kit folder. */
+  seed: z.string().regex(KIT_MODULE, MODULE_HINT).optional(),
 });
 
 export type KitManifest = z.infer<typeof kitManifestSchema>;
@@ -22,6 +30,10 @@ export interface Kit extends KitManifest {
   packageName: string;
   /** Absolute path of the kit's drizzle migrations folder. */
   migrationsFolder: string;
+  /** Absolute path of the module exporting `governedTables`, when the manifest declares `governed`. */
+  governedModule?: string;
+  /** Absolute path of the module exporting `seedKit`, when the manifest declares `seed`. */
+  seedModule?: string;
 }
 
 /** Finds every kit under `apps/`: a package.json with an `appbase` manifest. */
@@ -46,6 +58,8 @@ export function discoverKits(repoRoot: string): Kit[] {
       dir,
       packageName: pkg.name ?? entry.name,
       migrationsFolder: join(dir, parsed.data.migrations),
+      ...(parsed.data.governed ? { governedModule: join(dir, parsed.data.governed) } : {}),
+      ...(parsed.data.seed ? { seedModule: join(dir, parsed.data.seed) } : {}),
     });
   }
   assertUniquePorts(kits);

@@ -1,6 +1,5 @@
-import { join } from "node:path";
-import { applyMigrations } from "@appbase/db";
-import { lakebaseUrl, resolveStateDir } from "@appbase/db/local";
+import { applyMigrations, createPool } from "@appbase/db";
+import { resolveStateDir } from "@appbase/db/local";
 import { LakehouseError } from "@appbase/lakehouse";
 import {
   type GovernanceSql,
@@ -11,39 +10,50 @@ import {
 } from "@appbase/lakehouse/governance";
 import { openLocalLakehouse } from "@appbase/lakehouse/local";
 import type { Command } from "commander";
-import pg from "pg";
-import { CliError } from "../repo.ts";
+import type pg from "pg";
+import { loadGovernedTables } from "../kit-modules.ts";
+import { discoverKits } from "../kits.ts";
+import { lakehouseDirOf } from "../orchestrator/land-gold.ts";
+import { CliError, findRepoRoot } from "../repo.ts";
+import { registerGovernanceAsOf } from "./governance-as-of.ts";
 
 export interface GovernanceCommandOptions {
-  /** The kits' governed table declarations; reconcile and drain need them, `outbox` does not. */
+  /** The governed table declarations; default: those of every kit whose manifest declares `governed`. */
   governedTables?: () => Promise<readonly GovernedTable[]>;
 }
 
-/** Connects to the local Lakebase and makes sure the outbox schema is migrated. */
+/** The governed tables every kit declares (manifest field `governed`). */
+const kitsGovernedTables = () => loadGovernedTables(discoverKits(findRepoRoot()));
+
+/** Connects to the configured database (the local Lakebase by default) and migrates the outbox schema. */
 async function withOutboxPool<T>(task: (pool: pg.Pool) => Promise<T>): Promise<T> {
-  const stateDir = resolveStateDir(process.env);
-  const pool = new pg.Pool({ connectionString: await lakebaseUrl({ stateDir }), max: 4 });
+  const db = await createPool({ env: process.env, applicationName: "appbase-governance" }).catch(
+    (error: Error) => {
+      throw new CliError(error.message);
+    },
+  );
   try {
-    await applyMigrations(pool, governanceMigrations);
-    return await task(pool);
+    await applyMigrations(db.pool, governanceMigrations);
+    return await task(db.pool);
   } finally {
-    await pool.end();
+    await db.close();
   }
 }
 
-async function withWriter<T>(
+/** Runs `task` with a Governance Writer over the governed tables, the configured Postgres and the local lakehouse. */
+export async function withWriter<T>(
   options: GovernanceCommandOptions,
   task: (writer: GovernanceWriter) => Promise<T>,
 ): Promise<T> {
-  const tables = (await options.governedTables?.()) ?? [];
+  const tables = await (options.governedTables ?? kitsGovernedTables)();
   if (tables.length === 0) {
     throw new CliError(
-      "No governed tables are registered with the CLI; pass governedTables to registerGovernanceCommands.",
+      'No kit declares governed tables: add "governed": "src/db/governed.ts" (a module exporting governedTables) to a kit manifest.',
     );
   }
   return withOutboxPool(async (pool) => {
     const lakehouse = await openLocalLakehouse({
-      directory: join(resolveStateDir(process.env), "lakehouse"),
+      directory: lakehouseDirOf(resolveStateDir(process.env)),
     }).catch((error: Error) => {
       throw new CliError(error.message);
     });
@@ -135,4 +145,6 @@ export function registerGovernanceCommands(program: Command, options: Governance
         }
       }),
     );
+
+  registerGovernanceAsOf(governance, (task) => withWriter(options, task));
 }

@@ -3,6 +3,7 @@ import { resolveStateDir, stopLakebaseProcess } from "@appbase/db/local";
 import type { Command } from "commander";
 import { discoverKits, selectKits } from "../kits.ts";
 import { type KitServerMode, type RunningKit, startKit } from "../orchestrator/kit-process.ts";
+import { lakehouseDirOf } from "../orchestrator/land-gold.ts";
 import { prepareDatabase } from "../orchestrator/prepare-database.ts";
 import { findRepoRoot } from "../repo.ts";
 
@@ -58,6 +59,8 @@ async function up(options: UpOptions): Promise<void> {
   });
   await prepared.db.close();
 
+  // Kit processes open the same local lakehouse (e.g. a Governance Writer through openLakehouseFromEnv).
+  env.APPBASE_LAKEHOUSE_DIR = lakehouseDirOf(stateDir);
   env.APPBASE_KIT_URLS = kits.map((k) => `${k.kit}=http://127.0.0.1:${k.port}`).join(",");
   const running: RunningKit[] = [];
   let stopping = false;

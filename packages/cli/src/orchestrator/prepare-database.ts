@@ -4,9 +4,11 @@ import { lakebaseStatus, startLakebaseProcess } from "@appbase/db/local";
 import { openLocalLakehouse } from "@appbase/lakehouse/local";
 import { parseScale } from "@appbase/synthetic-data";
 import type pg from "pg";
+import { loadGovernedTables, namedScale, runKitSeeds } from "../kit-modules.ts";
 import type { Kit } from "../kits.ts";
 import { createProgress } from "../progress.ts";
 import { CliError } from "../repo.ts";
+import { prepareGovernance } from "./governance-setup.ts";
 import { GOLD_CATALOG, lakehouseDirOf, landGoldTables } from "./land-gold.ts";
 import { syncServedTables } from "./sync-served.ts";
 
@@ -55,11 +57,28 @@ export async function prepareDatabase(options: {
     log(`Migrations for ${migrations.owner}: ${applied === 0 ? "up to date" : `${applied} applied`}`);
   }
 
+  const lakehouseDir = lakehouseDirOf(options.stateDir);
+  const governed = await loadGovernedTables(options.kits);
+  await prepareGovernance({ pool: db.pool, lakehouseDir, tables: governed, log });
+
   let seeded = false;
   if (options.skipSeed) {
     // Migrations only.
   } else if (options.reseed || !(await datasetsLoaded(db.pool))) {
-    await seedFromGold({ db: db.pool, stateDir: options.stateDir, seed: options.seed, scale: options.scale });
+    const finish = await seedFromGold({
+      db: db.pool,
+      lakehouseDir,
+      seed: options.seed,
+      scale: options.scale,
+    });
+    // Kits seed their own state after the served tables they may refer to are in place.
+    await runKitSeeds(
+      options.kits,
+      { pool: db.pool, scale: namedScale(options.scale), seed: options.seed, lakehouseDir },
+      log,
+    );
+    // Only now is the seed complete: a kit seed that failed makes the next start seed again.
+    await finish();
     seeded = true;
   } else {
     log("Synthetic data already loaded (use `appbase seed --force` to reload)");
@@ -69,19 +88,19 @@ export async function prepareDatabase(options: {
 
 /**
  * Lands the synthetic data as gold tables in the local lakehouse, then snapshots every served
- * table from gold with the Synced Tables engine (which records each table's sync status). The
- * seed run is marked finished only after the last table synced, so an interrupted seed reruns.
+ * table from gold with the Synced Tables engine (which records each table's sync status). Returns
+ * the call that marks the seed run finished, so an interrupted seed reruns on the next start.
  */
 async function seedFromGold(options: {
   db: pg.Pool;
-  stateDir: string;
+  lakehouseDir: string;
   seed: number;
   scale: string;
-}): Promise<void> {
+}): Promise<() => Promise<void>> {
   const scale = parseScale(options.scale);
   const epoch = currentEpoch();
   const run = await beginSeedRun(options.db, { seed: options.seed, scale: String(scale), epoch });
-  const lakehouse = await openLocalLakehouse({ directory: lakehouseDirOf(options.stateDir) });
+  const lakehouse = await openLocalLakehouse({ directory: options.lakehouseDir });
   try {
     const gold = createProgress("Landing gold tables in the local lakehouse");
     const landed = await landGoldTables({
@@ -101,7 +120,7 @@ async function seedFromGold(options: {
       mode: "snapshot",
       expectedRows: landed.perTable,
     });
-    await run.finish(synced.map((r) => ({ table: r.name, rows: r.rowsWritten, ms: r.ms })));
+    return () => run.finish(synced.map((r) => ({ table: r.name, rows: r.rowsWritten, ms: r.ms })));
   } finally {
     await lakehouse.close();
   }
