@@ -7,6 +7,7 @@ const config: NextConfig = {
     "@appbase/bindings",
     "@appbase/db",
     "@appbase/grants",
+    "@appbase/lakehouse",
     "@appbase/next-kit",
     "@appbase/ui",
   ],
@@ -17,6 +18,8 @@ const config: NextConfig = {
     "@electric-sql/pglite-socket",
     "@electric-sql/pglite-pgvector",
     "@databricks/lakebase",
+    // The local lakehouse's embedded DuckDB is a native module.
+    "@duckdb/node-api",
     // LangGraph and its Postgres checkpointer load at runtime like any Node dependency.
     "@langchain/core",
     "@langchain/langgraph",

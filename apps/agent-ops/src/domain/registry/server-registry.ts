@@ -21,6 +21,11 @@ export async function registryRuntime(): Promise<
     return { runtime };
   } catch (error) {
     if (error instanceof RegistryLakehouseUnavailable) return { unavailable: error.message };
-    throw error;
+    // Anything else (e.g. the outbox table missing because governance migrations were not applied)
+    // also leaves the page readable from Lakebase; the log keeps the stack.
+    console.error("[agent-ops] the governed registry could not start:", error);
+    return {
+      unavailable: `The governed registry could not start: ${(error as Error).message}. Run \`appbase up\` (it applies the governance migrations and creates the lakehouse tables) and reload.`,
+    };
   }
 }

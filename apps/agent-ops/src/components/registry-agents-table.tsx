@@ -1,0 +1,57 @@
+import type { ReactNode } from "react";
+import type { AgentDefinition, RegisteredTool } from "../domain/registry/registry-entry.ts";
+import { RegistryEnabledBadge, RegistryTime } from "./registry-time.tsx";
+
+/** The agent definitions; `actions` adds the admin's controls to each row. */
+export function RegistryAgentsTable(props: {
+  agents: readonly AgentDefinition[];
+  tools: readonly RegisteredTool[];
+  actions?: (agent: AgentDefinition) => ReactNode;
+}) {
+  const toolEnabled = new Map(props.tools.map((t) => [t.toolName, t.enabled]));
+  if (props.agents.length === 0) return <p className="ab-muted">No agents were registered.</p>;
+  return (
+    <table className="ao-table" aria-label="Agents">
+      <thead>
+        <tr>
+          <th>Agent</th>
+          <th>Tools</th>
+          <th>Human review</th>
+          <th>Status</th>
+          <th>Version</th>
+          <th>Updated by</th>
+          <th>Updated at</th>
+          {props.actions ? <th>Change</th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {props.agents.map((a) => (
+          <tr key={a.agentId} data-agent={a.agentId}>
+            <td>
+              <strong>{a.title}</strong> <code>{a.agentId}</code>
+              <div className="ab-muted">{a.description}</div>
+            </td>
+            <td>
+              {a.tools.map((t) => (
+                <div key={t}>
+                  <code>{t}</code>
+                  {toolEnabled.get(t) === false ? <span className="ao-error"> (tool disabled)</span> : null}
+                </div>
+              ))}
+            </td>
+            <td>{a.reviewRequired ? "required" : "no"}</td>
+            <td>
+              <RegistryEnabledBadge enabled={a.enabled} />
+            </td>
+            <td>{a.version}</td>
+            <td>{a.updatedBy}</td>
+            <td>
+              <RegistryTime iso={a.updatedAt} />
+            </td>
+            {props.actions ? <td>{props.actions(a)}</td> : null}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
