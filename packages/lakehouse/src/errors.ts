@@ -16,6 +16,9 @@ export type LakehouseErrorCode =
   | "DELTA_MULTIPLE_SOURCE_ROW_MATCHING_TARGET_ROW_IN_MERGE"
   | "STATEMENT_FAILED"
   | "HTTP_ERROR"
+  | "UNAUTHENTICATED"
+  | "NOT_CONFIGURED"
+  | "LAKEHOUSE_BUSY"
   | "LAKEHOUSE_CLOSED";
 
 /** An error a person can act on: `code` says what kind, `message` names the table/field and the fix. */

@@ -63,22 +63,43 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
+async function readText(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString("utf8");
-  return text ? JSON.parse(text) : undefined;
+  return Buffer.concat(chunks).toString("utf8");
 }
 
-/** Starts the fake on a free port; `plan` decides the answer for each executed statement. */
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return "malformed";
+  }
+}
+
+/** The workspace OAuth token endpoint the fake also serves: client credentials for an app's service principal. */
+export interface FakeOAuthClient {
+  clientId: string;
+  clientSecret: string;
+  /** Token lifetime in seconds (default 3600). */
+  expiresIn?: number;
+}
+
+/**
+ * Starts the fake on a free port; `plan` decides the answer for each executed statement. With
+ * `oauth`, `POST /oidc/v1/token` (client_credentials, Basic auth) hands out `expectedToken`.
+ */
 export async function startFakeWarehouse(
   plan: (request: ExecuteStatementRequest) => StatementPlan,
   expectedToken = "test-token",
+  oauth?: FakeOAuthClient,
 ) {
   const requests: RecordedRequest[] = [];
   const executed: ExecuteStatementRequest[] = [];
   const live = new Map<string, Live>();
   const refusals = new Map<string, number>();
+  let tokensIssued = 0;
 
   const chunkOf = (id: string, p: StatementPlan, index: number) => {
     const size = p.chunkSize ?? 1000;
@@ -148,13 +169,29 @@ export async function startFakeWarehouse(
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://fake");
-    const body = await readBody(req).catch(() => "malformed");
+    const rawText = await readText(req);
+    const body = parseJson(rawText);
     requests.push({
       method: req.method ?? "",
       path: `${url.pathname}${url.search}`,
       authorization: req.headers.authorization,
       body,
     });
+    if (oauth && req.method === "POST" && url.pathname === "/oidc/v1/token") {
+      const basic = `Basic ${Buffer.from(`${oauth.clientId}:${oauth.clientSecret}`).toString("base64")}`;
+      const form = new URLSearchParams(typeof rawText === "string" ? rawText : "");
+      if (req.headers.authorization !== basic)
+        return send(res, 401, { error: "invalid_client", error_description: "Client authentication failed" });
+      if (form.get("grant_type") !== "client_credentials" || form.get("scope") !== "all-apis")
+        return send(res, 400, { error: "invalid_request", error_description: "Unsupported grant or scope" });
+      tokensIssued += 1;
+      return send(res, 200, {
+        access_token: expectedToken,
+        token_type: "Bearer",
+        scope: "all-apis",
+        expires_in: oauth.expiresIn ?? 3600,
+      });
+    }
     if (req.headers.authorization !== `Bearer ${expectedToken}`) {
       return send(res, 401, { error_code: "UNAUTHENTICATED", message: "Invalid access token." });
     }
@@ -211,6 +248,8 @@ export async function startFakeWarehouse(
     url: `http://127.0.0.1:${port}`,
     requests,
     executed,
+    /** How many OAuth tokens the token endpoint handed out. */
+    tokensIssued: () => tokensIssued,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,0 +1,6 @@
+export {
+  type LakehouseEnv,
+  lakehouseEnvSchema,
+  type OpenFromEnvOptions,
+  openLakehouseFromEnv,
+} from "./from-env.ts";
