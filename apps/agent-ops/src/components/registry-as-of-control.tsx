@@ -9,7 +9,7 @@ export function RegistryAsOfControl({ value, error }: { value?: string; error?: 
         <input
           className="ab-input"
           type="datetime-local"
-          step="1"
+          step="0.001"
           name="asOf"
           defaultValue={value}
           aria-invalid={error ? true : undefined}

@@ -19,9 +19,10 @@ const asOfSchema = z
     return at;
   });
 
-/** The time the "as of" control shows, as the datetime-local input wants it (UTC, seconds). */
+/** The time the "as of" control shows, as the datetime-local input wants it (UTC, to the millisecond). */
 export function asOfInputValue(at: Date): string {
-  return at.toISOString().slice(0, 19);
+  // Commits can be milliseconds apart; the control keeps that precision (its step is 0.001 s).
+  return at.getUTCMilliseconds() === 0 ? at.toISOString().slice(0, 19) : at.toISOString().slice(0, 23);
 }
 
 /** Reads the `asOf` URL parameter: nothing, a time, or a message saying how to write one. */

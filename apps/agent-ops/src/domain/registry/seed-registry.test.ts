@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listRegistry } from "./registry-read.ts";
 import { openRegistryHarness, type RegistryHarness } from "./registry-test-harness.ts";
+import { seedGovernedRegistry } from "./seed-governed-registry.ts";
 import { demoRegistry, REGISTRY_SEED_ACTOR, seedRegistry } from "./seed-registry.ts";
 
 let h: RegistryHarness;
@@ -39,5 +40,27 @@ describe("seedRegistry", () => {
     expect((await h.bronzeEvents()).length).toBe(before);
     const tool = (await listRegistry(h.db.pool)).tools.find((t) => t.toolName === name);
     expect(tool).toMatchObject({ enabled: false, version: 2 });
+  });
+
+  it("seeds from the kit's seed through a lakehouse folder it opens and closes", async () => {
+    const other = await openRegistryHarness();
+    const directory = other.directory;
+    await other.lakehouse.close();
+    try {
+      const pool = other.db.pool;
+      const { tools, agents } = demoRegistry;
+      expect(await seedGovernedRegistry({ pool, lakehouseDir: directory })).toBe(
+        `governed registry: registered ${tools.length} tool(s) and ${agents.length} agent(s)`,
+      );
+      expect(await seedGovernedRegistry({ pool, lakehouseDir: directory })).toBe(
+        "governed registry already seeded",
+      );
+      expect((await listRegistry(pool)).agents.map((a) => a.agentId)).toEqual(
+        agents.map((a) => a.agentId).sort(),
+      );
+    } finally {
+      // Its lakehouse is closed already; closing twice is a no-op.
+      await other.close();
+    }
   });
 });
