@@ -64,8 +64,14 @@ describe("startRegistryRuntime", () => {
 describe("openRegistryLakehouse", () => {
   it("says what to bind when no lakehouse is configured", async () => {
     await expect(openRegistryLakehouse({})).rejects.toThrow(
-      /bind a SQL warehouse .*DATABRICKS_WAREHOUSE_ID.*appbase up/,
+      /No lakehouse is configured.*APPBASE_LAKEHOUSE_DIR.*bind DATABRICKS_WAREHOUSE_ID/,
     );
+    await expect(
+      openRegistryLakehouse({
+        DATABRICKS_HOST: "https://example.cloud.databricks.com",
+        DATABRICKS_WAREHOUSE_ID: "abc123",
+      }),
+    ).rejects.toThrow(/DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET are not set/);
     await expect(openRegistryLakehouse({})).rejects.toBeInstanceOf(RegistryLakehouseUnavailable);
   });
 
