@@ -1,0 +1,31 @@
+import type { Page } from "@playwright/test";
+
+/** An order id no other run used; ending in 7 so the demo lookup succeeds, in 0 so it fails. */
+export function orderId(kind: "ok" | "failing"): string {
+  const base = 1000 + (Date.now() % 8000);
+  return `ORD-${String(base).slice(0, -1)}${kind === "ok" ? "7" : "0"}`;
+}
+
+/** Sets the threads list's search and filters with its filter form, as a person would, and applies them. */
+export async function filterThreads(
+  page: Page,
+  filters: {
+    q?: string;
+    status?: string;
+    agent?: string;
+    errors?: "With tool errors" | "Without tool errors";
+  },
+): Promise<void> {
+  const form = page.getByRole("search");
+  await form.getByRole("searchbox").fill(filters.q ?? "");
+  await form.getByLabel("Status").selectOption(filters.status ?? "");
+  await form.getByLabel("Agent").selectOption(filters.agent ?? "");
+  await form.getByLabel("Tool errors").selectOption(filters.errors ? { label: filters.errors } : "");
+  await Promise.all([page.waitForURL(/\/threads/), form.getByRole("button", { name: "Apply" }).click()]);
+  await page.waitForLoadState("load");
+}
+
+/** The rows of the threads table (header row excluded). */
+export function threadRows(page: Page) {
+  return page.getByRole("table", { name: "Threads" }).locator("tbody tr");
+}
