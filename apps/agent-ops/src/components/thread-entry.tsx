@@ -2,15 +2,11 @@ import { StatusBadge } from "@appbase/ui/badges";
 import type { TimelineEntry } from "../domain/timeline/timeline.ts";
 import { formatDuration } from "./thread-format.ts";
 import { InlineJson, JsonBlock } from "./thread-json.tsx";
+import { toolCallAnchor } from "./tool-links.ts";
 import "./thread-views.css";
 
 const ROLE = { ai: "Agent", human: "User", system: "System", other: "Message" } as const;
 const CALL_TONE = { ok: "success", error: "danger", pending: "warning" } as const;
-
-/** The anchor of a tool call on the thread page; the tool-call records page links to it. */
-export function toolCallAnchor(toolCallId: string): string {
-  return `call-${toolCallId.replace(/[^\w-]/g, "_")}`;
-}
 
 /** One timeline entry: a message, a tool call with its result, an interrupt, a resume or an error. */
 export function ThreadEntry({ entry, targetCall }: { entry: TimelineEntry; targetCall: string | null }) {

@@ -1,14 +1,8 @@
 import type { ToolFailure } from "../domain/tool-calls/tool-failures.ts";
-import { toolCallAnchor } from "./thread-entry.tsx";
 import { formatDuration, formatInstant } from "./thread-format.ts";
 import { InlineJson } from "./thread-json.tsx";
+import { toolCallHref } from "./tool-links.ts";
 import "./thread-views.css";
-
-/** Where a failed call is on its thread's timeline: the step that ran it, highlighted. */
-export function failureHref(failure: Pick<ToolFailure, "threadId" | "toolCallId">): string {
-  const query = new URLSearchParams({ call: failure.toolCallId });
-  return `/threads/${encodeURIComponent(failure.threadId)}?${query.toString()}#${toolCallAnchor(failure.toolCallId)}`;
-}
 
 /** Recent failed tool calls: what the tool was called with, the error, and a link to the step in its thread. */
 export function ToolFailureTable({ failures }: { failures: readonly ToolFailure[] }) {
@@ -40,7 +34,7 @@ export function ToolFailureTable({ failures }: { failures: readonly ToolFailure[
               <td className="ao-diff-before">{f.error}</td>
               <td className="ao-nowrap">{formatDuration(f.durationMs)}</td>
               <td>
-                <a href={failureHref(f)}>Open in timeline</a>
+                <a href={toolCallHref(f)}>Open in timeline</a>
                 <div className="ao-thread-cell__id">{f.threadId}</div>
               </td>
             </tr>
