@@ -1,4 +1,5 @@
-import type { GovernanceWriter } from "@appbase/lakehouse/governance";
+import { type GovernanceWriter, outboxTable } from "@appbase/lakehouse/governance";
+import { getTableConfig } from "drizzle-orm/pg-core";
 import { governedAgentDefinition, governedToolRegistry } from "../../db/governed.ts";
 import type { Queryable } from "../../db/queryable.ts";
 import { agentDefinitionRowSchema, type Registry, registeredToolRowSchema } from "./registry-entry.ts";
@@ -16,7 +17,7 @@ export async function listRegistry(pool: Queryable, writer?: GovernanceWriter | 
   const agentRows = new Map(agents.rows.map((r) => [String(r.agent_id), r as Record<string, unknown>]));
   const toolRows = new Map(tools.rows.map((r) => [String(r.tool_name), r as Record<string, unknown>]));
   if (writer) {
-    const lagging = (await writer.outbox.list()).filter((e) => e.sink === "lakebase");
+    const lagging = await laggingRows(pool);
     for (const entry of lagging) {
       const target =
         entry.governedTable === governedAgentDefinition.id
@@ -37,4 +38,21 @@ export async function listRegistry(pool: Queryable, writer?: GovernanceWriter | 
     agents: byKey(agentRows, (r) => agentDefinitionRowSchema.parse(r)),
     tools: byKey(toolRows, (r) => registeredToolRowSchema.parse(r)),
   };
+}
+
+const outbox = getTableConfig(outboxTable);
+
+/** Rows of the registry whose Lakebase copy the outbox has not delivered yet (one query, any backlog size). */
+async function laggingRows(
+  pool: Queryable,
+): Promise<{ governedTable: string; rowKey: Record<string, unknown> }[]> {
+  const { rows } = await pool.query(
+    `SELECT DISTINCT governed_table, row_key FROM "${outbox.schema}"."${outbox.name}"
+      WHERE sink = 'lakebase' AND governed_table = ANY($1::text[])`,
+    [[governedAgentDefinition.id, governedToolRegistry.id]],
+  );
+  return rows.map((r) => ({
+    governedTable: String(r.governed_table),
+    rowKey: r.row_key as Record<string, unknown>,
+  }));
 }
