@@ -214,3 +214,86 @@ describe("timeline of a plain LangGraph program that knows nothing of this kit",
     });
   });
 });
+
+describe("timeline of edited and failed runs", () => {
+  it("shows the arguments a tool ran with after a reviewer's edit, and what the model asked for", async () => {
+    const refund = tool(async ({ amount }) => `refunded ${amount}`, {
+      name: "refund",
+      description: "Refund",
+      schema: z.object({ amount: z.number() }),
+    });
+    const graph = new StateGraph(MessagesAnnotation)
+      .addNode("model", (s) =>
+        s.messages.some((m) => m.getType() === "tool")
+          ? { messages: [new AIMessage("Done.")] }
+          : {
+              messages: [
+                new AIMessage({
+                  id: "ask-1",
+                  content: "Refunding 40.",
+                  tool_calls: [{ id: "r1", name: "refund", args: { amount: 40 } }],
+                }),
+              ],
+            },
+      )
+      .addNode("review", (s) => {
+        const { amount } = interrupt({ proposed: 40 }) as { amount: number };
+        const ask = s.messages.at(-1) as AIMessage;
+        // Same message id: the add-messages reducer replaces the request with the edited one.
+        return {
+          messages: [
+            new AIMessage({
+              id: ask.id,
+              content: ask.content,
+              tool_calls: [{ id: "r1", name: "refund", args: { amount } }],
+            }),
+          ],
+        };
+      })
+      .addNode("tools", new ToolNode([refund]))
+      .addEdge(START, "model")
+      .addConditionalEdges("model", (s) =>
+        (s.messages.at(-1) as AIMessage).tool_calls?.length ? "review" : END,
+      )
+      .addEdge("review", "tools")
+      .addEdge("tools", "model")
+      .compile({ checkpointer: saver });
+    const config = { configurable: { thread_id: "plain-edit" } };
+    await graph.invoke({ messages: [new HumanMessage("Refund me")] }, config);
+    await graph.invoke(new Command({ resume: { amount: 25 } }), config);
+
+    const timeline = await readTimeline(saver, "plain-edit");
+    expect(timeline.toolCalls).toEqual([
+      expect.objectContaining({
+        id: "r1",
+        args: { amount: 25 },
+        requestedArgs: { amount: 40 },
+        result: "refunded 25",
+      }),
+    ]);
+    const review = timeline.steps.find((s) => s.nodes.includes("review"));
+    expect(review?.entries.map((e) => e.kind)).toEqual(["interrupt", "resume", "message"]);
+    expect(review?.entries[2]).toMatchObject({ kind: "message", edited: true, messageId: "ask-1" });
+  });
+
+  it("shows the error of a node that failed, as an unfinished step", async () => {
+    const graph = new StateGraph(MessagesAnnotation)
+      .addNode("model", () => {
+        throw new Error("model endpoint returned 503");
+      })
+      .addEdge(START, "model")
+      .addEdge("model", END)
+      .compile({ checkpointer: saver });
+    await expect(
+      graph.invoke(
+        { messages: [new HumanMessage("Hello")] },
+        { configurable: { thread_id: "plain-failed" } },
+      ),
+    ).rejects.toThrow("503");
+    const timeline = await readTimeline(saver, "plain-failed");
+    const last = timeline.steps.at(-1);
+    expect(last?.checkpointId).toBeNull();
+    expect(last?.entries).toEqual([{ kind: "error", message: "model endpoint returned 503" }]);
+    expect(timeline.awaitingResume).toBe(false);
+  });
+});
