@@ -1,8 +1,8 @@
 import { StatusBadge } from "@appbase/ui/badges";
 
-/** A registry time as people read it, in UTC like the "as of" control. */
-export function RegistryTime({ iso }: { iso: string }) {
-  return <time dateTime={iso}>{`${iso.slice(0, 19).replace("T", " ")} UTC`}</time>;
+/** A registry time as people read it, in UTC like the "as of" control; `precise` keeps milliseconds. */
+export function RegistryTime({ iso, precise = false }: { iso: string; precise?: boolean }) {
+  return <time dateTime={iso}>{`${iso.slice(0, precise ? 23 : 19).replace("T", " ")} UTC`}</time>;
 }
 
 /** Whether an agent or tool may be used. */

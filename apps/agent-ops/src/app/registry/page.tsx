@@ -4,10 +4,10 @@ import { RegistryAgentForm } from "../../components/registry-agent-form.tsx";
 import { RegistryAgentsTable } from "../../components/registry-agents-table.tsx";
 import { RegistryAsOfControl } from "../../components/registry-as-of-control.tsx";
 import { RegistryEnabledToggle } from "../../components/registry-enabled-toggle.tsx";
-import { RegistryTime } from "../../components/registry-time.tsx";
+import { RegistryHistoryView } from "../../components/registry-history-view.tsx";
 import { RegistryToolForm } from "../../components/registry-tool-form.tsx";
 import { RegistryToolsTable } from "../../components/registry-tools-table.tsx";
-import { asOfInputValue, parseAsOfParam } from "../../domain/registry/as-of-param.ts";
+import { parseAsOfParam } from "../../domain/registry/as-of-param.ts";
 import { registryAsOf } from "../../domain/registry/registry-as-of.ts";
 import { REGISTRY_EDIT_PERMISSION } from "../../domain/registry/registry-permissions.ts";
 import { listRegistry } from "../../domain/registry/registry-read.ts";
@@ -17,6 +17,8 @@ import { can } from "../../server/kit.ts";
 import { runReader } from "../../server/page-identity.tsx";
 
 export const dynamic = "force-dynamic";
+
+const SECTION = { marginBottom: "1.5rem" } as const;
 
 /** The governed agent and tool registries: current from Lakebase, or "as of" a time from the lakehouse history. */
 export default async function RegistryPage({
@@ -40,16 +42,7 @@ export default async function RegistryPage({
     return (
       <>
         {header}
-        <RegistryAsOfControl value={asOfInputValue(asOf.at)} />
-        <Banner tone="warning" title="Historical view, read-only">
-          What was registered at <RegistryTime iso={past.at} />, read from the lakehouse history (silver
-          versions: agents {past.silverVersions.agents ?? "none yet"}, tools{" "}
-          {past.silverVersions.tools ?? "none yet"}). Later changes are not shown.
-        </Banner>
-        <h2 className="ab-section-title">Agents as of then</h2>
-        <RegistryAgentsTable agents={past.agents} tools={past.tools} />
-        <h2 className="ab-section-title">Tools as of then</h2>
-        <RegistryToolsTable tools={past.tools} />
+        <RegistryHistoryView past={past} />
       </>
     );
   }
@@ -70,63 +63,67 @@ export default async function RegistryPage({
       {!editable && !unavailable ? (
         <p className="ab-muted">Read-only for your role: only Agent Ops admins change the registry.</p>
       ) : null}
-      <h2 className="ab-section-title">Agents</h2>
-      <RegistryAgentsTable
-        agents={registry.agents}
-        tools={registry.tools}
-        {...(editable
-          ? {
-              actions: (a) => (
-                <div className="ao-stack">
-                  <RegistryEnabledToggle
-                    kind="agent"
-                    id={a.agentId}
-                    enabled={a.enabled}
-                    version={a.version}
-                  />
-                  <details>
-                    <summary>Edit</summary>
-                    <RegistryAgentForm key={a.version} agent={a} toolNames={toolNames} />
-                  </details>
-                </div>
-              ),
-            }
-          : {})}
-      />
-      {editable ? (
-        <details>
-          <summary>Register an agent</summary>
-          <RegistryAgentForm toolNames={toolNames} />
-        </details>
-      ) : null}
-      <h2 className="ab-section-title">Tools</h2>
-      <RegistryToolsTable
-        tools={registry.tools}
-        {...(editable
-          ? {
-              actions: (t) => (
-                <div className="ao-stack">
-                  <RegistryEnabledToggle
-                    kind="tool"
-                    id={t.toolName}
-                    enabled={t.enabled}
-                    version={t.version}
-                  />
-                  <details>
-                    <summary>Edit</summary>
-                    <RegistryToolForm key={t.version} tool={t} />
-                  </details>
-                </div>
-              ),
-            }
-          : {})}
-      />
-      {editable ? (
-        <details>
-          <summary>Register a tool</summary>
-          <RegistryToolForm />
-        </details>
-      ) : null}
+      <section style={SECTION}>
+        <h2 className="ab-section-title">Agents</h2>
+        <RegistryAgentsTable
+          agents={registry.agents}
+          tools={registry.tools}
+          {...(editable
+            ? {
+                actions: (a) => (
+                  <div className="ao-stack">
+                    <RegistryEnabledToggle
+                      kind="agent"
+                      id={a.agentId}
+                      enabled={a.enabled}
+                      version={a.version}
+                    />
+                    <details>
+                      <summary>Edit</summary>
+                      <RegistryAgentForm key={a.version} agent={a} toolNames={toolNames} />
+                    </details>
+                  </div>
+                ),
+              }
+            : {})}
+        />
+        {editable ? (
+          <details>
+            <summary>Register an agent</summary>
+            <RegistryAgentForm toolNames={toolNames} />
+          </details>
+        ) : null}
+      </section>
+      <section style={SECTION}>
+        <h2 className="ab-section-title">Tools</h2>
+        <RegistryToolsTable
+          tools={registry.tools}
+          {...(editable
+            ? {
+                actions: (t) => (
+                  <div className="ao-stack">
+                    <RegistryEnabledToggle
+                      kind="tool"
+                      id={t.toolName}
+                      enabled={t.enabled}
+                      version={t.version}
+                    />
+                    <details>
+                      <summary>Edit</summary>
+                      <RegistryToolForm key={t.version} tool={t} />
+                    </details>
+                  </div>
+                ),
+              }
+            : {})}
+        />
+        {editable ? (
+          <details>
+            <summary>Register a tool</summary>
+            <RegistryToolForm />
+          </details>
+        ) : null}
+      </section>
     </>
   );
 }
