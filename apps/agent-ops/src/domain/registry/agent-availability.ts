@@ -1,0 +1,49 @@
+import type { Queryable } from "../../db/queryable.ts";
+import { agentDefinitionRowSchema, registeredToolRowSchema } from "./registry-entry.ts";
+
+/** Whether the governed registry lets an agent run now, and which of its tools it may call. */
+export type AgentAvailability =
+  | { runnable: true; tools: string[] }
+  | { runnable: false; reason: string; tools: string[] };
+
+/**
+ * Reads an agent's definition and its tools from Lakebase (the registry's serving copy) and says
+ * whether it may start: it must be registered and enabled. Disabled tools are left out of `tools`;
+ * an agent with none of its tools enabled cannot run. Callers starting a run show `reason`.
+ */
+export async function agentAvailability(pool: Queryable, agentId: string): Promise<AgentAvailability> {
+  const { rows } = await pool.query("SELECT * FROM agent_ops.agent_definition WHERE agent_id = $1", [
+    agentId,
+  ]);
+  if (!rows[0]) {
+    return {
+      runnable: false,
+      tools: [],
+      reason: `Agent ${agentId} is not in the registry; an Agent Ops admin registers it on the Registry page.`,
+    };
+  }
+  const agent = agentDefinitionRowSchema.parse(rows[0]);
+  const { rows: toolRows } = await pool.query(
+    "SELECT * FROM agent_ops.tool_registry WHERE tool_name = ANY($1::text[])",
+    [agent.tools],
+  );
+  const enabled = new Set(
+    toolRows.map((r) => registeredToolRowSchema.parse(r)).flatMap((t) => (t.enabled ? [t.toolName] : [])),
+  );
+  const tools = agent.tools.filter((t) => enabled.has(t));
+  if (!agent.enabled) {
+    return {
+      runnable: false,
+      tools,
+      reason: `Agent ${agentId} is disabled in the registry (version ${agent.version}, by ${agent.updatedBy}); an Agent Ops admin can enable it.`,
+    };
+  }
+  if (agent.tools.length > 0 && tools.length === 0) {
+    return {
+      runnable: false,
+      tools,
+      reason: `Every tool of agent ${agentId} (${agent.tools.join(", ")}) is disabled in the registry; an Agent Ops admin can enable them.`,
+    };
+  }
+  return { runnable: true, tools };
+}
