@@ -26,7 +26,6 @@ export const threadColumns: Column<RunSummary>[] = [
       </span>
     ),
   },
-  { key: "agent", header: "Agent", render: (r) => r.agent },
   {
     key: "status",
     header: "Status",
@@ -36,6 +35,7 @@ export const threadColumns: Column<RunSummary>[] = [
       </StatusBadge>
     ),
   },
+  { key: "agent", header: "Agent", render: (r) => r.agent },
   {
     key: "last_step",
     header: "Last step",

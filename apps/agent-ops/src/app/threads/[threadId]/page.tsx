@@ -103,26 +103,28 @@ export default async function ThreadPage({
       ) : null}
       <div className="ao-card-gap">
         <Card title="Summary">
-          <DetailList
-            columns={3}
-            items={[
-              { label: "Agent", value: run?.agent ?? null },
-              { label: "Model", value: run?.model ?? null },
-              { label: "Request", value: run?.request ?? null },
-              { label: "Started", value: run ? formatInstant(run.startedAt) : null },
-              { label: "Duration", value: run ? formatDuration(run.durationMs) : null },
-              {
-                label: "Last step",
-                value: run?.lastStep ? `${run.lastStep.step} · ${nodeLabel(run.lastStep.nodes)}` : null,
-              },
-              { label: "Tool calls", value: `${timeline.toolCalls.length} (${errors} failed)` },
-              { label: "Open reviews", value: run ? String(run.openReviews) : null },
-              {
-                label: "Checkpoints",
-                value: `${rootCount} in the graph, ${timeline.checkpoints.length - rootCount} in subgraphs`,
-              },
-            ]}
-          />
+          <div className="ao-summary">
+            <DetailList
+              columns={3}
+              items={[
+                { label: "Agent", value: run?.agent ?? null },
+                { label: "Model", value: run?.model ?? null },
+                { label: "Request", value: run?.request ?? null },
+                { label: "Started", value: run ? formatInstant(run.startedAt) : null },
+                { label: "Duration", value: run ? formatDuration(run.durationMs) : null },
+                {
+                  label: "Last step",
+                  value: run?.lastStep ? `${run.lastStep.step} · ${nodeLabel(run.lastStep.nodes)}` : null,
+                },
+                { label: "Tool calls", value: `${timeline.toolCalls.length} (${errors} failed)` },
+                { label: "Open reviews", value: run ? String(run.openReviews) : null },
+                {
+                  label: "Checkpoints",
+                  value: `${rootCount} in the graph, ${timeline.checkpoints.length - rootCount} in subgraphs`,
+                },
+              ]}
+            />
+          </div>
         </Card>
         <Card
           title="Timeline"
