@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { parseTableDeclaration, type TableDeclaration, type TableShape } from "../column-types.ts";
 import { LakehouseError } from "../errors.ts";
 import type {
@@ -16,25 +16,17 @@ import type {
 } from "../lakehouse.ts";
 import { checkMergeKeys } from "../merge-keys.ts";
 import type { Predicate } from "../predicate.ts";
-import { SerialQueue } from "../serial-queue.ts";
 import { parseSchemaName, parseTableName, type TableName } from "../table-name.ts";
 import { resolveTimestamp } from "../time-travel.ts";
 import { encodeRows, type Row, type RowInput, type TypedColumn, typedColumns } from "../values.ts";
 import { duckType, physicalName, quote } from "./duckdb-dialect.ts";
-import {
-  bootstrapMetadata,
-  declarationJson,
-  latestCommit,
-  loadHistory,
-  loadShape,
-  META,
-  recordCommit,
-} from "./metadata.ts";
+import { type FileLockOptions, SharedDuckDbFile } from "./duckdb-file.ts";
+import { declarationJson, latestCommit, loadHistory, loadShape, META, recordCommit } from "./metadata.ts";
 import { readAtVersion, readChanges } from "./reads.ts";
 import { stageRows } from "./staging.ts";
 import { checkReplaceWhere, endMatching, insertStaged, mergeStaged, type WriteContext } from "./writes.ts";
 
-export interface LocalLakehouseOptions {
+export interface LocalLakehouseOptions extends FileLockOptions {
   /** The lakehouse folder, normally `<stateDir>/lakehouse`; created if missing. */
   directory: string;
   /** Recorded as `userName` in table history. */
@@ -48,33 +40,33 @@ interface OpenTable {
   columns: TypedColumn[];
 }
 
-/** Opens (or creates) the local lakehouse in a folder. Only one process may hold it open. */
+/**
+ * Opens (or creates) the local lakehouse in a folder. Several processes may use one folder: the
+ * DuckDB file is held only while operations run (and `idleReleaseMs` after), and an operation
+ * waits, with backoff, for another process's turn up to `lockTimeoutMs`.
+ */
 export async function openLocalLakehouse(options: LocalLakehouseOptions): Promise<Lakehouse> {
   mkdirSync(options.directory, { recursive: true });
-  const file = path.join(options.directory, "lakehouse.duckdb");
-  let instance: DuckDBInstance;
+  const file = SharedDuckDbFile.acquire(path.resolve(options.directory, "lakehouse.duckdb"), options);
   try {
-    instance = await DuckDBInstance.create(file);
+    // Opens once now, so a file that cannot be opened fails here rather than at the first call.
+    await file.run(async () => undefined);
   } catch (error) {
-    throw new Error(
-      `Could not open the local lakehouse at ${file}: ${(error as Error).message}. Only the local platform process may open it; stop any other process using this state folder.`,
-    );
+    await file.release();
+    throw error;
   }
-  const conn = await instance.connect();
-  // Commit timestamps and TIMESTAMP columns are instants; rendering them in UTC keeps reads canonical.
-  await conn.run("SET TimeZone = 'UTC'");
-  await bootstrapMetadata(conn);
-  return new LocalLakehouse(instance, conn, options.userName ?? null);
+  return new LocalLakehouse(file, options.userName ?? null);
 }
 
 class LocalLakehouse implements Lakehouse {
-  private readonly queue = new SerialQueue();
   private readonly shapes = new Map<string, OpenTable>();
+  private shapesGeneration = -1;
   private closed = false;
+  /** The connection of the operation in progress (operations on a file are serialized). */
+  private conn!: DuckDBConnection;
 
   constructor(
-    private readonly instance: DuckDBInstance,
-    private readonly conn: DuckDBConnection,
+    private readonly file: SharedDuckDbFile,
     private readonly userName: string | null,
   ) {}
 
@@ -83,7 +75,15 @@ class LocalLakehouse implements Lakehouse {
       return Promise.reject(
         new LakehouseError("LAKEHOUSE_CLOSED", "The local lakehouse has been closed; open it again."),
       );
-    return this.queue.run(task);
+    return this.file.run(async (conn) => {
+      this.conn = conn;
+      // Another process may have changed tables while the file was closed here.
+      if (this.shapesGeneration !== this.file.generation) {
+        this.shapes.clear();
+        this.shapesGeneration = this.file.generation;
+      }
+      return task();
+    });
   }
 
   private async schemaExists(catalog: string, schema: string): Promise<boolean> {
@@ -388,12 +388,8 @@ class LocalLakehouse implements Lakehouse {
 
   close(): Promise<void> {
     if (this.closed) return Promise.resolve();
-    const done = this.queue.run(async () => {
-      this.conn.closeSync();
-      this.instance.closeSync();
-    });
     this.closed = true;
-    return done;
+    return this.file.release();
   }
 }
 
