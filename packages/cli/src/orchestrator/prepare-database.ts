@@ -82,6 +82,7 @@ export async function prepareDatabase(options: {
     seeded = true;
   } else {
     log("Synthetic data already loaded (use `appbase seed --force` to reload)");
+    await catchUpServedTables(db.pool, lakehouseDir, log);
   }
   return { db, startedLakebase, seeded };
 }
@@ -123,5 +124,26 @@ async function seedFromGold(options: {
     return () => run.finish(synced.map((r) => ({ table: r.name, rows: r.rowsWritten, ms: r.ms })));
   } finally {
     await lakehouse.close();
+  }
+}
+
+/**
+ * On a start with data already loaded, applies whatever changed in gold while nothing ran (the
+ * change feed since each table's last processed version). A failure is reported, not fatal: the
+ * kits still serve the last synced rows, and the status table says the sync failed.
+ */
+async function catchUpServedTables(db: pg.Pool, lakehouseDir: string, log: (line: string) => void) {
+  try {
+    const lakehouse = await openLocalLakehouse({ directory: lakehouseDir });
+    try {
+      await syncServedTables({ lakehouse, pool: db });
+    } finally {
+      await lakehouse.close();
+    }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    log(
+      `Served tables not refreshed from gold: ${reason} (\`appbase seed --force\` lands gold and syncs again).`,
+    );
   }
 }

@@ -69,10 +69,15 @@ export async function syncServedTables(
     const ms = Math.round(performance.now() - started);
     before += result.rowsWritten;
     results.push({ ...result, ms });
-    progress.note(`  ${name}: ${describeRun(result)} (${(ms / 1000).toFixed(1)}s)`);
+    // Tables already current are summed up at the end rather than listed one by one.
+    if (result.mode !== "up-to-date" || options.only)
+      progress.note(`  ${name}: ${describeRun(result)} (${(ms / 1000).toFixed(1)}s)`);
   }
   const rows = results.reduce((sum, r) => sum + r.rowsWritten, 0);
-  progress.done(`${rows.toLocaleString("en-US")} rows written in ${results.length} table(s)`);
+  const current = results.filter((r) => r.mode === "up-to-date").length;
+  progress.done(
+    `${rows.toLocaleString("en-US")} rows written in ${results.length} table(s)${current > 0 ? `, ${current} already up to date` : ""}`,
+  );
   return results;
 }
 
