@@ -46,6 +46,13 @@ async function writeAtVersion(
     const result = await ctx.writer.write(table as GovernedTable, row, { actor, expectedVersion });
     return result.row;
   } catch (error) {
+    if (error instanceof GovernanceError && error.code === "SILVER_WRITE_FAILED") {
+      // Silver is the authority: when it refuses, nothing was written anywhere, so a retry is safe.
+      throw new FieldRuleError(
+        "_form",
+        `Nothing was saved: the lakehouse did not accept the write (${(error.cause as Error | undefined)?.message ?? error.message}). Try again; if it keeps failing, check that the lakehouse is reachable.`,
+      );
+    }
     if (!(error instanceof GovernanceError) || error.code !== "VERSION_CONFLICT") throw error;
     const stored = await current(ctx, kind, id);
     const message =

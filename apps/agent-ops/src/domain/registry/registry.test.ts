@@ -1,5 +1,7 @@
+import { GovernanceWriter } from "@appbase/lakehouse/governance";
 import { ConflictError, FieldRuleError, NotFoundError } from "@appbase/next-kit/errors";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { governedTables } from "../../db/governed.ts";
 import { registryAsOf } from "./registry-as-of.ts";
 import type { ToolInput } from "./registry-input.ts";
 import { listRegistry } from "./registry-read.ts";
@@ -189,5 +191,30 @@ describe("registryAsOf", () => {
   it("is empty before the registry tables existed", async () => {
     const past = await registryAsOf(h.writer, new Date("2001-01-01T00:00:00Z"));
     expect(past).toMatchObject({ agents: [], tools: [], silverVersions: { agents: null, tools: null } });
+  });
+});
+
+describe("when silver refuses the write", () => {
+  it("says nothing was saved, and neither Lakebase nor bronze changed", async () => {
+    const failing = new GovernanceWriter({
+      lakehouse: h.lakehouse,
+      lakebase: h.lakebase,
+      outbox: h.db.pool,
+      tables: governedTables,
+      faults: {
+        silver: () => Promise.reject(new Error("warehouse stopped")),
+      },
+    });
+    const before = (await h.bronzeEvents()).length;
+    const name = `tool_refused_${++n}`;
+    const refused = saveTool({ writer: failing }, tool({ toolName: name }), ADMIN);
+    await expect(refused).rejects.toBeInstanceOf(FieldRuleError);
+    await expect(refused).rejects.toThrow(
+      /Nothing was saved: the lakehouse did not accept the write \(warehouse stopped\)/,
+    );
+    expect(await lakebaseTool(name)).toBeUndefined();
+    expect(await silverTool(name)).toBeUndefined();
+    expect((await h.bronzeEvents()).length).toBe(before);
+    expect((await h.writer.outbox.list()).filter((e) => e.rowKey.tool_name === name)).toEqual([]);
   });
 });
