@@ -22,7 +22,7 @@ export function queueEntry(page: Page, threadId: string) {
 /** Starts a demo support run as the current user and returns its thread id (the page is left on the thread). */
 export async function startRun(page: Page, request: string): Promise<string> {
   await page.goto("/threads");
-  await page.getByLabel("Customer request").fill(request);
+  await page.getByLabel("Request", { exact: true }).fill(request);
   await page.getByRole("button", { name: "Start support agent run" }).click();
   await page.waitForURL(/\/threads\/thread-/);
   return decodeURIComponent(new URL(page.url()).pathname.split("/").at(-1) ?? "");

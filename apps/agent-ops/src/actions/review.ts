@@ -6,7 +6,9 @@ import { recordAssessmentHandoff } from "../domain/evaluation/assessment-handoff
 import { decideReviewItem } from "../domain/queue/decide.ts";
 import { claimItem } from "../domain/queue/queue.ts";
 import { reviewDecisionSchema } from "../domain/queue/review-item.ts";
-import { resumeSupportRun } from "../domain/runs/runs.ts";
+import { resumeAgentRun } from "../domain/runs/runs.ts";
+import { serverEnv } from "../env.ts";
+import { boundAgentModel } from "../server/databricks.ts";
 import { db } from "../server/db.ts";
 import { can, defineAction } from "../server/kit.ts";
 
@@ -31,31 +33,39 @@ export const decideReviewAction = defineAction({
     expectedVersion: z.coerce.number().int().positive("expectedVersion must be the version you opened."),
     decision: reviewDecisionSchema,
     rationale: z.string().trim().min(3, "Say why you decided this (at least 3 characters)."),
-    editedAmount: z.coerce.number().positive("The edited refund amount must be above 0.").optional(),
+    // The proposed call's arguments as the reviewer changed them (an edit decision).
+    editedArgs: z
+      .record(z.string(), z.union([z.string(), z.number(), z.boolean()]), {
+        error: "editedArgs must map argument names to text, numbers or true/false.",
+      })
+      .optional(),
   }),
   handler: async (input, { identity }) => {
     const pool = await db();
+    const edited = input.decision === "edit" ? input.editedArgs : undefined;
     const decided = await decideReviewItem(pool, {
       itemId: input.itemId,
       reviewer: identity.email,
       expectedVersion: input.expectedVersion,
       decision: input.decision,
       rationale: input.rationale,
-      ...(input.decision === "edit" && input.editedAmount !== undefined
-        ? { editedValue: { amount: input.editedAmount } }
-        : {}),
+      ...(edited !== undefined ? { editedValue: edited } : {}),
       mayOverride: can(identity, "review.reassign"),
     });
-    const handoff = await recordAssessmentHandoff(pool, decided, { experimentBound: false });
+    const handoff = await recordAssessmentHandoff(pool, decided, {
+      experimentBound: Boolean(serverEnv().MLFLOW_EXPERIMENT_ID),
+    });
+    const model = boundAgentModel();
     const run =
       decided.source === "interrupt"
-        ? await resumeSupportRun(pool, {
+        ? await resumeAgentRun(pool, {
             threadId: decided.threadId,
             resume: {
               decision: input.decision,
               rationale: input.rationale,
-              ...(input.decision === "edit" ? { editedArgs: { amount: input.editedAmount } } : {}),
+              ...(edited !== undefined ? { editedArgs: edited } : {}),
             },
+            ...(model ? { model } : {}),
           })
         : null;
     revalidatePath("/queue");

@@ -2,23 +2,35 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { startSupportRun } from "../domain/runs/runs.ts";
+import { agentNameSchema } from "../domain/agents/agents.ts";
+import { startAgentRun } from "../domain/runs/runs.ts";
+import { boundAgentModel } from "../server/databricks.ts";
 import { db } from "../server/db.ts";
 import { defineAction } from "../server/kit.ts";
 
-/** Starts the demo support agent; it runs until done or until it pauses for human review. */
+/** Starts an agent (the bound serving endpoint's model, else the scripted one); it runs until done or review. */
 export const startRunAction = defineAction({
   // Starting and pausing agents is the operator's control of the fleet.
   permission: "agent.pause",
   input: z.object({
+    agent: agentNameSchema.default("customer-support"),
     request: z
       .string()
       .trim()
-      .min(5, "Describe what the customer asks, e.g. 'Refund order ORD-1234, it arrived broken'.")
+      .min(
+        5,
+        "Describe the request, e.g. 'Refund order ORD-1234, it arrived broken' or 'Triage entity E0000012'.",
+      )
       .max(500, "Keep the request under 500 characters."),
   }),
   handler: async (input, { identity }) => {
-    const run = await startSupportRun(await db(), { request: input.request, startedBy: identity.email });
+    const model = boundAgentModel();
+    const run = await startAgentRun(await db(), {
+      agent: input.agent,
+      request: input.request,
+      startedBy: identity.email,
+      ...(model ? { model } : {}),
+    });
     revalidatePath("/threads");
     revalidatePath("/queue");
     return run;

@@ -9,6 +9,15 @@ function message(failure: ActionFailure): string {
   return Object.values(failure.fieldErrors).flat()[0] ?? failure.message;
 }
 
+type ArgValue = string | number | boolean;
+
+// The reviewer types text; numbers and switches go back as the types the tool's schema expects.
+function typed(original: ArgValue, text: string): ArgValue {
+  if (typeof original === "number") return Number(text);
+  if (typeof original === "boolean") return text === "true";
+  return text;
+}
+
 /** Claim button for an open item, or the decision form for an item the viewer holds. */
 export function ReviewControls(props: {
   itemId: string;
@@ -16,10 +25,15 @@ export function ReviewControls(props: {
   heldByViewer: boolean;
   canClaim: boolean;
   canDecide: boolean;
+  /** The proposed call's plain arguments, editable when the item is an agent's paused call. */
+  editableArgs?: Record<string, ArgValue>;
 }) {
   const [decision, setDecision] = useState<"approve" | "reject" | "edit">("approve");
   const [rationale, setRationale] = useState("");
-  const [editedAmount, setEditedAmount] = useState("");
+  const editable = props.editableArgs ?? {};
+  const [edits, setEdits] = useState<Record<string, string>>(() =>
+    Object.fromEntries(Object.entries(editable).map(([k, v]) => [k, String(v)])),
+  );
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -35,7 +49,13 @@ export function ReviewControls(props: {
         expectedVersion: props.version,
         decision,
         rationale,
-        ...(decision === "edit" ? { editedAmount: Number(editedAmount) } : {}),
+        ...(decision === "edit"
+          ? {
+              editedArgs: Object.fromEntries(
+                Object.entries(editable).map(([k, v]) => [k, typed(v, edits[k] ?? String(v))]),
+              ),
+            }
+          : {}),
       });
       if (result.ok) {
         setFailure(null);
@@ -64,20 +84,22 @@ export function ReviewControls(props: {
             >
               <option value="approve">Approve</option>
               <option value="reject">Reject</option>
-              <option value="edit">Edit amount</option>
+              {Object.keys(editable).length > 0 ? <option value="edit">Edit arguments</option> : null}
             </select>
           </label>
-          {decision === "edit" ? (
-            <label>
-              <span>Refund amount</span>
-              <input
-                className="ab-input"
-                name="editedAmount"
-                value={editedAmount}
-                onChange={(e) => setEditedAmount(e.target.value)}
-              />
-            </label>
-          ) : null}
+          {decision === "edit"
+            ? Object.keys(editable).map((name) => (
+                <label key={name}>
+                  <span>{name}</span>
+                  <input
+                    className="ab-input"
+                    name={`arg-${name}`}
+                    value={edits[name] ?? ""}
+                    onChange={(e) => setEdits((current) => ({ ...current, [name]: e.target.value }))}
+                  />
+                </label>
+              ))
+            : null}
           <label>
             <span>Rationale</span>
             <textarea

@@ -1,52 +1,21 @@
-"use client";
+import "server-only";
+import { agents } from "../domain/agents/agents.ts";
+import { SCRIPTED_MODEL_LABEL } from "../domain/agents/scripted-model.ts";
+import { boundAgentModel } from "../server/databricks.ts";
+import { StartRunFields } from "./start-run-form-fields.tsx";
 
-import type { ActionFailure } from "@appbase/next-kit/result";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { startRunAction } from "../actions/runs.ts";
-
-/** Starts a demo support-agent run; on success opens its thread. */
+/** Starts a run of either agent, saying which model will drive it (the bound endpoint or the scripted one). */
 export function StartRunForm() {
-  const [request, setRequest] = useState("Please refund order ORD-1234, it arrived broken");
-  const [failure, setFailure] = useState<ActionFailure | null>(null);
-  const [pending, start] = useTransition();
-  const router = useRouter();
-  const submit = () =>
-    start(async () => {
-      const result = await startRunAction({ request });
-      if (result.ok) {
-        setFailure(null);
-        router.push(`/threads/${result.data.threadId}`);
-      } else setFailure(result.error);
-    });
-  return (
-    <form
-      aria-label="Start a demo run"
-      className="ao-row"
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
-    >
-      <label className="ao-grow">
-        <span>Customer request</span>
-        <input
-          className="ab-input"
-          name="request"
-          value={request}
-          onChange={(e) => setRequest(e.target.value)}
-        />
-      </label>
-      <button className="ab-button" type="submit" disabled={pending}>
-        {pending ? "Running…" : "Start support agent run"}
-      </button>
-      {failure ? (
-        <p role="alert" className="ao-error">
-          {failure.kind === "invalid"
-            ? (failure.fieldErrors.request?.[0] ?? failure.message)
-            : failure.message}
-        </p>
-      ) : null}
-    </form>
-  );
+  let modelLabel = SCRIPTED_MODEL_LABEL;
+  try {
+    modelLabel = boundAgentModel()?.label ?? SCRIPTED_MODEL_LABEL;
+  } catch (error) {
+    modelLabel = `unavailable: ${(error as Error).message}`;
+  }
+  const choices = Object.values(agents).map((a) => ({
+    name: a.name,
+    title: a.title,
+    exampleRequest: a.exampleRequest,
+  }));
+  return <StartRunFields agents={choices} modelLabel={modelLabel} />;
 }

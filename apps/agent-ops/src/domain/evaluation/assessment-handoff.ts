@@ -17,9 +17,31 @@ export interface AssessmentPayload {
 export interface AssessmentHandoff {
   reviewItemId: string;
   threadId: string;
+  /** `unbound`: no experiment bound, waits; `pending`: the outbox will send it; `sent`: MLflow has it. */
   status: "unbound" | "pending" | "sent";
   assessmentId: string | null;
   payload: AssessmentPayload;
+  traceId: string | null;
+  attempts: number;
+  nextAttemptAt: Date | null;
+  lastError: string | null;
+  sentAt: Date | null;
+}
+
+/** What to tell a person about a handoff: where it is, and what to do when it waits. */
+export function handoffStatusLine(h: AssessmentHandoff): string {
+  if (h.status === "sent") return `Sent to MLflow as assessment ${h.assessmentId} on trace ${h.traceId}.`;
+  if (h.status === "unbound") {
+    return (
+      "Pending: no MLflow experiment is bound, so this assessment has not been sent. To send it, add an " +
+      "`experiment` resource (CAN_EDIT) named `experiment` to the app and `- name: MLFLOW_EXPERIMENT_ID / " +
+      "valueFrom: experiment` to app.yaml (bundles/agent-ops declares both)."
+    );
+  }
+  const retry = h.nextAttemptAt ? ` Next attempt ${h.nextAttemptAt.toISOString()}.` : "";
+  return h.attempts === 0
+    ? "Queued for MLflow; the outbox sends it within seconds."
+    : `Not sent yet after ${h.attempts} attempt(s): ${h.lastError ?? "unknown error"}.${retry}`;
 }
 
 /** The assessment a decided review item becomes; it names the thread so the trace can be found by session. */
@@ -54,8 +76,8 @@ export async function recordAssessmentHandoff(
 ): Promise<AssessmentHandoff> {
   const payload = assessmentFor(item);
   await db.query(
-    `insert into agent_ops.assessment_handoff (review_item_id, thread_id, payload, status)
-     values ($1, $2, $3, $4) on conflict (review_item_id) do nothing`,
+    `insert into agent_ops.assessment_handoff (review_item_id, thread_id, payload, status, next_attempt_at)
+     values ($1, $2, $3, $4, case when $4 = 'pending' then now() end) on conflict (review_item_id) do nothing`,
     [item.id, item.threadId, JSON.stringify(payload), options.experimentBound ? "pending" : "unbound"],
   );
   const [stored] = await listAssessmentHandoffs(db, { threadId: item.threadId, reviewItemId: item.id });
@@ -67,22 +89,48 @@ export async function listAssessmentHandoffs(
   db: Queryable,
   filter: { threadId: string; reviewItemId?: string },
 ): Promise<AssessmentHandoff[]> {
-  const { rows } = await db.query<{
-    review_item_id: string;
-    thread_id: string;
-    status: AssessmentHandoff["status"];
-    assessment_id: string | null;
-    payload: AssessmentPayload;
-  }>(
+  const { rows } = await db.query<HandoffDbRow>(
     `select * from agent_ops.assessment_handoff
      where thread_id = $1 and ($2::uuid is null or review_item_id = $2) order by created_at desc`,
     [filter.threadId, filter.reviewItemId ?? null],
   );
-  return rows.map((r) => ({
+  return rows.map(toHandoff);
+}
+
+/** Handoffs of these review items (for the queue page). */
+export async function handoffsOf(db: Queryable, reviewItemIds: string[]): Promise<AssessmentHandoff[]> {
+  const { rows } = await db.query<HandoffDbRow>(
+    "select * from agent_ops.assessment_handoff where review_item_id = any($1::uuid[])",
+    [reviewItemIds],
+  );
+  return rows.map(toHandoff);
+}
+
+export interface HandoffDbRow {
+  review_item_id: string;
+  thread_id: string;
+  status: AssessmentHandoff["status"];
+  assessment_id: string | null;
+  payload: AssessmentPayload;
+  trace_id: string | null;
+  attempts: number;
+  next_attempt_at: Date | null;
+  last_error: string | null;
+  sent_at: Date | null;
+}
+
+/** A stored row as the domain type. */
+export function toHandoff(r: HandoffDbRow): AssessmentHandoff {
+  return {
     reviewItemId: r.review_item_id,
     threadId: r.thread_id,
     status: r.status,
     assessmentId: r.assessment_id,
     payload: r.payload,
-  }));
+    traceId: r.trace_id,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    lastError: r.last_error,
+    sentAt: r.sent_at,
+  };
 }

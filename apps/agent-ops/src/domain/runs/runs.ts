@@ -1,80 +1,106 @@
 import { randomUUID } from "node:crypto";
-import { NotFoundError } from "@appbase/next-kit/errors";
-import { HumanMessage, ToolMessage } from "@langchain/core/messages";
+import { ConflictError, NotFoundError } from "@appbase/next-kit/errors";
+import { type BaseMessage, HumanMessage } from "@langchain/core/messages";
 import { Command } from "@langchain/langgraph";
 import type pg from "pg";
+import { buildAgentGraph } from "../agents/agent-graph.ts";
+import { type AgentModel, scriptedModel } from "../agents/agent-model.ts";
+import { oneAtATime } from "../agents/agent-tool.ts";
+import { type AgentName, agentSpec } from "../agents/agents.ts";
+import type { ReviewResume } from "../agents/human-review.ts";
+import { queueReviewItems } from "../agents/run-rules.ts";
 import { SCRIPTED_MODEL_LABEL } from "../agents/scripted-model.ts";
-import { buildSupportAgent, type RefundReviewRequest, type ReviewResume } from "../agents/support-agent.ts";
-import { enqueueReviewItem } from "../queue/queue.ts";
+import { supportAgent } from "../agents/support-agent.ts";
 import { checkpointerFor } from "./checkpointer.ts";
 
-export const SUPPORT_AGENT = "customer-support";
+export const SUPPORT_AGENT = supportAgent.name;
 
 export type RunStatus = "running" | "interrupted" | "completed" | "failed";
 
-/** Starts the demo support agent on a new thread and runs it until it finishes or pauses for review. */
-export async function startSupportRun(
+export interface RunOutcome {
+  threadId: string;
+  status: RunStatus;
+  /** Why the run failed (the model or the graph threw), in words. */
+  error: string | null;
+}
+
+/** Starts an agent on a new thread and runs it until it finishes or pauses for review. */
+export async function startAgentRun(
   pool: pg.Pool,
-  input: { request: string; startedBy: string; threadId?: string },
-): Promise<{ threadId: string; status: RunStatus }> {
+  input: { agent: AgentName; request: string; startedBy: string; threadId?: string; model?: AgentModel },
+): Promise<RunOutcome> {
   const threadId = input.threadId ?? `thread-${randomUUID()}`;
+  const model = input.model ?? scriptedModel;
   await pool.query(
     `insert into agent_ops.agent_run (thread_id, agent, model, request, started_by) values ($1, $2, $3, $4, $5)`,
-    [threadId, SUPPORT_AGENT, SCRIPTED_MODEL_LABEL, input.request, input.startedBy],
+    [threadId, input.agent, model.label, input.request, input.startedBy],
   );
-  return advance(pool, threadId, { messages: [new HumanMessage(input.request)] });
+  return advance(
+    pool,
+    { threadId, agent: input.agent, model },
+    { messages: [new HumanMessage(input.request)] },
+  );
+}
+
+/**
+ * The model a stored run continues with: the scripted one if it started scripted, else the bound
+ * endpoint, which must be the one it started with (a thread does not switch models half-way).
+ */
+function modelFor(threadId: string, label: string, bound: AgentModel | undefined): AgentModel {
+  if (label === SCRIPTED_MODEL_LABEL) return scriptedModel;
+  if (bound?.label === label) return bound;
+  throw new ConflictError(
+    `Thread ${threadId} ran on "${label}", which is not bound now (${bound ? `bound: "${bound.label}"` : "no serving endpoint is bound"}); bind that serving endpoint again (SERVING_ENDPOINT_NAME) to continue it.`,
+    { threadId, model: label },
+  );
 }
 
 /** Resumes a thread paused at its review step with the reviewer's decision, and runs it on. */
-export async function resumeSupportRun(
+export async function resumeAgentRun(
   pool: pg.Pool,
-  input: { threadId: string; resume: ReviewResume },
-): Promise<{ threadId: string; status: RunStatus }> {
-  const { rows } = await pool.query("select 1 from agent_ops.agent_run where thread_id = $1", [
-    input.threadId,
-  ]);
-  if (rows.length === 0) throw new NotFoundError(`Thread ${input.threadId} is not a run of this kit.`);
-  return advance(pool, input.threadId, new Command({ resume: input.resume }));
+  input: { threadId: string; resume: ReviewResume; model?: AgentModel },
+): Promise<RunOutcome> {
+  const { rows } = await pool.query<{ agent: string; model: string }>(
+    "select agent, model from agent_ops.agent_run where thread_id = $1",
+    [input.threadId],
+  );
+  const run = rows[0];
+  if (!run) throw new NotFoundError(`Thread ${input.threadId} is not a run of this kit.`);
+  const model = modelFor(input.threadId, run.model, input.model);
+  return advance(
+    pool,
+    { threadId: input.threadId, agent: run.agent, model },
+    new Command<ReviewResume>({ resume: input.resume }),
+  );
 }
 
 async function advance(
   pool: pg.Pool,
-  threadId: string,
-  graphInput: Parameters<ReturnType<typeof buildSupportAgent>["invoke"]>[0],
-): Promise<{ threadId: string; status: RunStatus }> {
-  const graph = buildSupportAgent(await checkpointerFor(pool));
-  const config = { configurable: { thread_id: threadId } };
+  run: { threadId: string; agent: string; model: AgentModel },
+  // A new request, or the reviewer's answer to the pending interrupt.
+  graphInput: { messages: BaseMessage[] } | Command<ReviewResume>,
+): Promise<RunOutcome> {
+  const spec = agentSpec(run.agent);
+  const graph = buildAgentGraph(spec, {
+    checkpointer: await checkpointerFor(pool),
+    model: run.model,
+    ctx: { db: oneAtATime(pool) },
+  });
+  // "sync": each checkpoint is written before the next step starts, so a step's tool queries never
+  // overlap the checkpoint writes (the local Lakebase, PGlite behind one socket, cannot interleave them).
+  const config = { configurable: { thread_id: run.threadId }, durability: "sync" as const };
   let status: RunStatus;
   let error: string | null = null;
   try {
-    await graph.invoke(graphInput, config);
+    await graph.invoke(graphInput as Parameters<typeof graph.invoke>[0], config);
     const state = await graph.getState(config);
     const interrupts = state.tasks.flatMap((t) => t.interrupts);
-    for (const pending of interrupts) {
-      const request = pending.value as RefundReviewRequest;
-      await enqueueReviewItem(pool, {
-        threadId,
-        source: "interrupt",
-        sourceKey: `interrupt:${threadId}:${pending.id ?? request.toolCallId}`,
-        title: `Approve ${request.tool} ${JSON.stringify(request.args)}`,
-        payload: request,
-        priority: 50,
-      });
-    }
-    // Rule: every failed tool call is worth a human look.
-    const messages = (state.values as { messages?: unknown[] }).messages ?? [];
-    for (const m of messages) {
-      if (ToolMessage.isInstance(m) && m.status === "error") {
-        await enqueueReviewItem(pool, {
-          threadId,
-          source: "tool-error",
-          sourceKey: `tool-error:${threadId}:${m.tool_call_id}`,
-          title: `Tool ${m.name ?? "call"} failed: ${String(m.content).slice(0, 120)}`,
-          payload: { toolCallId: m.tool_call_id, tool: m.name, error: String(m.content) },
-          priority: 80,
-        });
-      }
-    }
+    await queueReviewItems(pool, {
+      spec,
+      threadId: run.threadId,
+      messages: (state.values as { messages?: BaseMessage[] }).messages ?? [],
+      interrupts,
+    });
     status = interrupts.length > 0 ? "interrupted" : "completed";
   } catch (failure) {
     status = "failed";
@@ -82,7 +108,7 @@ async function advance(
   }
   await pool.query(
     "update agent_ops.agent_run set status = $2, error = $3, updated_at = now() where thread_id = $1",
-    [threadId, status, error],
+    [run.threadId, status, error],
   );
-  return { threadId, status };
+  return { threadId: run.threadId, status, error };
 }

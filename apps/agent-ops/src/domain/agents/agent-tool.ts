@@ -1,0 +1,87 @@
+import type { RunnableConfig } from "@langchain/core/runnables";
+import { type StructuredToolInterface, tool } from "@langchain/core/tools";
+import type { z } from "zod";
+import type { Queryable } from "../../db/queryable.ts";
+import { findRecordedToolCall, recordToolCall } from "./tool-recording.ts";
+
+/** What a tool may use while it runs: the kit's database (agent_ops plus the served tables). */
+export interface ToolContext {
+  db: Queryable;
+}
+
+/** A tool as an agent declares it: name, description and argument schema, and what it does with a context. */
+export interface AgentToolDefinition<S extends z.ZodObject = z.ZodObject> {
+  name: string;
+  description: string;
+  schema: S;
+  run(args: z.output<S>, ctx: ToolContext): Promise<string>;
+}
+
+/** Declares a tool; the name and description are what the model and the governed registry see. */
+export function defineAgentTool<S extends z.ZodObject>(definition: AgentToolDefinition<S>) {
+  return definition;
+}
+
+/**
+ * The database as one run's tools see it: one statement at a time. A model turn may call several tools
+ * at once, and the local Lakebase (PGlite behind one socket) cannot interleave statements of
+ * different connections.
+ */
+export function oneAtATime(db: Queryable): Queryable {
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    query: (text, values) => {
+      const next = tail.then(() => db.query(text, values));
+      tail = next.catch(() => undefined);
+      return next;
+    },
+  } as Queryable;
+}
+
+function callIdentity(config: RunnableConfig | undefined, toolName: string) {
+  const threadId = config?.configurable?.thread_id;
+  const toolCallId = (config as { toolCall?: { id?: string } } | undefined)?.toolCall?.id;
+  if (typeof threadId !== "string" || !toolCallId) {
+    throw new Error(
+      `Tool ${toolName} must run inside an agent thread (configurable.thread_id and a tool call id); ` +
+        "call it through the agent graph, not directly.",
+    );
+  }
+  return { threadId, toolCallId };
+}
+
+/**
+ * The executable tool for an agent: every call writes one `agent_ops.tool_call` row (arguments, result
+ * or error, latency). A call already recorded for this thread and tool call id (a replayed node) is not
+ * run again: it returns the recorded result, or throws the recorded error, so side effects happen once.
+ */
+export function recordedTool(
+  agent: string,
+  definition: AgentToolDefinition,
+  ctx: ToolContext,
+): StructuredToolInterface {
+  return tool(
+    async (args: Record<string, unknown>, config?: RunnableConfig) => {
+      const { threadId, toolCallId } = callIdentity(config, definition.name);
+      const recorded = await findRecordedToolCall(ctx.db, threadId, toolCallId);
+      if (recorded) {
+        if (recorded.status === "error") throw new Error(recorded.error ?? "The recorded call failed.");
+        return recorded.output;
+      }
+      const startedAt = new Date();
+      const started = performance.now();
+      const base = { threadId, toolCallId, agent, tool: definition.name, args, startedAt };
+      try {
+        const output = await definition.run(definition.schema.parse(args), ctx);
+        const durationMs = Math.round(performance.now() - started);
+        return (await recordToolCall(ctx.db, { ...base, durationMs, output })).output;
+      } catch (failure) {
+        const error = failure instanceof Error ? failure.message : String(failure);
+        const durationMs = Math.round(performance.now() - started);
+        const stored = await recordToolCall(ctx.db, { ...base, durationMs, error });
+        throw new Error(stored.error ?? error);
+      }
+    },
+    { name: definition.name, description: definition.description, schema: definition.schema },
+  ) as StructuredToolInterface;
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import { type AgentModel, servingAgentModel } from "../domain/agents/agent-model.ts";
+import { ServingChatModel } from "../domain/agents/serving-chat-model.ts";
+import { type WorkspaceClient, workspaceClient } from "../domain/agents/workspace-client.ts";
+import type { MlflowTarget } from "../domain/evaluation/assessment-outbox.ts";
+import { serverEnv } from "../env.ts";
+
+let client: WorkspaceClient | undefined;
+
+/** The workspace as the app's service principal; a bound resource without credentials says what is missing. */
+function workspace(purpose: string): WorkspaceClient {
+  if (client) return client;
+  const env = serverEnv();
+  const missing = (["DATABRICKS_HOST", "DATABRICKS_CLIENT_ID", "DATABRICKS_CLIENT_SECRET"] as const).filter(
+    (name) => !env[name],
+  );
+  if (
+    missing.length > 0 ||
+    !env.DATABRICKS_HOST ||
+    !env.DATABRICKS_CLIENT_ID ||
+    !env.DATABRICKS_CLIENT_SECRET
+  ) {
+    throw new Error(
+      `${purpose} is bound but ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not set; Databricks Apps injects them for the app's service principal (locally, export them for a service principal that may use the resource).`,
+    );
+  }
+  client = workspaceClient({
+    host: env.DATABRICKS_HOST,
+    clientId: env.DATABRICKS_CLIENT_ID,
+    clientSecret: env.DATABRICKS_CLIENT_SECRET,
+  });
+  return client;
+}
+
+let model: AgentModel | undefined;
+
+/** The bound serving endpoint as the agents' model, or undefined (the scripted model runs). */
+export function boundAgentModel(): AgentModel | undefined {
+  const endpoint = serverEnv().SERVING_ENDPOINT_NAME;
+  if (!endpoint) return undefined;
+  model ??= servingAgentModel(
+    new ServingChatModel({
+      endpoint,
+      client: workspace(`Serving endpoint ${endpoint} (SERVING_ENDPOINT_NAME)`),
+    }),
+  );
+  return model;
+}
+
+/** The bound MLflow experiment to send assessments to, or undefined (handoffs stay unbound). */
+export function boundMlflowTarget(): MlflowTarget | undefined {
+  const experimentId = serverEnv().MLFLOW_EXPERIMENT_ID;
+  if (!experimentId) return undefined;
+  return { experimentId, client: workspace(`MLflow experiment ${experimentId} (MLFLOW_EXPERIMENT_ID)`) };
+}
