@@ -20,7 +20,9 @@ test("an admin disables a tool; the 'as of' view before the change still shows i
 }) => {
   await actAs(page, "adam");
   await page.goto("/registry");
-  await expect(page.getByRole("table", { name: "Agents" })).toContainText("support");
+  const agentsTable = page.getByRole("table", { name: "Agents" });
+  await expect(agentsTable).toContainText("customer-support");
+  await expect(agentsTable).toContainText("risk-triage");
 
   await page.getByText("Register a tool", { exact: true }).click();
   const form = page.getByRole("form", { name: "Register a tool" });

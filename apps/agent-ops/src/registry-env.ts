@@ -1,27 +1,27 @@
-import { databricksHostSchema } from "@appbase/bindings";
 import { z } from "zod";
 
-// Empty strings count as unset: app.yaml and shells often export a variable with no value.
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
-
+// The kit's env.ts holds the Databricks variables (host, warehouse binding, the app's OAuth client);
+// this file adds the one the local platform sets for the lakehouse. Empty counts as unset.
 const registryEnvSchema = z.object({
-  APPBASE_LAKEHOUSE_DIR: optional(z.string()),
-  DATABRICKS_HOST: optional(databricksHostSchema),
-  DATABRICKS_WAREHOUSE_ID: optional(
-    z
-      .string()
-      .regex(/^[A-Za-z0-9]+$/, "must be a SQL warehouse id (letters and digits, from the warehouse URL)"),
+  APPBASE_LAKEHOUSE_DIR: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string().optional(),
   ),
 });
 
 /** Where the governed registry's lakehouse is: a local folder (`appbase up`) or a SQL warehouse. */
-export type RegistryEnv = z.infer<typeof registryEnvSchema>;
+export interface RegistryLakehouseEnv {
+  APPBASE_LAKEHOUSE_DIR?: string | undefined;
+  DATABRICKS_HOST?: string | undefined;
+  DATABRICKS_WAREHOUSE_ID?: string | undefined;
+  DATABRICKS_CLIENT_ID?: string | undefined;
+  DATABRICKS_CLIENT_SECRET?: string | undefined;
+}
 
-let cached: RegistryEnv | undefined;
+let cached: z.infer<typeof registryEnvSchema> | undefined;
 
-/** The registry's validated variables, read once; a malformed one fails here, naming it. */
-export function registryEnv(): RegistryEnv {
+/** APPBASE_LAKEHOUSE_DIR, validated once; `appbase up` sets it to `<stateDir>/lakehouse` for every kit. */
+export function registryEnv(): z.infer<typeof registryEnvSchema> {
   if (cached) return cached;
   const parsed = registryEnvSchema.safeParse(process.env);
   if (!parsed.success) {

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listRegistry } from "./registry-read.ts";
 import { openRegistryHarness, type RegistryHarness } from "./registry-test-harness.ts";
 import { seedGovernedRegistry } from "./seed-governed-registry.ts";
-import { demoRegistry, REGISTRY_SEED_ACTOR, seedRegistry } from "./seed-registry.ts";
+import {
+  agentDescriptions,
+  agentSpecs,
+  demoRegistry,
+  REGISTRY_SEED_ACTOR,
+  seedRegistry,
+  toolGovernance,
+} from "./seed-registry.ts";
 
 let h: RegistryHarness;
 beforeAll(async () => {
@@ -10,6 +17,21 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h?.close();
+});
+
+describe("the initial registry", () => {
+  it("is every agent the kit runs, each with a description, and every tool they call, each with reads and risk", () => {
+    expect(demoRegistry.agents.map((a) => a.agentId).sort()).toEqual(agentSpecs.map((s) => s.name).sort());
+    expect(Object.keys(agentDescriptions).sort()).toEqual(agentSpecs.map((s) => s.name).sort());
+    const called = agentSpecs.flatMap((s) => [...(s.evidence?.tools ?? []), ...s.tools].map((t) => t.name));
+    expect(Object.keys(toolGovernance).sort()).toEqual([...new Set(called)].sort());
+    expect(demoRegistry.tools.map((t) => t.toolName).sort()).toEqual([...new Set(called)].sort());
+    for (const spec of agentSpecs) {
+      const agent = demoRegistry.agents.find((a) => a.agentId === spec.name);
+      expect(agent?.reviewRequired).toBe(spec.reviewedTools.length > 0);
+      expect(agent?.tools).toEqual(expect.arrayContaining(spec.reviewedTools));
+    }
+  });
 });
 
 describe("seedRegistry", () => {

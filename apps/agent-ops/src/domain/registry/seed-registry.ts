@@ -1,45 +1,66 @@
 import { GovernanceError, type GovernanceWriter } from "@appbase/lakehouse/governance";
 import { ConflictError } from "@appbase/next-kit/errors";
-import { issueRefund, lookupOrder } from "../agents/support-tools.ts";
+import type { AgentSpec } from "../agents/agent-spec.ts";
+import { agents } from "../agents/agents.ts";
+import type { RiskLevel } from "./registry-entry.ts";
 import type { AgentDefinitionInput, ToolInput } from "./registry-input.ts";
 import { type RegistryWriteContext, saveAgentDefinition, saveTool } from "./registry-writes.ts";
 
 /** Who the bronze trail names for the initial registry. */
 export const REGISTRY_SEED_ACTOR = "agent-ops initial registry";
 
-// Names and descriptions come from the tool objects the agents run, so the registry cannot drift
-// from the code; risk and reads are what the registry adds.
-const demoTools: ToolInput[] = [
-  {
-    toolName: lookupOrder.name,
-    description: lookupOrder.description,
-    reads: [],
-    riskLevel: "low",
-    enabled: true,
-    expectedVersion: 0,
-  },
-  {
-    toolName: issueRefund.name,
-    description: issueRefund.description,
-    reads: [],
-    riskLevel: "high",
-    enabled: true,
-    expectedVersion: 0,
-  },
-];
+// Names, titles, tool lists and which tools a human reviews come from the agent specs the kit runs,
+// so the initial registry cannot drift from the code. What only the registry knows (what each tool
+// reads, how risky it is, a description for people) is declared here; seed-registry.test.ts fails on
+// a tool or agent without it, so adding one to an agent forces that decision.
+export const toolGovernance: Record<string, { reads: string[]; riskLevel: RiskLevel }> = {
+  lookup_order: { reads: ["customer.customers", "customer.interactions"], riskLevel: "low" },
+  issue_refund: { reads: [], riskLevel: "high" },
+  lookup_entity: { reads: ["risk.entities", "risk.risk_scores"], riskLevel: "low" },
+  list_open_alerts: { reads: ["risk.alerts"], riskLevel: "low" },
+  file_triage_action: { reads: [], riskLevel: "high" },
+};
 
-const demoAgents: AgentDefinitionInput[] = [
-  {
-    agentId: "support",
-    title: "Customer support agent",
-    description:
-      "Looks up an order and proposes a refund; a human approves every refund before it is issued.",
-    tools: [lookupOrder.name, issueRefund.name],
-    reviewRequired: true,
-    enabled: true,
-    expectedVersion: 0,
-  },
-];
+export const agentDescriptions: Record<string, string> = {
+  "customer-support":
+    "Looks up an order and its customer, then proposes a refund; a human approves every refund before it is issued.",
+  "risk-triage":
+    "Reads an entity's profile, risk score and open alerts, then proposes escalate, monitor or dismiss; a human reviews it before it is filed.",
+};
+
+function specTools(spec: AgentSpec) {
+  return [...(spec.evidence?.tools ?? []), ...spec.tools];
+}
+
+// A tool missing from toolGovernance is seeded as medium risk reading nothing declared; the test
+// names it so the entry gets written.
+function governanceOf(toolName: string): { reads: string[]; riskLevel: RiskLevel } {
+  return toolGovernance[toolName] ?? { reads: [], riskLevel: "medium" };
+}
+
+const specs = Object.values(agents) as AgentSpec[];
+const demoTools: ToolInput[] = [
+  ...new Map(specs.flatMap(specTools).map((t) => [t.name, t] as const)).values(),
+].map((t) => ({
+  toolName: t.name,
+  description: t.description,
+  ...governanceOf(t.name),
+  enabled: true,
+  expectedVersion: 0,
+}));
+
+const demoAgents: AgentDefinitionInput[] = specs.map((spec) => ({
+  agentId: spec.name,
+  title: spec.title,
+  description: agentDescriptions[spec.name] ?? spec.title,
+  tools: specTools(spec).map((t) => t.name),
+  reviewRequired: spec.reviewedTools.length > 0,
+  enabled: true,
+  expectedVersion: 0,
+}));
+
+/** Every agent spec the kit runs, for the completeness test. */
+export const agentSpecs = specs;
 
 /** The demo agents and tools the kit ships with, as the initial registry holds them. */
 export const demoRegistry = { tools: demoTools, agents: demoAgents } as const;

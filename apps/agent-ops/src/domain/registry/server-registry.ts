@@ -1,4 +1,5 @@
 import "server-only";
+import { serverEnv } from "../../env.ts";
 import { registryEnv } from "../../registry-env.ts";
 import { db } from "../../server/db.ts";
 import { openRegistryLakehouse, RegistryLakehouseUnavailable } from "./registry-lakehouse.ts";
@@ -10,7 +11,14 @@ export async function registryRuntime(): Promise<
 > {
   try {
     const runtime = await oncePerProcess("agent-ops:registry", async () => {
-      const lakehouse = await openRegistryLakehouse(registryEnv());
+      const env = serverEnv();
+      const lakehouse = await openRegistryLakehouse({
+        ...registryEnv(),
+        DATABRICKS_HOST: env.DATABRICKS_HOST,
+        DATABRICKS_WAREHOUSE_ID: env.DATABRICKS_WAREHOUSE_ID,
+        DATABRICKS_CLIENT_ID: env.DATABRICKS_CLIENT_ID,
+        DATABRICKS_CLIENT_SECRET: env.DATABRICKS_CLIENT_SECRET,
+      });
       try {
         return await startRegistryRuntime({ lakehouse, lakebase: await db(), logger: console });
       } catch (error) {
