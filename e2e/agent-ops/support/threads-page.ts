@@ -1,8 +1,11 @@
 import type { Page } from "@playwright/test";
 
-/** An order id no other run used; ending in 7 so the demo lookup succeeds, in 0 so it fails. */
+/**
+ * An order id no other run used (six digits, so it cannot collide with the seeded demo history's);
+ * ending in 7 the demo lookup succeeds, ending in 0 it fails.
+ */
 export function orderId(kind: "ok" | "failing"): string {
-  const base = 1000 + (Date.now() % 8000);
+  const base = 100_000 + ((Date.now() + Math.floor(Math.random() * 1000)) % 800_000);
   return `ORD-${String(base).slice(0, -1)}${kind === "ok" ? "7" : "0"}`;
 }
 
