@@ -1,13 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { actAs, startRun } from "./support/agent-ops-page.ts";
-import { filterThreads, orderId, threadRows } from "./support/threads-page.ts";
+import { actAs } from "./support/agent-ops-page.ts";
+import { filterThreads, orderId, startSupportRun, threadRows } from "./support/threads-page.ts";
 
 test("filter and search threads, open a timeline, and compare two of its checkpoints", async ({ page }) => {
   const good = orderId("ok");
   const broken = orderId("failing");
   await actAs(page, "olga");
-  const pausedId = await startRun(page, `Please refund order ${good}, it arrived broken`);
-  const brokenId = await startRun(page, `Please refund order ${broken}, it arrived broken`);
+  const pausedId = await startSupportRun(page, `Please refund order ${good}, it arrived broken`);
+  const brokenId = await startSupportRun(page, `Please refund order ${broken}, it arrived broken`);
 
   await page.goto("/threads");
   // Search by request text: only that run, and the search is in the URL.
@@ -70,8 +70,8 @@ test("the tool-errors filter finds the run whose tool failed, from the recorded 
   const good = orderId("ok");
   const broken = orderId("failing");
   await actAs(page, "olga");
-  await startRun(page, `Please refund order ${good}, it arrived broken`);
-  const brokenId = await startRun(page, `Please refund order ${broken}, it arrived broken`);
+  await startSupportRun(page, `Please refund order ${good}, it arrived broken`);
+  const brokenId = await startSupportRun(page, `Please refund order ${broken}, it arrived broken`);
   await page.goto("/threads");
   await filterThreads(page, { q: broken, errors: "With tool errors" });
   await expect(threadRows(page)).toHaveCount(1);

@@ -1,13 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { actAs, startRun } from "./support/agent-ops-page.ts";
-import { orderId } from "./support/threads-page.ts";
+import { actAs } from "./support/agent-ops-page.ts";
+import { orderId, startSupportRun } from "./support/threads-page.ts";
 
 test("tool-call records: per-tool figures, a window, and a recent failure followed to its step", async ({
   page,
 }) => {
   const broken = orderId("failing");
   await actAs(page, "olga");
-  const threadId = await startRun(page, `Please refund order ${broken}, it arrived broken`);
+  const threadId = await startSupportRun(page, `Please refund order ${broken}, it arrived broken`);
 
   await page.goto("/tools");
   await page.getByRole("link", { name: "Last hour" }).click();

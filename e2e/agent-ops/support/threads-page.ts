@@ -32,3 +32,16 @@ export async function filterThreads(
 export function threadRows(page: Page) {
   return page.getByRole("table", { name: "Threads" }).locator("tbody tr");
 }
+
+/**
+ * Starts a support-agent run from the threads page and returns its thread id. Waits for the page's
+ * scripts first: a click before hydration submits the form natively (a GET back to /threads).
+ */
+export async function startSupportRun(page: Page, request: string): Promise<string> {
+  await page.goto("/threads");
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Request", { exact: true }).fill(request);
+  await page.getByRole("button", { name: "Start support agent run" }).click();
+  await page.waitForURL(/\/threads\/thread-/);
+  return decodeURIComponent(new URL(page.url()).pathname.split("/").at(-1) ?? "");
+}
