@@ -44,7 +44,7 @@ export function StartRunFields(props: { agents: AgentChoice[]; modelLabel: strin
       }}
     >
       <label>
-        <span>Agent</span>
+        <span>Agent to run</span>
         <select className="ab-input" name="agent" value={agent} onChange={(e) => choose(e.target.value)}>
           {props.agents.map((a) => (
             <option key={a.name} value={a.name}>
