@@ -21,19 +21,21 @@ test("start a run → it pauses for review → a reviewer approves with a ration
   const second = await browser.newPage();
   await actAs(second, "ravi");
   await second.goto("/queue");
-  await expect(queueEntry(second, threadId).getByRole("button", { name: "Claim" })).toBeVisible();
+  // The paused refund (a refund above the policy limit also raises a separate policy-flag item).
+  const paused = (p: typeof page) => queueEntry(p, threadId).filter({ hasText: "Approve issue_refund" });
+  await expect(paused(second).getByRole("button", { name: "Claim" })).toBeVisible();
 
-  await queueEntry(page, threadId).getByRole("button", { name: "Claim" }).click();
-  await expect(queueEntry(page, threadId).getByRole("button", { name: "Submit decision" })).toBeVisible();
+  await paused(page).getByRole("button", { name: "Claim" }).click();
+  await expect(paused(page).getByRole("button", { name: "Submit decision" })).toBeVisible();
 
   // The second reviewer's claim is refused, naming who holds it.
-  await queueEntry(second, threadId).getByRole("button", { name: "Claim" }).click();
-  await expect(queueEntry(second, threadId).getByRole("alert")).toContainText(
+  await paused(second).getByRole("button", { name: "Claim" }).click();
+  await expect(paused(second).getByRole("alert")).toContainText(
     "rita.reviewer@example.com has claimed this item",
   );
   await second.close();
 
-  const entry = queueEntry(page, threadId);
+  const entry = paused(page);
   await entry.getByRole("button", { name: "Submit decision" }).click();
   await expect(entry.getByRole("alert")).toContainText("Say why");
   await entry.getByLabel("Rationale").fill("Damaged on arrival; within the refund policy");
@@ -55,4 +57,36 @@ test("start a run → it pauses for review → a reviewer approves with a ration
   await expect(handoff).toContainText("no MLflow experiment is bound");
   await expect(handoff).toContainText('"rationale": "Damaged on arrival; within the refund policy"');
   await expect(handoff).toContainText('"source_id": "rita.reviewer@example.com"');
+});
+
+test("risk triage: evidence from the served risk tables, a reviewer edits the proposed action, the run files it", async ({
+  page,
+}) => {
+  await actAs(page, "olga");
+  const threadId = await startRun(page, "Triage entity E0000003", {
+    name: "risk-triage",
+    button: "Start risk triage run",
+  });
+  await expect(page.getByText("Status: interrupted")).toBeVisible();
+  // The evidence subgraph's lookups ran before the pause, inside their own step.
+  await expect(page.getByText("Subgraph gather_evidence")).toBeVisible();
+  await expect(page.getByTestId("tool-call").filter({ hasText: "lookup_entity" })).toContainText(
+    '"entity_id":"E0000003"',
+  );
+
+  await actAs(page, "rita");
+  await page.goto("/queue");
+  const entry = queueEntry(page, threadId).filter({ hasText: "file_triage_action" });
+  await entry.getByRole("button", { name: "Claim" }).click();
+  await entry.getByLabel("Decision").selectOption("edit");
+  await entry.getByLabel("action", { exact: true }).fill("monitor");
+  await entry.getByLabel("Rationale").fill("Watch it for a week before escalating");
+  await entry.getByRole("button", { name: "Submit decision" }).click();
+  await expect(entry).toContainText("decided: edit");
+  await expect(entry).toContainText("no MLflow experiment is bound");
+
+  await page.goto(`/threads/${threadId}`);
+  await expect(page.getByText("Status: completed")).toBeVisible();
+  const filed = page.getByTestId("tool-call").filter({ hasText: "file_triage_action" });
+  await expect(filed.getByTestId("tool-result")).toContainText('"action":"monitor"');
 });

@@ -19,11 +19,19 @@ export function queueEntry(page: Page, threadId: string) {
   return page.getByRole("list", { name: "Review queue" }).getByRole("listitem").filter({ hasText: threadId });
 }
 
-/** Starts a demo support run as the current user and returns its thread id (the page is left on the thread). */
-export async function startRun(page: Page, request: string): Promise<string> {
+/**
+ * Starts a run of an agent (the support agent unless told) as the current user and returns its thread id
+ * (the page is left on the thread).
+ */
+export async function startRun(
+  page: Page,
+  request: string,
+  agent: { name: string; button: string } = { name: "customer-support", button: "Start support agent run" },
+): Promise<string> {
   await page.goto("/threads");
+  await page.getByLabel("Agent to run").selectOption(agent.name);
   await page.getByLabel("Request", { exact: true }).fill(request);
-  await page.getByRole("button", { name: "Start support agent run" }).click();
+  await page.getByRole("button", { name: agent.button }).click();
   await page.waitForURL(/\/threads\/thread-/);
   return decodeURIComponent(new URL(page.url()).pathname.split("/").at(-1) ?? "");
 }
