@@ -7,8 +7,7 @@ import { decideReviewItem } from "../domain/queue/decide.ts";
 import { claimItem } from "../domain/queue/queue.ts";
 import { reviewDecisionSchema } from "../domain/queue/review-item.ts";
 import { resumeAgentRun } from "../domain/runs/runs.ts";
-import { serverEnv } from "../env.ts";
-import { boundAgentModel } from "../server/databricks.ts";
+import { boundAgentModel, boundMlflowTarget } from "../server/databricks.ts";
 import { db } from "../server/db.ts";
 import { can, defineAction } from "../server/kit.ts";
 
@@ -52,9 +51,8 @@ export const decideReviewAction = defineAction({
       ...(edited !== undefined ? { editedValue: edited } : {}),
       mayOverride: can(identity, "review.reassign"),
     });
-    const handoff = await recordAssessmentHandoff(pool, decided, {
-      experimentBound: Boolean(serverEnv().MLFLOW_EXPERIMENT_ID),
-    });
+    const target = boundMlflowTarget();
+    const handoff = await recordAssessmentHandoff(pool, decided, { experimentBound: target !== undefined });
     const model = boundAgentModel();
     const run =
       decided.source === "interrupt"
@@ -66,6 +64,7 @@ export const decideReviewAction = defineAction({
               ...(edited !== undefined ? { editedArgs: edited } : {}),
             },
             ...(model ? { model } : {}),
+            ...(target ? { tracing: { target, user: identity.email } } : {}),
           })
         : null;
     revalidatePath("/queue");

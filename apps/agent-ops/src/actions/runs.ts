@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { agentNameSchema } from "../domain/agents/agents.ts";
 import { startAgentRun } from "../domain/runs/runs.ts";
-import { boundAgentModel } from "../server/databricks.ts";
+import { boundAgentModel, boundMlflowTarget } from "../server/databricks.ts";
 import { db } from "../server/db.ts";
 import { defineAction } from "../server/kit.ts";
 
@@ -25,11 +25,14 @@ export const startRunAction = defineAction({
   }),
   handler: async (input, { identity }) => {
     const model = boundAgentModel();
+    const target = boundMlflowTarget();
     const run = await startAgentRun(await db(), {
       agent: input.agent,
       request: input.request,
       startedBy: identity.email,
       ...(model ? { model } : {}),
+      // With an experiment bound, each turn is logged as a trace whose session is the thread.
+      ...(target ? { tracing: { target, user: identity.email } } : {}),
     });
     revalidatePath("/threads");
     revalidatePath("/queue");

@@ -85,6 +85,7 @@ export async function startFakeWorkspace(options: { clientId?: string; clientSec
 
   function routeOf(method: string, path: string): string {
     if (path === "/api/3.0/mlflow/traces/search") return "search";
+    if (method === "POST" && path === "/api/3.0/mlflow/traces") return "log-trace";
     if (/^\/api\/3\.0\/mlflow\/traces\/[^/]+\/assessments$/.test(path)) return "create-assessment";
     if (method === "GET" && /^\/api\/3\.0\/mlflow\/traces\/[^/]+$/.test(path)) return "get-trace";
     if (/^\/serving-endpoints\/[^/]+\/invocations$/.test(path)) return "invocations";
@@ -106,6 +107,12 @@ export async function startFakeWorkspace(options: { clientId?: string; clientSec
       }
       const found = traces.filter((t) => t.trace_metadata["mlflow.trace.session"] === session).reverse();
       return { status: 200, body: { traces: found.slice(0, 1) } };
+    }
+    if (route === "log-trace") {
+      const info = (body as { trace: { trace_info: FakeTrace } }).trace.trace_info;
+      const stored = { ...info, assessments: [] };
+      traces.push(stored);
+      return { status: 200, body: { trace: { trace_info: stored } } };
     }
     const traceId = decodeURIComponent(path.split("/")[5] ?? "");
     const trace = traces.find((t) => t.trace_id === traceId);
@@ -153,10 +160,15 @@ export async function startFakeWorkspace(options: { clientId?: string; clientSec
       traces.push({ trace_id, trace_metadata: { "mlflow.trace.session": threadId }, assessments: [] });
       return trace_id;
     },
+    /** Every trace the fake holds, with what was logged. */
+    traces: () => traces,
     assessmentsOn(traceId: string): Record<string, unknown>[] {
       return traces.find((t) => t.trace_id === traceId)?.assessments ?? [];
     },
-    fail(route: "search" | "create-assessment" | "get-trace" | "invocations", fault: Fault): void {
+    fail(
+      route: "search" | "create-assessment" | "get-trace" | "invocations" | "log-trace",
+      fault: Fault,
+    ): void {
       faults.set(route, [...(faults.get(route) ?? []), fault]);
     },
     /** Queues the body of the next chat completions response. */

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ConflictError, NotFoundError } from "@appbase/next-kit/errors";
-import { type BaseMessage, HumanMessage } from "@langchain/core/messages";
+import { AIMessage, type BaseMessage, HumanMessage } from "@langchain/core/messages";
 import { Command } from "@langchain/langgraph";
 import type pg from "pg";
 import { buildAgentGraph } from "../agents/agent-graph.ts";
@@ -11,6 +11,8 @@ import type { ReviewResume } from "../agents/human-review.ts";
 import { queueReviewItems } from "../agents/run-rules.ts";
 import { SCRIPTED_MODEL_LABEL } from "../agents/scripted-model.ts";
 import { supportAgent } from "../agents/support-agent.ts";
+import type { MlflowTarget } from "../evaluation/assessment-outbox.ts";
+import { logRunTrace } from "../evaluation/run-trace.ts";
 import { checkpointerFor } from "./checkpointer.ts";
 
 export const SUPPORT_AGENT = supportAgent.name;
@@ -22,12 +24,29 @@ export interface RunOutcome {
   status: RunStatus;
   /** Why the run failed (the model or the graph threw), in words. */
   error: string | null;
+  /** The MLflow trace this turn was logged as, when an experiment is bound. */
+  traceId?: string;
+  /** Why logging the trace failed; the run itself is not affected. */
+  traceError?: string;
+}
+
+/** Where a run's turns are logged as MLflow traces (the bound experiment), and who is acting. */
+export interface RunTracing {
+  target: MlflowTarget;
+  user: string;
 }
 
 /** Starts an agent on a new thread and runs it until it finishes or pauses for review. */
 export async function startAgentRun(
   pool: pg.Pool,
-  input: { agent: AgentName; request: string; startedBy: string; threadId?: string; model?: AgentModel },
+  input: {
+    agent: AgentName;
+    request: string;
+    startedBy: string;
+    threadId?: string;
+    model?: AgentModel;
+    tracing?: RunTracing;
+  },
 ): Promise<RunOutcome> {
   const threadId = input.threadId ?? `thread-${randomUUID()}`;
   const model = input.model ?? scriptedModel;
@@ -37,7 +56,7 @@ export async function startAgentRun(
   );
   return advance(
     pool,
-    { threadId, agent: input.agent, model },
+    { threadId, agent: input.agent, model, request: input.request, tracing: input.tracing },
     { messages: [new HumanMessage(input.request)] },
   );
 }
@@ -58,10 +77,10 @@ function modelFor(threadId: string, label: string, bound: AgentModel | undefined
 /** Resumes a thread paused at its review step with the reviewer's decision, and runs it on. */
 export async function resumeAgentRun(
   pool: pg.Pool,
-  input: { threadId: string; resume: ReviewResume; model?: AgentModel },
+  input: { threadId: string; resume: ReviewResume; model?: AgentModel; tracing?: RunTracing },
 ): Promise<RunOutcome> {
-  const { rows } = await pool.query<{ agent: string; model: string }>(
-    "select agent, model from agent_ops.agent_run where thread_id = $1",
+  const { rows } = await pool.query<{ agent: string; model: string; request: string }>(
+    "select agent, model, request from agent_ops.agent_run where thread_id = $1",
     [input.threadId],
   );
   const run = rows[0];
@@ -69,14 +88,20 @@ export async function resumeAgentRun(
   const model = modelFor(input.threadId, run.model, input.model);
   return advance(
     pool,
-    { threadId: input.threadId, agent: run.agent, model },
+    { threadId: input.threadId, agent: run.agent, model, request: run.request, tracing: input.tracing },
     new Command<ReviewResume>({ resume: input.resume }),
   );
 }
 
 async function advance(
   pool: pg.Pool,
-  run: { threadId: string; agent: string; model: AgentModel },
+  run: {
+    threadId: string;
+    agent: string;
+    model: AgentModel;
+    request: string;
+    tracing: RunTracing | undefined;
+  },
   // A new request, or the reviewer's answer to the pending interrupt.
   graphInput: { messages: BaseMessage[] } | Command<ReviewResume>,
 ): Promise<RunOutcome> {
@@ -91,6 +116,8 @@ async function advance(
   const config = { configurable: { thread_id: run.threadId }, durability: "sync" as const };
   let status: RunStatus;
   let error: string | null = null;
+  let response = "";
+  const startedAt = new Date();
   try {
     await graph.invoke(graphInput as Parameters<typeof graph.invoke>[0], config);
     const state = await graph.getState(config);
@@ -102,13 +129,38 @@ async function advance(
       interrupts,
     });
     status = interrupts.length > 0 ? "interrupted" : "completed";
+    const last = ((state.values as { messages?: BaseMessage[] }).messages ?? []).at(-1);
+    response =
+      status === "interrupted"
+        ? `Paused for human review: ${JSON.stringify(interrupts[0]?.value ?? null)}`
+        : AIMessage.isInstance(last)
+          ? String(last.content)
+          : "";
   } catch (failure) {
     status = "failed";
     error = failure instanceof Error ? failure.message : String(failure);
+    response = error;
   }
   await pool.query(
     "update agent_ops.agent_run set status = $2, error = $3, updated_at = now() where thread_id = $1",
     [run.threadId, status, error],
   );
-  return { threadId: run.threadId, status, error };
+  const outcome: RunOutcome = { threadId: run.threadId, status, error };
+  if (!run.tracing) return outcome;
+  try {
+    outcome.traceId = await logRunTrace(run.tracing.target.client, run.tracing.target.experimentId, {
+      threadId: run.threadId,
+      user: run.tracing.user,
+      agent: run.agent,
+      model: run.model.label,
+      request: run.request,
+      response,
+      startedAt,
+      durationMs: Date.now() - startedAt.getTime(),
+      failed: status === "failed",
+    });
+  } catch (failure) {
+    outcome.traceError = failure instanceof Error ? failure.message : String(failure);
+  }
+  return outcome;
 }
