@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { recordAssessmentHandoff } from "../domain/evaluation/assessment-handoff.ts";
 import { decideReviewItem } from "../domain/queue/decide.ts";
-import { claimItem } from "../domain/queue/queue.ts";
+import { claimItem, getReviewItem } from "../domain/queue/queue.ts";
 import { reviewDecisionSchema } from "../domain/queue/review-item.ts";
-import { resumeAgentRun } from "../domain/runs/runs.ts";
+import { assertResumable, resumeAgentRun } from "../domain/runs/runs.ts";
 import { boundAgentModel, boundMlflowTarget } from "../server/databricks.ts";
 import { db } from "../server/db.ts";
 import { can, defineAction } from "../server/kit.ts";
@@ -41,6 +41,9 @@ export const decideReviewAction = defineAction({
   }),
   handler: async (input, { identity }) => {
     const pool = await db();
+    const model = boundAgentModel();
+    const open = await getReviewItem(pool, input.itemId);
+    if (open.source === "interrupt") await assertResumable(pool, open.threadId, model);
     const edited = input.decision === "edit" ? input.editedArgs : undefined;
     const decided = await decideReviewItem(pool, {
       itemId: input.itemId,
@@ -53,7 +56,6 @@ export const decideReviewAction = defineAction({
     });
     const target = boundMlflowTarget();
     const handoff = await recordAssessmentHandoff(pool, decided, { experimentBound: target !== undefined });
-    const model = boundAgentModel();
     const run =
       decided.source === "interrupt"
         ? await resumeAgentRun(pool, {

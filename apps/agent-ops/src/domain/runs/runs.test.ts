@@ -5,7 +5,7 @@ import type { AgentModel } from "../agents/agent-model.ts";
 import { claimItem, listReviewItems } from "../queue/queue.ts";
 import { readTimeline } from "../timeline/timeline.ts";
 import { checkpointerFor } from "./checkpointer.ts";
-import { resumeAgentRun, startAgentRun } from "./runs.ts";
+import { assertResumable, resumeAgentRun, startAgentRun } from "./runs.ts";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -134,6 +134,14 @@ describe("support agent runs", () => {
         resume: { decision: "approve", rationale: "ok" },
       }),
     ).rejects.toThrow(/not bound now .*no serving endpoint is bound/);
+    // The review action checks this before it stores a decision; the same endpoint may continue it.
+    await expect(assertResumable(database.pool, run.threadId, undefined)).rejects.toThrow(
+      /bind that serving endpoint again/,
+    );
+    await expect(assertResumable(database.pool, run.threadId, broken)).resolves.toBeUndefined();
+    await expect(assertResumable(database.pool, "thread-nope", broken)).rejects.toThrow(
+      /not a run of this kit/,
+    );
   });
 });
 

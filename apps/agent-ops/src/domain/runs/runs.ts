@@ -74,6 +74,24 @@ function modelFor(threadId: string, label: string, bound: AgentModel | undefined
   );
 }
 
+/**
+ * Checks that a thread can continue with the model bound now, before a reviewer's decision is stored
+ * (a decision that cannot resume its run would leave the run paused for good).
+ */
+export async function assertResumable(
+  pool: pg.Pool,
+  threadId: string,
+  bound: AgentModel | undefined,
+): Promise<void> {
+  const { rows } = await pool.query<{ model: string }>(
+    "select model from agent_ops.agent_run where thread_id = $1",
+    [threadId],
+  );
+  const run = rows[0];
+  if (!run) throw new NotFoundError(`Thread ${threadId} is not a run of this kit.`);
+  modelFor(threadId, run.model, bound);
+}
+
 /** Resumes a thread paused at its review step with the reviewer's decision, and runs it on. */
 export async function resumeAgentRun(
   pool: pg.Pool,
