@@ -31,9 +31,6 @@ export const agentOpsAppEnv = defineAppEnv({
   },
 });
 
-/** Bundle permissions that differ from the resource type's default (assessments are writes). */
-export const agentOpsResourcePermissions = { experiment: "CAN_EDIT" } as const;
-
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
