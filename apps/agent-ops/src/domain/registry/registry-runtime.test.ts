@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openRegistryLakehouse, RegistryLakehouseUnavailable } from "./registry-lakehouse.ts";
 import { listRegistry } from "./registry-read.ts";
 import { oncePerProcess, startRegistryRuntime } from "./registry-runtime.ts";
-import { openRegistryHarness, type RegistryHarness } from "./registry-test-harness.ts";
+import { openRegistryHarness, type RegistryHarness } from "../../testing/registry-harness.ts";
 import { saveTool } from "./registry-writes.ts";
 
 let h: RegistryHarness;

@@ -5,7 +5,7 @@ import { governedTables } from "../../db/governed.ts";
 import { registryAsOf } from "./registry-as-of.ts";
 import type { ToolInput } from "./registry-input.ts";
 import { listRegistry } from "./registry-read.ts";
-import { openRegistryHarness, type RegistryHarness } from "./registry-test-harness.ts";
+import { openRegistryHarness, type RegistryHarness } from "../../testing/registry-harness.ts";
 import { saveAgentDefinition, saveTool, setRegistryEntryEnabled } from "./registry-writes.ts";
 
 let h: RegistryHarness;

@@ -10,8 +10,8 @@ import {
   governanceMigrations,
 } from "@appbase/lakehouse/governance";
 import { openLocalLakehouse } from "@appbase/lakehouse/local";
-import { governedTables } from "../../db/governed.ts";
-import { agentOpsMigrations } from "../../db/migrations.ts";
+import { governedTables } from "../db/governed.ts";
+import { agentOpsMigrations } from "../db/migrations.ts";
 
 /** A Lakebase connection a test can take down: while `down`, every query and connect is refused. */
 export function switchableLakebase(db: GovernanceSql): GovernanceSql & { down: boolean } {
