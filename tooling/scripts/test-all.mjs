@@ -57,6 +57,7 @@ step(
 );
 // Only the packages whose tests touch a database: pure unit tests gain nothing from a second pass.
 const databasePackages = [
+  "@appbase/cli",
   "@appbase/db",
   "@appbase/datasets",
   "@appbase/grants",
