@@ -36,6 +36,7 @@ const grids: Record<keyof typeof kitMatrices, { roles: string[]; rows: Record<st
       "review.reassign": "- - x",
       "assessment.export": "- x x",
       "agent.pause": "x - x",
+      "registry.write": "- - x",
     },
   },
   "risk-compliance": {

@@ -19,6 +19,7 @@ export const agentOpsMatrix = defineKitMatrix({
     "review.reassign",
     "assessment.export",
     "agent.pause",
+    "registry.write",
   ],
   roles: {
     operator: {
@@ -39,7 +40,7 @@ export const agentOpsMatrix = defineKitMatrix({
       ],
     },
     admin: {
-      description: "Everything, including reassigning claimed items",
+      description: "Everything, including reassigning claimed items and editing the agent and tool registry",
       groups: ["agent-ops-admins"],
       permissions: [
         "run.read",
@@ -51,6 +52,7 @@ export const agentOpsMatrix = defineKitMatrix({
         "review.reassign",
         "assessment.export",
         "agent.pause",
+        "registry.write",
       ],
     },
   },
