@@ -1,8 +1,10 @@
 "use server";
 
+import { ConflictError } from "@appbase/next-kit/errors";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { agentNameSchema } from "../domain/agents/agents.ts";
+import { agentAvailability } from "../domain/registry/agent-availability.ts";
 import { startAgentRun } from "../domain/runs/runs.ts";
 import { boundAgentModel, boundMlflowTarget } from "../server/databricks.ts";
 import { db } from "../server/db.ts";
@@ -24,9 +26,13 @@ export const startRunAction = defineAction({
       .max(500, "Keep the request under 500 characters."),
   }),
   handler: async (input, { identity }) => {
+    const pool = await db();
+    // The governed registry decides which agents may start (unregistered or disabled ones do not).
+    const availability = await agentAvailability(pool, input.agent);
+    if (!availability.runnable) throw new ConflictError(availability.reason, { agent: input.agent });
     const model = boundAgentModel();
     const target = boundMlflowTarget();
-    const run = await startAgentRun(await db(), {
+    const run = await startAgentRun(pool, {
       agent: input.agent,
       request: input.request,
       startedBy: identity.email,

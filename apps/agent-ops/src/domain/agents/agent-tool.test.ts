@@ -11,7 +11,7 @@ afterAll(async () => {
   await database.close();
 });
 
-function counting(fail = false) {
+function counting(fail = false, disabledTools?: ReadonlySet<string>) {
   const calls: unknown[] = [];
   const definition = defineAgentTool({
     name: "charge_card",
@@ -23,7 +23,13 @@ function counting(fail = false) {
       return JSON.stringify({ charged: args.amount });
     },
   });
-  return { calls, tool: recordedTool("billing", definition, { db: oneAtATime(database.pool) }) };
+  return {
+    calls,
+    tool: recordedTool("billing", definition, {
+      db: oneAtATime(database.pool),
+      ...(disabledTools ? { disabledTools } : {}),
+    }),
+  };
 }
 
 const call = (threadId: string, id: string) => ({
@@ -76,6 +82,16 @@ describe("recorded tools", () => {
     const { input, config } = call("thread-rec-3", "call_1");
     await Promise.all([tool.invoke(input, config), tool.invoke(input, config)]);
     expect(await rows("thread-rec-3")).toHaveLength(1);
+  });
+
+  it("a tool the registry disabled is not run; the refusal is recorded as the call's failure", async () => {
+    const { calls, tool } = counting(false, new Set(["charge_card"]));
+    const { input, config } = call("thread-rec-4", "call_1");
+    await expect(tool.invoke(input, config)).rejects.toThrow(/disabled in the governed registry/);
+    expect(calls).toHaveLength(0);
+    expect(await rows("thread-rec-4")).toEqual([
+      expect.objectContaining({ status: "error", error: expect.stringMatching(/charge_card is disabled/) }),
+    ]);
   });
 
   it("refuses to run outside a thread, saying how to call it", async () => {

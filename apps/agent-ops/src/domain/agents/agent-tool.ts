@@ -7,6 +7,8 @@ import { findRecordedToolCall, recordToolCall } from "./tool-recording.ts";
 /** What a tool may use while it runs: the kit's database (agent_ops plus the served tables). */
 export interface ToolContext {
   db: Queryable;
+  /** Tools the governed registry has disabled: a call to one is refused and recorded as a failed call. */
+  disabledTools?: ReadonlySet<string>;
 }
 
 /** A tool as an agent declares it: name, description and argument schema, and what it does with a context. */
@@ -72,6 +74,11 @@ export function recordedTool(
       const started = performance.now();
       const base = { threadId, toolCallId, agent, tool: definition.name, args, startedAt };
       try {
+        if (ctx.disabledTools?.has(definition.name)) {
+          throw new Error(
+            `Tool ${definition.name} is disabled in the governed registry, so the call was not made; an Agent Ops admin can enable it on the Registry page.`,
+          );
+        }
         const output = await definition.run(definition.schema.parse(args), ctx);
         const durationMs = Math.round(performance.now() - started);
         return (await recordToolCall(ctx.db, { ...base, durationMs, output })).output;

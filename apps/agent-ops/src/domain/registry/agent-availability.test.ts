@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agentAvailability } from "./agent-availability.ts";
 import { openRegistryHarness, type RegistryHarness } from "../../testing/registry-harness.ts";
+import { agentAvailability } from "./agent-availability.ts";
 import { saveAgentDefinition, saveTool, setRegistryEntryEnabled } from "./registry-writes.ts";
 
 let h: RegistryHarness;

@@ -47,3 +47,15 @@ export async function agentAvailability(pool: Queryable, agentId: string): Promi
   }
   return { runnable: true, tools };
 }
+
+/**
+ * Which of these tools the registry has disabled now. Tools it does not list are not disabled (a kit
+ * whose registry was never seeded runs its agents as declared).
+ */
+export async function disabledTools(pool: Queryable, toolNames: string[]): Promise<Set<string>> {
+  const { rows } = await pool.query(
+    "SELECT tool_name FROM agent_ops.tool_registry WHERE NOT enabled AND tool_name = ANY($1::text[])",
+    [toolNames],
+  );
+  return new Set(rows.map((r) => String((r as { tool_name: string }).tool_name)));
+}

@@ -2,10 +2,10 @@ import { GovernanceWriter } from "@appbase/lakehouse/governance";
 import { ConflictError, FieldRuleError, NotFoundError } from "@appbase/next-kit/errors";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { governedTables } from "../../db/governed.ts";
+import { openRegistryHarness, type RegistryHarness } from "../../testing/registry-harness.ts";
 import { registryAsOf } from "./registry-as-of.ts";
 import type { ToolInput } from "./registry-input.ts";
 import { listRegistry } from "./registry-read.ts";
-import { openRegistryHarness, type RegistryHarness } from "../../testing/registry-harness.ts";
 import { saveAgentDefinition, saveTool, setRegistryEntryEnabled } from "./registry-writes.ts";
 
 let h: RegistryHarness;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listRegistry } from "./registry-read.ts";
 import { openRegistryHarness, type RegistryHarness } from "../../testing/registry-harness.ts";
+import { listRegistry } from "./registry-read.ts";
 import { seedGovernedRegistry } from "./seed-governed-registry.ts";
 import {
   agentDescriptions,

@@ -89,6 +89,29 @@ describe("support agent runs", () => {
     ]);
   });
 
+  it("a tool an admin disables while the run waits for review is refused when it resumes", async () => {
+    const started = await support("Please refund order ORD-1235, it arrived broken");
+    expect(started.status).toBe("interrupted");
+    await database.pool.query(
+      `insert into agent_ops.tool_registry (tool_name, description, reads, risk_level, enabled, version, updated_by, updated_at)
+       values ('issue_refund', 'Refunds', '[]', 'high', false, 2, 'adam.admin@example.com', now())`,
+    );
+    try {
+      const resumed = await resumeAgentRun(database.pool, {
+        threadId: started.threadId,
+        resume: { decision: "approve", rationale: "Damaged on arrival" },
+      });
+      expect(resumed.status).toBe("completed");
+      expect((await toolRows(started.threadId)).map((r) => [r.tool, r.status, r.error])).toEqual([
+        ["lookup_order", "ok", null],
+        ["issue_refund", "error", expect.stringMatching(/issue_refund is disabled in the governed registry/)],
+      ]);
+      expect((await itemsOf(started.threadId)).map((i) => i.source)).toContain("tool-error");
+    } finally {
+      await database.pool.query("delete from agent_ops.tool_registry where tool_name = 'issue_refund'");
+    }
+  });
+
   it("an edit resumes with the reviewer's arguments; a refund above the limit raises a policy flag", async () => {
     const run = await support("Refund ORD-1235");
     const items = await itemsOf(run.threadId);

@@ -13,6 +13,7 @@ import { SCRIPTED_MODEL_LABEL } from "../agents/scripted-model.ts";
 import { supportAgent } from "../agents/support-agent.ts";
 import type { MlflowTarget } from "../evaluation/assessment-outbox.ts";
 import { logRunTrace } from "../evaluation/run-trace.ts";
+import { disabledTools } from "../registry/agent-availability.ts";
 import { checkpointerFor } from "./checkpointer.ts";
 
 export const SUPPORT_AGENT = supportAgent.name;
@@ -124,10 +125,12 @@ async function advance(
   graphInput: { messages: BaseMessage[] } | Command<ReviewResume>,
 ): Promise<RunOutcome> {
   const spec = agentSpec(run.agent);
+  const toolNames = [...spec.tools, ...(spec.evidence?.tools ?? [])].map((t) => t.name);
   const graph = buildAgentGraph(spec, {
     checkpointer: await checkpointerFor(pool),
     model: run.model,
-    ctx: { db: oneAtATime(pool) },
+    // Read per turn: a tool an admin disables while a run waits for review is refused when it resumes.
+    ctx: { db: oneAtATime(pool), disabledTools: await disabledTools(pool, toolNames) },
   });
   // "sync": each checkpoint is written before the next step starts, so a step's tool queries never
   // overlap the checkpoint writes (the local Lakebase, PGlite behind one socket, cannot interleave them).
