@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { AgentDefinition, RegisteredTool } from "../domain/registry/registry-entry.ts";
-import { RegistryEnabledBadge, RegistryTime } from "./registry-time.tsx";
+import { RegistryStateCells } from "./registry-time.tsx";
 
 /** The agent definitions; `actions` adds the admin's controls to each row. */
 export function RegistryAgentsTable(props: {
@@ -40,15 +40,7 @@ export function RegistryAgentsTable(props: {
               ))}
             </td>
             <td>{a.reviewRequired ? "required" : "no"}</td>
-            <td>
-              <RegistryEnabledBadge enabled={a.enabled} />
-            </td>
-            <td>{a.version}</td>
-            <td>{a.updatedBy}</td>
-            <td>
-              <RegistryTime iso={a.updatedAt} />
-            </td>
-            {props.actions ? <td>{props.actions(a)}</td> : null}
+            <RegistryStateCells entry={a} {...(props.actions ? { actions: props.actions(a) } : {})} />
           </tr>
         ))}
       </tbody>

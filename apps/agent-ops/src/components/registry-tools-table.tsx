@@ -1,7 +1,7 @@
 import { StatusBadge } from "@appbase/ui/badges";
 import type { ReactNode } from "react";
 import type { RegisteredTool } from "../domain/registry/registry-entry.ts";
-import { RegistryEnabledBadge, RegistryTime } from "./registry-time.tsx";
+import { RegistryStateCells } from "./registry-time.tsx";
 
 const RISK_TONE = { low: "success", medium: "warning", high: "danger" } as const;
 
@@ -38,15 +38,7 @@ export function RegistryToolsTable(props: {
             <td>
               <StatusBadge tone={RISK_TONE[t.riskLevel]}>{t.riskLevel}</StatusBadge>
             </td>
-            <td>
-              <RegistryEnabledBadge enabled={t.enabled} />
-            </td>
-            <td>{t.version}</td>
-            <td>{t.updatedBy}</td>
-            <td>
-              <RegistryTime iso={t.updatedAt} />
-            </td>
-            {props.actions ? <td>{props.actions(t)}</td> : null}
+            <RegistryStateCells entry={t} {...(props.actions ? { actions: props.actions(t) } : {})} />
           </tr>
         ))}
       </tbody>

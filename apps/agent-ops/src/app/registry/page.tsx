@@ -1,5 +1,6 @@
 import { Banner } from "@appbase/ui/badges";
 import { PageHeader } from "@appbase/ui/shell";
+import type { ReactNode } from "react";
 import { RegistryAgentForm } from "../../components/registry-agent-form.tsx";
 import { RegistryAgentsTable } from "../../components/registry-agents-table.tsx";
 import { RegistryAsOfControl } from "../../components/registry-as-of-control.tsx";
@@ -71,18 +72,9 @@ export default async function RegistryPage({
           {...(editable
             ? {
                 actions: (a) => (
-                  <div className="ao-stack">
-                    <RegistryEnabledToggle
-                      kind="agent"
-                      id={a.agentId}
-                      enabled={a.enabled}
-                      version={a.version}
-                    />
-                    <details>
-                      <summary>Edit</summary>
-                      <RegistryAgentForm key={a.version} agent={a} toolNames={toolNames} />
-                    </details>
-                  </div>
+                  <RowControls kind="agent" id={a.agentId} entry={a}>
+                    <RegistryAgentForm key={a.version} agent={a} toolNames={toolNames} />
+                  </RowControls>
                 ),
               }
             : {})}
@@ -101,18 +93,9 @@ export default async function RegistryPage({
           {...(editable
             ? {
                 actions: (t) => (
-                  <div className="ao-stack">
-                    <RegistryEnabledToggle
-                      kind="tool"
-                      id={t.toolName}
-                      enabled={t.enabled}
-                      version={t.version}
-                    />
-                    <details>
-                      <summary>Edit</summary>
-                      <RegistryToolForm key={t.version} tool={t} />
-                    </details>
-                  </div>
+                  <RowControls kind="tool" id={t.toolName} entry={t}>
+                    <RegistryToolForm key={t.version} tool={t} />
+                  </RowControls>
                 ),
               }
             : {})}
@@ -125,5 +108,28 @@ export default async function RegistryPage({
         ) : null}
       </section>
     </>
+  );
+}
+
+/** An admin's controls on one registry row: enable/disable at the shown version, and the edit form. */
+function RowControls(props: {
+  kind: "agent" | "tool";
+  id: string;
+  entry: { enabled: boolean; version: number };
+  children: ReactNode;
+}) {
+  return (
+    <div className="ao-stack">
+      <RegistryEnabledToggle
+        kind={props.kind}
+        id={props.id}
+        enabled={props.entry.enabled}
+        version={props.entry.version}
+      />
+      <details>
+        <summary>Edit</summary>
+        {props.children}
+      </details>
+    </div>
   );
 }
