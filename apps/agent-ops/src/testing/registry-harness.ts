@@ -3,33 +3,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "@appbase/db/testing";
 import type { Lakehouse } from "@appbase/lakehouse";
-import {
-  type GovernanceClient,
-  type GovernanceSql,
-  GovernanceWriter,
-  governanceMigrations,
-} from "@appbase/lakehouse/governance";
+import { type GovernanceSql, GovernanceWriter, governanceMigrations } from "@appbase/lakehouse/governance";
+import { switchableLakebase } from "@appbase/lakehouse/governance/testing";
 import { openLocalLakehouse } from "@appbase/lakehouse/local";
 import { governedTables } from "../db/governed.ts";
 import { agentOpsMigrations } from "../db/migrations.ts";
-
-/** A Lakebase connection a test can take down: while `down`, every query and connect is refused. */
-export function switchableLakebase(db: GovernanceSql): GovernanceSql & { down: boolean } {
-  const refuse = () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:5432 (Lakebase is down)"));
-  const sw = {
-    down: false,
-    query: (sql: string, params?: unknown[]) => (sw.down ? refuse() : db.query(sql, params)),
-    connect: async (): Promise<GovernanceClient> => {
-      if (sw.down) return refuse();
-      const client = await db.connect();
-      return {
-        query: (sql, params) => (sw.down ? refuse() : client.query(sql, params)),
-        release: (e) => client.release(e),
-      };
-    },
-  };
-  return sw;
-}
 
 export interface RegistryHarness {
   db: TestDatabase;

@@ -8,7 +8,8 @@ import { openLocalLakehouse } from "../local/local-lakehouse.ts";
 import type { GovernanceFaults } from "./context.ts";
 import { type GovernedTable, governedTable } from "./governed-table.ts";
 import { governanceMigrations } from "./migrations.ts";
-import type { GovernanceClient, GovernanceSql } from "./sql.ts";
+import type { GovernanceSql } from "./sql.ts";
+import { switchableLakebase } from "./switchable-lakebase.ts";
 import { GovernanceWriter } from "./writer.ts";
 
 /** Test support: a governed model registry, as an app would declare it. */
@@ -21,24 +22,6 @@ export const models = pgSchema("registry").table("models", {
 
 export const MODELS_DDL = `CREATE SCHEMA IF NOT EXISTS registry;
   CREATE TABLE registry.models (id text PRIMARY KEY, name text NOT NULL, risk integer NOT NULL, version integer NOT NULL)`;
-
-/** A Lakebase connection that can be taken down and brought back: every query and connect fails while down. */
-export function switchableLakebase(db: GovernanceSql): GovernanceSql & { down: boolean } {
-  const refuse = () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:5432 (Lakebase is down)"));
-  const sw = {
-    down: false,
-    query: (sql: string, params?: unknown[]) => (sw.down ? refuse() : db.query(sql, params)),
-    connect: async (): Promise<GovernanceClient> => {
-      if (sw.down) return refuse();
-      const client = await db.connect();
-      return {
-        query: (sql, params) => (sw.down ? refuse() : client.query(sql, params)),
-        release: (e) => client.release(e),
-      };
-    },
-  };
-  return sw;
-}
 
 export interface GovernanceHarness {
   db: TestDatabase;
