@@ -16,3 +16,4 @@ export {
   selectDbMode,
 } from "./pool/create-pool.ts";
 export { LakebaseCredentialError } from "./pool/credential-error.ts";
+export { escapeLike, sqlParameters } from "./sql-parameters.ts";

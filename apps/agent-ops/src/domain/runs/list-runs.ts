@@ -1,3 +1,4 @@
+import { escapeLike, sqlParameters } from "@appbase/db";
 import type { TableParams, TableSpec } from "@appbase/ui/data-table";
 import type { Queryable } from "../../db/queryable.ts";
 import { CHECKPOINT_SCHEMA } from "./checkpointer.ts";
@@ -73,21 +74,13 @@ const TOOL_COUNTS = `left join lateral (
     select count(*)::int as calls, (count(*) filter (where tc.status = 'error'))::int as errors
       from agent_ops.tool_call tc where tc.thread_id = r.thread_id) t on true`;
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /**
  * One page of threads, filtered (agent, status, with/without tool errors), searched (thread id or
  * request text), sorted and paged in SQL. Last step and open reviews are looked up for the page only.
  */
 export async function listRuns(db: Queryable, params: TableParams): Promise<RunPage> {
   const where: string[] = [];
-  const values: unknown[] = [];
-  const bind = (value: unknown) => {
-    values.push(value);
-    return `$${values.length}`;
-  };
+  const { values, bind } = sqlParameters();
   if (params.q) {
     const contains = `%${escapeLike(params.q)}%`;
     where.push(

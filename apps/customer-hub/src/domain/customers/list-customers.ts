@@ -1,3 +1,4 @@
+import { escapeLike, sqlParameters } from "@appbase/db";
 import type { TableParams } from "@appbase/ui/data-table";
 import type { Queryable } from "../../db/queryable.ts";
 import { type ResolvedColumnRule, type Shielded, shield } from "./masking.ts";
@@ -48,11 +49,7 @@ export async function listCustomers(
   rules: Record<string, ResolvedColumnRule>,
 ): Promise<CustomerListPage> {
   const where: string[] = [];
-  const values: unknown[] = [];
-  const bind = (value: unknown) => {
-    values.push(value);
-    return `$${values.length}`;
-  };
+  const { values, bind } = sqlParameters();
   if (params.q) {
     // Prefix matches on lower(name) / lower(email) use the served table's text_pattern_ops indexes.
     const prefix = `${escapeLike(params.q.toLowerCase())}%`;
@@ -117,8 +114,4 @@ function toListRow(row: RawCustomerListRow, rules: Record<string, ResolvedColumn
     churnRiskScore: row.consent_profiling ? Number(row.churn_risk_score) : null,
     updatedAt: row.updated_at,
   };
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
