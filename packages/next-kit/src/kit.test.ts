@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { LOCAL_IDENTITY_COOKIE, type RuntimeMode } from "@appbase/bindings";
 import { customerHubMatrix } from "@appbase/grants/kits";
 import { describe, expect, it, vi } from "vitest";
@@ -85,6 +87,44 @@ describe("defineAction", () => {
     expect(logger.warn).toHaveBeenCalled();
     const { addNote: noHeaders } = runtime("apps", { headers: new Headers() });
     expect(await noHeaders({ text: "x" })).toMatchObject({ ok: false, error: { kind: "unauthenticated" } });
+  });
+
+  it("in Apps mode with a workspace host, roles come from the user's groups read through SCIM Me, once per user", async () => {
+    const seen: Array<string | undefined> = [];
+    const workspace = createServer((request, response) => {
+      seen.push(request.headers.authorization);
+      response.setHeader("content-type", "application/json");
+      response.end(
+        JSON.stringify(
+          request.url === "/api/2.0/preview/scim/v2/Me"
+            ? { userName: "lead@example.com", groups: [{ display: "customer-hub-team-leads", value: "7" }] }
+            : {},
+        ),
+      );
+    });
+    await new Promise<void>((resolve) => workspace.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = workspace.address() as AddressInfo;
+      const headers = new Headers({
+        "x-forwarded-email": "lead@example.com",
+        "x-forwarded-access-token": "user-tok",
+      });
+      const kit = createKitRuntime({
+        mode: "apps",
+        matrix: customerHubMatrix,
+        localUsers,
+        workspaceHost: `http://127.0.0.1:${port}`,
+        requestContext: async () => ({ headers }),
+      });
+      expect(await kit.currentIdentity()).toMatchObject({
+        groups: ["customer-hub-team-leads"],
+        roles: ["team-lead"],
+      });
+      await kit.currentIdentity();
+      expect(seen).toEqual(["Bearer user-tok"]);
+    } finally {
+      await new Promise((resolve) => workspace.close(resolve));
+    }
   });
 
   it("returns field-level errors as data and does not call the handler", async () => {

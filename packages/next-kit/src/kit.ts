@@ -8,6 +8,7 @@ import { cookieFromRequest, nextRequestContext } from "./identity/next-request.t
 import { IdentityError, IdentityRefusedError, resolveKitIdentity } from "./identity/resolve.ts";
 import { createLocalIdentitySwitcher } from "./identity/switcher.ts";
 import type { KitIdentity } from "./identity/types.ts";
+import { workspaceGroups } from "./identity/workspace-groups.ts";
 import type { KitRuntimeConfig } from "./kit-config.ts";
 
 export type { GuardContext } from "./action/guard.ts";
@@ -19,7 +20,19 @@ export interface RouteSpec<P extends string, S extends z.ZodType, T> extends Gua
 }
 
 /** One kit's wrapper set: every server action and route handler of the kit is built from these. */
-export function createKitRuntime<P extends string>(config: KitRuntimeConfig<P>) {
+export function createKitRuntime<P extends string>(kitConfig: KitRuntimeConfig<P>) {
+  // One group lookup (and its cache) per kit process.
+  const config: KitRuntimeConfig<P> =
+    kitConfig.groupsForUser || kitConfig.mode !== "apps" || !kitConfig.workspaceHost
+      ? kitConfig
+      : {
+          ...kitConfig,
+          groupsForUser: workspaceGroups({
+            host: kitConfig.workspaceHost,
+            kit: kitConfig.matrix.kit,
+            ...(kitConfig.logger ? { logger: kitConfig.logger } : {}),
+          }),
+        };
   const requestContext = config.requestContext ?? nextRequestContext;
 
   /** Wraps a domain function as a server action: identity → permission → zod → handler; errors as data. */

@@ -1,7 +1,6 @@
 import "server-only";
 import { customerHubMatrix } from "@appbase/grants/kits";
 import { createKitRuntime } from "@appbase/next-kit/kit";
-import { workspaceGroups } from "../domain/identity/workspace-groups.ts";
 import { serverEnv } from "../env.ts";
 import { localUsers } from "./local-users.ts";
 
@@ -14,9 +13,7 @@ export const kit = createKitRuntime({
   localUsers,
   logger: console,
   // On Databricks Apps roles come from the user's workspace groups, read with their forwarded token.
-  ...(env.mode === "apps" && env.DATABRICKS_HOST
-    ? { groupsForUser: workspaceGroups({ host: env.DATABRICKS_HOST, logger: console }) }
-    : {}),
+  ...(env.DATABRICKS_HOST ? { workspaceHost: env.DATABRICKS_HOST } : {}),
 });
 
 export const { defineAction, defineRoute, currentIdentity, identityOrReason, can } = kit;

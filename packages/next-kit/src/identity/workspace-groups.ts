@@ -12,6 +12,8 @@ const meSchema = z.looseObject({
  */
 export function workspaceGroups(options: {
   host: string;
+  /** Names the kit in the warning a failed lookup logs. */
+  kit?: string;
   fetch?: typeof fetch;
   ttlMs?: number;
   logger?: Pick<Console, "warn">;
@@ -33,7 +35,7 @@ export function workspaceGroups(options: {
       return groups;
     } catch (error) {
       options.logger?.warn(
-        `[customer-hub] could not read ${identity.email}'s workspace groups (${error instanceof Error ? error.message : String(error)}); ` +
+        `[${options.kit ?? "app"}] could not read ${identity.email}'s workspace groups (${error instanceof Error ? error.message : String(error)}); ` +
           "treating them as having none. Give the app's user authorization the scope to read the user's identity.",
       );
       return [];
