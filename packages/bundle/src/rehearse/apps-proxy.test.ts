@@ -24,7 +24,10 @@ describe("Apps proxy stand-in", () => {
     });
     await new Promise<void>((resolve) => app?.listen(0, "127.0.0.1", resolve));
     const target = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
-    proxy = await startAppsProxy({ target, user: { email: "ada@example.com", userName: "Ada" } });
+    proxy = await startAppsProxy({
+      target,
+      user: { email: "ada@example.com", userName: "Ada", accessToken: "user-tok" },
+    });
     const response = await fetch(`${proxy.url}/notes?x=1`, {
       method: "POST",
       headers: { "x-forwarded-email": "mallory@example.com", "content-type": "text/plain" },
@@ -43,6 +46,7 @@ describe("Apps proxy stand-in", () => {
       "x-forwarded-email": "ada@example.com",
       "x-forwarded-user": "ada@example.com",
       "x-forwarded-preferred-username": "Ada",
+      "x-forwarded-access-token": "user-tok",
     });
     expect(seen.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
     expect(proxy.requests).toBe(1);

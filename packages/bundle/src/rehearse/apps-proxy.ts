@@ -7,6 +7,8 @@ export interface ForwardedUser {
   email: string;
   userName?: string;
   userId?: string;
+  /** Forwarded as `x-forwarded-access-token`, as the platform does for an app with user authorization. */
+  accessToken?: string;
 }
 
 export interface AppsProxy {
@@ -60,6 +62,7 @@ export async function startAppsProxy(options: {
       "x-forwarded-preferred-username": options.user.userName ?? options.user.email,
       "x-real-ip": incoming.socket.remoteAddress ?? "127.0.0.1",
       "x-request-id": randomUUID(),
+      ...(options.user.accessToken ? { "x-forwarded-access-token": options.user.accessToken } : {}),
     });
     const upstream = httpRequest(
       { hostname: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers },

@@ -25,6 +25,32 @@ describe("local workspace API", () => {
     });
   });
 
+  it("answers SCIM Me for a known user token with the user's groups, and refuses other tokens", async () => {
+    api = await startLocalWorkspaceApi({
+      clientId: "sp",
+      clientSecret: "s3",
+      endpoints: [endpoint],
+      users: [
+        { accessToken: "user-tok", userName: "ada@example.com", groups: ["kit-admins", "kit-viewers"] },
+      ],
+    });
+    const me = (token: string) =>
+      fetch(`${api.url}/api/2.0/preview/scim/v2/Me`, { headers: { authorization: `Bearer ${token}` } });
+    const known = await me("user-tok");
+    expect(known.status).toBe(200);
+    expect(await known.json()).toMatchObject({
+      userName: "ada@example.com",
+      groups: [{ display: "kit-admins" }, { display: "kit-viewers" }],
+    });
+    const unknown = await me("someone-else");
+    expect(unknown.status).toBe(401);
+    expect(await unknown.json()).toEqual({
+      error_code: "UNAUTHENTICATED",
+      message: "Missing or unknown user token.",
+    });
+    expect(api.counters).toMatchObject({ me: 1, rejected: 1 });
+  });
+
   it("rejects wrong client credentials in the OAuth error shape", async () => {
     api = await startLocalWorkspaceApi({ clientId: "sp", clientSecret: "other", endpoints: [endpoint] });
     const response = await token();

@@ -8,7 +8,16 @@ export interface WorkspaceApiCounters {
   discovery: number;
   tokens: number;
   credentials: number;
+  /** SCIM `Me` lookups answered (a kit reading the signed-in user's groups with their token). */
+  me: number;
   rejected: number;
+}
+
+/** A signed-in user the stand-in knows, by the user token the Apps proxy forwards for them. */
+export interface LocalWorkspaceUser {
+  accessToken: string;
+  userName: string;
+  groups: readonly string[];
 }
 
 export interface LocalWorkspaceApi {
@@ -28,6 +37,8 @@ export interface LocalWorkspaceApiOptions {
   port?: number;
   /** Lifetime of minted OAuth and database tokens, in seconds (the platform's is one hour). */
   tokenTtlSeconds?: number;
+  /** Users whose forwarded token `GET /api/2.0/preview/scim/v2/Me` answers for. */
+  users?: readonly LocalWorkspaceUser[];
 }
 
 const credentialRequestSchema = z.object({
@@ -75,7 +86,7 @@ export async function startLocalWorkspaceApi(options: LocalWorkspaceApiOptions):
   const ttl = options.tokenTtlSeconds ?? 3600;
   const accessTokens = new Set<string>();
   const databaseTokens = new Map<string, number>();
-  const counters: WorkspaceApiCounters = { discovery: 0, tokens: 0, credentials: 0, rejected: 0 };
+  const counters: WorkspaceApiCounters = { discovery: 0, tokens: 0, credentials: 0, me: 0, rejected: 0 };
   let origin = "";
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
@@ -166,6 +177,24 @@ export async function startLocalWorkspaceApi(options: LocalWorkspaceApiOptions):
       const expiresAt = Date.now() + seconds * 1000;
       databaseTokens.set(token, expiresAt);
       send(response, 200, { token, expire_time: new Date(expiresAt).toISOString() });
+      return;
+    }
+    if (request.method === "GET" && path === "/api/2.0/preview/scim/v2/Me") {
+      const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? "")?.[1];
+      const user = options.users?.find((u) => u.accessToken === bearer);
+      if (!user) {
+        counters.rejected++;
+        apiError(response, 401, "UNAUTHENTICATED", "Missing or unknown user token.");
+        return;
+      }
+      counters.me++;
+      send(response, 200, {
+        schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+        userName: user.userName,
+        emails: [{ value: user.userName, primary: true }],
+        groups: user.groups.map((display, i) => ({ display, value: String(1000 + i), type: "direct" })),
+        active: true,
+      });
       return;
     }
     apiError(

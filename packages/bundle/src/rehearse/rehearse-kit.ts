@@ -35,7 +35,8 @@ export interface RehearseKitOptions {
   stagedDir: string;
   /** How the local Lakebase is reached (postgres://…); PG* are derived from it. */
   lakebaseUrl: string;
-  user?: ForwardedUser;
+  /** The signed-in user the proxy forwards; with `groups`, a user token whose SCIM `Me` lists them. */
+  user?: ForwardedUser & { groups?: readonly string[] };
   smoke?: "auto" | "builtin" | "playwright";
   onStep?: (message: string) => void;
   onAppLine?: (line: string) => void;
@@ -50,6 +51,8 @@ export interface RehearsalReport {
   /** Names of the variables the app received (values omitted). */
   env: string[];
   workspaceApi: WorkspaceApiCounters;
+  /** Who the proxy signed in, and the groups SCIM `Me` gives them. */
+  user: { email: string; groups: readonly string[] };
   /** Logins at the Lakebase front door: accepted ones used a token the local workspace API minted. */
   logins: { accepted: number; rejected: number };
   /** True when the app logged in to Postgres with a minted OAuth token, as it must on Databricks. */
@@ -100,7 +103,18 @@ export async function rehearseKit(options: RehearseKitOptions): Promise<Rehearsa
   options.signal?.addEventListener("abort", () => void stopAll(), { once: true });
   try {
     checkInterrupted();
-    api = await startLocalWorkspaceApi({ clientId, clientSecret, endpoints: [LOCAL_LAKEBASE_ENDPOINT] });
+    const user = {
+      email: "rehearsal.user@example.com",
+      userName: "Rehearsal User",
+      ...options.user,
+      accessToken: options.user?.accessToken ?? `local-user-${randomBytes(16).toString("hex")}`,
+    };
+    api = await startLocalWorkspaceApi({
+      clientId,
+      clientSecret,
+      endpoints: [LOCAL_LAKEBASE_ENDPOINT],
+      users: [{ accessToken: user.accessToken, userName: user.email, groups: user.groups ?? [] }],
+    });
     step(`local workspace API on ${api.url} (OIDC, token, postgres credentials)`);
     const bindings: Record<string, BindingDeclaration> = Object.fromEntries(
       Object.entries(types).map(([key, type]) => [key, { resource: key, type, description: key }]),
@@ -143,7 +157,7 @@ export async function rehearseKit(options: RehearseKitOptions): Promise<Rehearsa
     checkInterrupted();
     proxy = await startAppsProxy({
       target: app.url,
-      user: options.user ?? { email: "rehearsal.user@example.com", userName: "Rehearsal User" },
+      user,
     });
     step(`healthy; Apps proxy stand-in on ${proxy.url}`);
     const spec = smokeSpecPath(options.repoRoot, options.kit.kit);
@@ -176,6 +190,7 @@ export async function rehearseKit(options: RehearseKitOptions): Promise<Rehearsa
         })),
       env: Object.keys(env).sort(),
       workspaceApi: { ...api.counters },
+      user: { email: user.email, groups: user.groups ?? [] },
       logins: { accepted, rejected: loginGate.logins.length - accepted },
       lakebaseMode,
       smoke,

@@ -4,6 +4,8 @@ import { STAGED_APP_DIR } from "@appbase/bundle/generate";
 import { rehearseKit } from "@appbase/bundle/rehearse";
 import { stageKit } from "@appbase/bundle/stage";
 import { lakebaseStatus, lakebaseUrl, startLakebaseProcess, stopLakebaseProcess } from "@appbase/db/local";
+import type { KitMatrix } from "@appbase/grants";
+import { kitMatrices } from "@appbase/grants/kits";
 import type { Command } from "commander";
 import { discoverKits, selectKits } from "../kits.ts";
 import { prepareDatabase } from "../orchestrator/prepare-database.ts";
@@ -17,12 +19,24 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** The rehearsal user's groups: as given, else every group of the kit's matrix (so every page is reachable). */
+function rehearsalGroups(kit: string, given: string | undefined): string[] {
+  if (given !== undefined)
+    return given
+      .split(",")
+      .map((g) => g.trim())
+      .filter(Boolean);
+  const matrix = (kitMatrices as Record<string, KitMatrix | undefined>)[kit];
+  return matrix ? matrix.groups.map((g) => g.name) : [];
+}
+
 interface RehearseOptions {
   skipStage?: boolean;
   skipBuild?: boolean;
   stateDir?: string;
   smoke: "auto" | "builtin" | "playwright";
   userEmail: string;
+  userGroups?: string;
   quiet?: boolean;
 }
 
@@ -48,6 +62,10 @@ export function registerRehearseCommand(program: Command): void {
       "--user-email <email>",
       "the signed-in user the Apps proxy stand-in forwards",
       "rehearsal.user@example.com",
+    )
+    .option(
+      "--user-groups <groups>",
+      "comma-separated workspace groups of that user, read by the kit through SCIM Me (default: every group of the kit's grant matrix)",
     )
     .option("--quiet", "do not print the app's output")
     .action(async (kitId: string, options: RehearseOptions) => {
@@ -88,7 +106,7 @@ export function registerRehearseCommand(program: Command): void {
           stagedDir,
           lakebaseUrl: url,
           smoke: options.smoke,
-          user: { email: options.userEmail },
+          user: { email: options.userEmail, groups: rehearsalGroups(kit.kit, options.userGroups) },
           signal: interrupted.signal,
           onStep: (message) => console.log(`rehearse: ${message}`),
           ...(options.quiet ? {} : { onAppLine: (line: string) => console.log(`[${kit.kit}] ${line}`) }),
@@ -97,9 +115,12 @@ export function registerRehearseCommand(program: Command): void {
         for (const resource of report.resources)
           console.log(`  resource ${resource.key} (${resource.type}) → ${resource.value}`);
         console.log(`  env: ${report.env.join(", ")}`);
+        console.log(
+          `  signed-in user: ${report.user.email} (groups: ${report.user.groups.join(", ") || "none"})`,
+        );
         const api = report.workspaceApi;
         console.log(
-          `  workspace API: ${api.tokens} OAuth token(s), ${api.credentials} Lakebase credential(s), ${api.rejected} rejected`,
+          `  workspace API: ${api.tokens} OAuth token(s), ${api.credentials} Lakebase credential(s), ${api.me} SCIM Me lookup(s), ${api.rejected} rejected`,
         );
         console.log(
           `  Lakebase mode: ${report.lakebaseMode ? "yes" : "NO"} (${report.logins.accepted} login(s) with a minted OAuth token, ${report.logins.rejected} refused)`,
