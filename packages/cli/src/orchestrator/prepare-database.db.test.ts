@@ -72,4 +72,21 @@ describe("prepareDatabase with kit manifests declaring governed and seed modules
     expect(second.seeded).toBe(false);
     expect(again.some((l) => l.startsWith("Seeding"))).toBe(false);
   });
+
+  it("state with Lakebase rows but no gold (made before gold existed) is seeded again, kit seeds included", async () => {
+    const lake = await openLocalLakehouse({ directory: lakehouseDirOf(stateDir) });
+    try {
+      await lake.dropTable("appbase.customer.customers");
+    } finally {
+      await lake.close();
+    }
+    const lines: string[] = [];
+    const repaired = await prepare(demo, lines);
+    await repaired.db.close();
+    expect(repaired.seeded).toBe(true);
+    expect(lines).toContain(
+      "Gold table appbase.customer.customers is missing from the local lakehouse: loading the synthetic data again.",
+    );
+    expect(lines.some((l) => l.startsWith("Seeded Demo Kit"))).toBe(true);
+  });
 });

@@ -1,4 +1,10 @@
-import { beginSeedRun, currentEpoch, datasetsLoaded, datasetsMigrations } from "@appbase/datasets";
+import {
+  beginSeedRun,
+  currentEpoch,
+  datasetsLoaded,
+  datasetsMigrations,
+  servedSyncedTables,
+} from "@appbase/datasets";
 import { applyMigrations, createPool, type DbPool } from "@appbase/db";
 import { lakebaseStatus, startLakebaseProcess } from "@appbase/db/local";
 import { openLocalLakehouse } from "@appbase/lakehouse/local";
@@ -64,7 +70,7 @@ export async function prepareDatabase(options: {
   let seeded = false;
   if (options.skipSeed) {
     // Migrations only.
-  } else if (options.reseed || !(await datasetsLoaded(db.pool))) {
+  } else if (options.reseed || !(await datasetsLoaded(db.pool)) || !(await goldLanded(lakehouseDir, log))) {
     const finish = await seedFromGold({
       db: db.pool,
       lakehouseDir,
@@ -85,6 +91,28 @@ export async function prepareDatabase(options: {
     await catchUpServedTables(db.pool, lakehouseDir, log);
   }
   return { db, startedLakebase, seeded };
+}
+
+/**
+ * Whether every served table's gold source is in the local lakehouse. State made before gold existed,
+ * or whose lakehouse folder was deleted, has Lakebase rows but no gold: it is seeded again (kit seeds
+ * included), since the served tables sync from gold.
+ */
+async function goldLanded(lakehouseDir: string, log: (line: string) => void): Promise<boolean> {
+  const lakehouse = await openLocalLakehouse({ directory: lakehouseDir });
+  try {
+    for (const table of servedSyncedTables) {
+      if (!(await lakehouse.describeTable(`${GOLD_CATALOG}.${table.source}`))) {
+        log(
+          `Gold table ${GOLD_CATALOG}.${table.source} is missing from the local lakehouse: loading the synthetic data again.`,
+        );
+        return false;
+      }
+    }
+    return true;
+  } finally {
+    await lakehouse.close();
+  }
 }
 
 /**
