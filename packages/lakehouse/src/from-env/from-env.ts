@@ -3,7 +3,6 @@ import { DatabricksLakehouse } from "../databricks/databricks-lakehouse.ts";
 import { m2mTokenProvider, workspaceUrl } from "../databricks/m2m-token.ts";
 import { LakehouseError } from "../errors.ts";
 import type { Lakehouse } from "../lakehouse.ts";
-import { openLocalLakehouse } from "../local/local-lakehouse.ts";
 
 const text = z
   .string()
@@ -48,6 +47,9 @@ export async function openLakehouseFromEnv(
     DATABRICKS_CLIENT_SECRET: env.DATABRICKS_CLIENT_SECRET,
   });
   if (vars.APPBASE_LAKEHOUSE_DIR) {
+    // Loaded only here: DuckDB's native library is a local-development dependency, and an app on
+    // Databricks (warehouse mode) must start without it.
+    const { openLocalLakehouse } = await import("../local/local-lakehouse.ts");
     return openLocalLakehouse({ directory: vars.APPBASE_LAKEHOUSE_DIR, userName: options.userName });
   }
   if (vars.DATABRICKS_HOST && vars.DATABRICKS_WAREHOUSE_ID) {
