@@ -53,6 +53,45 @@ describe("serveLocalLakebase", () => {
     }
   });
 
+  it("keeps each connection's parameterized queries whole when 10 connections send them at once", async () => {
+    // Each parameterized query is a Parse/Bind/Describe/Execute/Sync batch on the one PGlite session. A
+    // batch whose parameters span several TCP reads let other connections' batches in between (pglite
+    // issue #1046): one bound another's statement and the socket server hung. patches/ fixes it: a
+    // connection that started a batch owns the session until its Sync.
+    const pool = new pg.Pool({ connectionString: lakebase.url, max: 10 });
+    try {
+      await pool.query(
+        "CREATE TABLE public.batch_probe (id serial PRIMARY KEY, c int NOT NULL, v int NOT NULL)",
+      );
+      const clients = await Promise.all(Array.from({ length: 10 }, () => pool.connect()));
+      const results = await Promise.all(
+        clients.map(async (client, c) => {
+          const wrong: string[] = [];
+          for (let round = 0; round < 20; round++) {
+            const value = c * 1000 + round;
+            const { rows } =
+              c % 2 === 0
+                ? // A large parameter: the batch spans several TCP reads, with other connections' in between.
+                  await client.query<{ v: number }>("SELECT $1::int AS v, length($2::text) AS n", [
+                    value,
+                    "x".repeat(200_000),
+                  ])
+                : await client.query<{ v: number }>(
+                    "INSERT INTO public.batch_probe (c, v) VALUES ($1, $2) RETURNING c, v, 'written' AS label",
+                    [c, value],
+                  );
+            if (rows.length !== 1 || rows[0]!.v !== value) wrong.push(`${value} → ${JSON.stringify(rows)}`);
+          }
+          return wrong;
+        }),
+      );
+      for (const client of clients) client.release();
+      expect(results.flat()).toEqual([]);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it("reports a taken port clearly, without touching the data folder", async () => {
     const port = await freePort();
     const blocker: Server = createServer();
