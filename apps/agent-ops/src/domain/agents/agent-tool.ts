@@ -26,8 +26,8 @@ export function defineAgentTool<S extends z.ZodObject>(definition: AgentToolDefi
 
 /**
  * The database as one run's tools see it: one statement at a time. A model turn may call several tools
- * at once, and the local Lakebase (PGlite behind one socket) cannot interleave statements of
- * different connections.
+ * at once; the local Lakebase (one PGlite backend) runs one statement at a time anyway, so this costs
+ * nothing there and keeps one run from holding several pool connections on Lakebase.
  */
 export function oneAtATime(db: Queryable): Queryable {
   let tail: Promise<unknown> = Promise.resolve();

@@ -132,8 +132,8 @@ async function advance(
     // Read per turn: a tool an admin disables while a run waits for review is refused when it resumes.
     ctx: { db: oneAtATime(pool), disabledTools: await disabledTools(pool, toolNames) },
   });
-  // "sync": each checkpoint is written before the next step starts, so a step's tool queries never
-  // overlap the checkpoint writes (the local Lakebase, PGlite behind one socket, cannot interleave them).
+  // "sync": each checkpoint is written before the next step starts, so a step never runs ahead of the
+  // state the timeline can show, and its tool queries never overlap the checkpoint writes.
   const config = { configurable: { thread_id: run.threadId }, durability: "sync" as const };
   let status: RunStatus;
   let error: string | null = null;
