@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { AgentDefinition, RegisteredTool } from "../domain/registry/registry-entry.ts";
-import { RegistryStateCells } from "./registry-time.tsx";
+import { RegistryStateCells, RegistryStateHeaders } from "./registry-time.tsx";
 
 /** The agent definitions; `actions` adds the admin's controls to each row. */
 export function RegistryAgentsTable(props: {
@@ -17,11 +17,7 @@ export function RegistryAgentsTable(props: {
           <th>Agent</th>
           <th>Tools</th>
           <th>Human review</th>
-          <th>Status</th>
-          <th>Version</th>
-          <th>Updated by</th>
-          <th>Updated at</th>
-          {props.actions ? <th>Change</th> : null}
+          <RegistryStateHeaders withActions={Boolean(props.actions)} />
         </tr>
       </thead>
       <tbody>

@@ -30,3 +30,16 @@ export function RegistryStateCells(props: {
     </>
   );
 }
+
+/** The header cells matching RegistryStateCells. */
+export function RegistryStateHeaders(props: { withActions: boolean }) {
+  return (
+    <>
+      <th>Status</th>
+      <th>Version</th>
+      <th>Updated by</th>
+      <th>Updated at</th>
+      {props.withActions ? <th>Change</th> : null}
+    </>
+  );
+}

@@ -1,7 +1,7 @@
 import { StatusBadge } from "@appbase/ui/badges";
 import type { ReactNode } from "react";
 import type { RegisteredTool } from "../domain/registry/registry-entry.ts";
-import { RegistryStateCells } from "./registry-time.tsx";
+import { RegistryStateCells, RegistryStateHeaders } from "./registry-time.tsx";
 
 const RISK_TONE = { low: "success", medium: "warning", high: "danger" } as const;
 
@@ -18,11 +18,7 @@ export function RegistryToolsTable(props: {
           <th>Tool</th>
           <th>Reads</th>
           <th>Risk</th>
-          <th>Status</th>
-          <th>Version</th>
-          <th>Updated by</th>
-          <th>Updated at</th>
-          {props.actions ? <th>Change</th> : null}
+          <RegistryStateHeaders withActions={Boolean(props.actions)} />
         </tr>
       </thead>
       <tbody>
