@@ -1,35 +1,7 @@
-import { databricksHostSchema, defineAppEnv } from "@appbase/bindings";
+import { databricksHostSchema } from "@appbase/bindings";
 import { readNextKitEnv } from "@appbase/next-kit/env";
 import { z } from "zod";
-
-/**
- * Resources this kit binds in app.yaml (bundles/agent-ops declares the same); all optional, so a local
- * rehearsal runs without them: no endpoint → the scripted model, no experiment → assessments wait unbound.
- */
-export const agentOpsAppEnv = defineAppEnv({
-  bindings: {
-    SERVING_ENDPOINT_NAME: {
-      resource: "serving-endpoint",
-      type: "serving_endpoint",
-      optional: true,
-      description: "Chat model the agents call (OpenAI-compatible chat completions with tools); CAN_QUERY",
-    },
-    MLFLOW_EXPERIMENT_ID: {
-      resource: "experiment",
-      type: "experiment",
-      optional: true,
-      description:
-        "MLflow experiment holding the agents' traces; review decisions become assessments there (CAN_EDIT)",
-    },
-    DATABRICKS_WAREHOUSE_ID: {
-      resource: "sql-warehouse",
-      type: "sql_warehouse",
-      optional: true,
-      description:
-        "SQL warehouse the governed registries' Governance Writer writes the lakehouse through; CAN_USE",
-    },
-  },
-});
+import { agentOpsAppEnv } from "./app-env.ts";
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());

@@ -1,18 +1,7 @@
-import { databricksHostSchema, defineAppEnv } from "@appbase/bindings";
+import { databricksHostSchema } from "@appbase/bindings";
 import { readNextKitEnv } from "@appbase/next-kit/env";
 import { z } from "zod";
-
-/** Resources this kit binds in app.yaml (see bundles/customer-hub); the portability gate reads this list. */
-export const customerHubAppEnv = defineAppEnv({
-  bindings: {
-    GENIE_SPACE_ID: {
-      resource: "genie-space",
-      type: "genie_space",
-      optional: true,
-      description: "Genie space behind the 'Ask about customers' panel",
-    },
-  },
-});
+import { customerHubAppEnv } from "./app-env.ts";
 
 const connectionSchema = z.object({
   DATABASE_URL: z.string().optional(),

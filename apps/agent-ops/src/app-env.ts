@@ -1,0 +1,37 @@
+import { defineAppEnv } from "@appbase/bindings";
+
+/**
+ * Every resource the AI Agent Operations Center binds in app.yaml; bundles/agent-ops/bundle.ts generates
+ * the bundle from it and the portability gate checks the kit's code against it. All optional, so the
+ * kit runs locally without them: no endpoint → the scripted model, no experiment → assessments wait
+ * unbound, no warehouse → the governed registry writes the local lakehouse.
+ */
+export const agentOpsAppEnv = defineAppEnv({
+  bindings: {
+    LAKEBASE_ENDPOINT: {
+      resource: "postgres",
+      type: "postgres",
+      // Locally the kit runs on the local Lakebase without it; on Databricks Apps the binding is always there.
+      optional: true,
+      description: "Lakebase endpoint of the kit's database (agent state, checkpoints, review queue)",
+    },
+    SERVING_ENDPOINT_NAME: {
+      resource: "serving-endpoint",
+      type: "serving_endpoint",
+      optional: true,
+      description: "Chat model the agents call (OpenAI-compatible chat completions with tools)",
+    },
+    MLFLOW_EXPERIMENT_ID: {
+      resource: "experiment",
+      type: "experiment",
+      optional: true,
+      description: "MLflow experiment with the agents' traces; review decisions become assessments there",
+    },
+    DATABRICKS_WAREHOUSE_ID: {
+      resource: "sql-warehouse",
+      type: "sql_warehouse",
+      optional: true,
+      description: "SQL warehouse the governed registries' Governance Writer writes the lakehouse through",
+    },
+  },
+});
