@@ -1,4 +1,4 @@
-import { defineAppEnv } from "@appbase/bindings";
+import { defineAppEnv, lakebaseEndpointBinding } from "@appbase/bindings";
 
 /**
  * Every resource the AI Agent Operations Center binds in app.yaml; bundles/agent-ops/bundle.ts generates
@@ -8,13 +8,9 @@ import { defineAppEnv } from "@appbase/bindings";
  */
 export const agentOpsAppEnv = defineAppEnv({
   bindings: {
-    LAKEBASE_ENDPOINT: {
-      resource: "postgres",
-      type: "postgres",
-      // Locally the kit runs on the local Lakebase without it; on Databricks Apps the binding is always there.
-      optional: true,
-      description: "Lakebase endpoint of the kit's database (agent state, checkpoints, review queue)",
-    },
+    LAKEBASE_ENDPOINT: lakebaseEndpointBinding(
+      "Lakebase endpoint of the kit's database (agent state, checkpoints, review queue)",
+    ),
     SERVING_ENDPOINT_NAME: {
       resource: "serving-endpoint",
       type: "serving_endpoint",

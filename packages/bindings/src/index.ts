@@ -37,6 +37,7 @@ export {
   localUserSchema,
   localUsersSchema,
 } from "./identity.ts";
+export { lakebaseEndpointBinding } from "./lakebase-binding.ts";
 export {
   type DefaultLocalResourcesOptions,
   defaultLocalResources,

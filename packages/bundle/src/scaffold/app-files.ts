@@ -76,18 +76,12 @@ export default appbaseVitestConfig();
 `;
 
 function appEnv(n: KitNames): string {
-  return `import { defineAppEnv } from "@appbase/bindings";
+  return `import { defineAppEnv, lakebaseEndpointBinding } from "@appbase/bindings";
 
 /** Every resource ${n.title} binds in app.yaml; bundles/${n.kit}/bundle.ts generates the bundle from it. */
 export const ${n.camel}AppEnv = defineAppEnv({
   bindings: {
-    LAKEBASE_ENDPOINT: {
-      resource: "postgres",
-      type: "postgres",
-      // Locally the kit runs on the local Lakebase without it; on Databricks Apps the binding is always there.
-      optional: true,
-      description: "Lakebase endpoint of the kit's database",
-    },
+    LAKEBASE_ENDPOINT: lakebaseEndpointBinding(),
   },
 });
 `;
