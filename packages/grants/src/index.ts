@@ -8,7 +8,7 @@ export {
   permissionsOf,
   rolesOf,
 } from "./access.ts";
-export { columnRulesFor, type MaskedRow, maskedColumns, maskRow } from "./column-rules.ts";
+export { columnRulesFor, resolveColumnRules } from "./column-rules.ts";
 export { defineKitMatrix, MatrixDeclarationError, matrixIssues, principalsOf } from "./define-kit-matrix.ts";
 export {
   actionGuard,
@@ -20,7 +20,7 @@ export {
   UnauthenticatedError,
 } from "./guarded-action.ts";
 export { describeIdentity, type GrantsIdentity, grantsIdentitySchema } from "./identity.ts";
-export { maskValue, REDACTED } from "./masks.ts";
+export { HIDDEN, MASK_CHAR, maskValue } from "./masks.ts";
 export type {
   ColumnRule,
   ColumnRules,
@@ -61,6 +61,7 @@ export {
   ucPrivilegeSql,
 } from "./privileges.ts";
 export { rowFilter, rowPredicate, rowRuleFor, type SqlPredicate } from "./row-rules.ts";
+export { maskEverything, type ResolvedColumnRule, type Shielded, shield } from "./shield.ts";
 export { quoteBacktick, quoteIdent, quoteLiteral } from "./sql-quote.ts";
 export {
   type BundleGrantOptions,

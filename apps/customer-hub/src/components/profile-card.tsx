@@ -1,8 +1,8 @@
+import type { Shielded } from "@appbase/grants";
 import { StatusBadge } from "@appbase/ui/badges";
 import { MaskedValue } from "@appbase/ui/masked-value";
 import type { ReactNode } from "react";
 import type { CustomerDetail } from "../domain/customers/get-customer.ts";
-import type { Shielded } from "../domain/customers/masking.ts";
 
 const money = new Intl.NumberFormat("en-US", {
   style: "currency",

@@ -1,6 +1,6 @@
 import { Banner, FreshnessBadge, StatusBadge } from "../../src/badges/index.ts";
 import { Card, DetailList } from "../../src/layout/index.ts";
-import { MaskedValue, maskAddress, maskDate, maskEmail, maskPhone } from "../../src/masked-value/index.ts";
+import { MaskedValue } from "../../src/masked-value/index.ts";
 import { EnvironmentBadge } from "../../src/shell/index.ts";
 import { ProgressBar } from "../../src/stats/index.ts";
 import { minutesAgo, NOW } from "./sample-data.ts";
@@ -39,37 +39,25 @@ export function StatusSections() {
                 <tr>
                   <th>Email</th>
                   <td>
-                    <MaskedValue
-                      masked
-                      value={maskEmail("jane.doe@example.com")}
-                      permission="customer.pii.read"
-                    />
+                    <MaskedValue masked value="j•••@example.com" permission="customer.pii.read" />
                   </td>
                 </tr>
                 <tr>
                   <th>Phone</th>
                   <td>
-                    <MaskedValue
-                      masked
-                      value={maskPhone("+1 (415) 555-0142")}
-                      permission="customer.pii.read"
-                    />
+                    <MaskedValue masked value="+• (•••) •••-0142" permission="customer.pii.read" />
                   </td>
                 </tr>
                 <tr>
                   <th>Address</th>
                   <td>
-                    <MaskedValue
-                      masked
-                      value={maskAddress("221B Baker Street, London NW1 6XE, UK")}
-                      permission="customer.pii.read"
-                    />
+                    <MaskedValue masked value="•••" permission="customer.pii.read" />
                   </td>
                 </tr>
                 <tr>
                   <th>Born</th>
                   <td>
-                    <MaskedValue masked value={maskDate("1985-03-14")} permission="customer.pii.read" />
+                    <MaskedValue masked value="1985-••-••" permission="customer.pii.read" />
                   </td>
                 </tr>
                 <tr>
@@ -114,13 +102,7 @@ export function StatusSections() {
                 },
                 {
                   label: "Phone",
-                  value: (
-                    <MaskedValue
-                      masked
-                      value={maskPhone("+44 20 7946 0958")}
-                      permission="customer.pii.read"
-                    />
-                  ),
+                  value: <MaskedValue masked value="+•• •• •••• 0958" permission="customer.pii.read" />,
                 },
                 { label: "Churn risk", value: "0.12 (low)" },
                 { label: "Next renewal", value: null },

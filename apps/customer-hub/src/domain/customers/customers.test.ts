@@ -1,3 +1,4 @@
+import type { ResolvedColumnRule } from "@appbase/grants";
 import { parseTableParams } from "@appbase/ui/data-table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertTestCustomers } from "../../testing/test-customers.ts";
@@ -5,7 +6,6 @@ import { createTestDatabase, type TestDatabase } from "../../testing/test-databa
 import { customerTableSpec } from "./customer-table-spec.ts";
 import { getCustomer } from "./get-customer.ts";
 import { listCustomers } from "./list-customers.ts";
-import type { ResolvedColumnRule } from "./masking.ts";
 
 let db: TestDatabase;
 const masked: Record<string, ResolvedColumnRule> = {

@@ -1,8 +1,8 @@
+import { type ResolvedColumnRule, type Shielded, shield } from "@appbase/grants";
 import { classifyFreshness, type Freshness } from "@appbase/ui/badges";
 import type { Queryable } from "../../db/queryable.ts";
 import { DEFAULT_FEATURE_TARGET, FEATURE_TARGETS } from "../freshness/targets.ts";
 import { type Consents, consentAllows } from "./consent.ts";
-import { type ResolvedColumnRule, type Shielded, shield } from "./masking.ts";
 
 /** A customer's profile, masked for the viewer, with consent-filtered features. */
 export interface CustomerDetail {

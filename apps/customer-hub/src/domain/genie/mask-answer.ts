@@ -1,4 +1,4 @@
-import { type ResolvedColumnRule, shield } from "../customers/masking.ts";
+import { type ResolvedColumnRule, shield } from "@appbase/grants";
 import type { GenieAnswer } from "./genie-types.ts";
 
 /**
