@@ -41,7 +41,7 @@ test("a sync past its limit falls back to last known values, masked even for a p
 });
 
 test("a failed sync also falls back", async ({ page }) => {
-  await setSync(db, 5, "OFFLINE_FAILED");
+  await setSync(db, 5, "SYNCED_TABLE_OFFLINE_FAILED");
   await actAs(page, "priya");
   await page.goto(`/customers/${customer.customer_id}`);
   await expect(page.getByText("Sync is stale")).toBeVisible();

@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
+import type { SyncedTableState } from "@appbase/db/synced-status";
+import { setSyncedTableStatus } from "@appbase/db/testing";
 import pg from "pg";
 import { repoRoot } from "../../shared/kits.ts";
 import { hubSpecEnv } from "./env.ts";
@@ -32,23 +34,9 @@ export function hubDatabase(): pg.Pool {
 
 const SYNCED = ["customer.customers", "customer.customer_features", "customer.interactions"];
 
-/** Records the synced customer tables as synced `minutesAgo` (creating the status table if the engine has not). */
-export async function setSync(
-  db: pg.Pool,
-  minutesAgo: number,
-  state = "ONLINE_NO_PENDING_UPDATE",
-): Promise<void> {
-  await db.query("create schema if not exists appbase_meta");
-  await db.query(`create table if not exists appbase_meta.synced_table_status (
-    target_table text primary key, source_table text, detailed_state text,
-    last_sync_time timestamptz, last_processed_commit_version bigint)`);
-  for (const table of SYNCED) {
-    await db.query(
-      `insert into appbase_meta.synced_table_status values ($1, $2, $3, now() - make_interval(mins => $4), 1)
-       on conflict (target_table) do update set detailed_state = excluded.detailed_state, last_sync_time = excluded.last_sync_time`,
-      [table, `main.${table}`, state, minutesAgo],
-    );
-  }
+/** Records the synced customer tables as synced `minutesAgo` with a platform `detailed_state`. */
+export function setSync(db: pg.Pool, minutesAgo: number, state?: SyncedTableState): Promise<void> {
+  return setSyncedTableStatus(db, { tables: SYNCED, minutesAgo, ...(state ? { state } : {}) });
 }
 
 export interface HubCustomer {

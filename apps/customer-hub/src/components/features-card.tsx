@@ -13,7 +13,7 @@ const LABELS: Record<string, string> = {
 };
 
 /** Feature values with their own freshness against each feature's target; withheld where consent is missing. */
-export function FeaturesCard({ features, now }: { features: CustomerFeature[]; now: Date }) {
+export function FeaturesCard({ features }: { features: CustomerFeature[] }) {
   return (
     <section className="ch-card" aria-label="Features">
       <h2>Features</h2>
@@ -51,7 +51,7 @@ export function FeaturesCard({ features, now }: { features: CustomerFeature[]; n
                   <td>
                     <FreshnessBadge
                       at={f.computedAt}
-                      now={now}
+                      freshness={f.freshness}
                       target={target.target}
                       limit={target.limit}
                       verb="computed"

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { datasetsMigrations } from "@appbase/datasets";
+import { syncStatusDdl } from "@appbase/db/synced-status";
 import { createTestDatabase as createMigratedDatabase, type TestDatabase } from "@appbase/db/testing";
-import { syncStatusFixtureDdl } from "./synced-fixture.ts";
 
 export type { TestDatabase };
 
@@ -19,7 +19,7 @@ export function createTestDatabase(): Promise<TestDatabase> {
   return createMigratedDatabase({
     migrations: [datasetsMigrations, hubMigrations],
     seed: async (pool) => {
-      for (const statement of syncStatusFixtureDdl) await pool.query(statement);
+      for (const statement of syncStatusDdl()) await pool.query(statement);
     },
   });
 }

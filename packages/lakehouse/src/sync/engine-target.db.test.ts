@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { syncStatusDdl } from "@appbase/db/synced-status";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Lakehouse } from "../lakehouse.ts";
 import { openLocalLakehouse } from "../local/local-lakehouse.ts";
 import { SyncedTablesEngine } from "./engine.ts";
-import { syncStatusDdl } from "./status-store.ts";
 import { poolSyncPostgres } from "./sync-postgres.ts";
 import { openTestPostgres } from "./test-postgres.ts";
 

@@ -11,12 +11,7 @@ export {
   type SyncRunMode,
   type SyncRunResult,
 } from "./engine.ts";
-export {
-  SYNC_STATUS_TABLE,
-  type SyncedTableState,
-  type SyncedTableStatus,
-  syncStatusDdl,
-} from "./status-store.ts";
+export type { SyncedTableState, SyncedTableStatus } from "./status-store.ts";
 export {
   type PGliteLike,
   pgliteSyncPostgres,

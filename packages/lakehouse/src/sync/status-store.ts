@@ -1,19 +1,12 @@
-import { pgIdent } from "./postgres-types.ts";
+import {
+  isSyncedTableState,
+  type SyncedTableState,
+  syncStatusDdl,
+  syncStatusTable,
+} from "@appbase/db/synced-status";
 import type { SqlRunner } from "./sync-postgres.ts";
 
-/** The platform's `detailed_state` values for a synced table (Autoscaling SyncedTableStatus). */
-export type SyncedTableState =
-  | "SYNCED_TABLE_PROVISIONING"
-  | "SYNCED_TABLE_PROVISIONING_PIPELINE_RESOURCES"
-  | "SYNCED_TABLE_PROVISIONING_INITIAL_SNAPSHOT"
-  | "SYNCED_TABLE_ONLINE"
-  | "SYNCED_TABLE_ONLINE_CONTINUOUS_UPDATE"
-  | "SYNCED_TABLE_ONLINE_TRIGGERED_UPDATE"
-  | "SYNCED_TABLE_ONLINE_NO_PENDING_UPDATE"
-  | "SYNCED_TABLE_ONLINE_PIPELINE_FAILED"
-  | "SYNCED_TABLE_ONLINE_UPDATING_PIPELINE_RESOURCES"
-  | "SYNCED_TABLE_OFFLINE"
-  | "SYNCED_TABLE_OFFLINE_FAILED";
+export type { SyncedTableState };
 
 /** A synced table's status, with the platform's field names so the local HTTP API can return it as is. */
 export interface SyncedTableStatus {
@@ -25,32 +18,6 @@ export interface SyncedTableStatus {
   last_sync_time: string | null;
   last_processed_commit_version: number | null;
   message: string | null;
-}
-
-/** The status table's name inside its schema. */
-export const SYNC_STATUS_TABLE = "synced_table_status";
-
-/**
- * The DDL of the status table in `schema`: one row per synced table, the one place its state is
- * kept (kits read it for freshness cues). The first five columns keep their order, since test
- * helpers insert positionally; the ALTERs upgrade tables created by older loaders.
- */
-export function syncStatusDdl(schema: string): string[] {
-  const table = `${pgIdent(schema)}.${SYNC_STATUS_TABLE}`;
-  return [
-    `CREATE SCHEMA IF NOT EXISTS ${pgIdent(schema)}`,
-    `CREATE TABLE IF NOT EXISTS ${table} (
-      target_table text PRIMARY KEY,
-      source_table text,
-      detailed_state text,
-      last_sync_time timestamptz,
-      last_processed_commit_version bigint,
-      scheduling_policy text,
-      message text
-    )`,
-    `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS scheduling_policy text`,
-    `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS message text`,
-  ];
 }
 
 /**
@@ -65,7 +32,7 @@ export class StatusStore {
     private readonly pool: SqlRunner,
     private readonly schema: string,
   ) {
-    this.table = `${pgIdent(schema)}.${SYNC_STATUS_TABLE}`;
+    this.table = syncStatusTable(schema);
   }
 
   /** Creates (or upgrades) the status table. */
@@ -92,7 +59,10 @@ export class StatusStore {
       name,
       source_table_full_name: row.source_table ? String(row.source_table) : source,
       scheduling_policy: row.scheduling_policy ? String(row.scheduling_policy) : policy,
-      detailed_state: (row.detailed_state ?? "SYNCED_TABLE_PROVISIONING") as SyncedTableState,
+      // A value the platform does not have (older loaders wrote some) reads as not yet provisioned.
+      detailed_state: isSyncedTableState(row.detailed_state)
+        ? row.detailed_state
+        : "SYNCED_TABLE_PROVISIONING",
       last_sync_time: row.last_sync_time ? new Date(row.last_sync_time as string).toISOString() : null,
       last_processed_commit_version:
         row.last_processed_commit_version === null ? null : Number(row.last_processed_commit_version),

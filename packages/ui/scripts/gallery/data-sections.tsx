@@ -2,7 +2,7 @@ import { FreshnessBadge, StatusBadge, type Tone } from "../../src/badges/index.t
 import { type Column, DataTable, parseTableParams, type TableSpec } from "../../src/data-table/index.ts";
 import { MaskedValue } from "../../src/masked-value/index.ts";
 import { Stat } from "../../src/stats/index.ts";
-import { customers, minutesAgo, NOW } from "./sample-data.ts";
+import { customers, minutesAgo } from "./sample-data.ts";
 import { Section } from "./section.tsx";
 
 type Customer = (typeof customers)[number];
@@ -53,7 +53,9 @@ const columns: Column<Customer>[] = [
   {
     key: "updatedAt",
     header: "Synced",
-    render: (c) => <FreshnessBadge at={c.updatedAt} now={NOW} target={15 * 60_000} limit={12 * 3_600_000} />,
+    render: (c) => (
+      <FreshnessBadge at={c.updatedAt} freshness={c.freshness} target={15 * 60_000} limit={12 * 3_600_000} />
+    ),
   },
 ];
 
@@ -84,7 +86,14 @@ export function DataSections() {
           <Stat
             label="Open alerts"
             value={451}
-            footer={<FreshnessBadge at={minutesAgo(4)} now={NOW} target={15 * 60_000} limit={3_600_000} />}
+            footer={
+              <FreshnessBadge
+                at={minutesAgo(4)}
+                freshness={{ state: "fresh", ageMs: 4 * 60_000 }}
+                target={15 * 60_000}
+                limit={3_600_000}
+              />
+            }
           />
         </div>
       </Section>

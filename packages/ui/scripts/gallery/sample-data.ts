@@ -11,6 +11,7 @@ export const customers = [
     ltv: 184_220,
     email: "a•••@northwind.io",
     updatedAt: minutesAgo(4),
+    freshness: { state: "fresh", ageMs: 4 * 60_000 } as const,
   },
   {
     id: "C-10232",
@@ -20,6 +21,7 @@ export const customers = [
     ltv: 12_480,
     email: "b•••@alvarez.es",
     updatedAt: minutesAgo(38),
+    freshness: { state: "stale", ageMs: 38 * 60_000 } as const,
   },
   {
     id: "C-10233",
@@ -29,6 +31,7 @@ export const customers = [
     ltv: 58_900,
     email: "c•••@lotus-tech.cn",
     updatedAt: minutesAgo(95),
+    freshness: { state: "stale", ageMs: 95 * 60_000 } as const,
   },
   {
     id: "C-10234",
@@ -38,6 +41,7 @@ export const customers = [
     ltv: 203_115,
     email: "d•••@okafor.ng",
     updatedAt: minutesAgo(600),
+    freshness: { state: "stale", ageMs: 600 * 60_000 } as const,
   },
   {
     id: "C-10235",
@@ -47,6 +51,7 @@ export const customers = [
     ltv: 7_340,
     email: "e•••@sahin.com.tr",
     updatedAt: minutesAgo(1450),
+    freshness: { state: "expired", ageMs: 1450 * 60_000 } as const,
   },
 ];
 

@@ -3,7 +3,7 @@ import { Card, DetailList } from "../../src/layout/index.ts";
 import { MaskedValue } from "../../src/masked-value/index.ts";
 import { EnvironmentBadge } from "../../src/shell/index.ts";
 import { ProgressBar } from "../../src/stats/index.ts";
-import { minutesAgo, NOW } from "./sample-data.ts";
+import { minutesAgo } from "./sample-data.ts";
 import { Section } from "./section.tsx";
 
 /** Badges, masking, banners, cards and progress. */
@@ -21,10 +21,30 @@ export function StatusSections() {
               <StatusBadge tone="danger">Blocked</StatusBadge>
             </div>
             <div style={{ display: "flex", gap: 6, flexWrap: "wrap" }}>
-              <FreshnessBadge at={minutesAgo(4)} now={NOW} target={15 * 60_000} limit={3_600_000} />
-              <FreshnessBadge at={minutesAgo(42)} now={NOW} target={15 * 60_000} limit={3_600_000} />
-              <FreshnessBadge at={minutesAgo(300)} now={NOW} target={15 * 60_000} limit={3_600_000} />
-              <FreshnessBadge at={null} now={NOW} target={15 * 60_000} limit={3_600_000} />
+              <FreshnessBadge
+                at={minutesAgo(4)}
+                freshness={{ state: "fresh", ageMs: 4 * 60_000 }}
+                target={15 * 60_000}
+                limit={3_600_000}
+              />
+              <FreshnessBadge
+                at={minutesAgo(42)}
+                freshness={{ state: "stale", ageMs: 42 * 60_000 }}
+                target={15 * 60_000}
+                limit={3_600_000}
+              />
+              <FreshnessBadge
+                at={minutesAgo(300)}
+                freshness={{ state: "expired", ageMs: 300 * 60_000 }}
+                target={15 * 60_000}
+                limit={3_600_000}
+              />
+              <FreshnessBadge
+                at={null}
+                freshness={{ state: "expired", ageMs: null }}
+                target={15 * 60_000}
+                limit={3_600_000}
+              />
             </div>
             <div style={{ display: "flex", gap: 6, flexWrap: "wrap" }}>
               <EnvironmentBadge mode="local" />

@@ -11,15 +11,32 @@ describe("badges", () => {
     const stale = html(
       <FreshnessBadge
         at={new Date(now.getTime() - 40 * 60_000)}
-        now={now}
+        freshness={{ state: "stale", ageMs: 40 * 60_000 }}
         target={15 * 60_000}
         limit={3_600_000}
       />,
     );
     expect(text(stale)).toBe("synced 40 min ago (stale)");
     expect(tagsWith(stale, "data-freshness")[0]).toMatch(/ab-badge--warning.*data-freshness="stale"/);
-    const never = html(<FreshnessBadge at={null} now={now} target={1} limit={2} verb="computed" />);
+    const never = html(
+      <FreshnessBadge
+        at={null}
+        freshness={{ state: "expired", ageMs: null }}
+        target={1}
+        limit={2}
+        verb="computed"
+      />,
+    );
     expect(text(never)).toBe("never computed (expired)");
+    const fresh = html(
+      <FreshnessBadge
+        at={now}
+        freshness={{ state: "fresh", ageMs: 10_000 }}
+        target={60_000}
+        limit={120_000}
+      />,
+    );
+    expect(text(fresh)).toBe("synced just now (fresh)");
   });
 
   it("colours status badges by tone", () => {

@@ -1,12 +1,16 @@
 import { cx } from "../internal/cx.ts";
-import { formatDuration, formatTimestamp, type Instant, toDate } from "../internal/time.ts";
-import { classifyFreshness, type FreshnessState } from "./freshness.ts";
+import { formatAge, formatDuration, formatTimestamp, type Instant, toDate } from "../internal/time.ts";
 import type { Tone } from "./tone.ts";
 
+/** How current a copied value is against its target, as the server classified it. */
+export type FreshnessState = "fresh" | "stale" | "expired";
+
 export type FreshnessBadgeProps = {
+  /** When the value was last synced/computed; null when it never was. */
   at: Instant | null;
-  /** Defaults to the time of rendering; pass it for deterministic output. */
-  now?: Instant;
+  /** The server's classification (`classifyFreshness` in `@appbase/db/synced-status`); the badge only renders it. */
+  freshness: { state: FreshnessState; ageMs: number | null };
+  /** The target and limit it was classified against, for the tooltip. */
   target: number;
   limit: number;
   /** Verb before the age: "synced 4 min ago". */
@@ -15,29 +19,23 @@ export type FreshnessBadgeProps = {
 
 const TONE: Record<FreshnessState, Tone> = { fresh: "success", stale: "warning", expired: "danger" };
 
-/** Badge saying how old data is ("synced 4 min ago"), coloured fresh/stale/expired against its target. */
-export function FreshnessBadge({
-  at,
-  now = new Date(),
-  target,
-  limit,
-  verb = "synced",
-}: FreshnessBadgeProps) {
-  const freshness = classifyFreshness({ at, now, target, limit });
-  const text = at === null ? `never ${verb}` : `${verb} ${freshness.ageText}`;
+/** Badge saying how old data is ("synced 4 min ago"), coloured fresh/stale/expired. */
+export function FreshnessBadge({ at, freshness, target, limit, verb = "synced" }: FreshnessBadgeProps) {
+  const { state, ageMs } = freshness;
+  const text = at === null || ageMs === null ? `never ${verb}` : `${verb} ${formatAge(ageMs)}`;
   const title =
     at === null
       ? `No ${verb} time recorded; target is ${formatDuration(target)}`
-      : `${freshness.state} — last ${verb} ${formatTimestamp(toDate(at, "at"))}; target ${formatDuration(target)}, limit ${formatDuration(limit)}`;
+      : `${state} — last ${verb} ${formatTimestamp(toDate(at, "at"))}; target ${formatDuration(target)}, limit ${formatDuration(limit)}`;
   return (
     <span
-      className={cx("ab-badge", `ab-badge--${TONE[freshness.state]}`, "ab-freshness")}
-      data-freshness={freshness.state}
+      className={cx("ab-badge", `ab-badge--${TONE[state]}`, "ab-freshness")}
+      data-freshness={state}
       title={title}
     >
       <span className="ab-badge__dot" aria-hidden="true" />
       {text}
-      <span className="ab-sr-only"> ({freshness.state})</span>
+      <span className="ab-sr-only"> ({state})</span>
     </span>
   );
 }

@@ -29,9 +29,16 @@ export function formatDuration(ms: number): string {
 /** Relative phrase for `at` seen from `now`: "4 min ago", "in 3 h", "just now". */
 export function formatRelative(at: Date, now: Date): string {
   const delta = now.getTime() - at.getTime();
-  if (Math.abs(delta) < 45 * SECOND) return "just now";
-  const span = formatDuration(delta);
-  return delta >= 0 ? `${span} ago` : `in ${span}`;
+  return delta >= 0
+    ? formatAge(delta)
+    : Math.abs(delta) < 45 * SECOND
+      ? "just now"
+      : `in ${formatDuration(delta)}`;
+}
+
+/** An age in ms for people: "just now", "4 min ago", "3 h ago". */
+export function formatAge(ageMs: number): string {
+  return Math.abs(ageMs) < 45 * SECOND ? "just now" : `${formatDuration(ageMs)} ago`;
 }
 
 /** Absolute timestamp for titles and tooltips, in a fixed zone so server and client agree. */

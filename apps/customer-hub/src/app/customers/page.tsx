@@ -5,11 +5,11 @@ import { PageHeader } from "@appbase/ui/shell";
 import { SyncBanner } from "../../components/sync-banner.tsx";
 import { customerTableSpec } from "../../domain/customers/customer-table-spec.ts";
 import { type CustomerListRow, listCustomers } from "../../domain/customers/list-customers.ts";
-import { readSyncHealth } from "../../domain/freshness/sync-status.ts";
 import { readSynced } from "../../domain/freshness/synced-read.ts";
 import { SYNC_TARGET } from "../../domain/freshness/targets.ts";
 import { db } from "../../server/db.ts";
 import { customerReader } from "../../server/page-identity.tsx";
+import { syncHealth } from "../../server/sync-health.ts";
 import { viewerRules } from "../../server/viewer-rules.ts";
 
 const money = new Intl.NumberFormat("en-US", {
@@ -65,10 +65,11 @@ export default async function CustomersPage({
   const identity = reader.identity;
   const params = parseTableParams(await searchParams, customerTableSpec);
   const pool = await db();
-  const sync = await readSyncHealth(pool);
+  const sync = await syncHealth(pool);
   const rules = viewerRules(identity, sync.level === "fallback");
   const read = await readSynced(() => listCustomers(pool, params, rules), { rows: [], total: 0 });
   const page = read.value;
+  const customersSync = sync.tables.find((t) => t.table === "customer.customers");
   return (
     <>
       <SyncBanner sync={sync} missing={read.missing} />
@@ -77,7 +78,8 @@ export default async function CustomersPage({
         description="Customer 360 served from the synced gold tables. Search by the start of a name or email (email needs PII access), or an exact id."
         actions={
           <FreshnessBadge
-            at={sync.tables.find((t) => t.table === "customer.customers")?.lastSyncTime ?? null}
+            at={customersSync?.lastSyncTime ?? null}
+            freshness={customersSync?.freshness ?? { state: "expired", ageMs: null }}
             target={SYNC_TARGET.target}
             limit={SYNC_TARGET.limit}
           />

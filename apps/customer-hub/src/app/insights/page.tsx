@@ -4,13 +4,13 @@ import { PageHeader } from "@appbase/ui/shell";
 import { GeniePanel } from "../../components/genie-panel.tsx";
 import { QueryProvider } from "../../components/query-provider.tsx";
 import { SyncBanner } from "../../components/sync-banner.tsx";
-import { readSyncHealth } from "../../domain/freshness/sync-status.ts";
 import { readSynced } from "../../domain/freshness/synced-read.ts";
 import { churnRiskDistribution, segmentMix, statusFunnel } from "../../domain/insights/insights.ts";
 import { db } from "../../server/db.ts";
 import { genieBinding } from "../../server/genie.ts";
 import { can } from "../../server/kit.ts";
 import { customerReader } from "../../server/page-identity.tsx";
+import { syncHealth } from "../../server/sync-health.ts";
 
 const BAND_TONE = { low: "success", medium: "warning", high: "danger" } as const;
 
@@ -20,7 +20,7 @@ export default async function InsightsPage() {
   const identity = reader.identity;
   const pool = await db();
   const [sync, segmentsRead, bandsRead, funnelRead] = await Promise.all([
-    readSyncHealth(pool),
+    syncHealth(pool),
     readSynced(() => segmentMix(pool), []),
     readSynced(() => churnRiskDistribution(pool), []),
     readSynced(() => statusFunnel(pool), { steps: [], churned: 0 }),

@@ -1,5 +1,5 @@
+import { classifyFreshness, type Freshness } from "@appbase/db/synced-status";
 import { type ResolvedColumnRule, type Shielded, shield } from "@appbase/grants";
-import { classifyFreshness, type Freshness } from "@appbase/ui/badges";
 import type { Queryable } from "../../db/queryable.ts";
 import { DEFAULT_FEATURE_TARGET, FEATURE_TARGETS } from "../freshness/targets.ts";
 import { type Consents, consentAllows } from "./consent.ts";
@@ -130,7 +130,7 @@ export async function getCustomer(
         value: withheld || f.value === null ? null : Number(f.value),
         withheld,
         computedAt: f.computed_at,
-        freshness: classifyFreshness({ at: f.computed_at, now, ...target }),
+        freshness: classifyFreshness(f.computed_at, now, target),
       };
     }),
     interactions: interactions.rows.map((i) => ({

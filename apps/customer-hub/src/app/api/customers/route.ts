@@ -3,10 +3,10 @@ import { parseTableParams } from "@appbase/ui/data-table";
 import { z } from "zod";
 import { customerTableSpec } from "../../../domain/customers/customer-table-spec.ts";
 import { listCustomers } from "../../../domain/customers/list-customers.ts";
-import { readSyncHealth } from "../../../domain/freshness/sync-status.ts";
 import { readSynced } from "../../../domain/freshness/synced-read.ts";
 import { db } from "../../../server/db.ts";
 import { defineRoute } from "../../../server/kit.ts";
+import { syncHealth } from "../../../server/sync-health.ts";
 import { viewerRules } from "../../../server/viewer-rules.ts";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +18,7 @@ export const GET = defineRoute({
   handler: async (query, { identity }) => {
     const params = parseTableParams(query, customerTableSpec);
     const pool = await db();
-    const sync = await readSyncHealth(pool);
+    const sync = await syncHealth(pool);
     const rules = viewerRules(identity, sync.level === "fallback");
     const read = await readSynced(() => listCustomers(pool, params, rules), { rows: [], total: 0 });
     const syncLevel = read.missing ? "missing" : sync.level;

@@ -12,7 +12,6 @@ import { SyncBanner } from "../../../components/sync-banner.tsx";
 import { TasksPanel } from "../../../components/tasks-panel.tsx";
 import { describeActivity, listActivity } from "../../../domain/activity/activity.ts";
 import { getCustomer } from "../../../domain/customers/get-customer.ts";
-import { readSyncHealth } from "../../../domain/freshness/sync-status.ts";
 import { readSynced } from "../../../domain/freshness/synced-read.ts";
 import { SYNC_TARGET } from "../../../domain/freshness/targets.ts";
 import { listNotes } from "../../../domain/notes/notes.ts";
@@ -22,6 +21,7 @@ import { listTasks } from "../../../domain/tasks/tasks.ts";
 import { db } from "../../../server/db.ts";
 import { can } from "../../../server/kit.ts";
 import { customerReader } from "../../../server/page-identity.tsx";
+import { syncHealth } from "../../../server/sync-health.ts";
 import { viewerRules } from "../../../server/viewer-rules.ts";
 
 export default async function CustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
@@ -41,7 +41,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   }
   const now = new Date();
   const pool = await db();
-  const sync = await readSyncHealth(pool, now);
+  const sync = await syncHealth(pool, now);
   const fallback = sync.level === "fallback";
   const rules = viewerRules(identity, fallback);
   const [synced, workflow, notes, tasks, activity] = await Promise.all([
@@ -56,7 +56,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   const freshness = (
     <FreshnessBadge
       at={customersSync?.lastSyncTime ?? null}
-      now={now}
+      freshness={customersSync?.freshness ?? { state: "expired", ageMs: null }}
       target={SYNC_TARGET.target}
       limit={SYNC_TARGET.limit}
     />
@@ -78,7 +78,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
           {customer ? (
             <>
               <ProfileCard customer={customer} freshness={freshness} />
-              <FeaturesCard features={customer.features} now={now} />
+              <FeaturesCard features={customer.features} />
               <section className="ch-card" aria-label="Recent interactions">
                 <h2>Recent interactions</h2>
                 <ActivityList
