@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { chromiumLaunchOptions } from "@appbase/bundle/chromium-launch";
 import { defineConfig } from "@playwright/test";
 import { e2eKits, e2eStateDir, repoRoot } from "./shared/kits.ts";
 
 const kits = e2eKits();
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const kitProjects = kits
   .filter((k) => existsSync(join(import.meta.dirname, k.kit)))
   .map((k) => ({ name: k.kit, testDir: `./${k.kit}`, use: { baseURL: k.url } }));
@@ -22,18 +22,7 @@ export default defineConfig({
     headless: true,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: chromium,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [...kitProjects, { name: "cross-kit", testDir: "./cross-kit" }],
   // One orchestrator serves every kit on a fresh state folder with synthetic data, as README command 1 does.

@@ -1,7 +1,7 @@
 // Playwright config for `appbase rehearse`: runs a kit's smoke spec against an app that is already
 // running (the staged bundle behind the Apps proxy stand-in), so there is no webServer here.
-// Plain JS with no imports, so it loads from wherever the e2e package's Playwright runs.
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// Plain JS with only a relative import, so it loads from wherever the e2e package's Playwright runs.
+import { chromiumLaunchOptions } from "./chromium-launch.mjs";
 
 export default {
   testDir: process.env.REHEARSAL_TEST_DIR,
@@ -15,15 +15,6 @@ export default {
   use: {
     baseURL: process.env.REHEARSAL_BASE_URL,
     headless: true,
-    launchOptions: {
-      executablePath: chromium,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 };
