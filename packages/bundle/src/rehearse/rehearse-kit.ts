@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import {
   type BindingDeclaration,
@@ -9,6 +8,7 @@ import {
   parseAppYaml,
   type ResourceType,
 } from "@appbase/bindings";
+import { freePort } from "@appbase/db/local";
 import { type PasswordGate, startPasswordGate } from "@appbase/db/testing";
 import { inheritedEnv } from "../env.ts";
 import { appsEnv } from "./apps-env.ts";
@@ -59,14 +59,6 @@ export interface RehearsalReport {
   lakebaseMode: boolean;
   smoke: SmokeResult;
   passed: boolean;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /**

@@ -1,7 +1,7 @@
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type AppYaml, defaultLocalResources, LOCAL_LAKEBASE_ENDPOINT } from "@appbase/bindings";
+import { freePort } from "@appbase/db/local";
 import { afterEach, describe, expect, it } from "vitest";
 import { scratchDir } from "../testing/scratch-dir.ts";
 import { appsEnv } from "./apps-env.ts";
@@ -10,14 +10,6 @@ import { type RunningApp, startStagedApp } from "./run-staged-app.ts";
 
 const fakeApp = join(import.meta.dirname, "testing", "fake-app", "server.mjs");
 const lakebaseUrl = "postgres://postgres@127.0.0.1:54329/postgres";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const appYaml: AppYaml = {
   // `$HOME` and `;` would mean something to a shell; the platform passes them through literally.

@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { parseAppYaml } from "@appbase/bindings";
+import { freePort } from "@appbase/db/local";
 import { describe, expect, it } from "vitest";
 import { type RunningApp, startStagedApp } from "../rehearse/run-staged-app.ts";
 import { scratchDir } from "../testing/scratch-dir.ts";
@@ -48,14 +48,6 @@ function fakeBuiltKit(): string {
   // pnpm's layout: top-level packages are links into .pnpm.
   symlinkSync(".pnpm/tiny-dep@1.0.0/node_modules/tiny-dep", join(root, standalone, "node_modules/tiny-dep"));
   return root;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 describe("stageKit", () => {

@@ -1,23 +1,20 @@
-import { createServer } from "node:net";
 import { join, relative } from "node:path";
 import { STAGED_APP_DIR } from "@appbase/bundle/generate";
 import { rehearseKit } from "@appbase/bundle/rehearse";
 import { stageKit } from "@appbase/bundle/stage";
-import { lakebaseStatus, lakebaseUrl, startLakebaseProcess, stopLakebaseProcess } from "@appbase/db/local";
+import {
+  freePort,
+  lakebaseStatus,
+  lakebaseUrl,
+  startLakebaseProcess,
+  stopLakebaseProcess,
+} from "@appbase/db/local";
 import type { KitMatrix } from "@appbase/grants";
 import { kitMatrices } from "@appbase/grants/kits";
 import type { Command } from "commander";
 import { discoverKits, selectKits } from "../kits.ts";
 import { prepareDatabase } from "../orchestrator/prepare-database.ts";
 import { CliError, findRepoRoot } from "../repo.ts";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** The rehearsal user's groups: as given, else every group of the kit's matrix (so every page is reachable). */
 function rehearsalGroups(kit: string, given: string | undefined): string[] {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../testing/free-port.ts";
+import { freePort } from "./free-port.ts";
 import { lakebaseStatus, lakebaseUrl } from "./lakebase-status.ts";
 import { startLakebaseProcess, stopLakebaseProcess } from "./managed-process.ts";
 import { serveLocalLakebase } from "./serve.ts";

@@ -1,6 +1,5 @@
 export { createTestDatabase, type TestDatabase } from "./create-test-database.ts";
 export * from "./fake-lakebase/index.ts";
-export { freePort } from "./free-port.ts";
 export type { MigrationSource, TemplateSpec } from "./migration-set.ts";
 export { hasPgvector } from "./pgvector.ts";
 export { dropTestTemplates, dropWhenIdle } from "./server-database.ts";

@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chown, mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { freePort } from "@appbase/db/local";
 import { dropWhenIdle } from "@appbase/db/testing";
 import pg from "pg";
 import { type GrantsEnv, readGrantsEnv } from "../env.ts";
@@ -18,19 +18,6 @@ export interface TestPostgres {
   /** Connection URL for a database as another login role. */
   urlFor(database: string, user: string, password: string): string;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 }
 
 function withDatabase(url: string, database: string, user?: string, password?: string): string {
