@@ -1,3 +1,4 @@
+import { resourceTypeInfo } from "@appbase/bindings";
 import type { KitResource } from "./kit-bundle.ts";
 
 /** A bundle variable: no default, because every value it holds differs per workspace. */
@@ -18,22 +19,11 @@ export const LAKEBASE_KEYS = {
   catalog: "lakebase",
 } as const;
 
-// Permissions follow the Databricks CLI's generator defaults (platform reference §2.1), except Genie:
-// CAN_VIEW cannot start a conversation, and kits bind Genie to ask it questions.
-const DEFAULT_PERMISSION: Record<KitResource["type"], string> = {
-  postgres: "CAN_CONNECT_AND_CREATE",
-  sql_warehouse: "CAN_USE",
-  genie_space: "CAN_RUN",
-  serving_endpoint: "CAN_QUERY",
-  secret: "READ",
-  job: "CAN_MANAGE_RUN",
-  experiment: "CAN_READ",
-  uc_table: "SELECT",
-  uc_volume: "READ_VOLUME",
-  uc_connection: "USE_CONNECTION",
-};
-
-const SECURABLE_TYPE = { uc_table: "TABLE", uc_volume: "VOLUME", uc_connection: "CONNECTION" } as const;
+// Permissions follow the Databricks CLI's generator defaults (bindings' resourceTypeInfo), except
+// Genie: CAN_VIEW cannot start a conversation, and kits bind Genie to ask it questions.
+function defaultPermission(type: KitResource["type"]): string {
+  return type === "genie_space" ? "CAN_RUN" : resourceTypeInfo[type].bundle.defaultPermission;
+}
 
 /** The variable-name stem for a resource key: `sql-warehouse` → `sql_warehouse`. */
 export function variableStem(key: string): string {
@@ -43,7 +33,8 @@ export function variableStem(key: string): string {
 /** Maps one declared resource to its `resources.apps.<key>.resources[]` entry and the variables it needs. */
 export function appResourceFor(resource: KitResource): GeneratedAppResource {
   const stem = variableStem(resource.key);
-  const permission = resource.permission ?? DEFAULT_PERMISSION[resource.type];
+  const { field, securableType } = resourceTypeInfo[resource.type].bundle;
+  const permission = resource.permission ?? defaultPermission(resource.type);
   const variable = (suffix: string, what: string) => ({
     [`${stem}_${suffix}`]: {
       description: `${what} (app resource \`${resource.key}\`: ${resource.description})`,
@@ -57,7 +48,7 @@ export function appResourceFor(resource: KitResource): GeneratedAppResource {
     resource: {
       name: resource.key,
       description: resource.description,
-      [fieldOf(resource)]: { ...body, permission },
+      [field]: { ...body, permission },
     },
     variables,
   });
@@ -92,15 +83,8 @@ export function appResourceFor(resource: KitResource): GeneratedAppResource {
     case "uc_volume":
     case "uc_connection":
       return entry(
-        { securable_type: SECURABLE_TYPE[resource.type], securable_full_name: ref("full_name") },
-        variable(
-          "full_name",
-          `Full Unity Catalog name of the ${SECURABLE_TYPE[resource.type].toLowerCase()}`,
-        ),
+        { securable_type: securableType, securable_full_name: ref("full_name") },
+        variable("full_name", `Full Unity Catalog name of the ${securableType?.toLowerCase()}`),
       );
   }
-}
-
-function fieldOf(resource: KitResource): string {
-  return resource.type.startsWith("uc_") ? "uc_securable" : resource.type;
 }

@@ -1,18 +1,8 @@
 import type { AppEnv, AppEnvDeclaration } from "@appbase/bindings";
-import type { KitResource, KitResourceType } from "./kit-bundle.ts";
+import { type KitResource, type KitResourceType, kitResourceTypes } from "./kit-bundle.ts";
 
-const BUNDLE_TYPES: readonly string[] = [
-  "postgres",
-  "sql_warehouse",
-  "genie_space",
-  "serving_endpoint",
-  "secret",
-  "job",
-  "experiment",
-  "uc_table",
-  "uc_volume",
-  "uc_connection",
-];
+const isKitResourceType = (type: string): type is KitResourceType =>
+  (kitResourceTypes as readonly string[]).includes(type);
 
 /** The app resources a kit's `defineAppEnv` declaration binds, one per resource key, for its bundle. */
 export function kitResourcesFromAppEnv(
@@ -21,10 +11,11 @@ export function kitResourcesFromAppEnv(
 ): KitResource[] {
   const byKey = new Map<string, KitResource>();
   for (const [variable, binding] of Object.entries(appEnv.declaration.bindings)) {
-    if (!BUNDLE_TYPES.includes(binding.type)) {
+    const type = binding.type;
+    if (!isKitResourceType(type)) {
       throw new Error(
-        `${variable}: resource type "${binding.type}" has no Lakebase Autoscaling bundle form here; bind a postgres, ` +
-          `sql_warehouse, genie_space, serving_endpoint, secret, job, experiment or uc_* resource instead`,
+        `${variable}: resource type "${type}" has no Lakebase Autoscaling bundle form here; bind one of ` +
+          `${kitResourceTypes.join(", ")} instead`,
       );
     }
     const existing = byKey.get(binding.resource);
@@ -36,7 +27,7 @@ export function kitResourcesFromAppEnv(
     if (existing) continue;
     const resource: KitResource = {
       key: binding.resource,
-      type: binding.type as KitResourceType,
+      type,
       description: binding.description,
     };
     const permission = permissions[binding.resource];

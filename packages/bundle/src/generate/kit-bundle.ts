@@ -1,17 +1,14 @@
+import { type ResourceType, resourceTypes } from "@appbase/bindings";
 import type { KitMatrix } from "@appbase/grants";
 
-/** The app resource types a kit bundle can declare (bindings' resource types). */
-export type KitResourceType =
-  | "postgres"
-  | "sql_warehouse"
-  | "genie_space"
-  | "serving_endpoint"
-  | "secret"
-  | "job"
-  | "experiment"
-  | "uc_table"
-  | "uc_volume"
-  | "uc_connection";
+/**
+ * The app resource types a kit bundle can declare: bindings' resource types except a Lakebase
+ * Provisioned `database` (kits use Autoscaling `postgres`) and another `app`.
+ */
+export type KitResourceType = Exclude<ResourceType, "database" | "app">;
+export const kitResourceTypes: readonly KitResourceType[] = resourceTypes.filter(
+  (type): type is KitResourceType => type !== "database" && type !== "app",
+);
 
 /** One app resource: the key `valueFrom` names, its type, and optionally a permission other than the default. */
 export interface KitResource {

@@ -1,22 +1,15 @@
-import type { ResourceType } from "@appbase/bindings";
+import { type ResourceType, resourceTypeInfo, resourceTypes } from "@appbase/bindings";
 import { loadBundle } from "../schema/load-bundle.ts";
 
-const FIELD_TYPES: Record<string, ResourceType> = {
-  postgres: "postgres",
-  database: "database",
-  sql_warehouse: "sql_warehouse",
-  genie_space: "genie_space",
-  serving_endpoint: "serving_endpoint",
-  secret: "secret",
-  job: "job",
-  experiment: "experiment",
-  app: "app",
-};
-const SECURABLE_TYPES: Record<string, ResourceType> = {
-  TABLE: "uc_table",
-  VOLUME: "uc_volume",
-  CONNECTION: "uc_connection",
-};
+// databricks.yml names a resource by its field (`sql_warehouse: {…}`), or for Unity Catalog
+// securables by `uc_securable.securable_type`; bindings' resourceTypeInfo says which is which.
+const FIELD_TYPES: Record<string, ResourceType> = {};
+const SECURABLE_TYPES: Record<string, ResourceType> = {};
+for (const type of resourceTypes) {
+  const { field, securableType } = resourceTypeInfo[type].bundle;
+  if (securableType) SECURABLE_TYPES[securableType] = type;
+  else FIELD_TYPES[field] = type;
+}
 
 /** The app's resources (key → type) as the kit's databricks.yml declares them. */
 export function bundleResourceTypes(bundleFile: string): Record<string, ResourceType> {
