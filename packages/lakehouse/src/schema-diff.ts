@@ -1,16 +1,8 @@
 import { parseTableDeclaration, type TableDeclaration } from "./column-types.ts";
 import type { TableDescription } from "./lakehouse.ts";
+import { diffTableShape, type SchemaDifference } from "./schema-diff/table-diff.ts";
 
-/** One way a live lakehouse table differs from its declaration. */
-export type SchemaDifference =
-  | { kind: "missing-table"; table: string }
-  | { kind: "missing-column"; table: string; column: string; declared: string }
-  | { kind: "extra-column"; table: string; column: string; live: string }
-  | { kind: "type"; table: string; column: string; declared: string; live: string }
-  | { kind: "nullability"; table: string; column: string; declared: string; live: string }
-  | { kind: "primary-key"; table: string; declared: string; live: string };
-
-const nullability = (nullable: boolean) => (nullable ? "NULL" : "NOT NULL");
+export type { SchemaDifference };
 
 /**
  * Compares a declaration with the live table (from `describeTable`): missing or extra columns,
@@ -21,40 +13,13 @@ export function diffLakehouseTable(
   declaration: TableDeclaration,
   live: TableDescription | null,
 ): SchemaDifference[] {
-  if (!live) return [{ kind: "missing-table", table }];
-  const declared = parseTableDeclaration(table, declaration);
-  const liveColumns = new Map(live.columns.map((c) => [c.name.toLowerCase(), c]));
-  const out: SchemaDifference[] = [];
-  for (const c of declared.columns) {
-    const l = liveColumns.get(c.name.toLowerCase());
-    liveColumns.delete(c.name.toLowerCase());
-    if (!l) {
-      out.push({
-        kind: "missing-column",
-        table,
-        column: c.name,
-        declared: `${c.type} ${nullability(c.nullable)}`,
-      });
-      continue;
-    }
-    if (l.type !== c.type) out.push({ kind: "type", table, column: c.name, declared: c.type, live: l.type });
-    if ((l.nullable ?? true) !== c.nullable) {
-      out.push({
-        kind: "nullability",
-        table,
-        column: c.name,
-        declared: nullability(c.nullable),
-        live: nullability(l.nullable ?? true),
-      });
-    }
-  }
-  for (const l of liveColumns.values())
-    out.push({ kind: "extra-column", table, column: l.name, live: l.type });
-  const key = (k: readonly string[]) => (k.length ? `(${k.join(", ")})` : "none");
-  if (key(declared.primaryKey) !== key(live.primaryKey)) {
-    out.push({ kind: "primary-key", table, declared: key(declared.primaryKey), live: key(live.primaryKey) });
-  }
-  return out;
+  const liveShape = live && {
+    columns: live.columns.map((c) => ({ name: c.name, type: c.type, nullable: c.nullable ?? true })),
+    primaryKey: live.primaryKey,
+  };
+  return diffTableShape(table, parseTableDeclaration(table, declaration), liveShape, (name) =>
+    name.toLowerCase(),
+  );
 }
 
 /** One readable line per difference, saying which side has what. */

@@ -1,10 +1,11 @@
 import type { PgTable } from "drizzle-orm/pg-core";
 import { declarationFromDrizzle, type FromDrizzleOptions } from "../ddl/from-drizzle.ts";
 import type { Lakehouse } from "../lakehouse.ts";
-import { diffLakehouseTable, type SchemaDifference } from "../schema-diff.ts";
+import { diffLakehouseTable } from "../schema-diff.ts";
 import { type CatalogReader, readPostgresShapes } from "./postgres-catalog.ts";
 import { diffPostgresShape } from "./postgres-diff.ts";
 import { declaredPostgresShape } from "./postgres-shape.ts";
+import type { SchemaDifference } from "./table-diff.ts";
 
 /** One declared table to check, and where its lakehouse side lives (if it has one). */
 export interface DriftTarget {
