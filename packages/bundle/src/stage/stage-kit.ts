@@ -1,10 +1,10 @@
-import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { parseAppYaml } from "@appbase/bindings";
 import { inheritedEnv } from "../env.ts";
 import { STAGED_APP_DIR } from "../generate/databricks-yml.ts";
+import { exitCode, spawnTailed } from "../process/child-process.ts";
 import { copyTree, countFiles } from "./copy-tree.ts";
 import { planNodeModules } from "./flatten-node-modules.ts";
 import { launcherSource } from "./launcher.ts";
@@ -40,24 +40,13 @@ export interface StagedApp {
 /** Builds the kit with `next build` (standalone output). */
 export async function buildKit(kit: StageKit, onLine?: (line: string) => void): Promise<void> {
   const nextBin = createRequire(join(kit.dir, "package.json")).resolve("next/dist/bin/next");
-  const child = spawn(process.execPath, [nextBin, "build"], {
+  const { child, tail } = spawnTailed(process.execPath, [nextBin, "build"], {
     cwd: kit.dir,
     env: { ...inheritedEnv(), NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
+    ...(onLine ? { onLine } : {}),
   });
-  const tail: string[] = [];
-  const relay = (chunk: Buffer) => {
-    for (const line of chunk.toString().split("\n")) {
-      if (!line.trim()) continue;
-      tail.push(line);
-      if (tail.length > 40) tail.shift();
-      onLine?.(line);
-    }
-  };
-  child.stdout.on("data", relay);
-  child.stderr.on("data", relay);
-  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-  if (code !== 0) throw new Error(`next build failed for ${kit.kit} (exit ${code}):\n${tail.join("\n")}`);
+  const code = await exitCode(child);
+  if (code !== 0) throw new Error(`next build failed for ${kit.kit} (exit ${code}):\n${tail().join("\n")}`);
 }
 
 /** Finds server.js in `.next/standalone` (nested under the kit's path when the tracing root is the monorepo). */

@@ -1,0 +1,8 @@
+export {
+  exitCode,
+  type SpawnTailedOptions,
+  spawnTailed,
+  stopProcessGroup,
+  type TailedProcess,
+  waitForHealthy,
+} from "./child-process.ts";
