@@ -1,5 +1,4 @@
-import { defineKitMatrix } from "../define-kit-matrix.ts";
-import { principal } from "../principals.ts";
+import { defineKitMatrix, principal } from "@appbase/grants";
 
 const app = principal.app();
 const admins = principal.group("operations-portal-admins");
@@ -8,7 +7,6 @@ const planners = principal.group("operations-portal-planners");
 /** Intelligent Operations Portal: assets and scores from synced data, work orders, the alert queue, site previews. */
 export const operationsPortalMatrix = defineKitMatrix({
   kit: "operations-portal",
-  title: "Intelligent Operations Portal",
   permissions: [
     "asset.read",
     "score.read",
@@ -20,14 +18,13 @@ export const operationsPortalMatrix = defineKitMatrix({
     "work-order.create",
     "work-order.update",
     "work-order.assign",
-    "work-order.approve",
+    "maintenance.plan",
     "branch.preview",
     "site.change",
-    "genie.ask",
   ],
   roles: {
     viewer: {
-      description: "Sees assets, scores and every work order",
+      description: "Sees sites, assets, scores, alerts and every work order",
       groups: ["operations-portal-viewers"],
       permissions: [
         "asset.read",
@@ -35,11 +32,10 @@ export const operationsPortalMatrix = defineKitMatrix({
         "alert.read",
         "work-order.read",
         "work-order.read-all",
-        "genie.ask",
       ],
     },
     technician: {
-      description: "Works the alerts and work orders assigned to them or their crew",
+      description: "Works the alert queue and the work orders assigned to them",
       groups: ["operations-portal-technicians"],
       permissions: [
         "asset.read",
@@ -52,24 +48,43 @@ export const operationsPortalMatrix = defineKitMatrix({
       ],
     },
     planner: {
-      description: "Plans, assigns and approves work; previews site changes on a branch",
+      description: "Opens, plans and assigns work; runs preventive maintenance; prepares site changes on a branch",
       groups: ["operations-portal-planners"],
       permissions: [
         "asset.read",
         "score.read",
         "alert.read",
+        "alert.claim",
+        "alert.resolve",
         "work-order.read",
         "work-order.read-all",
         "work-order.create",
         "work-order.update",
         "work-order.assign",
-        "work-order.approve",
+        "maintenance.plan",
         "branch.preview",
-        "genie.ask",
+      ],
+    },
+    "site-manager": {
+      description: "Runs a site: works alerts and orders, and applies or discards prepared site changes",
+      groups: ["operations-portal-site-managers"],
+      permissions: [
+        "asset.read",
+        "score.read",
+        "alert.read",
+        "alert.claim",
+        "alert.resolve",
+        "work-order.read",
+        "work-order.read-all",
+        "work-order.create",
+        "work-order.update",
+        "work-order.assign",
+        "branch.preview",
+        "site.change",
       ],
     },
     admin: {
-      description: "Everything, including applying a site change",
+      description: "Everything",
       groups: ["operations-portal-admins"],
       permissions: [
         "asset.read",
@@ -82,17 +97,17 @@ export const operationsPortalMatrix = defineKitMatrix({
         "work-order.create",
         "work-order.update",
         "work-order.assign",
-        "work-order.approve",
+        "maintenance.plan",
         "branch.preview",
         "site.change",
-        "genie.ask",
       ],
     },
   },
   groups: [
     { name: "operations-portal-viewers", description: "Read-only users" },
-    { name: "operations-portal-technicians", description: "Field technicians (crews are groups too)" },
+    { name: "operations-portal-technicians", description: "Field technicians" },
     { name: "operations-portal-planners", description: "Maintenance planners" },
+    { name: "operations-portal-site-managers", description: "Site managers" },
     { name: "operations-portal-admins", description: "Kit administrators" },
   ],
   users: [],
@@ -158,13 +173,9 @@ export const operationsPortalMatrix = defineKitMatrix({
   rowRules: {
     "assigned-work-orders": {
       table: "operations_portal.work_order",
-      description:
-        "Technicians see work orders assigned to them or their crew; read-all holders see every order",
+      description: "Technicians see only the work orders assigned to them; read-all holders see every order",
       seeAllWith: ["work-order.read-all"],
-      match: [
-        { column: "assignee_id", equals: "userId" },
-        { column: "crew", inGroups: true },
-      ],
+      match: [{ column: "assignee_id", equals: "userId" }],
     },
   },
 });
