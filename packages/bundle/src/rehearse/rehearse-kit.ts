@@ -8,8 +8,7 @@ import {
   parseAppYaml,
   type ResourceType,
 } from "@appbase/bindings";
-import { freePort } from "@appbase/db/local";
-import { type PasswordGate, startPasswordGate } from "@appbase/db/testing";
+import { freePort, type PasswordGate, startPasswordGate } from "@appbase/db/local";
 import { inheritedEnv } from "../env.ts";
 import { appsEnv } from "./apps-env.ts";
 import { type AppsProxy, type ForwardedUser, startAppsProxy } from "./apps-proxy.ts";

@@ -6,6 +6,7 @@ export {
   lakebaseUrl,
 } from "./lakebase-status.ts";
 export { DEFAULT_LAKEBASE_PORT, startLakebaseProcess, stopLakebaseProcess } from "./managed-process.ts";
+export { type GateLogin, type PasswordGate, startPasswordGate } from "./password-gate.ts";
 export { PortInUseError } from "./port-check.ts";
 export {
   LOCAL_LAKEBASE_DATABASE,

@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { type PasswordGate, startPasswordGate } from "../local/password-gate.ts";
 import { type LocalLakebase, serveLocalLakebase } from "../local/serve.ts";
 import { type FakeDatabricks, startFakeDatabricks } from "../testing/fake-lakebase/fake-databricks-api.ts";
-import { type PasswordGate, startPasswordGate } from "../testing/fake-lakebase/password-gate.ts";
 import { createPool } from "./create-pool.ts";
 
 const ENDPOINT = "projects/appbase/branches/production/endpoints/primary";

@@ -1,2 +1,1 @@
 export { type FakeDatabricks, type MintedCredential, startFakeDatabricks } from "./fake-databricks-api.ts";
-export { type GateLogin, type PasswordGate, startPasswordGate } from "./password-gate.ts";
