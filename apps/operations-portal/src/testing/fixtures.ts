@@ -40,3 +40,8 @@ export async function insertTechnicians(db: Queryable): Promise<void> {
     );
   }
 }
+
+/** Inserts one score reading. */
+export async function insertScore(db: Queryable, assetId: string, scoredAt: string, health: number, anomaly: number) {
+  await db.query("insert into operations.asset_scores values ($1, $2, $3, $4, 'test-1')", [assetId, scoredAt, health, anomaly]);
+}
