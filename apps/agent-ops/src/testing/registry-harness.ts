@@ -4,8 +4,8 @@ import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "@appbase/db/testing";
 import type { Lakehouse } from "@appbase/lakehouse";
 import { type GovernanceSql, GovernanceWriter, governanceMigrations } from "@appbase/lakehouse/governance";
-import { switchableLakebase } from "@appbase/lakehouse/governance/testing";
 import { openLocalLakehouse } from "@appbase/lakehouse/local";
+import { switchableLakebase } from "@appbase/lakehouse/testing";
 import { governedTables } from "../db/governed.ts";
 import { agentOpsMigrations } from "../db/migrations.ts";
 

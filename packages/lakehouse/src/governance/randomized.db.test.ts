@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { type GovernanceHarness, openGovernanceHarness } from "../testing/governance-harness.ts";
 import type { GovernanceFaults } from "./context.ts";
 import { GovernanceError } from "./errors.ts";
-import { type GovernanceHarness, openGovernanceHarness } from "./test-fixture.ts";
 import type { GovernedWrite } from "./write-batch.ts";
 
 const WRITES = 10_000;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type GovernanceHarness, openGovernanceHarness } from "../testing/governance-harness.ts";
 import { GovernanceError } from "./errors.ts";
 import { upsertNow } from "./lakebase-sink.ts";
-import { type GovernanceHarness, openGovernanceHarness } from "./test-fixture.ts";
 
 let h: GovernanceHarness;
 beforeEach(async () => {

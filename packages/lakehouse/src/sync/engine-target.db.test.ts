@@ -5,9 +5,9 @@ import { syncStatusDdl } from "@appbase/db/synced-status";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Lakehouse } from "../lakehouse.ts";
 import { openLocalLakehouse } from "../local/local-lakehouse.ts";
+import { openTestPostgres } from "../testing/test-postgres.ts";
 import { SyncedTablesEngine } from "./engine.ts";
 import { poolSyncPostgres } from "./sync-postgres.ts";
-import { openTestPostgres } from "./test-postgres.ts";
 
 const SOURCE = "appbase.agents.tools";
 

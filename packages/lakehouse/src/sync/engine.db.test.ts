@@ -5,11 +5,11 @@ import type pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Lakehouse } from "../lakehouse.ts";
 import { openLocalLakehouse } from "../local/local-lakehouse.ts";
+import { openTestPostgres } from "../testing/test-postgres.ts";
 import type { Row } from "../values.ts";
 import type { SyncedTableDeclaration } from "./declaration.ts";
 import { SyncedTablesEngine, type SyncRunResult } from "./engine.ts";
 import { poolSyncPostgres } from "./sync-postgres.ts";
-import { openTestPostgres } from "./test-postgres.ts";
 
 const SOURCE = "main.gold.accounts";
 

@@ -1,5 +1,5 @@
-// Test support, exported as @appbase/lakehouse/governance/testing: fault injection for Lakebase.
-import type { GovernanceClient, GovernanceSql } from "./sql.ts";
+// Test support, exported as @appbase/lakehouse/testing: fault injection for Lakebase.
+import type { GovernanceClient, GovernanceSql } from "../governance/sql.ts";
 
 /** A Lakebase connection that can be taken down and brought back: every query and connect fails while down. */
 export function switchableLakebase(db: GovernanceSql): GovernanceSql & { down: boolean } {

@@ -3,14 +3,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "@appbase/db/testing";
 import { integer, pgSchema, text } from "drizzle-orm/pg-core";
+import type { GovernanceFaults } from "../governance/context.ts";
+import { type GovernedTable, governedTable } from "../governance/governed-table.ts";
+import { governanceMigrations } from "../governance/migrations.ts";
+import type { GovernanceSql } from "../governance/sql.ts";
+import { GovernanceWriter } from "../governance/writer.ts";
 import type { Lakehouse } from "../lakehouse.ts";
 import { openLocalLakehouse } from "../local/local-lakehouse.ts";
-import type { GovernanceFaults } from "./context.ts";
-import { type GovernedTable, governedTable } from "./governed-table.ts";
-import { governanceMigrations } from "./migrations.ts";
-import type { GovernanceSql } from "./sql.ts";
 import { switchableLakebase } from "./switchable-lakebase.ts";
-import { GovernanceWriter } from "./writer.ts";
 
 /** Test support: a governed model registry, as an app would declare it. */
 export const models = pgSchema("registry").table("models", {
