@@ -35,6 +35,18 @@ export const dbEnvSchema = z.object({
   DATABRICKS_CLIENT_SECRET: optionalText,
   APPBASE_STATE_DIR: optionalText,
   APPBASE_LAKEBASE_PORT: port("APPBASE_LAKEBASE_PORT"),
+  /** Minutes between the local Lakebase's periodic branch snapshots (its points in time); default 10. */
+  APPBASE_LAKEBASE_SNAPSHOT_MINUTES: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, "APPBASE_LAKEBASE_SNAPSHOT_MINUTES must be a whole number of minutes, e.g. 10")
+      .transform(Number)
+      .refine(
+        (value) => value >= 1 && value <= 1440,
+        "APPBASE_LAKEBASE_SNAPSHOT_MINUTES must be between 1 and 1440",
+      )
+      .optional(),
+  ),
 });
 
 export type DbEnv = z.infer<typeof dbEnvSchema>;

@@ -1,3 +1,4 @@
+export * from "./branches/index.ts";
 export { freePort } from "./free-port.ts";
 export {
   type LakebaseStatus,

@@ -12,7 +12,15 @@ interface StatusCommon {
 }
 
 export type LakebaseStatus =
-  | (StatusCommon & { state: "running"; pid: number; port: number; url: string; startedAt: string })
+  | (StatusCommon & {
+      state: "running";
+      pid: number;
+      port: number;
+      url: string;
+      startedAt: string;
+      /** The branch control API of the process (see branches/), when it serves one. */
+      branchControlUrl?: string;
+    })
   | (StatusCommon & {
       state: "stopped";
       /** Set when process.json names a process that is gone or does not serve its port (killed, pid reused). */
@@ -37,6 +45,7 @@ export async function lakebaseStatus(options: { stateDir: string }): Promise<Lak
     port: info.port,
     url: info.url,
     startedAt: info.startedAt,
+    ...(info.branchControlUrl ? { branchControlUrl: info.branchControlUrl } : {}),
   };
 }
 

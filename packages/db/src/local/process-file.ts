@@ -8,6 +8,8 @@ export const processFileSchema = z.object({
   url: z.string().min(1),
   startedAt: z.iso.datetime(),
   dataDir: z.string().min(1),
+  /** The branch host's control API (absent when written by an older server). */
+  branchControlUrl: z.url().optional(),
 });
 
 export type ProcessFile = z.infer<typeof processFileSchema>;

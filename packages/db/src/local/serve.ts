@@ -1,3 +1,4 @@
+import { rm } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
@@ -12,12 +13,20 @@ export interface ServeLocalLakebaseOptions {
   port: number;
   /** Socket clients served at once (pglite-socket's own default is 1). */
   maxConnections?: number;
+  /** A data folder tarball (`PGlite.dumpDataDir`) to start from when `dataDir` is new: how a branch starts. */
+  loadDataDir?: Blob;
 }
 
 export interface LocalLakebase {
   url: string;
   port: number;
-  pglite: PGlite;
+  /** The PGlite instance serving now (a new one after `replaceData`). */
+  readonly pglite: PGlite;
+  /**
+   * Swaps the data for a tarball (a snapshot or another branch's state) on the same port: clients
+   * are disconnected, the data folder is emptied and loaded, and serving resumes.
+   */
+  replaceData(data: Blob): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -40,24 +49,24 @@ export async function serveLocalLakebase(options: ServeLocalLakebaseOptions): Pr
   // Check the port before opening PGlite: a fresh data folder takes seconds to initialise.
   await assertPortFree(host, options.port);
   const unlock = await lockDataDir(options.dataDir);
-  let pglite: PGlite;
-  try {
-    pglite = await PGlite.create({
+  const open = (loadDataDir?: Blob) =>
+    PGlite.create({
       dataDir: options.dataDir,
       username: LOCAL_LAKEBASE_USER,
       database: LOCAL_LAKEBASE_DATABASE,
       extensions: { vector },
+      loadDataDir,
     });
+  const socketServer = (db: PGlite, port: number) =>
+    new PGLiteSocketServer({ db, host, port, maxConnections: options.maxConnections ?? 100 });
+  let pglite: PGlite;
+  try {
+    pglite = await open(options.loadDataDir);
   } catch (error) {
     await unlock();
     throw error;
   }
-  const server = new PGLiteSocketServer({
-    db: pglite,
-    host,
-    port: options.port,
-    maxConnections: options.maxConnections ?? 100,
-  });
+  let server = socketServer(pglite, options.port);
   try {
     await server.start();
   } catch (error) {
@@ -76,5 +85,22 @@ export async function serveLocalLakebase(options: ServeLocalLakebaseOptions): Pr
     })();
     return stopping;
   };
-  return { url: localLakebaseUrl(port, host), port, pglite, stop };
+  const replaceData = async (data: Blob) => {
+    if (stopping) throw new Error(`The local Lakebase on port ${port} is stopped.`);
+    await server.stop();
+    await pglite.close();
+    await rm(options.dataDir, { recursive: true, force: true });
+    pglite = await open(data);
+    server = socketServer(pglite, port);
+    await server.start();
+  };
+  return {
+    url: localLakebaseUrl(port, host),
+    port,
+    get pglite() {
+      return pglite;
+    },
+    replaceData,
+    stop,
+  };
 }

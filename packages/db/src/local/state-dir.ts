@@ -40,5 +40,7 @@ export function lakebasePaths(stateDir: string) {
     dataDir: path.join(dir, "data"),
     processFile: path.join(dir, "process.json"),
     logFile: path.join(dir, "server.log"),
+    /** Branch registry, branch data folders and snapshots (see branches/branch-host.ts). */
+    branchesDir: path.join(dir, "branches"),
   };
 }
