@@ -13,7 +13,7 @@ import {
   saveTool,
   setRegistryEntryEnabled,
 } from "../domain/registry/registry-writes.ts";
-import { registryRuntime } from "../domain/registry/server-registry.ts";
+import { registryRuntime } from "../server/registry.ts";
 import { defineAction } from "../server/kit.ts";
 
 async function registryWriter() {

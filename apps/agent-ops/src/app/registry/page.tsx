@@ -12,7 +12,7 @@ import { parseAsOfParam } from "../../domain/registry/as-of-param.ts";
 import { registryAsOf } from "../../domain/registry/registry-as-of.ts";
 import { REGISTRY_EDIT_PERMISSION } from "../../domain/registry/registry-permissions.ts";
 import { listRegistry } from "../../domain/registry/registry-read.ts";
-import { registryRuntime } from "../../domain/registry/server-registry.ts";
+import { registryRuntime } from "../../server/registry.ts";
 import { db } from "../../server/db.ts";
 import { can } from "../../server/kit.ts";
 import { runReader } from "../../server/page-identity.tsx";

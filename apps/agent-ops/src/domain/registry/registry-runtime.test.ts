@@ -4,7 +4,7 @@ import path from "node:path";
 import { openLocalLakehouse } from "@appbase/lakehouse/local";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openRegistryHarness, type RegistryHarness } from "../../testing/registry-harness.ts";
-import { openRegistryLakehouse, RegistryLakehouseUnavailable } from "./registry-lakehouse.ts";
+import { openRegistryLakehouse, RegistryLakehouseUnavailable } from "../../server/registry-lakehouse.ts";
 import { listRegistry } from "./registry-read.ts";
 import { oncePerProcess, startRegistryRuntime } from "./registry-runtime.ts";
 import { saveTool } from "./registry-writes.ts";

@@ -1,6 +1,6 @@
 import type { Lakehouse } from "@appbase/lakehouse";
 import { openLakehouseFromEnv } from "@appbase/lakehouse/from-env";
-import type { RegistryLakehouseEnv } from "../../registry-env.ts";
+import type { RegistryLakehouseEnv } from "../registry-env.ts";
 
 /** The lakehouse is not bound or cannot be opened; `message` says what to bind or start. */
 export class RegistryLakehouseUnavailable extends Error {

@@ -1,0 +1,42 @@
+// The local workspace: one HTTP server plus route modules that follow databricks-api-shapes.md.
+// Product code (the rehearsal) may use this entry; tests use `@appbase/databricks/testing`.
+export { apiError, ok, pathMatcher, type RouteModule, type RouteReply, type RouteRequest } from "./route.ts";
+export { type GenieAnswer, type GenieOptions, type GenieRoutes, genieRoutes } from "./routes/genie.ts";
+export {
+  type LakebaseCredentialOptions,
+  type LakebaseCredentialRoutes,
+  lakebaseCredentialRoutes,
+  type MintedCredential,
+} from "./routes/lakebase-credentials.ts";
+export { type MlflowRoutes, mlflowRoutes, type StoredTrace } from "./routes/mlflow.ts";
+export { type OidcOptions, oidcRoutes } from "./routes/oidc.ts";
+export { scimMeRoutes } from "./routes/scim-me.ts";
+export {
+  chatCompletion,
+  embeddingsResponse,
+  type ServingHandler,
+  type ServingOptions,
+  servingRoutes,
+} from "./routes/serving.ts";
+export {
+  type ExecuteStatementRequest,
+  type PlannedColumn,
+  type SqlStatementRoutes,
+  type StatementPlan,
+  sqlStatementRoutes,
+} from "./routes/sql-statements.ts";
+export {
+  SYNCED_TABLE_STATES,
+  type SyncedTableRoutes,
+  type SyncedTableState,
+  type SyncedTableStatus,
+  syncedTableRoutes,
+} from "./routes/synced-tables.ts";
+export {
+  type Interceptor,
+  type SeenRequest,
+  startWorkspaceServer,
+  type WorkspaceServer,
+  type WorkspaceServerOptions,
+} from "./server.ts";
+export { type Principal, type TokenRegistry, tokenRegistry } from "./tokens.ts";
