@@ -30,7 +30,7 @@ export function importsOf(source: string): ImportRef[] {
       .map((n) => n.trim())
       .filter(Boolean)
       .every((n) => n.startsWith("type "));
-    refs.push({ specifier: m[4] as string, typeOnly: Boolean(m[2]) || allInlineTypes });
+    refs.push({ specifier: m[4] as string, typeOnly: Boolean(m[2]) || allInlineTypes === true });
   }
   for (const m of source.matchAll(BARE)) refs.push({ specifier: m[1] as string, typeOnly: false });
   for (const m of source.matchAll(DYNAMIC)) refs.push({ specifier: m[1] as string, typeOnly: false });
