@@ -10,15 +10,6 @@ export {
 } from "./access.ts";
 export { columnRulesFor, resolveColumnRules } from "./column-rules.ts";
 export { defineKitMatrix, MatrixDeclarationError, matrixIssues, principalsOf } from "./define-kit-matrix.ts";
-export {
-  actionGuard,
-  type GuardedAction,
-  guardedAction,
-  guardOf,
-  InputValidationError,
-  isGuarded,
-  UnauthenticatedError,
-} from "./guarded-action.ts";
 export { describeIdentity, type GrantsIdentity, grantsIdentitySchema } from "./identity.ts";
 export { HIDDEN, MASK_CHAR, maskValue } from "./masks.ts";
 export type {
