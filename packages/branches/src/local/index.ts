@@ -1,0 +1,1 @@
+export { LocalBranches } from "./local-branches.ts";
