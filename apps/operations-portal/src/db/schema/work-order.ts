@@ -30,7 +30,8 @@ export const workOrder = operationsPortal.table(
     holdSeconds: integer("hold_seconds").notNull().default(0),
     completedAt: timestamp("completed_at", { withTimezone: true }),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
-    sourceAlertId: text("source_alert_id"),
+    /** Where the order came from when not opened by hand: `alert:<id>` or `history:<work order id>`; one order each. */
+    source: text("source"),
     pmScheduleId: uuid("pm_schedule_id"),
     /** Which occurrence of the schedule this is (`date:2026-12-01` or `meter:1500`); unique per schedule and asset. */
     pmDueKey: text("pm_due_key"),
@@ -46,7 +47,7 @@ export const workOrder = operationsPortal.table(
     index("work_order_asset_idx").on(t.assetId, t.status),
     index("work_order_assignee_idx").on(t.assigneeId, t.status),
     unique("work_order_pm_occurrence_key").on(t.pmScheduleId, t.assetId, t.pmDueKey),
-    unique("work_order_source_alert_key").on(t.sourceAlertId),
+    unique("work_order_source_key").on(t.source),
     check(
       "work_order_status_check",
       sql`${t.status} in ('open','in_progress','on_hold','complete','cancelled')`,

@@ -13,7 +13,7 @@ export interface NewWorkOrder {
   priority: Priority;
   assigneeId?: string | null;
   checklist?: readonly string[];
-  sourceAlertId?: string | null;
+  source?: string | null;
   requestId: string;
   actor: string;
   at?: Date;
@@ -21,7 +21,7 @@ export interface NewWorkOrder {
 
 /**
  * Opens a work order on an asset (its site comes from the served asset row). A retried request
- * (same requestId) or a second order from the same alert returns the order already opened.
+ * (same requestId) or a second order from the same source (an alert) returns the order already opened.
  */
 export async function createWorkOrder(db: Queryable, input: NewWorkOrder): Promise<WorkOrder> {
   const { rows: assets } = await db.query<{ site_id: string }>(
@@ -37,7 +37,7 @@ export async function createWorkOrder(db: Queryable, input: NewWorkOrder): Promi
     `with created as (
        insert into operations_portal.work_order
          (asset_id, site_id, title, description, kind, priority, assignee_id, opened_at, response_due_at,
-          completion_due_at, source_alert_id, request_id, created_by, updated_by, updated_at)
+          completion_due_at, source, request_id, created_by, updated_by, updated_at)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $8)
        on conflict do nothing
        returning *),
@@ -60,21 +60,21 @@ export async function createWorkOrder(db: Queryable, input: NewWorkOrder): Promi
       at,
       targets.responseDueAt,
       targets.completionDueAt,
-      input.sourceAlertId ?? null,
+      input.source ?? null,
       input.requestId,
       input.actor,
       input.checklist ?? [],
     ],
   );
-  const row = rows[0] ?? (await existingOrder(db, input.requestId, input.sourceAlertId ?? null));
+  const row = rows[0] ?? (await existingOrder(db, input.requestId, input.source ?? null));
   return toWorkOrder(row);
 }
 
 // A separate statement: a conflicting insert committed after the insert's snapshot is visible here.
-async function existingOrder(db: Queryable, requestId: string, alertId: string | null) {
+async function existingOrder(db: Queryable, requestId: string, source: string | null) {
   const { rows } = await db.query<WorkOrderRecord>(
-    "select * from operations_portal.work_order where request_id = $1 or source_alert_id = $2 limit 1",
-    [requestId, alertId],
+    "select * from operations_portal.work_order where request_id = $1 or source = $2 limit 1",
+    [requestId, source],
   );
   if (!rows[0]) throw new Error(`Work order for request ${requestId} was neither created nor found.`);
   return rows[0];

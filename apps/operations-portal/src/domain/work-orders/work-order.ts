@@ -28,7 +28,7 @@ export interface WorkOrder {
   holdSeconds: number;
   completedAt: Date | null;
   cancelledAt: Date | null;
-  sourceAlertId: string | null;
+  source: string | null;
   pmScheduleId: string | null;
   pmDueKey: string | null;
   version: number;
@@ -59,7 +59,7 @@ export interface WorkOrderRecord {
   hold_seconds: number;
   completed_at: Date | null;
   cancelled_at: Date | null;
-  source_alert_id: string | null;
+  source: string | null;
   pm_schedule_id: string | null;
   pm_due_key: string | null;
   version: number;
@@ -91,7 +91,7 @@ export function toWorkOrder(r: WorkOrderRecord): WorkOrder {
     holdSeconds: r.hold_seconds,
     completedAt: r.completed_at,
     cancelledAt: r.cancelled_at,
-    sourceAlertId: r.source_alert_id,
+    source: r.source,
     pmScheduleId: r.pm_schedule_id,
     pmDueKey: r.pm_due_key,
     version: r.version,

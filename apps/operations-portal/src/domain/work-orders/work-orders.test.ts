@@ -161,9 +161,9 @@ describe("lifecycle", () => {
 
   it("a retried create and a second order from the same alert return the first order", async () => {
     const requestId = randomUUID();
-    const first = await open({ requestId, sourceAlertId: "alert-1" });
+    const first = await open({ requestId, source: "alert:1" });
     expect((await open({ requestId })).id).toBe(first.id);
-    expect((await open({ sourceAlertId: "alert-1" })).id).toBe(first.id);
+    expect((await open({ source: "alert:1" })).id).toBe(first.id);
   });
 
   it("an unknown asset is a field error; a checklist step of another order is not found", async () => {
