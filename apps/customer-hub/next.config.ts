@@ -1,29 +1,3 @@
-import type { NextConfig } from "next";
+import { kitNextConfig } from "@appbase/next-kit/next-config";
 
-const config: NextConfig = {
-  output: "standalone",
-  // Workspace packages export TypeScript source; Next compiles them with the app.
-  transpilePackages: [
-    "@appbase/bindings",
-    "@appbase/datasets",
-    "@appbase/db",
-    "@appbase/grants",
-    "@appbase/next-kit",
-    "@appbase/ui",
-  ],
-  // Native / wasm-heavy drivers stay as Node requires instead of being bundled.
-  serverExternalPackages: [
-    "pg",
-    "@electric-sql/pglite",
-    "@electric-sql/pglite-socket",
-    "@electric-sql/pglite-pgvector",
-    "@databricks/lakebase",
-  ],
-  turbopack: {
-    // See src/server/no-tsx.ts: the kit never starts the local Lakebase itself.
-    resolveAlias: { tsx: "./src/server/no-tsx.ts" },
-  },
-  poweredByHeader: false,
-};
-
-export default config;
+export default kitNextConfig();

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -13,17 +13,22 @@ export interface E2eKit {
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-/** The kits under apps/ (their package.json `appbase` manifests), as the orchestrator starts them. */
+let discovered: E2eKit[] | undefined;
+
+/**
+ * The kits under apps/ as the orchestrator starts them. Discovery has one implementation, the CLI's
+ * (it imports each apps/<kit>/kit.ts); Playwright asks it once per process.
+ */
 export function e2eKits(): E2eKit[] {
-  const appsDir = join(repoRoot, "apps");
-  if (!existsSync(appsDir)) return [];
-  return readdirSync(appsDir)
-    .map((name) => join(appsDir, name, "package.json"))
-    .filter((file) => existsSync(file))
-    .map((file) => JSON.parse(readFileSync(file, "utf8")) as { appbase?: Omit<E2eKit, "url"> })
-    .flatMap((pkg) => (pkg.appbase ? [pkg.appbase] : []))
-    .map((m) => ({ ...m, health: m.health ?? "/api/health", url: `http://127.0.0.1:${m.port}` }))
-    .sort((a, b) => a.port - b.port);
+  discovered ??= (
+    JSON.parse(
+      execFileSync(process.execPath, [join(repoRoot, "packages/cli/bin/appbase.mjs"), "kits", "--json"], {
+        cwd: repoRoot,
+        encoding: "utf8",
+      }),
+    ) as { id: string; title: string; port: number; health: string; url: string }[]
+  ).map((k) => ({ kit: k.id, title: k.title, port: k.port, health: k.health, url: k.url }));
+  return discovered;
 }
 
 /** The state folder the end-to-end run uses: its own, so it never touches a developer's data. */

@@ -5,7 +5,7 @@
 // deploy rehearsal (stage, run as Databricks Apps does, smoke in Chromium). Exits non-zero on any failure.
 // Usage: node tooling/scripts/new-kit-rehearsal.mjs [--keep]   (pnpm test:new-kit)
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -64,9 +64,12 @@ const install = [
 run("install", pnpm, install);
 run(`appbase new kit ${KIT}`, pnpm, [...pnpmPrefix, "appbase", "new", "kit", KIT]);
 run("install the new kit", pnpm, install);
-const manifest = JSON.parse(readFileSync(join(repo, "apps", KIT, "package.json"), "utf8")).appbase;
-if (manifest?.kit !== KIT) {
-  console.error(`apps/${KIT}/package.json has no kit manifest for ${KIT}.`);
+const kits = spawnSync(process.execPath, [join(repo, "packages/cli/bin/appbase.mjs"), "kits", "--json"], {
+  cwd: repo,
+  encoding: "utf8",
+});
+if (kits.status !== 0 || !JSON.parse(kits.stdout).some((kit) => kit.id === KIT)) {
+  console.error(`appbase kits does not list ${KIT} (apps/${KIT}/kit.ts):\n${kits.stderr}`);
   cleanup();
   process.exit(1);
 }

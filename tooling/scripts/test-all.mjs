@@ -3,7 +3,6 @@
 // (embedded Postgres, then again on a real PostgreSQL server), builds the kits and runs the end-to-end suites.
 // Plain Node on purpose: it must run on a fresh machine right after `pnpm install`.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureChromium } from "./lib/chromium.mjs";
@@ -116,12 +115,12 @@ step(
 );
 finish();
 
-/** Kit ids from the `appbase` manifests under apps/ (the same discovery the CLI uses). */
+/** Kit ids from apps/<kit>/kit.ts, through the CLI's discovery (the one implementation). */
 function kitIds() {
-  const apps = join(root, "apps");
-  return readdirSync(apps)
-    .map((name) => join(apps, name, "package.json"))
-    .filter((file) => existsSync(file))
-    .map((file) => JSON.parse(readFileSync(file, "utf8")).appbase?.kit)
-    .filter(Boolean);
+  const listed = spawnSync(process.execPath, [join(root, "packages/cli/bin/appbase.mjs"), "kits", "--json"], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  if (listed.status !== 0) throw new Error(`appbase kits --json failed:\n${listed.stderr}`);
+  return JSON.parse(listed.stdout).map((kit) => kit.id);
 }

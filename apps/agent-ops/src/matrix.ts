@@ -1,5 +1,4 @@
-import { defineKitMatrix } from "../define-kit-matrix.ts";
-import { principal } from "../principals.ts";
+import { defineKitMatrix, principal } from "@appbase/grants";
 
 const app = principal.app();
 const admins = principal.group("agent-ops-admins");
@@ -8,7 +7,6 @@ const reviewers = principal.group("agent-ops-reviewers");
 /** AI Agent Operations Center: agent runs, LangGraph checkpoints, tool calls and the human review queue. */
 export const agentOpsMatrix = defineKitMatrix({
   kit: "agent-ops",
-  title: "AI Agent Operations Center",
   permissions: [
     "run.read",
     "checkpoint.read",

@@ -1,5 +1,4 @@
-import { defineKitMatrix } from "../define-kit-matrix.ts";
-import { principal } from "../principals.ts";
+import { defineKitMatrix, principal } from "@appbase/grants";
 
 const app = principal.app();
 const admins = principal.group("customer-hub-admins");
@@ -8,7 +7,6 @@ const privacyOfficers = principal.group("customer-hub-privacy-officers");
 /** Customer Intelligence Hub: governed Customer 360 from synced gold data plus the app's own workflow state. */
 export const customerHubMatrix = defineKitMatrix({
   kit: "customer-hub",
-  title: "Customer Intelligence Hub",
   permissions: [
     "customer.read",
     "customer.read-all",

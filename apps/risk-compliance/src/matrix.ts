@@ -1,5 +1,4 @@
-import { defineKitMatrix } from "../define-kit-matrix.ts";
-import { principal } from "../principals.ts";
+import { defineKitMatrix, principal } from "@appbase/grants";
 
 const app = principal.app();
 const admins = principal.group("risk-compliance-admins");
@@ -9,7 +8,6 @@ const officers = principal.group("risk-compliance-compliance-officers");
 /** Real-Time Risk & Compliance Engine: alert queue, cases, audit evidence and synced risk scores. */
 export const riskComplianceMatrix = defineKitMatrix({
   kit: "risk-compliance",
-  title: "Real-Time Risk & Compliance Engine",
   permissions: [
     "alert.read",
     "alert.claim",

@@ -1,32 +1,33 @@
 import { fileURLToPath } from "node:url";
 import type pg from "pg";
 import { describe, expect, it } from "vitest";
-import { loadGovernedTables, namedScale, runKitSeeds } from "./kit-modules.ts";
+import { governedTablesOf, namedScale, runKitSeeds } from "./kit-modules.ts";
 import { discoverKits } from "./kits.ts";
 
 const fixtures = fileURLToPath(new URL("./testing/kit-fixtures", import.meta.url));
-const kits = discoverKits(fixtures);
-const demo = kits.filter((k) => k.kit === "demo");
-const broken = kits.filter((k) => k.kit === "broken");
+const kits = await discoverKits(fixtures);
+const demo = kits.filter((k) => k.id === "demo");
+const broken = kits.filter((k) => k.id === "broken");
 // Enough of a pool for the fixture seed, which runs one query.
 const pool = { query: async () => ({ rows: [{ n: 42 }] }) } as unknown as pg.Pool;
 
-describe("kit manifest modules", () => {
-  it("resolves governed and seed to absolute paths in the kit folder", () => {
-    expect(demo[0]?.governedModule).toBe(`${fixtures}/apps/demo/src/governed.ts`);
-    expect(demo[0]?.seedModule).toBe(`${fixtures}/apps/demo/src/seed.ts`);
+describe("what kit.ts declares beside its app", () => {
+  it("finds each kit's folder, migrations and package", () => {
+    expect(kits.map((k) => [k.id, k.dir, k.migrationsFolder, k.schemaName])).toEqual([
+      ["demo", `${fixtures}/apps/demo`, `${fixtures}/apps/demo/drizzle`, "demo"],
+      ["broken", `${fixtures}/apps/broken`, `${fixtures}/apps/broken/drizzle`, "broken"],
+    ]);
   });
 
-  it("imports governedTables from a kit's governed module", async () => {
-    const tables = await loadGovernedTables(kits.filter((k) => k.kit !== "broken"));
-    expect(tables.map((t) => [t.id, t.silver, t.bronze])).toEqual([
+  it("collects the governed tables of the kits that declare them", () => {
+    expect(governedTablesOf(kits).map((t) => [t.id, t.silver, t.bronze])).toEqual([
       ["demo.registry", "appbase.demo.registry", "appbase.demo.registry_events"],
     ]);
   });
 
-  it("names the kit and the manifest field when the governed module is missing", async () => {
-    await expect(loadGovernedTables(broken)).rejects.toThrow(
-      /Kit broken: the manifest's "governed" names .*src\/missing\.ts, which does not exist/,
+  it("refuses a governed table two kits declare", () => {
+    expect(() => governedTablesOf([...demo, ...demo])).toThrow(
+      /Governed table demo\.registry is declared by more than one kit/,
     );
   });
 
@@ -35,7 +36,7 @@ describe("kit manifest modules", () => {
     await runKitSeeds(demo, { pool, scale: "tiny", seed: 7, lakehouseDir: "/state/lakehouse" }, (l) =>
       lines.push(l),
     );
-    expect(lines[0]).toMatch(/^Seeding Demo Kit \(.*src\/seed\.ts\)…$/);
+    expect(lines[0]).toBe("Seeding Demo Kit…");
     expect(lines[1]).toBe("  [demo] answer 42");
     expect(lines[2]).toMatch(/^Seeded Demo Kit in \d+\.\ds: scale=tiny seed=7 lakehouse=\/state\/lakehouse$/);
   });
@@ -44,7 +45,7 @@ describe("kit manifest modules", () => {
     await expect(
       runKitSeeds(broken, { pool, scale: "tiny", seed: 1, lakehouseDir: "/x" }, () => undefined),
     ).rejects.toThrow(
-      /Kit broken: seedKit in .*apps\/broken\/src\/seed\.ts failed: the demo table is missing/,
+      /Kit broken: its seed \(apps\/broken\/kit\.ts\) failed: the demo table is missing/,
     );
   });
 

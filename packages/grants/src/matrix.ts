@@ -99,8 +99,8 @@ export interface RowRule<P extends string> {
 
 /** The single declaration of access for one kit. Pure data. */
 export interface KitMatrix<P extends string = string, R extends string = string> {
+  /** The kit id (apps/<kit>/kit.ts declares the title). */
   readonly kit: string;
-  readonly title: string;
   readonly permissions: readonly P[];
   readonly roles: Readonly<Record<R, RoleDeclaration<P>>>;
   readonly groups: readonly GroupDeclaration[];

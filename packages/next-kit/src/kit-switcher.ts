@@ -1,30 +1,50 @@
+import { z } from "zod";
+
 /** One entry of the app shell's kit switcher. */
 export interface KitLink {
-  kit: string;
+  id: string;
+  title: string;
   url: string;
   current: boolean;
 }
 
+const runningKitsSchema = z.array(
+  z.object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    title: z.string().min(1).max(60),
+    url: z.url({ protocol: /^https?$/ }),
+  }),
+);
+
+/** The kits `appbase up` serves, as the APPBASE_KITS value it sets for every kit. */
+export function formatRunningKits(kits: ReadonlyArray<{ id: string; title: string; url: string }>): string {
+  return JSON.stringify(kits.map(({ id, title, url }) => ({ id, title, url })));
+}
+
 /**
- * Parses `APPBASE_KIT_URLS` (`kit-id=url,kit-id=url`, set by `appbase up`) into switcher links.
- * Absent or empty → only the current kit. A malformed entry is an error naming it.
+ * Parses `APPBASE_KITS` (set by `appbase up`) into switcher links. Absent or empty → only the current
+ * kit. A malformed value is an error saying what is expected.
  */
-export function parseKitUrls(value: string | undefined, currentKit: string, currentUrl = "/"): KitLink[] {
-  const links: KitLink[] = [];
-  for (const entry of (value ?? "")
-    .split(",")
-    .map((e) => e.trim())
-    .filter(Boolean)) {
-    const eq = entry.indexOf("=");
-    const kit = entry.slice(0, eq).trim();
-    const url = entry.slice(eq + 1).trim();
-    if (eq <= 0 || !/^[a-z][a-z0-9-]*$/.test(kit) || !URL.canParse(url)) {
-      throw new Error(
-        `APPBASE_KIT_URLS has a malformed entry "${entry}": write kit-id=http://host:port, separated by commas.`,
-      );
+export function parseRunningKits(
+  value: string | undefined,
+  current: { id: string; title: string },
+  currentUrl = "/",
+): KitLink[] {
+  let links: KitLink[] = [];
+  if (value?.trim()) {
+    let json: unknown;
+    try {
+      json = JSON.parse(value);
+    } catch {
+      json = undefined;
     }
-    links.push({ kit, url, current: kit === currentKit });
+    const parsed = runningKitsSchema.safeParse(json);
+    if (!parsed.success)
+      throw new Error(
+        'APPBASE_KITS is malformed: it must be a JSON list of {"id","title","url"} (appbase up sets it).',
+      );
+    links = parsed.data.map((k) => ({ ...k, current: k.id === current.id }));
   }
-  if (!links.some((l) => l.current)) links.unshift({ kit: currentKit, url: currentUrl, current: true });
+  if (!links.some((l) => l.current)) links.unshift({ ...current, url: currentUrl, current: true });
   return links;
 }

@@ -1,17 +1,4 @@
 import type { KitMatrix } from "@appbase/grants";
-import { kitMatrices } from "@appbase/grants/kits";
-import { parseKitUrls } from "./kit-switcher.ts";
-
-/** The kit switcher's entries from APPBASE_KIT_URLS (only `currentKit` when unset), titled from each kit's matrix. */
-export function kitLinks(kitUrls: string | undefined, currentKit: string) {
-  return parseKitUrls(kitUrls, currentKit).map((k) => ({
-    id: k.kit,
-    // Kit titles come from each kit's grant matrix, the one place every kit is declared.
-    title: (kitMatrices as Record<string, { title: string }>)[k.kit]?.title ?? k.kit,
-    url: k.url,
-    current: k.current,
-  }));
-}
 
 /** The local switcher's people with their role names from the kit's grant matrix. */
 export function switcherUsers(
@@ -26,11 +13,6 @@ export function switcherUsers(
       .filter(([, role]) => role.groups.some((g) => u.groups.includes(g)))
       .map(([name]) => name),
   }));
-}
-
-/** The signed-in person's role names, for the header. */
-export function roleLabel(identity: { roles: readonly string[] }): string {
-  return identity.roles.join(", ") || "no role";
 }
 
 /**

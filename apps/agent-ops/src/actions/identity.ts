@@ -1,6 +1,6 @@
 "use server";
 
-import { kit } from "../server/kit.ts";
+import { server } from "../server/kit.ts";
 
 /** The local identity switcher's form action; refused and logged in Databricks Apps mode. */
-export const switchIdentityAction = kit.switchLocalIdentityForm;
+export const switchIdentityAction = server.switchLocalIdentityForm;

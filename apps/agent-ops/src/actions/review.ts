@@ -6,8 +6,7 @@ import { decideAndResume } from "../domain/queue/decide-and-resume.ts";
 import { claimItem } from "../domain/queue/queue.ts";
 import { reviewDecisionSchema } from "../domain/queue/review-item.ts";
 import { boundAgentModel, boundMlflowTarget } from "../server/databricks.ts";
-import { db } from "../server/db.ts";
-import { can, defineAction } from "../server/kit.ts";
+import { can, db, defineAction } from "../server/kit.ts";
 
 const itemId = z.uuid({ error: "itemId must be a review item id (a UUID)." });
 

@@ -7,8 +7,7 @@ import { agentNameSchema } from "../domain/agents/agents.ts";
 import { agentAvailability } from "../domain/registry/agent-availability.ts";
 import { startAgentRun } from "../domain/runs/runs.ts";
 import { boundAgentModel, boundMlflowTarget } from "../server/databricks.ts";
-import { db } from "../server/db.ts";
-import { defineAction } from "../server/kit.ts";
+import { db, defineAction } from "../server/kit.ts";
 
 /** Starts an agent (the bound serving endpoint's model, else the scripted one); it runs until done or review. */
 export const startRunAction = defineAction({

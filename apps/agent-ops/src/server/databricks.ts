@@ -3,7 +3,7 @@ import { type AgentModel, servingAgentModel } from "../domain/agents/agent-model
 import { ServingChatModel } from "../domain/agents/serving-chat-model.ts";
 import { type WorkspaceClient, workspaceClient } from "../domain/agents/workspace-client.ts";
 import type { MlflowTarget } from "../domain/evaluation/assessment-outbox.ts";
-import { serverEnv } from "../env.ts";
+import { serverEnv } from "./kit.ts";
 
 let client: WorkspaceClient | undefined;
 

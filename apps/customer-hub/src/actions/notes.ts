@@ -4,8 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { NOTE_MAX_LENGTH } from "../domain/notes/note.ts";
 import { addNote, deleteNote, editNote } from "../domain/notes/notes.ts";
-import { db } from "../server/db.ts";
-import { defineAction } from "../server/kit.ts";
+import { db, defineAction } from "../server/kit.ts";
 import { customerIdField, noteIdField, requestIdField, versionField } from "./fields.ts";
 
 const body = z

@@ -4,8 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { moveStatus } from "../domain/status/move-status.ts";
 import { WORKFLOW_STATUSES } from "../domain/status/workflow.ts";
-import { db } from "../server/db.ts";
-import { defineAction } from "../server/kit.ts";
+import { db, defineAction } from "../server/kit.ts";
 import { customerIdField, versionField } from "./fields.ts";
 
 /** Moves a customer along the workflow; illegal moves come back as a field error on `status`. */

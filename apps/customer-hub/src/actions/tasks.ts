@@ -3,8 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { completeTask, createTask } from "../domain/tasks/tasks.ts";
-import { db } from "../server/db.ts";
-import { defineAction } from "../server/kit.ts";
+import { db, defineAction } from "../server/kit.ts";
 import { customerIdField, requestIdField, taskIdField, versionField } from "./fields.ts";
 
 /** Creates a follow-up task with an assignee and a due date (idempotent per requestId). */

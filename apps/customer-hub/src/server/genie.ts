@@ -3,7 +3,7 @@ import type { KitIdentity } from "@appbase/next-kit/identity";
 import { askGenie } from "../domain/genie/genie-client.ts";
 import { type GenieAnswer, GenieError } from "../domain/genie/genie-types.ts";
 import { serviceToken } from "../domain/genie/service-token.ts";
-import { serverEnv } from "../env.ts";
+import { serverEnv } from "./kit.ts";
 
 /** Whether a Genie space is bound, and if not, how to bind it (shown in the panel instead of an answer). */
 export function genieBinding(): { bound: true; spaceId: string } | { bound: false; howToBind: string } {

@@ -1,6 +1,6 @@
 import "server-only";
 import { columnRulesFor, maskEverything, type ResolvedColumnRule, resolveColumnRules } from "@appbase/grants";
-import { customerHubMatrix } from "@appbase/grants/kits";
+import { customerHubMatrix } from "../matrix.ts";
 import type { KitIdentity } from "@appbase/next-kit/identity";
 
 // The matrix declares PII rules on the served customer profile; its `address` covers street and postcode.

@@ -1,6 +1,7 @@
 export { appResourceFor, type BundleVariable, LAKEBASE_KEYS, variableStem } from "./app-resources.ts";
 export { kitBundleConfig, renderYaml, STAGED_APP_DIR } from "./databricks-yml.ts";
 export { kitResourcesFromAppEnv } from "./from-app-env.ts";
+export { type KitBundleOptions, kitBundle } from "./from-kit.ts";
 export {
   DEFAULT_COMMAND,
   defineKitBundle,
@@ -11,5 +12,5 @@ export {
   snake,
 } from "./kit-bundle.ts";
 export { LAKEBASE_DATABASE, lakebaseResources } from "./lakebase-resources.ts";
-export { syncedTablesFromServed } from "./synced-tables.ts";
+export { kitSyncedTables } from "./synced-tables.ts";
 export { type BundleDrift, kitBundleDrift, renderKitBundle, writeKitBundle } from "./write-kit-bundle.ts";

@@ -5,7 +5,6 @@ import type { KitNames } from "./kit-names.ts";
 export function starterMatrix(names: KitNames): KitMatrix {
   return defineKitMatrix({
     kit: names.kit,
-    title: names.title,
     permissions: ["item.read", "item.write"],
     roles: {
       viewer: { description: "Reads items", groups: [`${names.kit}-viewers`], permissions: ["item.read"] },

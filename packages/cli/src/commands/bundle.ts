@@ -79,12 +79,12 @@ export function registerBundleCommands(program: Command): void {
     .option("--verbose", "print the build output")
     .action(async (kitId: string, options: { skipBuild?: boolean; out?: string; verbose?: boolean }) => {
       const repoRoot = findRepoRoot();
-      const [kit] = selectKits(discoverKits(repoRoot), kitId);
+      const [kit] = selectKits(await discoverKits(repoRoot), kitId);
       if (!kit) throw new CliError(`No kit ${kitId} under apps/.`);
       let copy: ReturnType<typeof createProgress> | undefined;
       const staged = await stageKit({
         repoRoot,
-        kit,
+        kit: { kit: kit.id, dir: kit.dir },
         build: !options.skipBuild,
         ...(options.out ? { outDir: options.out } : {}),
         onProgress: (step, done, total) => {
@@ -133,22 +133,22 @@ export function registerDeployCommand(program: Command): void {
         options: { target: string; var: Record<string, string>; profile?: string; skipStage?: boolean },
       ) => {
         const repoRoot = findRepoRoot();
-        const [kit] = selectKits(discoverKits(repoRoot), kitId);
+        const [kit] = selectKits(await discoverKits(repoRoot), kitId);
         if (!kit) throw new CliError(`No kit ${kitId} under apps/.`);
         const request = {
           repoRoot,
-          kit: kit.kit,
+          kit: kit.id,
           target: options.target,
           variables: options.var,
           ...(options.profile ? { profile: options.profile } : {}),
         };
         const blockers = deployBlockers(request);
         if (blockers.length > 0)
-          throw new CliError(`Cannot deploy ${kit.kit} yet:\n${blockers.map((b) => `  - ${b}`).join("\n")}`);
+          throw new CliError(`Cannot deploy ${kit.id} yet:\n${blockers.map((b) => `  - ${b}`).join("\n")}`);
         if (!options.skipStage) {
           await stageKit({
             repoRoot,
-            kit,
+            kit: { kit: kit.id, dir: kit.dir },
             onProgress: (step, done, total) => {
               if (step !== "copying") console.log(`stage: ${step}…`);
               else if (done === total) console.log(`stage: copied ${total} files`);
@@ -156,7 +156,7 @@ export function registerDeployCommand(program: Command): void {
           });
         }
         await deployKit({ ...request, onLine: (line) => console.log(line) });
-        console.log(`Deployed ${kit.kit} to target ${options.target}.`);
+        console.log(`Deployed ${kit.id} to target ${options.target}.`);
       },
     );
 }

@@ -13,12 +13,12 @@ export function registerCheckCommand(program: Command): void {
     )
     .option("--kits <ids>", "comma-separated kit ids (default: all)")
     .option("--json", "print the violations as JSON")
-    .action((options: { kits?: string; json?: boolean }) => {
+    .action(async (options: { kits?: string; json?: boolean }) => {
       const repoRoot = findRepoRoot();
-      const kits = selectKits(discoverKits(repoRoot), options.kits);
+      const kits = selectKits(await discoverKits(repoRoot), options.kits);
       const results: { kit: string; violations: Violation[] }[] = kits.map((kit) => ({
-        kit: kit.kit,
-        violations: checkKit(repoRoot, { kit: kit.kit, dir: kit.dir }),
+        kit: kit.id,
+        violations: checkKit(repoRoot, { kit: kit.id, dir: kit.dir }),
       }));
       if (options.json) console.log(JSON.stringify(results, null, 2));
       else {

@@ -35,7 +35,7 @@ async function runPrepare(options: {
   seed?: number;
   scale?: string;
 }) {
-  const kits = selectKits(discoverKits(findRepoRoot()), options.kits);
+  const kits = selectKits(await discoverKits(findRepoRoot()), options.kits);
   const prepared = await prepareDatabase({
     stateDir: resolveStateDir(process.env),
     env: process.env,

@@ -11,19 +11,19 @@ import {
 import { openLocalLakehouse } from "@appbase/lakehouse/local";
 import type { Command } from "commander";
 import type pg from "pg";
-import { loadGovernedTables } from "../kit-modules.ts";
+import { governedTablesOf } from "../kit-modules.ts";
 import { discoverKits } from "../kits.ts";
 import { lakehouseDirOf } from "../orchestrator/land-gold.ts";
 import { CliError, findRepoRoot } from "../repo.ts";
 import { registerGovernanceAsOf } from "./governance-as-of.ts";
 
 export interface GovernanceCommandOptions {
-  /** The governed table declarations; default: those of every kit whose manifest declares `governed`. */
+  /** The governed table declarations; default: those of every kit whose kit.ts declares `governed`. */
   governedTables?: () => Promise<readonly GovernedTable[]>;
 }
 
-/** The governed tables every kit declares (manifest field `governed`). */
-const kitsGovernedTables = () => loadGovernedTables(discoverKits(findRepoRoot()));
+/** The governed tables every kit declares (kit.ts `governed`). */
+const kitsGovernedTables = async () => governedTablesOf(await discoverKits(findRepoRoot()));
 
 /** Connects to the configured database (the local Lakebase by default) and migrates the outbox schema. */
 async function withOutboxPool<T>(task: (pool: pg.Pool) => Promise<T>): Promise<T> {

@@ -6,7 +6,8 @@ import {
   runVerify,
 } from "@appbase/grants/commands";
 import type { Command } from "commander";
-import { CliError } from "../repo.ts";
+import { discoverKits } from "../kits.ts";
+import { CliError, findRepoRoot } from "../repo.ts";
 
 interface RawGrantsOptions {
   kit?: string;
@@ -27,13 +28,28 @@ function parse(raw: RawGrantsOptions): GrantsCommandOptions {
   }
 }
 
+/** The grant matrices of the kits under apps/ (each kit.ts declares its own). */
+async function kitMatrices() {
+  return (await discoverKits(findRepoRoot())).map((kit) => kit.matrix);
+}
+
+/** Runs a grants step, turning its errors into CLI errors that name the flag or kit to fix. */
+async function asCliError<T>(step: () => T | Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError((error as Error).message);
+  }
+}
+
 const output = { log: (line: string) => console.log(line), error: (line: string) => console.error(line) };
 
 function withCommonOptions(command: Command): Command {
   return command
     .option(
       "--kit <kit>",
-      "one kit (customer-hub, agent-ops, risk-compliance, operations-portal); default all",
+      "one kit (see `appbase kits`); default all",
     )
     .option("--target <target>", "local (CREATE ROLE) or databricks (databricks_create_role)", "local")
     .option(
@@ -61,32 +77,27 @@ export function registerGrantsCommands(program: Command): void {
     .description("print the Postgres statements, Unity Catalog GRANTs and bundle grant blocks")
     .option("--catalog <name>", "Unity Catalog catalog for GRANT statements", "appbase")
     .option("--only <part>", "postgres, unity-catalog or bundle")
-    .action((raw: RawGrantsOptions) => {
-      console.log(planText(parse(raw)));
+    .action(async (raw: RawGrantsOptions) => {
+      const options = parse(raw);
+      const matrices = await kitMatrices();
+      console.log(await asCliError(() => planText(options, matrices)));
     });
 
   withDatabaseOptions(withCommonOptions(grants.command("apply")))
     .description("apply the Postgres side of the matrix (idempotent, one transaction per kit)")
     .option("--prune", "also revoke grants and default privileges the matrix does not declare")
     .action(async (raw: RawGrantsOptions) => {
-      try {
-        await runApply(parse(raw), output);
-      } catch (error) {
-        if (error instanceof CliError) throw error;
-        throw new CliError((error as Error).message);
-      }
+      const options = parse(raw);
+      const matrices = await kitMatrices();
+      await asCliError(() => runApply(options, matrices, output));
     });
 
   withDatabaseOptions(withCommonOptions(grants.command("verify")))
     .description("compare live roles, owners and grants with the matrix; exit 1 on drift")
     .action(async (raw: RawGrantsOptions) => {
-      let exitCode: number;
-      try {
-        exitCode = await runVerify(parse(raw), output);
-      } catch (error) {
-        if (error instanceof CliError) throw error;
-        throw new CliError((error as Error).message);
-      }
+      const options = parse(raw);
+      const matrices = await kitMatrices();
+      const exitCode = await asCliError(() => runVerify(options, matrices, output));
       if (exitCode !== 0)
         throw new CliError(
           "grants drift found (see above); run `appbase grants apply` or fix the matrix",

@@ -18,18 +18,19 @@ export function registerNewKitCommand(program: Command): void {
     )
     .option("--title <title>", "display title (default: from the id, e.g. field-service → Field Service)")
     .option("--port <port>", "local port (default: the next one after the existing kits)")
-    .action((name: string, options: { title?: string; port?: string }) => {
+    .action(async (name: string, options: { title?: string; port?: string }) => {
       const repoRoot = findRepoRoot();
       const port = options.port === undefined ? undefined : Number(options.port);
       if (port !== undefined && !(Number.isInteger(port) && port >= 1024 && port <= 65_535)) {
         throw new CliError(`--port ${options.port}: give a port between 1024 and 65535.`);
       }
+      const usedPorts = (await discoverKits(repoRoot)).map((kit) => kit.port);
       let result: ReturnType<typeof scaffoldKit>;
       try {
         result = scaffoldKit({
           repoRoot,
           kit: name,
-          usedPorts: discoverKits(repoRoot).map((kit) => kit.port),
+          usedPorts,
           ...(options.title ? { title: options.title } : {}),
           ...(port ? { port } : {}),
         });

@@ -9,22 +9,19 @@ import {
   startLakebaseProcess,
   stopLakebaseProcess,
 } from "@appbase/db/local";
-import type { KitMatrix } from "@appbase/grants";
-import { kitMatrices } from "@appbase/grants/kits";
 import type { Command } from "commander";
-import { discoverKits, selectKits } from "../kits.ts";
+import { discoverKits, type Kit, selectKits } from "../kits.ts";
 import { prepareDatabase } from "../orchestrator/prepare-database.ts";
 import { CliError, findRepoRoot } from "../repo.ts";
 
 /** The rehearsal user's groups: as given, else every group of the kit's matrix (so every page is reachable). */
-function rehearsalGroups(kit: string, given: string | undefined): string[] {
+function rehearsalGroups(kit: Kit, given: string | undefined): string[] {
   if (given !== undefined)
     return given
       .split(",")
       .map((g) => g.trim())
       .filter(Boolean);
-  const matrix = (kitMatrices as Record<string, KitMatrix | undefined>)[kit];
-  return matrix ? matrix.groups.map((g) => g.name) : [];
+  return kit.matrix.groups.map((g) => g.name);
 }
 
 interface RehearseOptions {
@@ -67,13 +64,13 @@ export function registerRehearseCommand(program: Command): void {
     .option("--quiet", "do not print the app's output")
     .action(async (kitId: string, options: RehearseOptions) => {
       const repoRoot = findRepoRoot();
-      const [kit] = selectKits(discoverKits(repoRoot), kitId);
+      const [kit] = selectKits(await discoverKits(repoRoot), kitId);
       if (!kit) throw new CliError(`No kit ${kitId} under apps/.`);
-      const stagedDir = join(repoRoot, "bundles", kit.kit, STAGED_APP_DIR);
+      const stagedDir = join(repoRoot, "bundles", kit.id, STAGED_APP_DIR);
       if (!options.skipStage) {
         await stageKit({
           repoRoot,
-          kit,
+          kit: { kit: kit.id, dir: kit.dir },
           build: !options.skipBuild,
           onProgress: (step, done, total) => {
             if (step !== "copying") console.log(`stage: ${step}…`);
@@ -99,16 +96,16 @@ export function registerRehearseCommand(program: Command): void {
         const url = await lakebaseUrl({ stateDir });
         const report = await rehearseKit({
           repoRoot,
-          kit,
+          kit: { kit: kit.id, health: kit.health },
           stagedDir,
           lakebaseUrl: url,
           smoke: options.smoke,
-          user: { email: options.userEmail, groups: rehearsalGroups(kit.kit, options.userGroups) },
+          user: { email: options.userEmail, groups: rehearsalGroups(kit, options.userGroups) },
           signal: interrupted.signal,
           onStep: (message) => console.log(`rehearse: ${message}`),
-          ...(options.quiet ? {} : { onAppLine: (line: string) => console.log(`[${kit.kit}] ${line}`) }),
+          ...(options.quiet ? {} : { onAppLine: (line: string) => console.log(`[${kit.id}] ${line}`) }),
         });
-        console.log(`\nRehearsal of ${kit.kit} (${relative(repoRoot, stagedDir)}):`);
+        console.log(`\nRehearsal of ${kit.id} (${relative(repoRoot, stagedDir)}):`);
         for (const resource of report.resources)
           console.log(`  resource ${resource.key} (${resource.type}) → ${resource.value}`);
         console.log(`  env: ${report.env.join(", ")}`);
@@ -124,8 +121,8 @@ export function registerRehearseCommand(program: Command): void {
         );
         console.log(`  smoke (${report.smoke.kind}): ${report.smoke.passed ? "passed" : "FAILED"}`);
         for (const line of report.smoke.details) console.log(`    ${line}`);
-        if (!report.passed) throw new CliError(`Rehearsal of ${kit.kit} failed.`);
-        console.log(`Rehearsal of ${kit.kit} passed.`);
+        if (!report.passed) throw new CliError(`Rehearsal of ${kit.id} failed.`);
+        console.log(`Rehearsal of ${kit.id} passed.`);
       } finally {
         process.off("SIGINT", interrupt);
         process.off("SIGTERM", interrupt);

@@ -1,6 +1,7 @@
 import { rmSync } from "node:fs";
 import { resolveStateDir, stopLakebaseProcess } from "@appbase/db/local";
 import type { Command } from "commander";
+import { formatRunningKits } from "@appbase/next-kit/kit-switcher";
 import { discoverKits, selectKits } from "../kits.ts";
 import { type KitServerMode, type RunningKit, startKit } from "../orchestrator/kit-process.ts";
 import { lakehouseDirOf } from "../orchestrator/land-gold.ts";
@@ -47,7 +48,7 @@ async function up(options: UpOptions): Promise<void> {
     await stopLakebaseProcess({ stateDir });
     rmSync(stateDir, { recursive: true, force: true });
   }
-  const kits = selectKits(discoverKits(repoRoot), options.kits);
+  const kits = selectKits(await discoverKits(repoRoot), options.kits);
   const mode: KitServerMode = options.prod ? "prod" : "dev";
 
   const prepared = await prepareDatabase({
@@ -61,7 +62,8 @@ async function up(options: UpOptions): Promise<void> {
 
   // Kit processes open the same local lakehouse (e.g. a Governance Writer through openLakehouseFromEnv).
   env.APPBASE_LAKEHOUSE_DIR = lakehouseDirOf(stateDir);
-  env.APPBASE_KIT_URLS = kits.map((k) => `${k.kit}=http://127.0.0.1:${k.port}`).join(",");
+  // The kit switcher of every kit links to the others.
+  env.APPBASE_KITS = formatRunningKits(kits.map((k) => ({ ...k, url: `http://127.0.0.1:${k.port}` })));
   const running: RunningKit[] = [];
   let stopping = false;
   const shutdown = async (code: number) => {

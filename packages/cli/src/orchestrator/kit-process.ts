@@ -26,7 +26,7 @@ export async function startKit(
     cwd: kit.dir,
     env: { ...options.env, PORT: String(kit.port), HOSTNAME: host },
     detached: true,
-    onLine: (line) => process.stdout.write(`[${kit.kit}] ${line}\n`),
+    onLine: (line) => process.stdout.write(`[${kit.id}] ${line}\n`),
   });
   const url = `http://${host}:${kit.port}`;
   const running: RunningKit = { kit, url, child, stop: (graceMs) => stopProcessGroup(child, graceMs) };
@@ -40,7 +40,7 @@ export async function startKit(
     await running.stop(2_000);
     const reason = error instanceof Error ? error.message : String(error);
     throw new CliError(
-      `Kit ${kit.kit} did not become healthy: ${reason}\nLast output:\n${tail().join("\n")}`,
+      `Kit ${kit.id} did not become healthy: ${reason}\nLast output:\n${tail().join("\n")}`,
     );
   }
   return running;

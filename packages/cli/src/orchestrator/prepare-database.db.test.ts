@@ -11,10 +11,10 @@ import { lakehouseDirOf } from "./land-gold.ts";
 import { prepareDatabase } from "./prepare-database.ts";
 
 const fixtures = fileURLToPath(new URL("../testing/kit-fixtures", import.meta.url));
-const kits = discoverKits(fixtures);
-const demo = kits.filter((k) => k.kit === "demo");
-// The broken fixture's seed throws; its governed module is left out here so the seed is reached.
-const failingSeed = kits.filter((k) => k.kit === "broken").map((k) => ({ ...k, governedModule: undefined }));
+const kits = await discoverKits(fixtures);
+const demo = kits.filter((k) => k.id === "demo");
+// The broken fixture's seed throws.
+const failingSeed = kits.filter((k) => k.id === "broken");
 const stateDir = mkdtempSync(join(tmpdir(), "appbase-prepare-"));
 let db: TestDatabase;
 
@@ -37,10 +37,10 @@ const prepare = (selected: typeof kits, lines: string[], reseed = false) =>
     log: (line) => lines.push(line),
   });
 
-describe("prepareDatabase with kit manifests declaring governed and seed modules", () => {
+describe("prepareDatabase with kits declaring governed tables and a seed", () => {
   it("a kit seed that fails names the kit and module, and leaves the data unloaded so the next start seeds again", async () => {
     await expect(prepare(failingSeed, [])).rejects.toThrow(
-      /Kit broken: seedKit in .*apps\/broken\/src\/seed\.ts failed: the demo table is missing/,
+      /Kit broken: its seed \(apps\/broken\/kit\.ts\) failed: the demo table is missing/,
     );
     expect(await datasetsLoaded(db.pool)).toBe(false);
   });

@@ -10,7 +10,7 @@ import { lakebaseStatus, startLakebaseProcess } from "@appbase/db/local";
 import { openLocalLakehouse } from "@appbase/lakehouse/local";
 import { parseScale } from "@appbase/synthetic-data";
 import type pg from "pg";
-import { loadGovernedTables, namedScale, runKitSeeds } from "../kit-modules.ts";
+import { governedTablesOf, namedScale, runKitSeeds } from "../kit-modules.ts";
 import type { Kit } from "../kits.ts";
 import { createProgress } from "../progress.ts";
 import { CliError } from "../repo.ts";
@@ -56,7 +56,7 @@ export async function prepareDatabase(options: {
 
   const owners = [
     datasetsMigrations,
-    ...options.kits.map((k) => ({ migrationsFolder: k.migrationsFolder, owner: k.schema })),
+    ...options.kits.map((k) => ({ migrationsFolder: k.migrationsFolder, owner: k.schemaName })),
   ];
   for (const migrations of owners) {
     const { applied } = await applyMigrations(db.pool, migrations);
@@ -64,7 +64,7 @@ export async function prepareDatabase(options: {
   }
 
   const lakehouseDir = lakehouseDirOf(options.stateDir);
-  const governed = await loadGovernedTables(options.kits);
+  const governed = governedTablesOf(options.kits);
   await prepareGovernance({ pool: db.pool, lakehouseDir, tables: governed, log });
 
   let seeded = false;

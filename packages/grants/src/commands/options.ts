@@ -1,12 +1,10 @@
 import { z } from "zod";
-import { KIT_IDS, type KitId } from "../kits/index.ts";
+import type { KitMatrix } from "../matrix.ts";
 
 /** Options shared by `appbase grants plan | apply | verify`, validated once. */
 export const grantsCommandOptionsSchema = z
   .object({
-    kit: z
-      .enum(KIT_IDS as [KitId, ...KitId[]], { error: `--kit must be one of ${KIT_IDS.join(", ")}` })
-      .optional(),
+    kit: z.string().regex(/^[a-z][a-z0-9-]*$/, "--kit must be a kit id, e.g. customer-hub").optional(),
     target: z
       .enum(["local", "databricks"], { error: "--target must be local or databricks" })
       .default("local"),
@@ -39,12 +37,21 @@ export function parseGrantsOptions(raw: unknown): GrantsCommandOptions {
   return parsed.data;
 }
 
-/** The kits a command covers: one with --kit, all four without. */
-export function selectedKits(options: GrantsCommandOptions): KitId[] {
-  return options.kit ? [options.kit] : [...KIT_IDS];
+/**
+ * The matrices a command covers, from the kits the caller discovered (apps/<kit>/kit.ts): the one
+ * named by --kit, else all. An unknown --kit names the kits there are.
+ */
+export function selectedMatrices(options: GrantsCommandOptions, matrices: readonly KitMatrix[]): KitMatrix[] {
+  if (!options.kit) return [...matrices];
+  const matrix = matrices.find((m) => m.kit === options.kit);
+  if (!matrix)
+    throw new Error(
+      `--kit ${options.kit}: no such kit; kits here: ${matrices.map((m) => m.kit).join(", ") || "none"}`,
+    );
+  return [matrix];
 }
 
 /** The app role for a kit: the bound service principal, or locally a predictable role per kit. */
-export function appPrincipalFor(kit: KitId, options: GrantsCommandOptions): string {
+export function appPrincipalFor(kit: string, options: GrantsCommandOptions): string {
   return options.appPrincipal ?? `${kit.replaceAll("-", "_")}_app`;
 }

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { stringify } from "yaml";
 import { readGrantsEnv } from "../env.ts";
-import { matrixFor } from "../kits/index.ts";
+import type { KitMatrix } from "../matrix.ts";
 import { applyPostgresPlan } from "../postgres/apply.ts";
 import type { PostgresBinding } from "../postgres/binding.ts";
 import { formatVerifyReport } from "../postgres/format-report.ts";
@@ -14,7 +14,7 @@ import {
   bundleGrantResources,
 } from "../unity-catalog/bundle-grants.ts";
 import { ucGrantStatements } from "../unity-catalog/uc-grants.ts";
-import { appPrincipalFor, type GrantsCommandOptions, selectedKits } from "./options.ts";
+import { appPrincipalFor, type GrantsCommandOptions, selectedMatrices } from "./options.ts";
 
 /** Where command output goes; the CLI passes console-backed writers, tests collect lines. */
 export interface CommandOutput {
@@ -26,10 +26,7 @@ const UC_PLACEHOLDER = "<app-service-principal-client-id>";
 /** Bundles take the catalog from a variable so each target can point at its own catalog. */
 const BUNDLE_CATALOG_VAR = `\${var.catalog}`;
 
-function bindingFor(
-  kit: ReturnType<typeof selectedKits>[number],
-  options: GrantsCommandOptions,
-): PostgresBinding {
+function bindingFor(kit: string, options: GrantsCommandOptions): PostgresBinding {
   return {
     target: options.target,
     appPrincipal: appPrincipalFor(kit, options),
@@ -38,10 +35,10 @@ function bindingFor(
 }
 
 /** `appbase grants plan`: Postgres statements, UC GRANTs the bundle does not carry, and bundle grant blocks. */
-export function planText(options: GrantsCommandOptions): string {
+export function planText(options: GrantsCommandOptions, matrices: readonly KitMatrix[]): string {
   const out: string[] = [];
-  for (const kit of selectedKits(options)) {
-    const matrix = matrixFor(kit);
+  for (const matrix of selectedMatrices(options, matrices)) {
+    const kit = matrix.kit;
     const binding = bindingFor(kit, options);
     if (!options.only || options.only === "postgres") {
       out.push(`-- ${kit}: Lakebase Postgres (target ${options.target}, app role "${binding.appPrincipal}")`);
@@ -93,14 +90,20 @@ async function withClient<T>(
 }
 
 /** `appbase grants apply`: runs each kit's Postgres plan in its own transaction. Returns the exit code. */
-export async function runApply(options: GrantsCommandOptions, output: CommandOutput): Promise<number> {
+export async function runApply(
+  options: GrantsCommandOptions,
+  matrices: readonly KitMatrix[],
+  output: CommandOutput,
+): Promise<number> {
+  const selected = selectedMatrices(options, matrices);
   return withClient(options, async (client) => {
-    for (const kit of selectedKits(options)) {
+    for (const matrix of selected) {
+      const kit = matrix.kit;
       const binding = bindingFor(kit, options);
-      const { applied } = await applyPostgresPlan(client, postgresPlan(matrixFor(kit), binding));
+      const { applied } = await applyPostgresPlan(client, postgresPlan(matrix, binding));
       output.log(`${kit}: applied ${applied} idempotent statements (app role "${binding.appPrincipal}")`);
       if (options.prune) {
-        const pruned = await prunePostgresGrants(client, matrixFor(kit), binding);
+        const pruned = await prunePostgresGrants(client, matrix, binding);
         for (const d of pruned) output.log(`${kit}: pruned ${d.object}: ${d.detail}`);
       }
     }
@@ -113,11 +116,16 @@ export async function runApply(options: GrantsCommandOptions, output: CommandOut
 }
 
 /** `appbase grants verify`: compares the live catalog with each matrix; exit code 1 on any drift. */
-export async function runVerify(options: GrantsCommandOptions, output: CommandOutput): Promise<number> {
+export async function runVerify(
+  options: GrantsCommandOptions,
+  matrices: readonly KitMatrix[],
+  output: CommandOutput,
+): Promise<number> {
+  const selected = selectedMatrices(options, matrices);
   return withClient(options, async (client) => {
     let drift = 0;
-    for (const kit of selectedKits(options)) {
-      const report = await verifyPostgresGrants(client, matrixFor(kit), bindingFor(kit, options));
+    for (const matrix of selected) {
+      const report = await verifyPostgresGrants(client, matrix, bindingFor(matrix.kit, options));
       drift += report.drift.length;
       if (report.drift.length > 0) output.error(formatVerifyReport(report));
       else output.log(formatVerifyReport(report));

@@ -1,5 +1,5 @@
 import { LOCAL_IDENTITY_COOKIE } from "@appbase/bindings";
-import { customerHubMatrix } from "@appbase/grants/kits";
+import { sampleMatrix as customerHubMatrix } from "../testing/sample-matrix.ts";
 import { describe, expect, it, vi } from "vitest";
 import { createLocalIdentitySwitcher } from "./switcher.ts";
 

@@ -9,8 +9,7 @@ import {
 } from "../../domain/evaluation/assessment-handoff.ts";
 import { listReviewItems } from "../../domain/queue/queue.ts";
 import type { ReviewItem } from "../../domain/queue/review-item.ts";
-import { db } from "../../server/db.ts";
-import { can } from "../../server/kit.ts";
+import { can, db } from "../../server/kit.ts";
 import { runReader } from "../../server/page-identity.tsx";
 
 export const dynamic = "force-dynamic";

@@ -13,8 +13,7 @@ import { registryAsOf } from "../../domain/registry/registry-as-of.ts";
 import { REGISTRY_EDIT_PERMISSION } from "../../domain/registry/registry-permissions.ts";
 import { listRegistry } from "../../domain/registry/registry-read.ts";
 import { registryRuntime } from "../../server/registry.ts";
-import { db } from "../../server/db.ts";
-import { can } from "../../server/kit.ts";
+import { can, db } from "../../server/kit.ts";
 import { runReader } from "../../server/page-identity.tsx";
 
 export const dynamic = "force-dynamic";

@@ -5,8 +5,7 @@ import { StartRunForm } from "../../components/start-run-form.tsx";
 import { threadColumns } from "../../components/thread-list-columns.tsx";
 import { checkpointerFor } from "../../domain/runs/checkpointer.ts";
 import { listRunAgents, listRuns, threadTableSpec } from "../../domain/runs/list-runs.ts";
-import { db } from "../../server/db.ts";
-import { can } from "../../server/kit.ts";
+import { can, db } from "../../server/kit.ts";
 import { runReader } from "../../server/page-identity.tsx";
 
 export const dynamic = "force-dynamic";

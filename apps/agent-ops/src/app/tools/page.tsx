@@ -13,7 +13,7 @@ import {
   WINDOW_LABEL,
   windowStart,
 } from "../../domain/tool-calls/tool-window.ts";
-import { db } from "../../server/db.ts";
+import { db } from "../../server/kit.ts";
 import { runReader } from "../../server/page-identity.tsx";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,6 @@
 import { can } from "@appbase/grants";
-import { agentOpsMatrix } from "@appbase/grants/kits";
 import { describe, expect, it } from "vitest";
-import { localUsers } from "../../server/local-users.ts";
+import kit from "../../../kit.ts";
 import { REGISTRY_EDIT_PERMISSION } from "./registry-permissions.ts";
 
 // The registry's edit form and actions hang on this one permission; the matrix decides who holds it.
@@ -11,20 +10,20 @@ describe("who may change the registry", () => {
     ["olga", false],
     ["rita", false],
   ])("%s: %s", (id, allowed) => {
-    const user = localUsers.find((u) => u.id === id)!;
+    const user = kit.localUsers.find((u) => u.id === id)!;
     expect(
       can(
         { email: user.email, userId: user.id, groups: user.groups },
         REGISTRY_EDIT_PERMISSION,
-        agentOpsMatrix,
+        kit.matrix,
       ),
     ).toBe(allowed);
   });
 
   it("every role that may read runs may read the registry", () => {
-    for (const user of localUsers) {
+    for (const user of kit.localUsers) {
       expect(
-        can({ email: user.email, userId: user.id, groups: user.groups }, "run.read", agentOpsMatrix),
+        can({ email: user.email, userId: user.id, groups: user.groups }, "run.read", kit.matrix),
       ).toBe(true);
     }
   });

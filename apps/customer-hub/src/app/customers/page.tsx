@@ -7,7 +7,7 @@ import { customerTableSpec } from "../../domain/customers/customer-table-spec.ts
 import { type CustomerListRow, listCustomers } from "../../domain/customers/list-customers.ts";
 import { readSynced } from "../../domain/freshness/synced-read.ts";
 import { SYNC_TARGET } from "../../domain/freshness/targets.ts";
-import { db } from "../../server/db.ts";
+import { db } from "../../server/kit.ts";
 import { customerReader } from "../../server/page-identity.tsx";
 import { syncHealth } from "../../server/sync-health.ts";
 import { viewerRules } from "../../server/viewer-rules.ts";

@@ -15,7 +15,7 @@ import { diffCheckpoints } from "../../../domain/timeline/checkpoint-diff.ts";
 import { loadThreadCheckpoints } from "../../../domain/timeline/thread-checkpoints.ts";
 import { buildTimeline } from "../../../domain/timeline/timeline.ts";
 import { toolCallTimings } from "../../../domain/tool-calls/thread-tool-calls.ts";
-import { db } from "../../../server/db.ts";
+import { db } from "../../../server/kit.ts";
 import { runReader } from "../../../server/page-identity.tsx";
 
 export const dynamic = "force-dynamic";

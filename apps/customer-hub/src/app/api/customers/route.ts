@@ -4,8 +4,7 @@ import { z } from "zod";
 import { customerTableSpec } from "../../../domain/customers/customer-table-spec.ts";
 import { listCustomers } from "../../../domain/customers/list-customers.ts";
 import { readSynced } from "../../../domain/freshness/synced-read.ts";
-import { db } from "../../../server/db.ts";
-import { defineRoute } from "../../../server/kit.ts";
+import { db, defineRoute } from "../../../server/kit.ts";
 import { syncHealth } from "../../../server/sync-health.ts";
 import { viewerRules } from "../../../server/viewer-rules.ts";
 

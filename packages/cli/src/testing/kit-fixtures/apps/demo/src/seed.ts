@@ -1,4 +1,4 @@
-import type { KitSeedContext, KitSeedResult } from "../../../../../index.ts";
+import type { KitSeedContext, KitSeedResult } from "@appbase/next-kit/define-kit";
 
 /** A fixture kit's seed: reports what it was given, so a test can check the context. */
 export async function seedKit(ctx: KitSeedContext): Promise<KitSeedResult> {

@@ -1,0 +1,31 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { NextConfig } from "next";
+
+// Native or wasm-heavy drivers every kit may load: they stay Node requires instead of being bundled.
+const SERVER_EXTERNAL = [
+  "pg",
+  "@electric-sql/pglite",
+  "@electric-sql/pglite-socket",
+  "@electric-sql/pglite-pgvector",
+  "@databricks/lakebase",
+];
+
+/**
+ * Every kit's next.config: standalone output for Databricks Apps, the workspace packages it depends on
+ * compiled with it (they export TypeScript source), and drivers left to Node. `serverExternalPackages`
+ * adds the kit's own (e.g. a native module or LangGraph).
+ */
+export function kitNextConfig(
+  options: { serverExternalPackages?: readonly string[]; kitDir?: string } = {},
+): NextConfig {
+  const pkg = JSON.parse(readFileSync(join(options.kitDir ?? process.cwd(), "package.json"), "utf8")) as {
+    dependencies?: Record<string, string>;
+  };
+  return {
+    output: "standalone",
+    transpilePackages: Object.keys(pkg.dependencies ?? {}).filter((name) => name.startsWith("@appbase/")),
+    serverExternalPackages: [...SERVER_EXTERNAL, ...(options.serverExternalPackages ?? [])],
+    poweredByHeader: false,
+  };
+}

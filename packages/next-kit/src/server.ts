@@ -1,0 +1,61 @@
+import type { AppEnvDeclaration } from "@appbase/bindings";
+import type pg from "pg";
+import { createKitDatabase } from "./db/kit-database.ts";
+import type { KitDefinition } from "./define-kit.ts";
+import { kitEnvReader } from "./env.ts";
+import { createHealthRoute } from "./health/health-route.ts";
+import { createKitRuntime } from "./kit.ts";
+
+export interface KitServerOptions {
+  /** The kit's version for the health report (its package.json `version`). */
+  version: string;
+  /** Runs on every pool hand-out, e.g. to start a background worker once. */
+  onConnect?: (pool: pg.Pool) => void;
+}
+
+/**
+ * A kit's whole server side from its declaration (apps/<kit>/kit.ts): the validated environment,
+ * the wrapper set (`defineAction`, `defineRoute`, `can`, identity), the pool and the health route.
+ * A kit's src/server/kit.ts is this one call; nothing else in the kit repeats it.
+ */
+export function createKitServer<P extends string, R extends string, D extends AppEnvDeclaration>(
+  kit: KitDefinition<P, R, D>,
+  options: KitServerOptions,
+) {
+  const serverEnv = kitEnvReader(kit.appEnv);
+  const env = serverEnv();
+  const runtime = createKitRuntime({
+    mode: env.mode,
+    matrix: kit.matrix,
+    localUsers: kit.localUsers,
+    logger: console,
+    // On Databricks Apps roles come from the user's workspace groups, read with their forwarded token.
+    ...(env.DATABRICKS_HOST ? { workspaceHost: env.DATABRICKS_HOST } : {}),
+  });
+  const database = createKitDatabase({ kit: kit.id, isAppsMode: () => serverEnv().mode === "apps" });
+  const db = async (): Promise<pg.Pool> => {
+    const pool = await database.db();
+    options.onConnect?.(pool);
+    return pool;
+  };
+  const health = createHealthRoute({
+    kit: kit.id,
+    version: options.version,
+    mode: database.describeDatabase,
+    pingDatabase: async () => {
+      await (await db()).query("select 1");
+    },
+  });
+  return {
+    ...runtime,
+    kit,
+    serverEnv,
+    db,
+    environmentMode: database.environmentMode,
+    describeDatabase: database.describeDatabase,
+    /** `GET /api/health`: database reachable, mode and version, for `appbase up` and the Apps runtime. */
+    health,
+  };
+}
+
+export type KitServer = ReturnType<typeof createKitServer>;
