@@ -41,15 +41,11 @@ export default async function ToolsPage({
   const query = querySchema.parse(await searchParams);
   const since = windowStart(query.window, new Date());
   const pool = await db();
-  // One query at a time: the local Lakebase (pglite-socket) can interleave concurrent extended-protocol
-  // queries from different connections (upstream pglite issue #1046), so these reads run in turn.
-  const stats = await toolCallStats(pool, since);
-  const histograms = await latencyHistograms(pool, since);
-  const failures = await recentToolFailures(pool, {
-    since,
-    ...(query.tool ? { tool: query.tool } : {}),
-    limit: 25,
-  });
+  const [stats, histograms, failures] = await Promise.all([
+    toolCallStats(pool, since),
+    latencyHistograms(pool, since),
+    recentToolFailures(pool, { since, ...(query.tool ? { tool: query.tool } : {}), limit: 25 }),
+  ]);
   return (
     <>
       <PageHeader

@@ -99,17 +99,17 @@ export async function listRuns(db: Queryable, params: TableParams): Promise<RunP
   const limit = bind(params.pageSize);
   const offset = bind(params.offset);
   const order = `${sort} ${dir}, r.thread_id ${dir}`;
-  // One query at a time: the local Lakebase (pglite-socket) can interleave concurrent extended-protocol
-  // queries from different connections (upstream pglite issue #1046), so reads are not run in parallel.
-  const page = await db.query<RunRow>(
-    `${pageOfRuns(`${whereSql} order by ${order} limit ${limit} offset ${offset}`, order)}
+  const [page, count] = await Promise.all([
+    db.query<RunRow>(
+      `${pageOfRuns(`${whereSql} order by ${order} limit ${limit} offset ${offset}`, order)}
      order by r.position`,
-    values,
-  );
-  const count = await db.query<{ total: number }>(
-    `select count(*)::int as total from agent_ops.agent_run r ${whereSql}`,
-    countValues,
-  );
+      values,
+    ),
+    db.query<{ total: number }>(
+      `select count(*)::int as total from agent_ops.agent_run r ${whereSql}`,
+      countValues,
+    ),
+  ]);
   return { rows: page.rows.map(toSummary), total: count.rows[0]?.total ?? 0 };
 }
 

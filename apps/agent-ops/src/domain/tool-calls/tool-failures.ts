@@ -19,27 +19,27 @@ export async function recentToolFailures(
 ): Promise<{ rows: ToolFailure[]; total: number }> {
   const values = [filter.since, filter.tool ?? null];
   const where = `status = 'error' and ($1::timestamptz is null or started_at >= $1) and ($2::text is null or tool = $2)`;
-  // One query at a time: the local Lakebase (pglite-socket) can interleave concurrent extended-protocol
-  // queries from different connections (upstream pglite issue #1046), so reads are not run in parallel.
-  const page = await db.query<{
-    thread_id: string;
-    tool_call_id: string;
-    agent: string;
-    tool: string;
-    args: unknown;
-    error: string | null;
-    started_at: Date;
-    duration_ms: number;
-  }>(
-    `select thread_id, tool_call_id, agent, tool, args, error, started_at, duration_ms
+  const [page, count] = await Promise.all([
+    db.query<{
+      thread_id: string;
+      tool_call_id: string;
+      agent: string;
+      tool: string;
+      args: unknown;
+      error: string | null;
+      started_at: Date;
+      duration_ms: number;
+    }>(
+      `select thread_id, tool_call_id, agent, tool, args, error, started_at, duration_ms
        from agent_ops.tool_call where ${where}
       order by started_at desc, thread_id, tool_call_id limit $3`,
-    [...values, filter.limit ?? 20],
-  );
-  const count = await db.query<{ total: number }>(
-    `select count(*)::int as total from agent_ops.tool_call where ${where}`,
-    values,
-  );
+      [...values, filter.limit ?? 20],
+    ),
+    db.query<{ total: number }>(
+      `select count(*)::int as total from agent_ops.tool_call where ${where}`,
+      values,
+    ),
+  ]);
   return {
     rows: page.rows.map((r) => ({
       threadId: r.thread_id,

@@ -37,12 +37,12 @@ export default async function ThreadPage({
   const query = querySchema.parse(await searchParams);
   const pool = await db();
   const saver = await checkpointerFor(pool);
-  // One query at a time: the local Lakebase (pglite-socket) can interleave concurrent extended-protocol
-  // queries from different connections (upstream pglite issue #1046), so these reads run in turn.
-  const run = await getRun(pool, threadId);
-  const checkpoints = await loadThreadCheckpoints(saver, threadId);
-  const timings = await toolCallTimings(pool, threadId);
-  const handoffs = await listAssessmentHandoffs(pool, { threadId });
+  const [run, checkpoints, timings, handoffs] = await Promise.all([
+    getRun(pool, threadId),
+    loadThreadCheckpoints(saver, threadId),
+    toolCallTimings(pool, threadId),
+    listAssessmentHandoffs(pool, { threadId }),
+  ]);
   const timeline = buildTimeline(threadId, checkpoints, timings);
   const threadPath = `/threads/${encodeURIComponent(threadId)}`;
   if (!run && checkpoints.length === 0) {
