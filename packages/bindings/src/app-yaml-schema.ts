@@ -7,7 +7,7 @@ export interface AppYamlEnvEntry {
   valueFrom?: string;
 }
 
-/** The Databricks Apps runtime contract: only `command` (run without a shell) and `env` (reference §1.1). */
+/** The Databricks Apps runtime contract: only `command` (run without a shell) and `env`. */
 export interface AppYaml {
   command: string[];
   env: AppYamlEnvEntry[];
@@ -168,7 +168,7 @@ export interface BundleAppEnvVar {
   value_from?: string;
 }
 
-/** A bundle's inline app.yaml (`resources.apps.<key>.config`, reference §2.3). */
+/** A bundle's inline app.yaml (`resources.apps.<key>.config`). */
 export interface BundleAppConfig {
   command: string[];
   env: BundleAppEnvVar[];

@@ -4,7 +4,7 @@ import { z } from "zod";
 export function normalizeDatabricksHost(raw: string): string {
   const trimmed = raw.trim();
   if (trimmed === "") throw new Error("expected a workspace host such as https://<workspace-host>");
-  // The platform's value may or may not carry the scheme (reference §1.2, unconfirmed): assume https.
+  // The platform's value may or may not carry the scheme (the documentation does not say): assume https.
   // http is kept as given so a local rehearsal can point DATABRICKS_HOST at the local platform process.
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
   let url: URL;

@@ -16,7 +16,7 @@ interface PlatformVariable {
   sensitive?: boolean;
 }
 
-/** Every variable Databricks Apps injects (reference §1.2), with its group and how it is validated. */
+/** Every variable Databricks Apps injects, with its group and how it is validated. */
 export const platformVariables = {
   DATABRICKS_APP_NAME: { group: "every-app", description: "The name of the running app.", schema: nonEmpty },
   DATABRICKS_WORKSPACE_ID: {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * The app resource types whose value reaches the app through `valueFrom` (platform reference §1.3).
+ * The app resource types whose value reaches the app through `valueFrom`.
  * Unity Catalog securables are one platform type (`uc_securable`) split here by securable type,
  * because each resolves to a differently shaped value. UC functions and vector search indexes are
  * left out: what `valueFrom` yields for them is unconfirmed.

@@ -17,7 +17,7 @@ export const principal = {
   user: (email: string): Principal => ({ kind: "user", email }),
 } as const;
 
-/** Databricks identity types as `databricks_create_role` and `postgres_roles.identity_type` spell them (reference §6.2). */
+/** Databricks identity types as `databricks_create_role` and `postgres_roles.identity_type` spell them (Lakebase's role management API). */
 export type DatabricksIdentityType = "USER" | "SERVICE_PRINCIPAL" | "GROUP";
 
 /** The value bound to the app placeholder: a client id on Databricks, any role name locally. */

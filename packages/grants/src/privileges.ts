@@ -1,7 +1,7 @@
 /**
  * Unity Catalog privilege names, exactly as the bundle/API enum `catalog.Privilege` spells them.
- * Source: /work/shared/reference/databricks-platform.md §6.1 ("Privilege names") and the bundle JSON
- * schema's `catalog.Privilege` enum. This is the only list of UC privileges in the code base: the
+ * Source: Databricks' Unity Catalog privilege reference and the bundle JSON schema's
+ * `catalog.Privilege` enum. This is the only list of UC privileges in the code base: the
  * matrix validator and the generator tests compare every emitted privilege against it.
  */
 export const UC_PRIVILEGES = [
@@ -82,8 +82,8 @@ export const PG_TABLE_PRIVILEGES = [
 export type PgTablePrivilege = (typeof PG_TABLE_PRIVILEGES)[number];
 
 /**
- * Synced tables are read-only to everyone but the sync pipeline (DESIGN.md "State authority";
- * platform reference §4.3: "Only SELECT queries, CREATE INDEX, and DROP TABLE are allowed").
+ * Synced tables are read-only to everyone but the sync pipeline (ARCHITECTURE.md "State authority";
+ * the platform allows "Only SELECT queries, CREATE INDEX, and DROP TABLE" on synced tables).
  */
 export const SYNCED_SCHEMA_PRIVILEGES: readonly PgSchemaPrivilege[] = ["USAGE"];
 export const SYNCED_TABLE_PRIVILEGES: readonly PgTablePrivilege[] = ["SELECT"];

@@ -6,7 +6,7 @@
  */
 export const localOnlyVariables: Readonly<Record<string, string>> = {
   DATABASE_URL:
-    "any-Postgres mode (DESIGN runtime mode 2) for local servers and CI; on Apps, Lakebase comes from LAKEBASE_ENDPOINT and the injected PG* variables",
+    "any-Postgres mode (the pool factory's second mode) for local servers and CI; on Apps, Lakebase comes from LAKEBASE_ENDPOINT and the injected PG* variables",
   PGPASSWORD:
     "any-Postgres mode with a password login; on Apps the password is an OAuth token minted at runtime and never set",
   APPBASE_STATE_DIR: "the local state folder (local Lakebase data, resource map); unused on Apps",

@@ -18,7 +18,7 @@ export interface KitResource {
   permission?: string;
 }
 
-/** A gold table served into Lakebase by Synced Tables (DESIGN "State authority": `synced`). */
+/** A gold table served into Lakebase by Synced Tables (ARCHITECTURE.md "State authority": `synced`). */
 export interface SyncedTableDeclaration {
   /** Postgres schema and table the app reads, e.g. `customer` / `customer_profile`. */
   schema: string;

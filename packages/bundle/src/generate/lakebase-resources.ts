@@ -35,7 +35,7 @@ export function lakebaseResources(options: {
         permissions: [
           { level: "CAN_MANAGE", group_name: ref("var.admin_group") },
           // The app resource grants the app's service principal use of the project; listing it here keeps
-          // the second deploy from overwriting that grant (databricks/cli#4309, platform reference §2.2).
+          // the second deploy from overwriting that grant (databricks/cli#4309).
           { level: "CAN_USE", service_principal_name: appPrincipal },
         ],
       },

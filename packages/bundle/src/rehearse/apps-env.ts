@@ -51,7 +51,7 @@ export function appsEnv(options: AppsEnvOptions): Record<string, string> {
 
 const PORT_REFERENCE = /\$\{?DATABRICKS_APP_PORT\}?/g;
 
-/** The command as the platform runs it: no shell, only DATABRICKS_APP_PORT substituted (reference §1.1). */
+/** The command as the platform runs it: no shell, only DATABRICKS_APP_PORT substituted. */
 export function resolveCommand(command: readonly string[], port: number): { file: string; args: string[] } {
   const [file, ...args] = command.map((part) => part.replace(PORT_REFERENCE, String(port)));
   if (!file)

@@ -29,8 +29,8 @@ const HOP_BY_HOP = new Set([
 
 /**
  * A stand-in for the Databricks Apps proxy in front of a rehearsed app: every request reaches the app
- * with the X-Forwarded-* identity headers the platform sets (reference §1.2, from the CLI's local
- * runner), and identity headers a client sent itself are dropped, as the real proxy does.
+ * with the X-Forwarded-* identity headers the platform sets (as the
+ * Databricks CLI's local app runner does), and identity headers a client sent itself are dropped, as the real proxy does.
  */
 export async function startAppsProxy(options: {
   target: string;

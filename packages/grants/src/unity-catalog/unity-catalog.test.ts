@@ -16,7 +16,7 @@ describe.each(KIT_IDS)("Unity Catalog output for %s", (kit) => {
     appPrincipal: bundleAppPrincipalRef("app"),
   });
 
-  it("emits only privileges from the platform reference, in SQL spelling, to backticked principals", () => {
+  it("emits only known Unity Catalog privileges, in SQL spelling, to backticked principals", () => {
     expect(statements.length).toBeGreaterThan(0);
     for (const sql of statements) {
       const match = GRANT.exec(sql);

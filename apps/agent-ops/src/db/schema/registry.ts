@@ -1,7 +1,7 @@
 import { bigint, boolean, text, timestamp } from "drizzle-orm/pg-core";
 import { agentOps } from "./agent-ops-schema.ts";
 
-// Governed tables (DESIGN "State authority"): silver in the lakehouse is the authority and the
+// Governed tables (ARCHITECTURE.md "State authority"): silver in the lakehouse is the authority and the
 // Governance Writer is the only writer; these Lakebase copies serve reads. Scalar columns only, so
 // the silver Delta declaration derives from this one without JSON mapping.
 
