@@ -96,7 +96,7 @@ export function matrixIssues(matrix: KitMatrix): string[] {
     if (grant.privileges.length === 0) issues.push(`${path}.privileges: list at least one privilege`);
     for (const p of grant.privileges) {
       if (!(UC_PRIVILEGES as readonly string[]).includes(p))
-        issues.push(`${path}.privileges: "${p}" is not a Unity Catalog privilege (platform reference §6.1)`);
+        issues.push(`${path}.privileges: "${p}" is not a Unity Catalog privilege (see UC_PRIVILEGES)`);
     }
   }
 

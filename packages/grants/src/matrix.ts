@@ -40,7 +40,7 @@ export interface UcGrant {
   readonly privileges: readonly UcPrivilege[];
 }
 
-/** A Lakebase Postgres schema and its state authority (DESIGN.md "State authority"). */
+/** A Lakebase Postgres schema and its state authority (ARCHITECTURE.md "State authority"). */
 export interface LakebaseSchema {
   readonly name: string;
   /** `lakebase`: the app owns it and writes it. `synced`: Synced Tables fill it; read-only to everyone. */
