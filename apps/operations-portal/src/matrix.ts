@@ -1,4 +1,5 @@
 import { defineKitMatrix, principal } from "@appbase/grants";
+import { workOrder } from "./db/schema/work-order.ts";
 
 const app = principal.app();
 const admins = principal.group("operations-portal-admins");
@@ -169,13 +170,12 @@ export const operationsPortalMatrix = defineKitMatrix({
       { principal: admins, schema: "operations_portal", on: "tables", privileges: ["SELECT"] },
     ],
   },
-  columnRules: {},
   rowRules: {
     "assigned-work-orders": {
-      table: "operations_portal.work_order",
+      table: workOrder,
       description: "Technicians see only the work orders assigned to them; read-all holders see every order",
       seeAllWith: ["work-order.read-all"],
-      match: [{ column: "assignee_id", equals: "userId" }],
+      match: [{ column: workOrder.assigneeId, equals: "userId" }],
     },
   },
 });

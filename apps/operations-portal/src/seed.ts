@@ -7,7 +7,8 @@ import { createWorkOrder, type NewWorkOrder } from "./domain/work-orders/create-
 import { importWorkOrderHistory } from "./domain/work-orders/import-history.ts";
 import { moveWorkOrder } from "./domain/work-orders/move-work-order.ts";
 import { recordWork } from "./domain/work-orders/work-log.ts";
-import { localPeople, ROSTER } from "./local-people.ts";
+import kit from "../kit.ts";
+import { ROSTER } from "./roster.ts";
 
 /** What `appbase up` hands the kit's seed (KitSeedContext of @appbase/cli). */
 export interface OperationsSeedContext {
@@ -19,6 +20,7 @@ export interface OperationsSeedContext {
 }
 
 const HOUR = 3_600_000;
+const localPeople = kit.localUsers;
 const planner = localPeople[0]!;
 const asViewer = (p: (typeof localPeople)[number]) => ({ email: p.email, userId: p.id, groups: p.groups });
 const [pia, thi, marta] = [asViewer(planner), asViewer(localPeople[1]!), asViewer(localPeople[2]!)];

@@ -1,0 +1,167 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { assignWorkOrder, reprioritizeWorkOrder } from "../domain/work-orders/assign-work-order.ts";
+import { setChecklistStep } from "../domain/work-orders/checklist.ts";
+import { createWorkOrder } from "../domain/work-orders/create-work-order.ts";
+import { WORK_ORDER_STATUSES } from "../domain/work-orders/lifecycle.ts";
+import { moveWorkOrder } from "../domain/work-orders/move-work-order.ts";
+import { recordWork } from "../domain/work-orders/work-log.ts";
+import { db, defineAction } from "../server/kit.ts";
+import {
+  assetIdField,
+  descriptionField,
+  plainText,
+  priorityField,
+  reasonField,
+  requestIdField,
+  stepIdField,
+  technicianIdField,
+  titleField,
+  versionField,
+  workOrderIdField,
+} from "./fields.ts";
+
+const refresh = (id: string) => {
+  revalidatePath(`/work-orders/${id}`);
+  revalidatePath("/work-orders");
+  revalidatePath("/my");
+};
+
+/** Opens a reactive work order on an asset. */
+export const createWorkOrderAction = defineAction({
+  permission: "work-order.create",
+  input: z.object({
+    assetId: assetIdField,
+    title: titleField,
+    description: descriptionField.optional(),
+    priority: priorityField,
+    assigneeId: z.union([technicianIdField, z.literal("")]).optional(),
+    requestId: requestIdField,
+  }),
+  handler: async (input, { identity }) => {
+    const order = await createWorkOrder(await db(), {
+      ...input,
+      description: input.description ?? "",
+      assigneeId: input.assigneeId || null,
+      kind: "reactive",
+      actor: identity.email,
+    });
+    revalidatePath(`/assets/${input.assetId}`);
+    return { id: order.id, number: order.number };
+  },
+});
+
+/** Moves a work order along its lifecycle; illegal moves and missing reasons are field errors. */
+export const moveWorkOrderAction = defineAction({
+  permission: "work-order.update",
+  input: z.object({
+    workOrderId: workOrderIdField,
+    status: z.enum(WORK_ORDER_STATUSES, { error: `status must be one of ${WORK_ORDER_STATUSES.join(", ")}.` }),
+    reason: reasonField.optional(),
+    expectedVersion: versionField,
+  }),
+  handler: async (input, { identity }) => {
+    const order = await moveWorkOrder(await db(), {
+      id: input.workOrderId,
+      to: input.status,
+      reason: input.reason,
+      expectedVersion: input.expectedVersion,
+      viewer: identity,
+    });
+    refresh(order.id);
+    return { status: order.status, version: order.version };
+  },
+});
+
+/** Assigns a technician (empty: unassigns). */
+export const assignWorkOrderAction = defineAction({
+  permission: "work-order.assign",
+  input: z.object({
+    workOrderId: workOrderIdField,
+    assigneeId: z.union([technicianIdField, z.literal("")]),
+    expectedVersion: versionField,
+  }),
+  handler: async (input, { identity }) => {
+    const order = await assignWorkOrder(await db(), {
+      id: input.workOrderId,
+      assigneeId: input.assigneeId || null,
+      expectedVersion: input.expectedVersion,
+      viewer: identity,
+    });
+    refresh(order.id);
+    return { assigneeId: order.assigneeId, version: order.version };
+  },
+});
+
+/** Changes the priority; the targets follow. */
+export const reprioritizeWorkOrderAction = defineAction({
+  permission: "work-order.assign",
+  input: z.object({ workOrderId: workOrderIdField, priority: priorityField, expectedVersion: versionField }),
+  handler: async (input, { identity }) => {
+    const order = await reprioritizeWorkOrder(await db(), {
+      id: input.workOrderId,
+      priority: input.priority,
+      expectedVersion: input.expectedVersion,
+      viewer: identity,
+    });
+    refresh(order.id);
+    return { priority: order.priority, version: order.version };
+  },
+});
+
+/** Ticks a checklist step on or off. */
+export const setChecklistStepAction = defineAction({
+  permission: "work-order.update",
+  input: z.object({
+    workOrderId: workOrderIdField,
+    stepId: stepIdField,
+    done: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]),
+  }),
+  handler: async (input, { identity }) => {
+    const steps = await setChecklistStep(await db(), { ...input, viewer: identity });
+    refresh(input.workOrderId);
+    return steps.map((s) => ({ id: s.id, done: s.done }));
+  },
+});
+
+const note = plainText("note", 500).optional().default("");
+
+/** Records a part used or time spent. */
+export const recordWorkAction = defineAction({
+  permission: "work-order.update",
+  input: z.discriminatedUnion(
+    "entry",
+    [
+      z.object({
+        entry: z.literal("part"),
+        workOrderId: workOrderIdField,
+        requestId: requestIdField,
+        partNumber: plainText("partNumber", 64, { min: 1 }),
+        quantity: z.coerce
+          .number({ error: "quantity must be a number." })
+          .positive("quantity must be more than 0.")
+          .max(10_000, "quantity can be at most 10,000."),
+        note,
+      }),
+      z.object({
+        entry: z.literal("time"),
+        workOrderId: workOrderIdField,
+        requestId: requestIdField,
+        minutes: z.coerce
+          .number({ error: "minutes must be a number." })
+          .int("minutes must be whole minutes.")
+          .min(1, "minutes must be at least 1.")
+          .max(1440, "minutes can be at most 1440 (one day) per entry."),
+        note,
+      }),
+    ],
+    { error: "entry must be part or time." },
+  ),
+  handler: async (input, { identity }) => {
+    const lines = await recordWork(await db(), { ...input, viewer: identity });
+    refresh(input.workOrderId);
+    return { lines: lines.length };
+  },
+});

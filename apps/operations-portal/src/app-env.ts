@@ -1,0 +1,10 @@
+import { defineAppEnv, lakebaseEndpointBinding } from "@appbase/bindings";
+
+/** Every resource the Intelligent Operations Portal binds in app.yaml; bundles/operations-portal/bundle.ts generates the bundle from it. */
+export const operationsPortalAppEnv = defineAppEnv({
+  bindings: {
+    LAKEBASE_ENDPOINT: lakebaseEndpointBinding(
+      "Lakebase endpoint of the kit's database (work orders, alert queue, maintenance plans)",
+    ),
+  },
+});

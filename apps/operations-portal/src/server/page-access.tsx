@@ -1,0 +1,31 @@
+import "server-only";
+import type { KitIdentity } from "@appbase/next-kit/identity";
+import { ErrorState } from "@appbase/ui/states";
+import type { ReactElement } from "react";
+import type { operationsPortalMatrix } from "../matrix.ts";
+import { can, identityOrReason } from "./kit.ts";
+
+type Permission = (typeof operationsPortalMatrix.permissions)[number];
+
+/**
+ * The viewer of a page who holds `permission`, or the panel to render instead (not signed in, or a
+ * role without it). Never an error page.
+ */
+export async function pageViewer(
+  permission: Permission,
+  what: string,
+): Promise<{ identity: KitIdentity; refusal?: never } | { identity?: never; refusal: ReactElement }> {
+  const resolved = await identityOrReason();
+  if (!resolved.identity) return { refusal: <ErrorState title="You are not signed in" message={resolved.reason} /> };
+  if (!can(resolved.identity, permission)) {
+    return {
+      refusal: (
+        <ErrorState
+          title={`You cannot see ${what}`}
+          message={`Your role has no ${permission} permission. Ask an Operations Portal admin to add you to one of the operations-portal groups, or switch to a role that has it.`}
+        />
+      ),
+    };
+  }
+  return { identity: resolved.identity };
+}

@@ -1,2 +1,0 @@
-// Stands in for `server-only` under vitest, which does not run in a React Server environment.
-export {};
