@@ -1,7 +1,15 @@
+import { m2mTokenSource, workspaceClient } from "@appbase/databricks";
+import {
+  type ExecuteStatementRequest,
+  type FakeWorkspace,
+  type SqlStatementRoutes,
+  type StatementPlan,
+  sqlStatementRoutes,
+  startFakeWorkspace,
+} from "@appbase/databricks/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LakehouseError } from "../errors.ts";
 import { DatabricksLakehouse } from "./databricks-lakehouse.ts";
-import { type ExecuteStatementRequest, type StatementPlan, startFakeWarehouse } from "./fake-warehouse.ts";
 
 const HISTORY_COLUMNS = [
   "version",
@@ -13,7 +21,7 @@ const HISTORY_COLUMNS = [
   "operationMetrics",
 ];
 
-let fake: Awaited<ReturnType<typeof startFakeWarehouse>>;
+let fake: FakeWorkspace & { executed: SqlStatementRoutes["executed"] };
 let lake: DatabricksLakehouse;
 let history: (string | null)[][];
 let extra: (req: ExecuteStatementRequest) => StatementPlan | undefined;
@@ -62,11 +70,15 @@ beforeEach(async () => {
     ["0", "2026-07-01T08:00:00.000+00:00", "1", "svc@example.com", "CREATE TABLE", "{}", "{}"],
   ];
   extra = () => undefined;
-  fake = await startFakeWarehouse((req) => extra(req) ?? catalogAnswers(req));
+  const sql = sqlStatementRoutes((req) => extra(req) ?? catalogAnswers(req));
+  const workspace = await startFakeWorkspace({ routes: sql.routes });
+  fake = Object.assign(workspace, { executed: sql.executed });
   lake = new DatabricksLakehouse({
-    host: fake.url,
+    workspace: workspaceClient({
+      host: fake.host,
+      auth: m2mTokenSource({ host: fake.host, clientId: fake.clientId, clientSecret: fake.clientSecret }),
+    }),
     warehouseId: "wh1",
-    getToken: async () => "test-token",
     poll: { initialMs: 5, maxMs: 10 },
   });
 });

@@ -1,3 +1,4 @@
+import type { Statement, StatementResult } from "@appbase/databricks";
 import {
   formatDeltaType,
   parseDeltaType,
@@ -33,7 +34,6 @@ import {
 import * as sql from "./databricks-sql.ts";
 import { decodeHistory } from "./decode-history.ts";
 import { StatementClient, type StatementClientOptions } from "./statement-client.ts";
-import type { Statement, StatementResult } from "./statement-schemas.ts";
 
 interface KnownTable {
   description: TableDescription;

@@ -1,3 +1,4 @@
+import type { Statement, StatementParameter } from "@appbase/databricks";
 import { formatDeltaType, type ParsedType } from "../column-types.ts";
 import { ident, stringLiteral } from "../ddl/databricks-sql-text.ts";
 import { qualifiedName } from "../ddl/delta-ddl.ts";
@@ -7,7 +8,6 @@ import { type Predicate, renderPredicate, type SqlDialect } from "../predicate.t
 import { limitClause, orderByClause, selectColumns } from "../read-options.ts";
 import { parseTableName } from "../table-name.ts";
 import type { TypedColumn } from "../values.ts";
-import type { Statement, StatementParameter } from "./statement-schemas.ts";
 
 /** A dialect that collects named `:pN` parameters, typed with the column's Databricks SQL type. */
 function databricksDialect(parameters: StatementParameter[]): SqlDialect {

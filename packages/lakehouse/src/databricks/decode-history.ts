@@ -1,5 +1,5 @@
+import type { StatementResult } from "@appbase/databricks";
 import type { HistoryEntry } from "../lakehouse.ts";
-import type { StatementResult } from "./statement-schemas.ts";
 
 // DESCRIBE HISTORY returns maps (operationParameters, operationMetrics); in JSON_ARRAY results
 // complex values arrive as JSON text. Anything else is kept out rather than guessed at.

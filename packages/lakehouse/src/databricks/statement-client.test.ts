@@ -1,28 +1,37 @@
+import { forwardedUserToken, m2mTokenSource, workspaceClient } from "@appbase/databricks";
+import {
+  type FakeWorkspace,
+  rateLimited,
+  type SqlStatementRoutes,
+  type StatementPlan,
+  sqlStatementRoutes,
+  startFakeWorkspace,
+  unavailable,
+} from "@appbase/databricks/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { LakehouseError } from "../errors.ts";
-import { type StatementPlan, startFakeWarehouse } from "./fake-warehouse.ts";
 import { StatementClient } from "./statement-client.ts";
 
-let fake: Awaited<ReturnType<typeof startFakeWarehouse>> | undefined;
+let fake: FakeWorkspace | undefined;
 afterEach(async () => {
   await fake?.close();
   fake = undefined;
 });
 
 async function clientFor(plan: (statement: string) => StatementPlan, options: { timeoutMs?: number } = {}) {
-  fake = await startFakeWarehouse((req) => plan(req.statement));
-  let tokens = 0;
-  const client = new StatementClient({
-    host: `${fake.url}/`,
-    warehouseId: "a1b2c3d4e5f6a7b8",
-    getToken: async () => {
-      tokens += 1;
-      return "test-token";
-    },
-    poll: { initialMs: 5, maxMs: 20, timeoutMs: options.timeoutMs ?? 5000 },
-    retry: { baseMs: 5 },
+  const sql: SqlStatementRoutes = sqlStatementRoutes((req) => plan(req.statement));
+  fake = await startFakeWorkspace({ routes: sql.routes });
+  const workspace = workspaceClient({
+    host: `${fake.host}/`,
+    auth: m2mTokenSource({ host: fake.host, clientId: fake.clientId, clientSecret: fake.clientSecret }),
+    retry: { baseDelayMs: 5 },
   });
-  return { client, fake, tokenCalls: () => tokens };
+  const client = new StatementClient({
+    workspace,
+    warehouseId: "a1b2c3d4e5f6a7b8",
+    poll: { initialMs: 5, maxMs: 20, timeoutMs: options.timeoutMs ?? 5000 },
+  });
+  return { client, fake, sql };
 }
 
 async function failure(promise: Promise<unknown>): Promise<LakehouseError> {
@@ -36,7 +45,7 @@ async function failure(promise: Promise<unknown>): Promise<LakehouseError> {
 
 describe("StatementClient", () => {
   it("sends the documented request and returns rows of a statement that finished within the wait", async () => {
-    const { client, fake, tokenCalls } = await clientFor(() => ({
+    const { client, fake, sql } = await clientFor(() => ({
       columns: ["id", "name"],
       rows: [
         ["1", "a"],
@@ -52,7 +61,7 @@ describe("StatementClient", () => {
       ["1", "a"],
       ["2", null],
     ]);
-    expect(fake.executed[0]).toEqual({
+    expect(sql.executed[0]).toEqual({
       warehouse_id: "a1b2c3d4e5f6a7b8",
       statement: "SELECT id, name FROM t WHERE id > :min",
       parameters: [{ name: "min", value: "0", type: "INT" }],
@@ -61,17 +70,18 @@ describe("StatementClient", () => {
       disposition: "INLINE",
       format: "JSON_ARRAY",
     });
-    expect(fake.requests.map((r) => [r.method, r.path, r.authorization])).toEqual([
-      ["POST", "/api/2.0/sql/statements", "Bearer test-token"],
+    expect(fake.seen.map((r) => [r.method, r.path])).toEqual([
+      ["POST", "/oidc/v1/token"],
+      ["POST", "/api/2.0/sql/statements"],
     ]);
-    expect(tokenCalls()).toBe(1);
+    expect(fake.seen[1]?.authorization).toMatch(/^Bearer local-at-/);
   });
 
   it("polls PENDING and RUNNING statements until they succeed", async () => {
     const { client, fake } = await clientFor(() => ({ polls: 3, columns: ["n"], rows: [["42"]] }));
     const result = await client.execute({ statement: "SELECT 42 AS n", parameters: [] });
     expect(result.rows).toEqual([["42"]]);
-    const gets = fake.requests.filter((r) => r.method === "GET");
+    const gets = fake.seen.filter((r) => r.route === "sql.get");
     expect(gets).toHaveLength(3);
     expect(gets[0]?.path).toBe(`/api/2.0/sql/statements/${result.statementId}`);
   });
@@ -81,9 +91,10 @@ describe("StatementClient", () => {
     const { client, fake } = await clientFor(() => ({ columns: ["i"], rows, chunkSize: 3 }));
     const result = await client.execute({ statement: "SELECT i FROM range(7)", parameters: [] });
     expect(result.rows).toEqual(rows);
-    expect(
-      fake.requests.filter((r) => r.path.includes("/result/chunks/")).map((r) => r.path.split("/result/")[1]),
-    ).toEqual(["chunks/1?row_offset=3", "chunks/2?row_offset=6"]);
+    expect(fake.seen.filter((r) => r.route === "sql.chunk").map((r) => r.path.split("/result/")[1])).toEqual([
+      "chunks/1",
+      "chunks/2",
+    ]);
   });
 
   it("turns a FAILED statement into an error with the Databricks error class, code and SQLSTATE", async () => {
@@ -105,58 +116,55 @@ describe("StatementClient", () => {
   });
 
   it("reports the HTTP error envelope of a refused request", async () => {
-    const { client } = await clientFor(() => ({
-      httpError: {
-        status: 403,
-        body: {
-          error_code: "PERMISSION_DENIED",
-          message: "You do not have permission to use warehouse a1b2c3d4e5f6a7b8.",
-        },
+    const { client, fake } = await clientFor(() => ({}));
+    fake.inject("sql.execute", {
+      status: 403,
+      body: {
+        error_code: "PERMISSION_DENIED",
+        message: "You do not have permission to use warehouse a1b2c3d4e5f6a7b8.",
       },
-    }));
+    });
     const error = await failure(client.execute({ statement: "SELECT 1", parameters: [] }));
     expect(error.code).toBe("HTTP_ERROR");
     expect(error.details).toMatchObject({ status: 403, errorCode: "PERMISSION_DENIED" });
-    expect(error.message).toContain("PERMISSION_DENIED: You do not have permission");
+    expect(error.message).toContain("PERMISSION_DENIED): You do not have permission");
   });
 
   it("resends a submission refused with 429 or 503, waiting as RetryInfo says", async () => {
-    const { client, fake } = await clientFor(() => ({
-      httpError: {
-        status: 429,
-        body: {
-          error_code: "REQUEST_LIMIT_EXCEEDED",
-          message: "Too many requests.",
-          details: [
-            { "@type": "type.googleapis.com/google.rpc.RetryInfo", retry_delay: "0.02s", metadata: {} },
-          ],
-        },
+    const { client, sql, fake } = await clientFor(() => ({ columns: ["n"], rows: [["1"]] }));
+    const refused = {
+      status: 429,
+      body: {
+        error_code: "REQUEST_LIMIT_EXCEEDED",
+        message: "Too many requests.",
+        details: [
+          { "@type": "type.googleapis.com/google.rpc.RetryInfo", retry_delay: "0.02s", metadata: {} },
+        ],
       },
-      httpErrorTimes: 2,
-      columns: ["n"],
-      rows: [["1"]],
-    }));
+    };
+    fake.inject("sql.execute", refused, unavailable());
     const result = await client.execute({ statement: "SELECT 1 AS n", parameters: [] });
     expect(result.rows).toEqual([["1"]]);
-    expect(fake.executed).toHaveLength(3);
+    expect(fake.calls("sql.execute")).toBe(3);
+    expect(sql.executed).toHaveLength(1);
   });
 
   it("gives up on a refusal that persists, and never resends other HTTP errors", async () => {
-    const { client, fake } = await clientFor((s) =>
-      s.includes("busy")
-        ? {
-            httpError: {
-              status: 503,
-              body: { error_code: "TEMPORARILY_UNAVAILABLE", message: "Warehouse is starting." },
-            },
-          }
-        : { httpError: { status: 400, body: { error_code: "INVALID_PARAMETER_VALUE", message: "bad" } } },
-    );
+    const { client, fake } = await clientFor(() => ({}));
+    fake.inject("sql.execute", ...Array.from({ length: 4 }, () => rateLimited(0)));
     const busy = await failure(client.execute({ statement: "SELECT 'busy'", parameters: [] }));
-    expect(busy.details).toMatchObject({ status: 503, errorCode: "TEMPORARILY_UNAVAILABLE" });
-    expect(fake.executed).toHaveLength(4);
+    expect(busy.details).toMatchObject({
+      status: 429,
+      errorCode: "REQUEST_LIMIT_EXCEEDED",
+      kind: "retries-exhausted",
+    });
+    expect(fake.calls("sql.execute")).toBe(4);
+    fake.inject("sql.execute", {
+      status: 400,
+      body: { error_code: "INVALID_PARAMETER_VALUE", message: "bad" },
+    });
     await failure(client.execute({ statement: "SELECT 'bad'", parameters: [] }));
-    expect(fake.executed).toHaveLength(5);
+    expect(fake.calls("sql.execute")).toBe(5);
   });
 
   it("fails on a CANCELED or CLOSED statement", async () => {
@@ -173,17 +181,17 @@ describe("StatementClient", () => {
     const { client, fake } = await clientFor(() => ({ polls: 1000 }), { timeoutMs: 60 });
     const error = await failure(client.execute({ statement: "SELECT slow()", parameters: [] }));
     expect(error.message).toContain("was cancelled");
-    expect(fake.requests.at(-1)?.path).toMatch(/\/cancel$/);
+    expect(fake.seen.at(-1)?.path).toMatch(/\/cancel$/);
   });
 
-  it("surfaces a rejected token as an HTTP 401", async () => {
-    fake = await startFakeWarehouse(() => ({}), "another-token");
+  it("surfaces a rejected token as UNAUTHENTICATED (HTTP 401)", async () => {
+    fake = await startFakeWorkspace({ routes: sqlStatementRoutes(() => ({})).routes });
     const client = new StatementClient({
-      host: fake.url,
+      workspace: workspaceClient({ host: fake.host, auth: forwardedUserToken("unknown-token") }),
       warehouseId: "w",
-      getToken: async () => "test-token",
     });
     const error = await failure(client.execute({ statement: "SELECT 1", parameters: [] }));
+    expect(error.code).toBe("UNAUTHENTICATED");
     expect(error.details).toMatchObject({ status: 401, errorCode: "UNAUTHENTICATED" });
   });
 });

@@ -1,6 +1,6 @@
+import { m2mTokenSource, workspaceClient } from "@appbase/databricks";
 import { z } from "zod";
 import { DatabricksLakehouse } from "../databricks/databricks-lakehouse.ts";
-import { m2mTokenProvider, workspaceUrl } from "../databricks/m2m-token.ts";
 import { LakehouseError } from "../errors.ts";
 import type { Lakehouse } from "../lakehouse.ts";
 
@@ -60,16 +60,15 @@ export async function openLakehouseFromEnv(
         `The SQL warehouse lakehouse needs the app's OAuth credentials, but ${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not set. Databricks Apps injects them for the app's service principal; elsewhere set them for a service principal with access to the warehouse.`,
       );
     }
-    return new DatabricksLakehouse({
-      host: workspaceUrl(vars.DATABRICKS_HOST),
-      warehouseId: vars.DATABRICKS_WAREHOUSE_ID,
-      getToken: m2mTokenProvider({
-        host: vars.DATABRICKS_HOST,
-        clientId: vars.DATABRICKS_CLIENT_ID!,
-        clientSecret: vars.DATABRICKS_CLIENT_SECRET!,
-        fetch: options.fetch,
-      }),
+    const auth = m2mTokenSource({
+      host: vars.DATABRICKS_HOST,
+      clientId: vars.DATABRICKS_CLIENT_ID!,
+      clientSecret: vars.DATABRICKS_CLIENT_SECRET!,
       fetch: options.fetch,
+    });
+    return new DatabricksLakehouse({
+      workspace: workspaceClient({ host: vars.DATABRICKS_HOST, auth, fetch: options.fetch }),
+      warehouseId: vars.DATABRICKS_WAREHOUSE_ID,
     });
   }
   const half = vars.DATABRICKS_HOST
