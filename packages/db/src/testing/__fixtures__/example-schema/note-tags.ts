@@ -1,5 +1,4 @@
-import { index, text, uuid } from "drizzle-orm/pg-core";
-import { createdAt } from "../../../columns.ts";
+import { index, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { notes } from "./notes.ts";
 import { exampleKit } from "./schema.ts";
 
@@ -11,7 +10,7 @@ export const noteTags = exampleKit.table(
       .notNull()
       .references(() => notes.id, { onDelete: "cascade" }),
     tag: text("tag").notNull(),
-    createdAt: createdAt(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index("note_tags_tag_idx").on(table.tag)],
 );
