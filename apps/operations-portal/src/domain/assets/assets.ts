@@ -10,9 +10,16 @@ export interface AssetFilter {
   criticality?: (typeof CRITICALITIES)[number] | undefined;
   /** Matches tag, asset id, manufacturer or model. */
   q?: string | undefined;
+  sort?: AssetSort | undefined;
+  dir?: "asc" | "desc" | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
 }
+
+/** Sortable keys and their SQL. */
+const SORTS = { health: "s.health_score", tag: "a.tag", anomaly: "s.anomaly_score", asset_id: "a.asset_id" } as const;
+export type AssetSort = keyof typeof SORTS;
+export const ASSET_SORTS = Object.keys(SORTS) as AssetSort[];
 
 /** An asset with its latest scores and open work. */
 export interface AssetSummary {
@@ -79,7 +86,7 @@ function toSummary(r: AssetRecord): AssetSummary {
   };
 }
 
-/** Assets by site, class, criticality and search, worst health first; with the total for paging. */
+/** Assets by site, class, criticality and search (worst health first by default); with the total for paging. */
 export async function listAssets(db: Queryable, filter: AssetFilter): Promise<{ rows: AssetSummary[]; total: number }> {
   const { values, bind } = sqlParameters();
   const where: string[] = [];
@@ -92,7 +99,7 @@ export async function listAssets(db: Queryable, filter: AssetFilter): Promise<{ 
   }
   const { rows } = await db.query<AssetRecord & { total: number }>(
     `${SUMMARY_SELECT} ${where.length ? `where ${where.join(" and ")}` : ""}
-     order by s.health_score asc nulls last, a.asset_id
+     order by ${SORTS[filter.sort ?? "health"]} ${filter.dir === "desc" ? "desc" : "asc"} nulls last, a.asset_id
      limit ${bind(Math.min(filter.limit ?? 50, 200))} offset ${bind(filter.offset ?? 0)}`,
     values,
   );

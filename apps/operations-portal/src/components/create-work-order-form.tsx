@@ -1,0 +1,83 @@
+"use client";
+
+import type { ActionFailure } from "@appbase/next-kit/result";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { createWorkOrderAction } from "../actions/work-orders.ts";
+import { PRIORITIES } from "../domain/work-orders/priority.ts";
+import { FieldError, FormError } from "./field-error.tsx";
+
+/** Opens a reactive work order on the asset and goes to it. */
+export function CreateWorkOrderForm(props: {
+  assetId: string;
+  technicians: { id: string; displayName: string }[];
+  defaultTitle?: string;
+}) {
+  const router = useRouter();
+  const [requestId] = useState(() => crypto.randomUUID());
+  const [failure, setFailure] = useState<ActionFailure | null>(null);
+  const [pending, start] = useTransition();
+  return (
+    <form
+      className="op-form"
+      aria-label="Open a work order"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = new FormData(e.currentTarget);
+        start(async () => {
+          const result = await createWorkOrderAction({
+            assetId: props.assetId,
+            title: String(form.get("title") ?? ""),
+            description: String(form.get("description") ?? ""),
+            priority: String(form.get("priority") ?? "medium") as (typeof PRIORITIES)[number],
+            assigneeId: String(form.get("assigneeId") ?? ""),
+            requestId,
+          });
+          if (result.ok) router.push(`/work-orders/${result.data.id}`);
+          else setFailure(result.error);
+        });
+      }}
+    >
+      <label>
+        Title
+        <input className="ab-input" name="title" maxLength={200} defaultValue={props.defaultTitle} required />
+      </label>
+      <FieldError failure={failure} field="title" />
+      <label>
+        Description (optional)
+        <textarea className="ab-textarea" name="description" rows={2} maxLength={4000} />
+      </label>
+      <FieldError failure={failure} field="description" />
+      <div className="op-row">
+        <label>
+          Priority
+          <select className="ab-select" name="priority" defaultValue="high">
+            {PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Technician
+          <select className="ab-select" name="assigneeId" defaultValue="">
+            <option value="">Unassigned</option>
+            {props.technicians.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.displayName}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <FieldError failure={failure} field="assigneeId" />
+      <FormError failure={failure} fields={["title", "description", "assigneeId"]} />
+      <div>
+        <button className="ab-button" type="submit" disabled={pending}>
+          {pending ? "Opening…" : "Open work order"}
+        </button>
+      </div>
+    </form>
+  );
+}
