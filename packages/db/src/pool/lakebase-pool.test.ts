@@ -1,11 +1,16 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import {
+  type FakeWorkspace,
+  type LakebaseCredentialRoutes,
+  lakebaseCredentialRoutes,
+  startFakeWorkspace,
+} from "@appbase/databricks/testing";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type PasswordGate, startPasswordGate } from "../local/password-gate.ts";
 import { type LocalLakebase, serveLocalLakebase } from "../local/serve.ts";
-import { type FakeDatabricks, startFakeDatabricks } from "../testing/fake-lakebase/fake-databricks-api.ts";
 import { createPool } from "./create-pool.ts";
 
 const ENDPOINT = "projects/appbase/branches/production/endpoints/primary";
@@ -16,7 +21,8 @@ const LIFETIME_MS = 10 * 60_000;
 // On a real server the app's role gets the token as its password, so the server checks it too.
 const ROLE = "appbase_lakebase_sp_test";
 
-let fake: FakeDatabricks;
+let fake: FakeWorkspace;
+let lakebase: LakebaseCredentialRoutes;
 let gate: PasswordGate;
 let embedded: LocalLakebase | undefined;
 let admin: pg.Pool | undefined;
@@ -38,17 +44,16 @@ beforeAll(async () => {
     embedded = await serveLocalLakebase({ dataDir: path.join(tempDir, "data"), port: 0 });
     upstream = { host: "127.0.0.1", port: embedded.port };
   }
-  fake = await startFakeDatabricks({
-    clientId: CLIENT_ID,
-    clientSecret: CLIENT_SECRET,
+  lakebase = lakebaseCredentialRoutes({
     endpoints: [ENDPOINT, DENIED],
-    credentialLifetimeMs: LIFETIME_MS,
+    defaultTtlSeconds: LIFETIME_MS / 1000,
     onCredential: async ({ token }) => {
       await admin?.query(`DO $$ BEGIN EXECUTE format('ALTER ROLE ${ROLE} PASSWORD %L', '${token}'); END $$`);
     },
   });
-  fake.deny(DENIED);
-  gate = await startPasswordGate({ upstream, check: (_user, password) => fake.isValidCredential(password) });
+  fake = await startFakeWorkspace({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, routes: lakebase.routes });
+  lakebase.deny(DENIED);
+  gate = await startPasswordGate({ upstream, check: (_user, password) => lakebase.isValidCredential(password) });
 });
 
 afterEach(() => {
@@ -72,7 +77,7 @@ function lakebaseEnv(overrides: Record<string, string> = {}) {
     PGDATABASE: database,
     PGUSER: ROLE,
     PGSSLMODE: "disable",
-    DATABRICKS_HOST: fake.url,
+    DATABRICKS_HOST: fake.host,
     DATABRICKS_CLIENT_ID: CLIENT_ID,
     DATABRICKS_CLIENT_SECRET: CLIENT_SECRET,
     ...overrides,
@@ -81,15 +86,15 @@ function lakebaseEnv(overrides: Record<string, string> = {}) {
 
 describe("createPool in Lakebase mode", () => {
   it("gets a credential with the service principal's OAuth token and uses it as the password", async () => {
-    const before = fake.credentials.length;
+    const before = lakebase.minted.length;
     const db = await createPool({ env: lakebaseEnv() });
     try {
       expect(db.mode).toBe("lakebase");
       const { rows } = await db.pool.query<{ ok: number }>("SELECT 1 AS ok");
       expect(rows).toEqual([{ ok: 1 }]);
-      expect(fake.oauthTokenRequests).toBeGreaterThan(0);
-      expect(fake.credentials.length).toBe(before + 1);
-      const token = fake.credentials.at(-1)!.token;
+      expect(fake.calls("oidc.token")).toBeGreaterThan(0);
+      expect(lakebase.minted.length).toBe(before + 1);
+      const token = lakebase.minted.at(-1)!.token;
       expect(gate.logins.at(-1)).toEqual({ user: ROLE, password: token, accepted: true });
       expect(db.describe()).toContain(ENDPOINT);
       expect(db.describe()).not.toContain(token);
@@ -117,20 +122,20 @@ describe("createPool in Lakebase mode", () => {
     const held: pg.PoolClient[] = [];
     try {
       held.push(await db.pool.connect());
-      const first = fake.credentials.at(-1)!;
-      const minted = fake.credentials.length;
+      const first = lakebase.minted.at(-1)!;
+      const minted = lakebase.minted.length;
 
       vi.setSystemTime(t0 + 5 * 60_000); // 5 min left: the cached token is reused
       held.push(await db.pool.connect());
-      expect(fake.credentials.length).toBe(minted);
+      expect(lakebase.minted.length).toBe(minted);
       expect(gate.logins.at(-1)!.password).toBe(first.token);
 
       vi.setSystemTime(t0 + 8 * 60_000 + 1_000); // under 2 min left: refresh, though still valid
-      expect(fake.isValidCredential(first.token)).toBe(true);
+      expect(lakebase.isValidCredential(first.token)).toBe(true);
       const loginsBefore = gate.logins.length;
       held.push(...(await Promise.all(Array.from({ length: 5 }, () => db.pool.connect()))));
-      expect(fake.credentials.length).toBe(minted + 1);
-      const second = fake.credentials.at(-1)!;
+      expect(lakebase.minted.length).toBe(minted + 1);
+      const second = lakebase.minted.at(-1)!;
       expect(second.token).not.toBe(first.token);
       const newLogins = gate.logins.slice(loginsBefore);
       expect(newLogins).toHaveLength(5);

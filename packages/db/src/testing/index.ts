@@ -1,5 +1,4 @@
 export { createTestDatabase, type TestDatabase } from "./create-test-database.ts";
-export * from "./fake-lakebase/index.ts";
 export type { MigrationSource, TemplateSpec } from "./migration-set.ts";
 export { hasPgvector } from "./pgvector.ts";
 export { dropTestTemplates, dropWhenIdle } from "./server-database.ts";

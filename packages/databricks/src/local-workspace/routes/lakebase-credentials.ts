@@ -78,7 +78,7 @@ export function lakebaseCredentialRoutes(options: LakebaseCredentialOptions): La
         return apiError(
           403,
           "PERMISSION_DENIED",
-          `The caller does not have CAN_CONNECT_AND_CREATE on ${endpoint}.`,
+          `User does not have CAN_CONNECT_AND_CREATE on ${endpoint}.`,
         );
       }
       const credential: MintedCredential = {

@@ -1,1 +1,0 @@
-export { type FakeDatabricks, type MintedCredential, startFakeDatabricks } from "./fake-databricks-api.ts";
