@@ -9,13 +9,10 @@ export const agentOpsMatrix = defineKitMatrix({
   kit: "agent-ops",
   permissions: [
     "run.read",
-    "checkpoint.read",
-    "review.read",
     "review.read-all",
     "review.claim",
     "review.decide",
     "review.reassign",
-    "assessment.export",
     "agent.pause",
     "registry.write",
   ],
@@ -23,18 +20,15 @@ export const agentOpsMatrix = defineKitMatrix({
     operator: {
       description: "Watches agent runs and the whole queue; pauses misbehaving agents",
       groups: ["agent-ops-operators"],
-      permissions: ["run.read", "checkpoint.read", "review.read", "review.read-all", "agent.pause"],
+      permissions: ["run.read", "review.read-all", "agent.pause"],
     },
     reviewer: {
       description: "Claims review items and decides the ones they claimed",
       groups: ["agent-ops-reviewers"],
       permissions: [
         "run.read",
-        "checkpoint.read",
-        "review.read",
         "review.claim",
         "review.decide",
-        "assessment.export",
       ],
     },
     admin: {
@@ -42,13 +36,10 @@ export const agentOpsMatrix = defineKitMatrix({
       groups: ["agent-ops-admins"],
       permissions: [
         "run.read",
-        "checkpoint.read",
-        "review.read",
         "review.read-all",
         "review.claim",
         "review.decide",
         "review.reassign",
-        "assessment.export",
         "agent.pause",
         "registry.write",
       ],
@@ -108,24 +99,5 @@ export const agentOpsMatrix = defineKitMatrix({
       { principal: admins, schema: "agent_checkpoints", on: "schema", privileges: ["USAGE"] },
       { principal: admins, schema: "agent_checkpoints", on: "tables", privileges: ["SELECT"] },
     ],
-  },
-  columnRules: {},
-  rowRules: {
-    "review-queue-visible": {
-      table: "agent_ops.review_item",
-      description:
-        "Reviewers see unclaimed items and the items they claimed; read-all holders see the whole queue",
-      seeAllWith: ["review.read-all"],
-      match: [
-        { column: "claimed_by", equals: "userId" },
-        { column: "claimed_by", isNull: true },
-      ],
-    },
-    "review-decidable": {
-      table: "agent_ops.review_item",
-      description: "A reviewer decides only items they claimed; reassign holders may decide any",
-      seeAllWith: ["review.reassign"],
-      match: [{ column: "claimed_by", equals: "userId" }],
-    },
   },
 });

@@ -1,3 +1,4 @@
+import { customers } from "@appbase/datasets/tables";
 import { defineKitMatrix, principal } from "@appbase/grants";
 
 const app = principal.app();
@@ -9,29 +10,24 @@ export const customerHubMatrix = defineKitMatrix({
   kit: "customer-hub",
   permissions: [
     "customer.read",
-    "customer.read-all",
     "customer.pii.read",
-    "consent.read",
-    "consent.manage",
     "note.write",
     "status.change",
     "task.write",
     "genie.ask",
-    "audit.read",
   ],
   roles: {
     viewer: {
       description: "Browses every customer with PII masked",
       groups: ["customer-hub-viewers"],
-      permissions: ["customer.read", "customer.read-all", "consent.read", "genie.ask"],
+      permissions: ["customer.read", "genie.ask"],
     },
     "account-manager": {
-      description: "Works the accounts assigned to them, PII visible",
+      description: "Works customer accounts (notes, status, follow-ups) with PII visible",
       groups: ["customer-hub-account-managers"],
       permissions: [
         "customer.read",
         "customer.pii.read",
-        "consent.read",
         "note.write",
         "status.change",
         "task.write",
@@ -43,27 +39,17 @@ export const customerHubMatrix = defineKitMatrix({
       groups: ["customer-hub-team-leads", "customer-hub-admins"],
       permissions: [
         "customer.read",
-        "customer.read-all",
         "customer.pii.read",
-        "consent.read",
         "note.write",
         "status.change",
         "task.write",
         "genie.ask",
-        "audit.read",
       ],
     },
     "privacy-officer": {
-      description: "Records consent decisions and audits PII access",
+      description: "Reviews customers with PII visible, for consent and privacy questions",
       groups: ["customer-hub-privacy-officers"],
-      permissions: [
-        "customer.read",
-        "customer.read-all",
-        "customer.pii.read",
-        "consent.read",
-        "consent.manage",
-        "audit.read",
-      ],
+      permissions: ["customer.read", "customer.pii.read"],
     },
   },
   groups: [
@@ -128,20 +114,12 @@ export const customerHubMatrix = defineKitMatrix({
       { principal: admins, schema: "customer_hub", on: "tables", privileges: ["SELECT"] },
     ],
   },
-  columnRules: {
-    "customer.customer_profile": {
-      email: { mask: "email", unmaskedWith: "customer.pii.read" },
-      phone: { mask: "phone", unmaskedWith: "customer.pii.read" },
-      address: { mask: "redact", unmaskedWith: "customer.pii.read" },
-      birth_date: { mask: "year", unmaskedWith: "customer.pii.read" },
-    },
-  },
-  rowRules: {
-    "assigned-customers": {
-      table: "customer.customer_profile",
-      description: "Account managers see the customers assigned to them; read-all holders see every customer",
-      seeAllWith: ["customer.read-all"],
-      match: [{ column: "account_manager_id", equals: "userId" }],
-    },
-  },
+  // PII on the served customer table; the shown address joins street, city and postcode, masked as one.
+  columnRules: [
+    { column: customers.email, mask: "email", unmaskedWith: "customer.pii.read" },
+    { column: customers.phone, mask: "phone", unmaskedWith: "customer.pii.read" },
+    { column: customers.street_address, mask: "redact", unmaskedWith: "customer.pii.read" },
+    { column: customers.postal_code, mask: "redact", unmaskedWith: "customer.pii.read" },
+    { column: customers.birth_date, mask: "year", unmaskedWith: "customer.pii.read" },
+  ],
 });

@@ -1,3 +1,4 @@
+import { entities } from "@appbase/datasets/tables";
 import { defineKitMatrix, principal } from "@appbase/grants";
 
 const app = principal.app();
@@ -160,22 +161,7 @@ export const riskComplianceMatrix = defineKitMatrix({
       { principal: officers, schema: "risk_compliance", on: "tables", privileges: ["SELECT"] },
     ],
   },
-  columnRules: {
-    "risk.entity": {
-      national_id: { mask: "last4", unmaskedWith: "entity.pii.read" },
-      date_of_birth: { mask: "year", unmaskedWith: "entity.pii.read" },
-      address: { mask: "redact", unmaskedWith: "entity.pii.read" },
-    },
-  },
-  rowRules: {
-    "assigned-cases": {
-      table: "risk_compliance.case_file",
-      description: "Investigators see cases assigned to them or to a team they belong to",
-      seeAllWith: ["case.read-all"],
-      match: [
-        { column: "assignee_id", equals: "userId" },
-        { column: "assigned_team", inGroups: true },
-      ],
-    },
-  },
+  // The served entity table has no national id or address column: only the birth date is PII here.
+  // Row rules (e.g. assigned cases) name the kit's own drizzle tables: declare them with the case table.
+  columnRules: [{ column: entities.date_of_birth, mask: "year", unmaskedWith: "entity.pii.read" }],
 });

@@ -1,5 +1,13 @@
-import { type KitMatrix, MASK_FORMATS } from "./matrix.ts";
+import {
+  type ColumnRule,
+  type KitMatrix,
+  type KitMatrixDeclaration,
+  MASK_FORMATS,
+  type RowMatch,
+  type RowRule,
+} from "./matrix.ts";
 import { type Principal, principalKey } from "./principals.ts";
+import { columnName, qualifiedName } from "./table-names.ts";
 import {
   PG_SCHEMA_PRIVILEGES,
   PG_TABLE_PRIVILEGES,
@@ -23,11 +31,36 @@ const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const PERMISSION = /^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)+$/;
 const PG_NAME = /^[a-z_][a-z0-9_]*$/;
 
-/** Declares a kit matrix, checking every cross-reference so a typo fails at import, not at runtime. */
+/**
+ * Declares a kit matrix: resolves its rules' drizzle tables and columns to their SQL names and checks
+ * every cross-reference, so a typo fails at typecheck or at import, not at runtime.
+ */
 export function defineKitMatrix<const P extends string, const R extends string>(
-  matrix: KitMatrix<P, R>,
+  declaration: KitMatrixDeclaration<P, R>,
 ): KitMatrix<P, R> {
-  const issues = matrixIssues(matrix);
+  const { columnRules = [], rowRules = {}, ...rest } = declaration;
+  const issues: string[] = [];
+  const byTable: Record<string, Record<string, ColumnRule<P>>> = {};
+  for (const { column, ...rule } of columnRules) {
+    const name = columnName(column);
+    const table = (byTable[name.table] ??= {});
+    if (table[name.column]) issues.push(`columnRules: ${name.table}.${name.column} has two rules`);
+    table[name.column] = rule;
+  }
+  const resolvedRows: Record<string, RowRule<P>> = {};
+  for (const [ruleName, rule] of Object.entries(rowRules)) {
+    const table = qualifiedName(rule.table);
+    const match = rule.match.map((clause): RowMatch => {
+      const name = columnName(clause.column);
+      if (name.table !== table)
+        issues.push(`rowRules.${ruleName}.match: column ${name.table}.${name.column} is not a column of ${table}`);
+      const { column: _column, ...test } = clause;
+      return { column: name.column, ...test } as RowMatch;
+    });
+    resolvedRows[ruleName] = { table, description: rule.description, seeAllWith: rule.seeAllWith, match };
+  }
+  const matrix: KitMatrix<P, R> = { ...rest, columnRules: byTable, rowRules: resolvedRows };
+  issues.push(...matrixIssues(matrix));
   if (issues.length > 0) throw new MatrixDeclarationError(matrix.kit, issues);
   return matrix;
 }

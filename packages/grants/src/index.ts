@@ -14,9 +14,11 @@ export { describeIdentity, type GrantsIdentity, grantsIdentitySchema } from "./i
 export { HIDDEN, MASK_CHAR, maskValue } from "./masks.ts";
 export type {
   ColumnRule,
+  ColumnRuleDeclaration,
   ColumnRules,
   GroupDeclaration,
   KitMatrix,
+  KitMatrixDeclaration,
   LakebaseSchema,
   MaskFormat,
   PermissionOf,
@@ -25,12 +27,14 @@ export type {
   RoleOf,
   RowMatch,
   RowRule,
+  RowRuleDeclaration,
   UcGrant,
   UcSchemaDeclaration,
   UcSecurable,
   UserDeclaration,
 } from "./matrix.ts";
 export { MASK_FORMATS } from "./matrix.ts";
+export { qualifiedName } from "./table-names.ts";
 export { PermissionDeniedError, UnknownPermissionError } from "./permission-denied-error.ts";
 export type { PostgresBinding, Queryable } from "./postgres/binding.ts";
 export { type PlannedStatement, postgresPlan } from "./postgres/plan.ts";

@@ -1,3 +1,4 @@
+import type { Column, Table } from "drizzle-orm";
 import type { Principal } from "./principals.ts";
 import type { PgSchemaPrivilege, PgTablePrivilege, UcPrivilege } from "./privileges.ts";
 
@@ -118,6 +119,39 @@ export interface KitMatrix<P extends string = string, R extends string = string>
   /** Keyed by rule name, e.g. `review-queue-visible`. */
   readonly rowRules: Readonly<Record<string, RowRule<P>>>;
 }
+
+/** A column rule as a kit declares it: the drizzle column object, so a column that does not exist fails typecheck. */
+export interface ColumnRuleDeclaration<P extends string> extends ColumnRule<P> {
+  readonly column: Column;
+}
+
+/** One clause of a declared row rule, naming its column as a drizzle column object. */
+export type RowMatchDeclaration =
+  | { readonly column: Column; readonly equals: "userId" | "email" }
+  | { readonly column: Column; readonly inGroups: true }
+  | { readonly column: Column; readonly isNull: true };
+
+/** A row rule as a kit declares it: the drizzle table and columns as objects. */
+export interface RowRuleDeclaration<P extends string> {
+  readonly table: Table;
+  readonly description: string;
+  readonly seeAllWith: readonly P[];
+  readonly match: readonly RowMatchDeclaration[];
+}
+
+/**
+ * What a kit writes (apps/<kit>/src/matrix.ts): the matrix with its rules on drizzle tables and
+ * columns. `defineKitMatrix` resolves it to the `KitMatrix` data every generator reads.
+ */
+export type KitMatrixDeclaration<P extends string = string, R extends string = string> = Omit<
+  KitMatrix<P, R>,
+  "columnRules" | "rowRules"
+> & {
+  /** Masked columns; none when the kit shows no PII. */
+  readonly columnRules?: readonly ColumnRuleDeclaration<P>[];
+  /** Keyed by rule name, e.g. `review-queue-visible`. */
+  readonly rowRules?: Readonly<Record<string, RowRuleDeclaration<P>>>;
+};
 
 /** The permission union of a matrix. */
 export type PermissionOf<M> = M extends KitMatrix<infer P, string> ? P : never;

@@ -1,16 +1,20 @@
 import "server-only";
-import { columnRulesFor, maskEverything, type ResolvedColumnRule, resolveColumnRules } from "@appbase/grants";
-import { customerHubMatrix } from "../matrix.ts";
+import { customers } from "@appbase/datasets/tables";
+import {
+  columnRulesFor,
+  maskEverything,
+  qualifiedName,
+  type ResolvedColumnRule,
+  resolveColumnRules,
+} from "@appbase/grants";
 import type { KitIdentity } from "@appbase/next-kit/identity";
-
-// The matrix declares PII rules on the served customer profile; its `address` covers street and postcode.
-const PROFILE_TABLE = "customer.customer_profile";
+import { customerHubMatrix } from "../matrix.ts";
 
 /** The customer column rules resolved for this viewer; in fallback every rule masks, whatever the role. */
 export function viewerRules(identity: KitIdentity, fallback: boolean): Record<string, ResolvedColumnRule> {
   const rules = resolveColumnRules(
     identity,
-    columnRulesFor(customerHubMatrix, PROFILE_TABLE),
+    columnRulesFor(customerHubMatrix, qualifiedName(customers)),
     customerHubMatrix,
   );
   return fallback ? maskEverything(rules) : rules;

@@ -55,7 +55,5 @@ export function starterMatrix(names: KitNames): KitMatrix {
         },
       ],
     },
-    columnRules: {},
-    rowRules: {},
   });
 }

@@ -25,6 +25,4 @@ export const sampleMatrix = defineKitMatrix({
   users: [],
   unityCatalog: { schemas: [], grants: [] },
   lakebase: { schemas: [], grants: [] },
-  columnRules: {},
-  rowRules: {},
 });

@@ -11,7 +11,7 @@ let db: TestDatabase;
 const masked: Record<string, ResolvedColumnRule> = {
   email: { mask: "email", unmasked: false },
   phone: { mask: "phone", unmasked: false },
-  address: { mask: "redact", unmasked: false },
+  street_address: { mask: "redact", unmasked: false },
   birth_date: { mask: "year", unmasked: false },
 };
 const unmasked = Object.fromEntries(Object.entries(masked).map(([k, r]) => [k, { ...r, unmasked: true }]));

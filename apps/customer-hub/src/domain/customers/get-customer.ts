@@ -110,7 +110,7 @@ export async function getCustomer(
     fullName: shield(row.full_name, rules.full_name),
     email: shield(row.email, rules.email),
     phone: shield(row.phone, rules.phone),
-    address: shield(`${row.street_address}, ${row.city} ${row.postal_code}`, rules.address),
+    address: shield(`${row.street_address}, ${row.city} ${row.postal_code}`, rules.street_address),
     birthDate: shield(String(row.birth_date), rules.birth_date),
     city: row.city,
     countryCode: row.country_code,

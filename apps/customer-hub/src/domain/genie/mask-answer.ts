@@ -11,7 +11,8 @@ export function maskGenieAnswer(answer: GenieAnswer, rules: Record<string, Resol
     if (name in rules) return rules[name];
     if (name.includes("email")) return rules.email;
     if (name.includes("phone")) return rules.phone;
-    if (name.includes("address") || name.includes("postal")) return rules.address;
+    if (name.includes("address")) return rules.street_address;
+    if (name.includes("postal")) return rules.postal_code;
     if (name.includes("birth")) return rules.birth_date;
     return undefined;
   };

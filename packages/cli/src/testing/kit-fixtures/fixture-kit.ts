@@ -19,8 +19,6 @@ export function fixtureKit(
       users: [],
       unityCatalog: { schemas: [], grants: [] },
       lakebase: { schemas: [], grants: [] },
-      columnRules: {},
-      rowRules: {},
     }),
     appEnv: defineAppEnv({ bindings: {} }),
     localUsers: [{ id: "vic", email: "vic@example.com", displayName: "Vic", groups: [`${options.id}-viewers`] }],
