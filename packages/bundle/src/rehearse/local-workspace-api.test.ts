@@ -46,7 +46,7 @@ describe("local workspace API", () => {
     expect(unknown.status).toBe(401);
     expect(await unknown.json()).toEqual({
       error_code: "UNAUTHENTICATED",
-      message: "Missing or unknown user token.",
+      message: "The access token is invalid or has expired; get a new one.",
     });
     expect(api.counters).toMatchObject({ me: 1, rejected: 1 });
   });
