@@ -16,4 +16,5 @@ export {
   selectDbMode,
 } from "./pool/create-pool.ts";
 export { LakebaseCredentialError } from "./pool/credential-error.ts";
+export { rowOf } from "./rows.ts";
 export { escapeLike, sqlParameters } from "./sql-parameters.ts";

@@ -13,7 +13,9 @@ export const assessmentHandoff = agentOps.table(
     threadId: text("thread_id").notNull(),
     payload: jsonb("payload").notNull(),
     // `unbound`: no MLflow experiment is bound, so the payload waits; `sent`: assessment_id is MLflow's.
-    status: text("status").notNull().default("unbound"),
+    status: text("status", { enum: ["unbound", "pending", "sent"] })
+      .notNull()
+      .default("unbound"),
     assessmentId: text("assessment_id"),
     /** The MLflow trace the assessment is attached to, found by `mlflow.trace.session = thread_id`. */
     traceId: text("trace_id"),

@@ -1,4 +1,6 @@
+import { rowOf } from "@appbase/db";
 import type { Queryable } from "../../db/queryable.ts";
+import { type AssessmentHandoffRow, assessmentHandoff } from "../../db/schema/assessment-handoff.ts";
 import type { ReviewItem } from "../queue/review-item.ts";
 
 /** The body of `POST /api/3.0/mlflow/traces/{trace_id}/assessments` (MLflow 3 Assessment, snake_case). */
@@ -14,19 +16,11 @@ export interface AssessmentPayload {
   };
 }
 
-export interface AssessmentHandoff {
-  reviewItemId: string;
-  threadId: string;
-  /** `unbound`: no experiment bound, waits; `pending`: the outbox will send it; `sent`: MLflow has it. */
-  status: "unbound" | "pending" | "sent";
-  assessmentId: string | null;
-  payload: AssessmentPayload;
-  traceId: string | null;
-  attempts: number;
-  nextAttemptAt: Date | null;
-  lastError: string | null;
-  sentAt: Date | null;
-}
+/**
+ * A review decision's MLflow assessment, as stored (the drizzle row, with the payload typed).
+ * `status` — `unbound`: no experiment bound, waits; `pending`: the outbox will send it; `sent`: MLflow has it.
+ */
+export type AssessmentHandoff = Omit<AssessmentHandoffRow, "payload"> & { payload: AssessmentPayload };
 
 /** What to tell a person about a handoff: where it is, and what to do when it waits. */
 export function handoffStatusLine(h: AssessmentHandoff): string {
@@ -89,7 +83,7 @@ export async function listAssessmentHandoffs(
   db: Queryable,
   filter: { threadId: string; reviewItemId?: string },
 ): Promise<AssessmentHandoff[]> {
-  const { rows } = await db.query<HandoffDbRow>(
+  const { rows } = await db.query(
     `select * from agent_ops.assessment_handoff
      where thread_id = $1 and ($2::uuid is null or review_item_id = $2) order by created_at desc`,
     [filter.threadId, filter.reviewItemId ?? null],
@@ -99,38 +93,15 @@ export async function listAssessmentHandoffs(
 
 /** Handoffs of these review items (for the queue page). */
 export async function handoffsOf(db: Queryable, reviewItemIds: string[]): Promise<AssessmentHandoff[]> {
-  const { rows } = await db.query<HandoffDbRow>(
+  const { rows } = await db.query(
     "select * from agent_ops.assessment_handoff where review_item_id = any($1::uuid[])",
     [reviewItemIds],
   );
   return rows.map(toHandoff);
 }
 
-export interface HandoffDbRow {
-  review_item_id: string;
-  thread_id: string;
-  status: AssessmentHandoff["status"];
-  assessment_id: string | null;
-  payload: AssessmentPayload;
-  trace_id: string | null;
-  attempts: number;
-  next_attempt_at: Date | null;
-  last_error: string | null;
-  sent_at: Date | null;
-}
-
-/** A stored row as the domain type. */
-export function toHandoff(r: HandoffDbRow): AssessmentHandoff {
-  return {
-    reviewItemId: r.review_item_id,
-    threadId: r.thread_id,
-    status: r.status,
-    assessmentId: r.assessment_id,
-    payload: r.payload,
-    traceId: r.trace_id,
-    attempts: r.attempts,
-    nextAttemptAt: r.next_attempt_at,
-    lastError: r.last_error,
-    sentAt: r.sent_at,
-  };
+/** A whole `agent_ops.assessment_handoff` row (`select *` / `returning *`) as the domain type. */
+export function toHandoff(row: Record<string, unknown>): AssessmentHandoff {
+  const handoff = rowOf(assessmentHandoff, row);
+  return { ...handoff, payload: handoff.payload as AssessmentPayload };
 }

@@ -1,6 +1,6 @@
 import type { Queryable } from "../../db/queryable.ts";
 import type { WorkspaceClient } from "../agents/workspace-client.ts";
-import { type HandoffDbRow, toHandoff } from "./assessment-handoff.ts";
+import { toHandoff } from "./assessment-handoff.ts";
 import { createAssessment, existingAssessmentFor, findSessionTrace } from "./mlflow-traces.ts";
 
 export interface MlflowTarget {
@@ -31,7 +31,7 @@ export async function deliverDueAssessments(
   await db.query(
     "update agent_ops.assessment_handoff set status = 'pending', next_attempt_at = now() where status = 'unbound'",
   );
-  const { rows } = await db.query<HandoffDbRow>(
+  const { rows } = await db.query(
     `update agent_ops.assessment_handoff h set next_attempt_at = now() + make_interval(secs => $2)
      where h.review_item_id in (
        select review_item_id from agent_ops.assessment_handoff

@@ -1,7 +1,7 @@
 import { ConflictError, FieldRuleError } from "@appbase/next-kit/errors";
 import type { Queryable } from "../../db/queryable.ts";
 import { getReviewItem } from "./queue.ts";
-import { type ReviewDecision, type ReviewItem, type ReviewItemDbRow, toReviewItem } from "./review-item.ts";
+import { type ReviewDecision, type ReviewItem, toReviewItem } from "./review-item.ts";
 
 export interface DecisionInput {
   itemId: string;
@@ -25,7 +25,7 @@ export async function decideReviewItem(db: Queryable, input: DecisionInput): Pro
       "An edit decision needs the edited value to resume the agent with.",
     );
   }
-  const { rows } = await db.query<ReviewItemDbRow>(
+  const { rows } = await db.query(
     `update agent_ops.review_item
      set status = 'decided', decision = $4, rationale = $5, edited_value = $6, decided_by = $2, decided_at = now(),
          lease_expires_at = null, version = version + 1, updated_at = now()

@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError } from "@appbase/next-kit/errors";
 import type { Queryable } from "../../db/queryable.ts";
-import { type ReviewItem, type ReviewItemDbRow, type ReviewSource, toReviewItem } from "./review-item.ts";
+import { type ReviewItem, type ReviewSource, toReviewItem } from "./review-item.ts";
 
 /** How long a claim holds before the item returns to the queue. */
 export const DEFAULT_LEASE_SECONDS = 15 * 60;
@@ -19,7 +19,7 @@ export interface NewReviewItem {
 
 /** Adds an item once per source key; a repeat (e.g. the same interrupt seen again) returns the existing item. */
 export async function enqueueReviewItem(db: Queryable, item: NewReviewItem): Promise<ReviewItem> {
-  const inserted = await db.query<ReviewItemDbRow>(
+  const inserted = await db.query(
     `insert into agent_ops.review_item (thread_id, source, source_key, title, payload, priority)
      values ($1, $2, $3, $4, $5, $6)
      on conflict (source_key) do nothing returning *`,
@@ -33,11 +33,10 @@ export async function enqueueReviewItem(db: Queryable, item: NewReviewItem): Pro
     ],
   );
   if (inserted.rows[0]) return toReviewItem(inserted.rows[0]);
-  const existing = await db.query<ReviewItemDbRow>(
-    "select * from agent_ops.review_item where source_key = $1",
-    [item.sourceKey],
-  );
-  return toReviewItem(existing.rows[0] as ReviewItemDbRow);
+  const existing = await db.query("select * from agent_ops.review_item where source_key = $1", [
+    item.sourceKey,
+  ]);
+  return toReviewItem(existing.rows[0] as Record<string, unknown>);
 }
 
 /** Claims up to `limit` of the next claimable items for `reviewer`; concurrent claimers skip each other's rows. */
@@ -45,7 +44,7 @@ export async function claimNext(
   db: Queryable,
   input: { reviewer: string; limit?: number; leaseSeconds?: number },
 ): Promise<ReviewItem[]> {
-  const { rows } = await db.query<ReviewItemDbRow>(
+  const { rows } = await db.query(
     `with c as (
        select id from agent_ops.review_item
        where ${CLAIMABLE}
@@ -67,7 +66,7 @@ export async function claimItem(
   db: Queryable,
   input: { itemId: string; reviewer: string; leaseSeconds?: number },
 ): Promise<ReviewItem> {
-  const { rows } = await db.query<ReviewItemDbRow>(
+  const { rows } = await db.query(
     `update agent_ops.review_item
      set status = 'claimed', claimed_by = $2, claimed_at = now(),
          lease_expires_at = now() + make_interval(secs => $3), version = version + 1, updated_at = now()
@@ -102,9 +101,7 @@ export async function releaseExpiredClaims(db: Queryable): Promise<number> {
 
 /** One review item by id, or NotFoundError. */
 export async function getReviewItem(db: Queryable, itemId: string): Promise<ReviewItem> {
-  const { rows } = await db.query<ReviewItemDbRow>("select * from agent_ops.review_item where id = $1", [
-    itemId,
-  ]);
+  const { rows } = await db.query("select * from agent_ops.review_item where id = $1", [itemId]);
   if (!rows[0]) throw new NotFoundError(`Review item ${itemId} does not exist.`);
   return toReviewItem(rows[0]);
 }
@@ -114,7 +111,7 @@ export async function listReviewItems(
   db: Queryable,
   input: { viewer: string; seeAll: boolean; limit?: number },
 ): Promise<ReviewItem[]> {
-  const { rows } = await db.query<ReviewItemDbRow>(
+  const { rows } = await db.query(
     `select * from agent_ops.review_item
      where $2::boolean or claimed_by is null or claimed_by = $1
      order by case status when 'decided' then 1 else 0 end, priority, created_at desc
