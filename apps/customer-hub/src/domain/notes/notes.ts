@@ -1,12 +1,20 @@
+import { rowOf } from "@appbase/db";
 import { ConflictError, NotFoundError } from "@appbase/next-kit/errors";
 import type { Queryable } from "../../db/queryable.ts";
+import { notes } from "../../db/schema/notes.ts";
 import { assertCustomerExists } from "../status/move-status.ts";
-import { NOTE_COLUMNS, type Note, type NoteRecord, toNote } from "./note.ts";
+import type { Note } from "./note.ts";
+
+/** A whole `customer_hub.notes` row (`select *` / `returning *`) as a Note. */
+function toNote(row: Record<string, unknown>): Note {
+  const { requestId: _retryKey, ...note } = rowOf(notes, row);
+  return note;
+}
 
 /** Notes on a customer, newest first. */
 export async function listNotes(db: Queryable, customerId: string): Promise<Note[]> {
-  const { rows } = await db.query<NoteRecord>(
-    `select ${NOTE_COLUMNS} from customer_hub.notes where customer_id = $1 order by created_at desc, id`,
+  const { rows } = await db.query(
+    `select * from customer_hub.notes where customer_id = $1 order by created_at desc, id`,
     [customerId],
   );
   return rows.map(toNote);
@@ -18,20 +26,19 @@ export async function addNote(
   input: { customerId: string; body: string; requestId: string; actor: string },
 ): Promise<Note> {
   await assertCustomerExists(db, input.customerId);
-  const { rows } = await db.query<NoteRecord>(
+  const { rows } = await db.query(
     `with added as (
        insert into customer_hub.notes (customer_id, body, request_id, author_email, updated_by)
-       values ($1, $2, $3, $4, $4) on conflict (request_id) do nothing returning ${NOTE_COLUMNS}),
+       values ($1, $2, $3, $4, $4) on conflict (request_id) do nothing returning *),
      logged as (insert into customer_hub.activity (customer_id, actor_email, action, detail)
                 select customer_id, $4, 'note.added', jsonb_build_object('noteId', id, 'excerpt', left(body, 80)) from added)
-     select ${NOTE_COLUMNS} from added`,
+     select * from added`,
     [input.customerId, input.body, input.requestId, input.actor],
   );
   if (rows[0]) return toNote(rows[0]);
-  const existing = await db.query<NoteRecord>(
-    `select ${NOTE_COLUMNS} from customer_hub.notes where request_id = $1`,
-    [input.requestId],
-  );
+  const existing = await db.query(`select * from customer_hub.notes where request_id = $1`, [
+    input.requestId,
+  ]);
   if (!existing.rows[0] || existing.rows[0].customer_id !== input.customerId) {
     throw new ConflictError(
       "This request id was already used for a different note; reload and try again.",
@@ -49,14 +56,14 @@ export async function editNote(
   db: Queryable,
   input: { noteId: string; body: string; expectedVersion: number; actor: string },
 ): Promise<Note> {
-  const { rows } = await db.query<NoteRecord>(
+  const { rows } = await db.query(
     `with edited as (
        update customer_hub.notes set body = $2, version = version + 1, updated_by = $4, updated_at = now()
-        where id = $1 and version = $3 returning ${NOTE_COLUMNS}),
+        where id = $1 and version = $3 returning *),
      logged as (insert into customer_hub.activity (customer_id, actor_email, action, detail)
                 select customer_id, $4, 'note.edited', jsonb_build_object('noteId', id, 'version', version, 'excerpt', left(body, 80))
                   from edited)
-     select ${NOTE_COLUMNS} from edited`,
+     select * from edited`,
     [input.noteId, input.body, input.expectedVersion, input.actor],
   );
   if (rows[0]) return toNote(rows[0]);
@@ -80,10 +87,7 @@ export async function deleteNote(
 }
 
 async function staleNote(db: Queryable, noteId: string): Promise<Error> {
-  const { rows } = await db.query<NoteRecord>(
-    `select ${NOTE_COLUMNS} from customer_hub.notes where id = $1`,
-    [noteId],
-  );
+  const { rows } = await db.query(`select * from customer_hub.notes where id = $1`, [noteId]);
   if (!rows[0])
     return new NotFoundError(
       "This note no longer exists; someone deleted it. Reload to see the current notes.",
