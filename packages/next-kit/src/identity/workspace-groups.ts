@@ -1,8 +1,4 @@
-import { z } from "zod";
-
-const meSchema = z.looseObject({
-  groups: z.array(z.looseObject({ display: z.string().optional(), value: z.string().optional() })).optional(),
-});
+import { currentUser, forwardedUserToken, workspaceClient } from "@appbase/databricks";
 
 /**
  * The signed-in user's workspace groups, from SCIM `GET /api/2.0/preview/scim/v2/Me` with the user's own
@@ -19,18 +15,17 @@ export function workspaceGroups(options: {
   logger?: Pick<Console, "warn">;
 }) {
   const cache = new Map<string, { groups: string[]; until: number }>();
-  const doFetch = options.fetch ?? fetch;
   return async (identity: { email: string; accessToken?: string }): Promise<string[]> => {
     const cached = cache.get(identity.email);
     if (cached && cached.until > Date.now()) return cached.groups;
     if (!identity.accessToken) return [];
     try {
-      const response = await doFetch(`${options.host.replace(/\/+$/, "")}/api/2.0/preview/scim/v2/Me`, {
-        headers: { authorization: `Bearer ${identity.accessToken}` },
+      const asUser = workspaceClient({
+        host: options.host,
+        auth: forwardedUserToken(identity.accessToken),
+        fetch: options.fetch,
       });
-      if (!response.ok) throw new Error(`SCIM Me answered ${response.status}`);
-      const me = meSchema.parse(await response.json());
-      const groups = (me.groups ?? []).flatMap((g) => (g.display ? [g.display] : []));
+      const { groups } = await currentUser(asUser);
       cache.set(identity.email, { groups, until: Date.now() + (options.ttlMs ?? 5 * 60_000) });
       return groups;
     } catch (error) {
