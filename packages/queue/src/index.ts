@@ -1,0 +1,5 @@
+export type { BulkResult, Selected } from "./bulk.ts";
+export { DEFAULT_LEASE_SECONDS } from "./claim.ts";
+export { defineQueue, type Queue } from "./define-queue.ts";
+export type { Enqueued, NewQueueItem } from "./enqueue.ts";
+export type { Queryable, QueueSpec } from "./queue-table.ts";
