@@ -1,11 +1,14 @@
+import { type FakeWorkspace, startFakeWorkspace } from "@appbase/databricks/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { type FakeGenie, startFakeGenie } from "../testing/fake-genie.ts";
+import { customerGenieSpace } from "../testing/genie-space.ts";
 
-let genie: FakeGenie;
+const space = customerGenieSpace(0);
+let fake: FakeWorkspace;
 beforeAll(async () => {
-  genie = await startFakeGenie({ pollsBeforeDone: 0 });
+  fake = await startFakeWorkspace({ clientId: "app-id", clientSecret: "app-secret", routes: space.routes });
+  fake.addUser("user-token", { userName: "a@example.com" });
 });
-afterAll(() => genie.close());
+afterAll(() => fake.close());
 afterEach(() => vi.unstubAllEnvs());
 
 const identity = {
@@ -34,19 +37,20 @@ describe("bound Genie", () => {
 
   it("asks as the user with a forwarded token, else as the app's service principal", async () => {
     const { askBoundGenie } = await loadWith({
-      GENIE_SPACE_ID: genie.spaceId,
-      DATABRICKS_HOST: genie.url,
+      GENIE_SPACE_ID: space.spaceId,
+      DATABRICKS_HOST: fake.host,
       DATABRICKS_CLIENT_ID: "app-id",
       DATABRICKS_CLIENT_SECRET: "app-secret",
     });
     const asUser = await askBoundGenie({ ...identity, accessToken: "user-token" }, "Customers per segment?");
     expect(asUser.columns).toEqual(["segment", "customers"]);
-    expect(genie.authorizations).toContain("Bearer user-token");
-    genie.authorizations.length = 0;
+    const genieCalls = () => fake.seen.filter((s) => s.route.startsWith("genie."));
+    expect(genieCalls().every((s) => s.authorization === "Bearer user-token")).toBe(true);
+    const before = genieCalls().length;
     await askBoundGenie(identity, "Customers per segment?");
-    expect(genie.authorizations.filter((a) => a.startsWith("Bearer"))).toEqual(
-      expect.arrayContaining(["Bearer app-token"]),
-    );
-    expect(genie.authorizations).not.toContain("Bearer user-token");
+    const asApp = genieCalls().slice(before);
+    expect(asApp.length).toBeGreaterThan(0);
+    expect(asApp.every((s) => /^Bearer local-at-/.test(s.authorization ?? ""))).toBe(true);
+    expect(fake.calls("oidc.token")).toBe(1);
   });
 });

@@ -1,8 +1,13 @@
 import "server-only";
+import {
+  forwardedUserToken,
+  m2mTokenSource,
+  type WorkspaceClient,
+  workspaceClient,
+} from "@appbase/databricks";
 import type { KitIdentity } from "@appbase/next-kit/identity";
 import { askGenie } from "../domain/genie/genie-client.ts";
 import { type GenieAnswer, GenieError } from "../domain/genie/genie-types.ts";
-import { serviceToken } from "../domain/genie/service-token.ts";
 import { serverEnv } from "./kit.ts";
 
 /** Whether a Genie space is bound, and if not, how to bind it (shown in the panel instead of an answer). */
@@ -18,7 +23,7 @@ export function genieBinding(): { bound: true; spaceId: string } | { bound: fals
   };
 }
 
-let appToken: (() => Promise<string>) | undefined;
+let appWorkspace: WorkspaceClient | undefined;
 
 /** Asks the bound Genie space as the user (forwarded token) or, without one, as the app's service principal. */
 export async function askBoundGenie(identity: KitIdentity, question: string): Promise<GenieAnswer> {
@@ -26,21 +31,24 @@ export async function askBoundGenie(identity: KitIdentity, question: string): Pr
   const binding = genieBinding();
   if (!binding.bound || !env.DATABRICKS_HOST)
     throw new GenieError(binding.bound ? "DATABRICKS_HOST is not set." : binding.howToBind);
-  let token: () => Promise<string>;
+  const host = env.DATABRICKS_HOST;
+  let workspace: WorkspaceClient;
   if (identity.accessToken) {
-    const userToken = identity.accessToken;
-    token = async () => userToken;
+    workspace = workspaceClient({ host, auth: forwardedUserToken(identity.accessToken) });
   } else if (env.DATABRICKS_CLIENT_ID && env.DATABRICKS_CLIENT_SECRET) {
-    appToken ??= serviceToken({
-      host: env.DATABRICKS_HOST,
-      clientId: env.DATABRICKS_CLIENT_ID,
-      clientSecret: env.DATABRICKS_CLIENT_SECRET,
+    appWorkspace ??= workspaceClient({
+      host,
+      auth: m2mTokenSource({
+        host,
+        clientId: env.DATABRICKS_CLIENT_ID,
+        clientSecret: env.DATABRICKS_CLIENT_SECRET,
+      }),
     });
-    token = appToken;
+    workspace = appWorkspace;
   } else {
     throw new GenieError(
       "No token to call Genie with: enable user authorization (dashboards.genie scope) so Apps forwards your token, or run with the app's service principal.",
     );
   }
-  return askGenie({ host: env.DATABRICKS_HOST, spaceId: binding.spaceId, token }, question);
+  return askGenie({ workspace, spaceId: binding.spaceId }, question);
 }

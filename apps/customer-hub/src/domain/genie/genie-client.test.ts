@@ -1,19 +1,22 @@
+import { forwardedUserToken, workspaceClient } from "@appbase/databricks";
+import { type FakeWorkspace, rateLimited, startFakeWorkspace } from "@appbase/databricks/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeGenie, startFakeGenie } from "../../testing/fake-genie.ts";
+import { customerGenieSpace } from "../../testing/genie-space.ts";
 import { askGenie } from "./genie-client.ts";
 import { GenieError } from "./genie-types.ts";
 
-let genie: FakeGenie;
+let fake: FakeWorkspace;
+const space = customerGenieSpace(2);
 beforeAll(async () => {
-  genie = await startFakeGenie({ pollsBeforeDone: 2 });
+  fake = await startFakeWorkspace({ routes: space.routes });
+  fake.addUser("user-token", { userName: "a@example.com" });
 });
-afterAll(() => genie.close());
+afterAll(() => fake.close());
 
-const options = () => ({
-  host: genie.url,
-  spaceId: genie.spaceId,
-  token: async () => "user-token",
-  pollIntervalMs: 1,
+const options = (token = "user-token") => ({
+  workspace: workspaceClient({ host: fake.host, auth: forwardedUserToken(token), retry: { attempts: 1 } }),
+  spaceId: space.spaceId,
+  sleep: async () => {},
 });
 
 describe("askGenie", () => {
@@ -27,7 +30,8 @@ describe("askGenie", () => {
       ["premium", "40"],
     ]);
     expect(answer.suggestedQuestions).toEqual(["How many are high risk?"]);
-    expect(genie.authorizations.every((a) => a === "Bearer user-token")).toBe(true);
+    expect(fake.calls("genie.get-message")).toBe(3);
+    expect(fake.seen.every((s) => s.authorization === "Bearer user-token")).toBe(true);
   });
 
   it("reports a FAILED message with Genie's reason", async () => {
@@ -35,8 +39,14 @@ describe("askGenie", () => {
   });
 
   it("says there is no access when the space does not exist", async () => {
-    const attempt = askGenie({ ...options(), spaceId: "0000" }, "hi");
+    const attempt = askGenie({ ...options(), spaceId: "0".repeat(32) }, "hi");
     await expect(attempt).rejects.toBeInstanceOf(GenieError);
     await expect(attempt).rejects.toThrow(/No access to this Genie space/);
+  });
+
+  it("asks to sign in again when the user's token is refused, and to wait when rate-limited", async () => {
+    await expect(askGenie(options("stale"), "hi")).rejects.toThrow(/sign in again/);
+    fake.inject("genie.start-conversation", rateLimited(30));
+    await expect(askGenie(options(), "hi")).rejects.toThrow(/rate-limited right now/);
   });
 });
