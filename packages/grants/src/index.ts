@@ -11,7 +11,7 @@ export {
 export { columnRulesFor, resolveColumnRules } from "./column-rules.ts";
 export { defineKitMatrix, MatrixDeclarationError, matrixIssues, principalsOf } from "./define-kit-matrix.ts";
 export { describeIdentity, type GrantsIdentity, grantsIdentitySchema } from "./identity.ts";
-export { HIDDEN, MASK_CHAR, maskValue } from "./masks.ts";
+export { maskValue } from "./masks.ts";
 export type {
   ColumnRule,
   ColumnRuleDeclaration,
