@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { defineKitMatrix, MatrixDeclarationError, matrixIssues } from "./define-kit-matrix.ts";
-import { KIT_IDS, kitMatrices } from "./kits/index.ts";
-import type { KitMatrix } from "./matrix.ts";
+import type { KitMatrixDeclaration } from "./matrix.ts";
 import { principal } from "./principals.ts";
+import { caseFile, contact, sampleMatrices } from "./testing/sample-matrices.ts";
 
-function base(): KitMatrix {
+function base(): KitMatrixDeclaration {
   return {
     kit: "sample-kit",
-    title: "Sample",
     permissions: ["note.read", "note.write"],
     roles: {
       editor: { description: "", groups: ["sample-editors"], permissions: ["note.read", "note.write"] },
@@ -27,21 +26,41 @@ function base(): KitMatrix {
       ],
       grants: [{ principal: principal.app(), schema: "sample_gold", on: "tables", privileges: ["SELECT"] }],
     },
-    columnRules: {},
-    rowRules: {},
   };
 }
 
 describe("defineKitMatrix", () => {
-  it.each(KIT_IDS)("accepts the %s matrix", (kit) => {
-    expect(matrixIssues(kitMatrices[kit])).toEqual([]);
+  it.each(sampleMatrices.map((m) => [m.kit, m] as const))("accepts the %s matrix", (_kit, matrix) => {
+    expect(matrixIssues(matrix)).toEqual([]);
   });
 
   it("accepts a consistent matrix", () => {
-    expect(matrixIssues(base())).toEqual([]);
+    expect(() => defineKitMatrix(base())).not.toThrow();
   });
 
-  const broken: [string, (m: KitMatrix) => KitMatrix, RegExp][] = [
+  it("resolves rules on drizzle tables and columns to their SQL names", () => {
+    const matrix = defineKitMatrix({
+      ...base(),
+      columnRules: [{ column: contact.birth_date, mask: "year", unmaskedWith: "note.read" }],
+      rowRules: {
+        mine: {
+          table: caseFile,
+          description: "",
+          seeAllWith: ["note.write"],
+          match: [{ column: caseFile.assigneeId, equals: "userId" }],
+        },
+      },
+    });
+    expect(matrix.columnRules).toEqual({ "sample_gold.contact": { birth_date: { mask: "year", unmaskedWith: "note.read" } } });
+    expect(matrix.rowRules.mine).toEqual({
+      table: "sample_desk.case_file",
+      description: "",
+      seeAllWith: ["note.write"],
+      match: [{ column: "assignee_id", equals: "userId" }],
+    });
+  });
+
+  const broken: [string, (m: KitMatrixDeclaration) => KitMatrixDeclaration, RegExp][] = [
     [
       "a role naming an undeclared permission",
       (m) => ({
@@ -122,15 +141,41 @@ describe("defineKitMatrix", () => {
       "a column rule unmasked by an undeclared permission",
       (m) => ({
         ...m,
-        columnRules: { "sample_gold.person": { email: { mask: "email", unmaskedWith: "pii.read" } } },
+        columnRules: [{ column: contact.email, mask: "email", unmaskedWith: "pii.read" }],
       }),
-      /columnRules\.sample_gold\.person\.email\.unmaskedWith: "pii\.read" is not in permissions/,
+      /columnRules\.sample_gold\.contact\.email\.unmaskedWith: "pii\.read" is not in permissions/,
+    ],
+    [
+      "two rules on one column",
+      (m) => ({
+        ...m,
+        columnRules: [
+          { column: contact.email, mask: "email", unmaskedWith: "note.read" },
+          { column: contact.email, mask: "redact", unmaskedWith: "note.read" },
+        ],
+      }),
+      /columnRules: sample_gold\.contact\.email has two rules/,
+    ],
+    [
+      "a row rule matching a column of another table",
+      (m) => ({
+        ...m,
+        rowRules: {
+          mine: {
+            table: caseFile,
+            description: "",
+            seeAllWith: [],
+            match: [{ column: contact.email, equals: "email" }],
+          },
+        },
+      }),
+      /rowRules\.mine\.match: column sample_gold\.contact\.email is not a column of sample_desk\.case_file/,
     ],
     [
       "a row rule that matches nothing",
       (m) => ({
         ...m,
-        rowRules: { mine: { table: "sample_app.note", description: "", seeAllWith: [], match: [] } },
+        rowRules: { mine: { table: caseFile, description: "", seeAllWith: [], match: [] } },
       }),
       /rowRules\.mine\.match: add at least one clause/,
     ],

@@ -1,10 +1,9 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GrantsIdentity } from "./identity.ts";
-import { agentOpsMatrix } from "./kits/agent-ops.ts";
-import { riskComplianceMatrix } from "./kits/risk-compliance.ts";
 import type { KitMatrix } from "./matrix.ts";
 import { rowFilter, rowPredicate, rowRuleFor } from "./row-rules.ts";
+import { sampleMatrix } from "./testing/sample-matrices.ts";
 import {
   createTestDatabase,
   dropTestDatabase,
@@ -76,33 +75,33 @@ function memoryIds(
 
 describe("row rules agree in SQL and in memory", () => {
   const identities = {
-    reviewer: { email: "r@example.com", userId: "u-1", groups: ["agent-ops-reviewers"] },
-    operator: { email: "o@example.com", userId: "u-9", groups: ["agent-ops-operators"] },
-    admin: { email: "a@example.com", userId: "u-2", groups: ["agent-ops-admins"] },
+    manager: { email: "r@example.com", userId: "u-1", groups: ["sample-desk-managers"] },
+    viewer: { email: "o@example.com", userId: "u-9", groups: ["sample-desk-viewers"] },
+    admin: { email: "a@example.com", userId: "u-2", groups: ["sample-desk-admins"] },
   };
 
-  it.each(Object.entries(identities))("agent-ops review rules for %s", async (_name, identity) => {
-    for (const rule of ["review-queue-visible", "review-decidable"]) {
-      const fromSql = await sqlIds(identity, agentOpsMatrix, rule);
-      expect(fromSql).toEqual(memoryIds(identity, agentOpsMatrix, rule, (r) => r));
+  it.each(Object.entries(identities))("queue rule for %s", async (_name, identity) => {
+    for (const rule of ["queue-visible"]) {
+      const fromSql = await sqlIds(identity, sampleMatrix, rule);
+      expect(fromSql).toEqual(memoryIds(identity, sampleMatrix, rule, (r) => r));
     }
   });
 
-  it("a reviewer sees exactly their claims plus unclaimed items", async () => {
-    const ids = await sqlIds(identities.reviewer, agentOpsMatrix, "review-queue-visible");
+  it("a manager sees exactly their claims plus unclaimed items", async () => {
+    const ids = await sqlIds(identities.manager, sampleMatrix, "queue-visible");
     const expected = rows.filter((r) => r.claimed_by === "u-1" || r.claimed_by === null).map((r) => r.id);
     expect(ids).toEqual(expected);
     expect(ids.length).toBeLessThan(rows.length);
   });
 
-  it("risk cases by assignee uuid or team membership", async () => {
+  it("cases by assignee uuid or team membership", async () => {
     const investigator = {
       email: "i@example.com",
       userId: uuidFor("u-3") ?? "",
-      groups: ["risk-compliance-investigators", "team-north"],
+      groups: ["sample-desk-managers", "team-north"],
     };
-    const fromSql = await sqlIds(investigator, riskComplianceMatrix, "assigned-cases");
-    const fromMemory = memoryIds(investigator, riskComplianceMatrix, "assigned-cases", (r) => ({
+    const fromSql = await sqlIds(investigator, sampleMatrix, "assigned-cases");
+    const fromMemory = memoryIds(investigator, sampleMatrix, "assigned-cases", (r) => ({
       ...r,
       assignee_id: uuidFor(r.assignee_id),
     }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseGrantsOptions } from "./options.ts";
+import { sampleMatrices } from "../testing/sample-matrices.ts";
 import { planText } from "./run-grants.ts";
 
 describe("grants command options", () => {
@@ -13,9 +14,10 @@ describe("grants command options", () => {
     );
   });
 
-  it("names the flag and the valid kits for an unknown kit", () => {
-    expect(() => parseGrantsOptions({ kit: "crm" })).toThrow(
-      "--kit must be one of customer-hub, agent-ops, risk-compliance, operations-portal",
+  it("names the flag for a malformed kit id, and the kits there are for an unknown one", () => {
+    expect(() => parseGrantsOptions({ kit: "Not A Kit" })).toThrow("--kit must be a kit id");
+    expect(() => planText(parseGrantsOptions({ kit: "crm" }), sampleMatrices)).toThrow(
+      "--kit crm: no such kit; kits here: sample-desk, sample-queue",
     );
   });
 });
@@ -23,17 +25,18 @@ describe("grants command options", () => {
 describe("plan", () => {
   it("prints all three artifacts for one kit with the bound principal", () => {
     const text = planText(
-      parseGrantsOptions({ kit: "agent-ops", target: "databricks", appPrincipal: "sp-123" }),
+      parseGrantsOptions({ kit: "sample-queue", target: "databricks", appPrincipal: "sp-123" }),
+      sampleMatrices,
     );
     expect(text).toContain("PERFORM databricks_create_role('sp-123', 'SERVICE_PRINCIPAL')");
     expect(text).toContain("GRANT USE CATALOG ON CATALOG `appbase` TO `sp-123`;");
-    expect(text).toContain(`principal: \${resources.apps.agent_ops.service_principal_client_id}`);
-    expect(text).not.toContain("customer-hub");
+    expect(text).toContain(`principal: \${resources.apps.sample_queue.service_principal_client_id}`);
+    expect(text).not.toContain("sample-desk");
   });
 
   it("prints one part with --only, for every kit without --kit", () => {
-    const text = planText(parseGrantsOptions({ only: "unity-catalog" }));
-    for (const kit of ["customer-hub", "agent-ops", "risk-compliance", "operations-portal"])
+    const text = planText(parseGrantsOptions({ only: "unity-catalog" }), sampleMatrices);
+    for (const kit of ["sample-desk", "sample-queue"])
       expect(text).toContain(`-- ${kit}:`);
     expect(text).not.toContain("CREATE SCHEMA");
     expect(text).toContain("<app-service-principal-client-id>");

@@ -1,14 +1,13 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runApply, runVerify } from "../commands/run-grants.ts";
-import { agentOpsMatrix } from "../kits/agent-ops.ts";
-import { customerHubMatrix } from "../kits/customer-hub.ts";
 import {
   createTestDatabase,
   dropTestDatabase,
   startTestPostgres,
   type TestPostgres,
 } from "../testing/test-postgres.ts";
+import { queueMatrix, sampleMatrices, sampleMatrix } from "../testing/sample-matrices.ts";
 import { applyPostgresPlan, GrantApplyError } from "./apply.ts";
 import { postgresPlan } from "./plan.ts";
 import { verifyPostgresGrants } from "./verify.ts";
@@ -44,20 +43,20 @@ beforeAll(async () => {
   await admin.connect();
   // The sync ran before grants were applied, and a developer created an app table as themselves first.
   await admin.query(`
-    CREATE SCHEMA customer;
-    CREATE TABLE customer.customer_profile (customer_id text PRIMARY KEY, email text, account_manager_id text);
-    INSERT INTO customer.customer_profile VALUES ('c-1', 'jane@example.com', 'u-1');
-    CREATE SCHEMA customer_hub;
-    CREATE TABLE customer_hub.legacy_note (id serial PRIMARY KEY, body text);`);
-  await applyPostgresPlan(admin, postgresPlan(customerHubMatrix, binding));
+    CREATE SCHEMA sample_gold;
+    CREATE TABLE sample_gold.contact (contact_id text PRIMARY KEY, email text);
+    INSERT INTO sample_gold.contact VALUES ('c-1', 'jane@example.com');
+    CREATE SCHEMA sample_desk;
+    CREATE TABLE sample_desk.legacy_note (id serial PRIMARY KEY, body text);`);
+  await applyPostgresPlan(admin, postgresPlan(sampleMatrix, binding));
   // After apply: the app creates its own table (as on deploy) and the sync adds a table.
   await admin.query(`
     SET ROLE "${APP}";
-    CREATE TABLE customer_hub.note (id serial PRIMARY KEY, customer_id text NOT NULL, body text NOT NULL);
+    CREATE TABLE sample_desk.note (id serial PRIMARY KEY, contact_id text NOT NULL, body text NOT NULL);
     RESET ROLE;
-    CREATE TABLE customer.customer_consent (customer_id text, purpose text, granted boolean);
+    CREATE TABLE sample_gold.contact_consent (contact_id text, purpose text, granted boolean);
     ALTER ROLE "${APP}" PASSWORD '${PASSWORD}';
-    CREATE ROLE "${ADMIN_LOGIN}" LOGIN PASSWORD '${PASSWORD}' IN ROLE "customer-hub-admins";
+    CREATE ROLE "${ADMIN_LOGIN}" LOGIN PASSWORD '${PASSWORD}' IN ROLE "sample-desk-admins";
     CREATE ROLE "${STRANGER}" LOGIN PASSWORD '${PASSWORD}';`);
 });
 
@@ -76,7 +75,7 @@ afterAll(async () => {
 describe("after apply, Postgres itself enforces the matrix", () => {
   it("hands the app every table in its schema, including one a developer created first", async () => {
     const { rows } = await admin.query(
-      "SELECT tablename, tableowner FROM pg_tables WHERE schemaname = 'customer_hub' ORDER BY tablename",
+      "SELECT tablename, tableowner FROM pg_tables WHERE schemaname = 'sample_desk' ORDER BY tablename",
     );
     expect(rows).toEqual([
       { tablename: "legacy_note", tableowner: APP },
@@ -86,47 +85,47 @@ describe("after apply, Postgres itself enforces the matrix", () => {
 
   it("lets the app read synced tables, old and new, and write its own", async () => {
     await as(APP, async (c) => {
-      expect((await c.query("SELECT email FROM customer.customer_profile")).rows).toEqual([
+      expect((await c.query("SELECT email FROM sample_gold.contact")).rows).toEqual([
         { email: "jane@example.com" },
       ]);
-      expect((await c.query("SELECT count(*)::int AS n FROM customer.customer_consent")).rows).toEqual([
+      expect((await c.query("SELECT count(*)::int AS n FROM sample_gold.contact_consent")).rows).toEqual([
         { n: 0 },
       ]);
-      await c.query("INSERT INTO customer_hub.note (customer_id, body) VALUES ('c-1', 'called')");
-      await c.query("INSERT INTO customer_hub.legacy_note (body) VALUES ('old')");
+      await c.query("INSERT INTO sample_desk.note (contact_id, body) VALUES ('c-1', 'called')");
+      await c.query("INSERT INTO sample_desk.legacy_note (body) VALUES ('old')");
     });
   });
 
   it("stops the app role from writing a synced table", async () => {
     await as(APP, async (c) => {
       await expect(
-        c.query("INSERT INTO customer.customer_profile VALUES ('c-2', 'x@example.com', 'u-2')"),
-      ).rejects.toMatchObject(denied(/permission denied for table customer_profile/));
-      await expect(c.query("UPDATE customer.customer_consent SET granted = true")).rejects.toMatchObject(
-        denied(/permission denied for table customer_consent/),
+        c.query("INSERT INTO sample_gold.contact VALUES ('c-2', 'x@example.com')"),
+      ).rejects.toMatchObject(denied(/permission denied for table contact/));
+      await expect(c.query("UPDATE sample_gold.contact_consent SET granted = true")).rejects.toMatchObject(
+        denied(/permission denied for table contact_consent/),
       );
-      await expect(c.query("CREATE TABLE customer.shadow (id int)")).rejects.toMatchObject(
-        denied(/permission denied for schema customer/),
+      await expect(c.query("CREATE TABLE sample_gold.shadow (id int)")).rejects.toMatchObject(
+        denied(/permission denied for schema sample_gold/),
       );
     });
   });
 
   it("lets an admin group member read but not write the app's tables", async () => {
     await as(ADMIN_LOGIN, async (c) => {
-      expect((await c.query("SELECT body FROM customer_hub.note")).rows).toEqual([{ body: "called" }]);
+      expect((await c.query("SELECT body FROM sample_desk.note")).rows).toEqual([{ body: "called" }]);
       await expect(
-        c.query("INSERT INTO customer_hub.note (customer_id, body) VALUES ('c-1', 'x')"),
+        c.query("INSERT INTO sample_desk.note (contact_id, body) VALUES ('c-1', 'x')"),
       ).rejects.toMatchObject(denied(/permission denied for table note/));
     });
   });
 
   it("gives a role without grants Postgres' own permission error", async () => {
     await as(STRANGER, async (c) => {
-      await expect(c.query("SELECT * FROM customer_hub.note")).rejects.toMatchObject(
-        denied(/permission denied for schema customer_hub/),
+      await expect(c.query("SELECT * FROM sample_desk.note")).rejects.toMatchObject(
+        denied(/permission denied for schema sample_desk/),
       );
-      await expect(c.query("SELECT * FROM customer.customer_profile")).rejects.toMatchObject(
-        denied(/permission denied for schema customer/),
+      await expect(c.query("SELECT * FROM sample_gold.contact")).rejects.toMatchObject(
+        denied(/permission denied for schema sample_gold/),
       );
     });
   });
@@ -134,30 +133,30 @@ describe("after apply, Postgres itself enforces the matrix", () => {
 
 describe("verify", () => {
   it("finds no drift right after apply, and apply is idempotent", async () => {
-    await applyPostgresPlan(admin, postgresPlan(customerHubMatrix, binding));
-    const report = await verifyPostgresGrants(admin, customerHubMatrix, binding);
+    await applyPostgresPlan(admin, postgresPlan(sampleMatrix, binding));
+    const report = await verifyPostgresGrants(admin, sampleMatrix, binding);
     expect(report.drift).toEqual([]);
     expect(report.checked.tables).toBe(4);
   });
 
   it("reports a grant added by hand and one revoked by hand, and exits non-zero", async () => {
-    await admin.query(`GRANT INSERT ON customer.customer_profile TO "${APP}"`);
-    await admin.query(`REVOKE SELECT ON customer_hub.note FROM "customer-hub-admins"`);
-    const report = await verifyPostgresGrants(admin, customerHubMatrix, binding);
+    await admin.query(`GRANT INSERT ON sample_gold.contact TO "${APP}"`);
+    await admin.query(`REVOKE SELECT ON sample_desk.note FROM "sample-desk-admins"`);
+    const report = await verifyPostgresGrants(admin, sampleMatrix, binding);
     expect(
       report.drift.map(({ kind, object, grantee, privilege }) => ({ kind, object, grantee, privilege })),
     ).toEqual(
       expect.arrayContaining([
         {
           kind: "unexpected-grant",
-          object: "table customer.customer_profile",
+          object: "table sample_gold.contact",
           grantee: APP,
           privilege: "INSERT",
         },
         {
           kind: "missing-grant",
-          object: "table customer_hub.note",
-          grantee: "customer-hub-admins",
+          object: "table sample_desk.note",
+          grantee: "sample-desk-admins",
           privilege: "SELECT",
         },
       ]),
@@ -166,38 +165,38 @@ describe("verify", () => {
     const lines: string[] = [];
     const output = { log: (l: string) => lines.push(l), error: (l: string) => lines.push(l) };
     const options = {
-      kit: "customer-hub",
+      kit: "sample-desk",
       target: "local",
       appPrincipal: APP,
       catalog: "appbase",
       databaseUrl: server.superuserUrl(database),
     } as const;
-    expect(await runVerify(options, output)).toBe(1);
-    expect(lines.join("\n")).toContain(`REVOKE INSERT ON TABLE "customer"."customer_profile" FROM "${APP}";`);
+    expect(await runVerify(options, sampleMatrices, output)).toBe(1);
+    expect(lines.join("\n")).toContain(`REVOKE INSERT ON TABLE "sample_gold"."contact" FROM "${APP}";`);
   });
 
   it("reports ownership drift, and apply repairs all of it", async () => {
-    await admin.query("ALTER TABLE customer_hub.note OWNER TO postgres");
-    const before = await verifyPostgresGrants(admin, customerHubMatrix, binding);
-    expect(before.drift.some((d) => d.kind === "wrong-owner" && d.object === "table customer_hub.note")).toBe(
+    await admin.query("ALTER TABLE sample_desk.note OWNER TO postgres");
+    const before = await verifyPostgresGrants(admin, sampleMatrix, binding);
+    expect(before.drift.some((d) => d.kind === "wrong-owner" && d.object === "table sample_desk.note")).toBe(
       true,
     );
     const lines: string[] = [];
     const output = { log: (l: string) => lines.push(l), error: (l: string) => lines.push(l) };
     const options = {
-      kit: "customer-hub",
+      kit: "sample-desk",
       target: "local",
       appPrincipal: APP,
       catalog: "appbase",
       databaseUrl: server.superuserUrl(database),
     } as const;
-    expect(await runApply(options, output)).toBe(0);
-    expect(await runVerify(options, output)).toBe(0);
+    expect(await runApply(options, sampleMatrices, output)).toBe(0);
+    expect(await runVerify(options, sampleMatrices, output)).toBe(0);
     expect(lines.at(-1)).toMatch(/no drift/);
   });
 
   it("reports a missing role and schema on a database that was never applied", async () => {
-    const report = await verifyPostgresGrants(admin, agentOpsMatrix, {
+    const report = await verifyPostgresGrants(admin, queueMatrix, {
       target: "local",
       appPrincipal: `ao_app_${suffix}`,
     });
@@ -208,7 +207,7 @@ describe("verify", () => {
 
 describe("apply failures", () => {
   it("rolls back everything when a statement fails, naming it", async () => {
-    const plan = postgresPlan(agentOpsMatrix, {
+    const plan = postgresPlan(queueMatrix, {
       target: "databricks",
       appPrincipal: "6f1c2a9e-0d4b-4c43-9e4f-2b7a1f0c9d11",
     });
@@ -216,7 +215,7 @@ describe("apply failures", () => {
     expect(error).toBeInstanceOf(GrantApplyError);
     expect((error as Error).message).toMatch(/databricks_auth/);
     const { rows } = await admin.query(
-      "SELECT nspname FROM pg_namespace WHERE nspname IN ('agent_ops', 'agents')",
+      "SELECT nspname FROM pg_namespace WHERE nspname IN ('sample_queue')",
     );
     expect(rows).toEqual([]);
   });

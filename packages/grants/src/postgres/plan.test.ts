@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { KIT_IDS, kitMatrices } from "../kits/index.ts";
+import { sampleMatrices, sampleMatrix } from "../testing/sample-matrices.ts";
 import { postgresPlan } from "./plan.ts";
 
 const SP = "6f1c2a9e-0d4b-4c43-9e4f-2b7a1f0c9d11";
 
-describe.each(KIT_IDS)("Postgres plan for %s", (kit) => {
-  const matrix = kitMatrices[kit];
+describe.each(sampleMatrices.map((m) => [m.kit, m] as const))("Postgres plan for %s", (_kit, matrix) => {
   const databricks = postgresPlan(matrix, { target: "databricks", appPrincipal: SP });
   const local = postgresPlan(matrix, { target: "local", appPrincipal: "kit_app" });
   const synced = matrix.lakebase.schemas.filter((s) => s.authority === "synced").map((s) => s.name);
@@ -55,12 +54,12 @@ describe.each(KIT_IDS)("Postgres plan for %s", (kit) => {
 });
 
 it("declares synced-schema defaults for the sync pipeline's role when it is bound", () => {
-  const plan = postgresPlan(kitMatrices["customer-hub"], {
+  const plan = postgresPlan(sampleMatrix, {
     target: "local",
     appPrincipal: "a",
     syncedTableOwner: "sync_writer",
   });
   expect(plan.map((s) => s.sql)).toContain(
-    'ALTER DEFAULT PRIVILEGES FOR ROLE "sync_writer" IN SCHEMA "customer" GRANT SELECT ON TABLES TO "a";',
+    'ALTER DEFAULT PRIVILEGES FOR ROLE "sync_writer" IN SCHEMA "sample_gold" GRANT SELECT ON TABLES TO "a";',
   );
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { KIT_IDS, kitMatrices } from "../kits/index.ts";
+import { sampleMatrices, sampleMatrix } from "../testing/sample-matrices.ts";
 import { UC_PRIVILEGES } from "../privileges.ts";
 import { bundleAppPrincipalRef, bundleCarries, bundleGrantResources } from "./bundle-grants.ts";
 import { ucGrantStatements } from "./uc-grants.ts";
@@ -8,8 +8,7 @@ const APP = "6f1c2a9e-0d4b-4c43-9e4f-2b7a1f0c9d11";
 const GRANT = /^GRANT (.+) ON (CATALOG|SCHEMA|TABLE|VOLUME) (`[^`]+`(?:\.`[^`]+`)*) TO `([^`]+)`;$/;
 const allowed = new Set<string>(UC_PRIVILEGES);
 
-describe.each(KIT_IDS)("Unity Catalog output for %s", (kit) => {
-  const matrix = kitMatrices[kit];
+describe.each(sampleMatrices.map((m) => [m.kit, m] as const))("Unity Catalog output for %s", (_kit, matrix) => {
   const statements = ucGrantStatements(matrix, { catalog: "appbase", appPrincipal: APP });
   const resources = bundleGrantResources(matrix, {
     catalog: `\${var.catalog}`,
@@ -60,25 +59,25 @@ describe.each(KIT_IDS)("Unity Catalog output for %s", (kit) => {
 
 describe("Unity Catalog merging", () => {
   it("merges one principal's privileges on one securable into a single GRANT", () => {
-    const matrix = kitMatrices["customer-hub"];
+    const matrix = sampleMatrix;
     const statements = ucGrantStatements(matrix, { catalog: "main", appPrincipal: APP });
     expect(statements).toContain(
-      `GRANT USE SCHEMA, SELECT, MODIFY, CREATE TABLE ON SCHEMA \`main\`.\`customer_hub\` TO \`${APP}\`;`,
+      `GRANT USE SCHEMA, SELECT, MODIFY, CREATE TABLE, CREATE VOLUME ON SCHEMA \`main\`.\`sample_desk\` TO \`${APP}\`;`,
     );
     expect(new Set(statements).size).toBe(statements.length);
   });
 
   it("shapes bundle grants as the bundle schema's PrivilegeAssignment and references the app's SP", () => {
-    const resources = bundleGrantResources(kitMatrices["risk-compliance"], {
+    const resources = bundleGrantResources(sampleMatrix, {
       catalog: `\${var.catalog}`,
-      appPrincipal: bundleAppPrincipalRef("risk_compliance"),
+      appPrincipal: bundleAppPrincipalRef("sample_desk"),
       manageCatalog: true,
     });
-    expect(resources.schemas.risk_compliance?.grants[0]).toEqual({
-      principal: `\${resources.apps.risk_compliance.service_principal_client_id}`,
+    expect(resources.schemas.sample_desk?.grants[0]).toEqual({
+      principal: `\${resources.apps.sample_desk.service_principal_client_id}`,
       privileges: ["USE_SCHEMA", "SELECT", "MODIFY", "CREATE_TABLE", "CREATE_VOLUME"],
     });
-    expect(Object.keys(resources.volumes)).toEqual(["risk_compliance_policy_documents"]);
-    expect(resources.catalogs?.catalog?.grants.map((g) => g.principal)).toContain("risk-compliance-analysts");
+    expect(Object.keys(resources.volumes)).toEqual(["sample_desk_evidence"]);
+    expect(resources.catalogs?.catalog?.grants.map((g) => g.principal)).toContain("sample-desk-admins");
   });
 });
