@@ -1,8 +1,1 @@
-export {
-  exitCode,
-  type SpawnTailedOptions,
-  spawnTailed,
-  stopProcessGroup,
-  type TailedProcess,
-  waitForHealthy,
-} from "./child-process.ts";
+export { spawnTailed, stopProcessGroup, waitForHealthy } from "./child-process.ts";
