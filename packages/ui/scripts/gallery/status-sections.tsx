@@ -4,6 +4,15 @@ import { MaskedValue } from "../../src/masked-value/index.ts";
 import { EnvironmentBadge } from "../../src/shell/index.ts";
 import { ProgressBar } from "../../src/stats/index.ts";
 import { minutesAgo } from "./sample-data.ts";
+
+// What the server would send for a 15 min target and 1 h limit: fresh, stale, expired, never synced.
+const FRESHNESS_SAMPLES = [
+  { minutes: 4, state: "fresh" },
+  { minutes: 42, state: "stale" },
+  { minutes: 300, state: "expired" },
+  { minutes: null, state: "expired" },
+] as const;
+
 import { Section } from "./section.tsx";
 
 /** Badges, masking, banners, cards and progress. */
@@ -21,30 +30,15 @@ export function StatusSections() {
               <StatusBadge tone="danger">Blocked</StatusBadge>
             </div>
             <div style={{ display: "flex", gap: 6, flexWrap: "wrap" }}>
-              <FreshnessBadge
-                at={minutesAgo(4)}
-                freshness={{ state: "fresh", ageMs: 4 * 60_000 }}
-                target={15 * 60_000}
-                limit={3_600_000}
-              />
-              <FreshnessBadge
-                at={minutesAgo(42)}
-                freshness={{ state: "stale", ageMs: 42 * 60_000 }}
-                target={15 * 60_000}
-                limit={3_600_000}
-              />
-              <FreshnessBadge
-                at={minutesAgo(300)}
-                freshness={{ state: "expired", ageMs: 300 * 60_000 }}
-                target={15 * 60_000}
-                limit={3_600_000}
-              />
-              <FreshnessBadge
-                at={null}
-                freshness={{ state: "expired", ageMs: null }}
-                target={15 * 60_000}
-                limit={3_600_000}
-              />
+              {FRESHNESS_SAMPLES.map(({ minutes, state }) => (
+                <FreshnessBadge
+                  key={minutes ?? "never"}
+                  at={minutes === null ? null : minutesAgo(minutes)}
+                  freshness={{ state, ageMs: minutes === null ? null : minutes * 60_000 }}
+                  target={15 * 60_000}
+                  limit={3_600_000}
+                />
+              ))}
             </div>
             <div style={{ display: "flex", gap: 6, flexWrap: "wrap" }}>
               <EnvironmentBadge mode="local" />
