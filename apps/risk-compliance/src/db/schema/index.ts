@@ -1,0 +1,7 @@
+// drizzle-kit reads this list; one table per file.
+export { alert } from "./alert.ts";
+export { auditEvent } from "./audit-event.ts";
+export { caseEntity } from "./case-entity.ts";
+export { evidence } from "./evidence.ts";
+export { riskCase } from "./risk-case.ts";
+export { riskCompliance } from "./risk-compliance-schema.ts";

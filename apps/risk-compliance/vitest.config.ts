@@ -1,0 +1,3 @@
+import { kitVitestConfig } from "@appbase/next-kit/vitest";
+
+export default kitVitestConfig();
