@@ -35,6 +35,8 @@ describe("seedKit", () => {
     const counts = rows[0]!;
     for (const state of ["open", "in_progress", "on_hold", "on_time", "late", "cancelled", "preventive", "reactive", "breached"])
       expect(counts[state], state).toBeGreaterThan(0);
+    const { rows: alerts } = await db.pool.query<{ n: number }>("select count(*)::int as n from operations_portal.alert where status = 'open'");
+    expect(alerts[0]?.n).toBeGreaterThan(0);
     const again = await seedKit(ctx());
     expect(again.summary).toMatch(/0 demo order\(s\) opened$/);
     const { rows: after } = await db.pool.query<{ n: number }>("select count(*)::int as n from operations_portal.work_order");

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
+import { raiseScoreAlerts } from "./domain/alerts/alerts.ts";
 import { generatePreventiveWorkOrders } from "./domain/maintenance/generate.ts";
 import { createSchedule, listSchedules, type NewSchedule } from "./domain/maintenance/schedules.ts";
 import { listChecklist, setChecklistStep } from "./domain/work-orders/checklist.ts";
@@ -67,11 +68,13 @@ export async function seedKit(ctx: OperationsSeedContext): Promise<{ summary: st
   ctx.log(`preventive maintenance: ${pm.created} order(s) generated`);
 
   const stories = await demoStories(db, now);
+  const alerts = await raiseScoreAlerts(db);
+  ctx.log(`alert queue: ${alerts.created} alert(s) raised from the latest scores`);
   const { rows } = await db.query<{ status: string; n: number }>(
     "select status, count(*)::int as n from operations_portal.work_order group by status order by status",
   );
   return {
-    summary: `work orders ${rows.map((r) => `${r.status} ${r.n}`).join(", ")}; ${stories} demo order(s) opened`,
+    summary: `work orders ${rows.map((r) => `${r.status} ${r.n}`).join(", ")}; ${alerts.created} alert(s) raised; ${stories} demo order(s) opened`,
   };
 }
 
