@@ -16,5 +16,6 @@ export {
   selectDbMode,
 } from "./pool/create-pool.ts";
 export { LakebaseCredentialError } from "./pool/credential-error.ts";
+export type { Queryable } from "./queryable.ts";
 export { rowOf } from "./rows.ts";
 export { escapeLike, sqlParameters } from "./sql-parameters.ts";

@@ -1,4 +1,4 @@
-import type { Queryable } from "../db/queryable.ts";
+import type { Queryable } from "@appbase/db";
 
 /** A customer row for tests; fields default to a consenting mass-market customer. */
 export interface TestCustomer {

@@ -1,4 +1,4 @@
-import type { Queryable } from "../../db/queryable.ts";
+import type { Queryable } from "@appbase/db";
 
 /**
  * Runs a read on the served tables (schemas customer, risk, operations). When the table is not there

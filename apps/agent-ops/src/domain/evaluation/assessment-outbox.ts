@@ -1,4 +1,4 @@
-import type { Queryable } from "../../db/queryable.ts";
+import type { Queryable } from "@appbase/db";
 import type { WorkspaceClient } from "../agents/workspace-client.ts";
 import { toHandoff } from "./assessment-handoff.ts";
 import { createAssessment, existingAssessmentFor, findSessionTrace } from "./mlflow-traces.ts";

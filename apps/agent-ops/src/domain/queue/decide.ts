@@ -1,5 +1,5 @@
 import { ConflictError, FieldRuleError } from "@appbase/next-kit/errors";
-import type { Queryable } from "../../db/queryable.ts";
+import type { Queryable } from "@appbase/db";
 import { getReviewItem } from "./queue.ts";
 import { type ReviewDecision, type ReviewItem, toReviewItem } from "./review-item.ts";
 

@@ -1,5 +1,5 @@
 import { ConflictError, NotFoundError } from "@appbase/next-kit/errors";
-import type { Queryable } from "../../db/queryable.ts";
+import type { Queryable } from "@appbase/db";
 import { type ReviewItem, type ReviewSource, toReviewItem } from "./review-item.ts";
 
 /** How long a claim holds before the item returns to the queue. */

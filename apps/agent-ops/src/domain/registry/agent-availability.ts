@@ -1,4 +1,4 @@
-import type { Queryable } from "../../db/queryable.ts";
+import type { Queryable } from "@appbase/db";
 import { agentDefinitionRowSchema, registeredToolRowSchema } from "./registry-entry.ts";
 
 /** Whether the governed registry lets an agent run now, and which of its tools it may call. */

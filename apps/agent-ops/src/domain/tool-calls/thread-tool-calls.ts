@@ -1,4 +1,4 @@
-import type { Queryable } from "../../db/queryable.ts";
+import type { Queryable } from "@appbase/db";
 import type { ToolCallTiming } from "../timeline/timeline-types.ts";
 
 /** The recorded executions of one thread's tool calls, by tool call id, for the timeline's latencies. */

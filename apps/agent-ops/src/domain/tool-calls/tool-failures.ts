@@ -1,4 +1,4 @@
-import type { Queryable } from "../../db/queryable.ts";
+import type { Queryable } from "@appbase/db";
 
 /** A tool call that failed, with what it was called with, for the recent-failures list. */
 export interface ToolFailure {

@@ -1,4 +1,4 @@
-import type { Queryable } from "../../db/queryable.ts";
+import type { Queryable } from "@appbase/db";
 
 /** One entry of a customer's history: who did what, when. */
 export interface ActivityEntry {

@@ -1,6 +1,6 @@
 import { classifyFreshness, type Freshness } from "@appbase/db/synced-status";
 import { type ResolvedColumnRule, type Shielded, shield } from "@appbase/grants";
-import type { Queryable } from "../../db/queryable.ts";
+import type { Queryable } from "@appbase/db";
 import { DEFAULT_FEATURE_TARGET, FEATURE_TARGETS } from "../freshness/targets.ts";
 import { type Consents, consentAllows } from "./consent.ts";
 

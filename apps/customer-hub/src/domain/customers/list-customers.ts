@@ -1,7 +1,7 @@
 import { escapeLike, sqlParameters } from "@appbase/db";
 import { type ResolvedColumnRule, type Shielded, shield } from "@appbase/grants";
 import type { TableParams } from "@appbase/ui/data-table";
-import type { Queryable } from "../../db/queryable.ts";
+import type { Queryable } from "@appbase/db";
 
 /** One row of the customer list, already masked for the viewer. */
 export interface CustomerListRow {

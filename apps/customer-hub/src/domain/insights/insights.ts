@@ -1,4 +1,4 @@
-import type { Queryable } from "../../db/queryable.ts";
+import type { Queryable } from "@appbase/db";
 import { WORKFLOW_STATUSES, type WorkflowStatus } from "../status/workflow.ts";
 
 /** A labelled count for a chart. */

@@ -1,6 +1,9 @@
 import type { QueryResultRow } from "pg";
 
-/** The part of `pg.Pool` domain functions need; every write is one statement, so no client checkout. */
+/**
+ * What domain code needs from a `pg.Pool` or `pg.Client`: one parameterized statement at a time (every
+ * write is one statement, so no client checkout). The one Queryable of the repository.
+ */
 export interface Queryable {
   query<R extends QueryResultRow = QueryResultRow>(
     text: string,
