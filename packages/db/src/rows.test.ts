@@ -1,4 +1,4 @@
-import { integer, pgSchema, text, timestamp } from "drizzle-orm/pg-core";
+import { date, integer, pgSchema, text, timestamp } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import { rowOf } from "./rows.ts";
 
@@ -15,6 +15,18 @@ describe("rowOf", () => {
       itemId: "a",
       leaseExpiresAt: at,
       version: 2,
+    });
+  });
+
+  it("gives string-mode date and timestamp columns as strings, as the row type says", () => {
+    const dated = pgSchema("demo").table("dated", {
+      due: date("due", { mode: "string" }).notNull(),
+      seen: timestamp("seen", { withTimezone: true, mode: "string" }).notNull(),
+    });
+    // pg parses a date as local midnight and a timestamptz as an instant.
+    expect(rowOf(dated, { due: new Date(2026, 0, 5), seen: new Date("2026-01-05T10:00:00Z") })).toEqual({
+      due: "2026-01-05",
+      seen: "2026-01-05T10:00:00.000Z",
     });
   });
 

@@ -11,7 +11,9 @@ export const followUpTasks = customerHub.table(
     title: text("title").notNull(),
     assigneeEmail: text("assignee_email").notNull(),
     dueDate: date("due_date", { mode: "string" }).notNull(),
-    state: text("state").notNull().default("open"),
+    state: text("state", { enum: ["open", "done"] })
+      .notNull()
+      .default("open"),
     version: integer("version").notNull().default(1),
     requestId: uuid("request_id").notNull().unique(),
     createdBy: text("created_by").notNull(),
