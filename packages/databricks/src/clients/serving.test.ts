@@ -56,13 +56,30 @@ describe("serving", () => {
     expect(waits).toEqual([1000]);
   });
 
-  it("names a missing endpoint and does not retry a refused chat turn", async () => {
+  it("names a missing endpoint, and does not retry a failed turn (500)", async () => {
     fake = await startFakeWorkspace({ routes });
     const api = serving(clientFor(fake).client);
     await expect(api.chat("nope", { messages: [] })).rejects.toThrow(
       /Endpoint with name 'nope' does not exist/,
     );
-    fake.inject("serving.invocations", rateLimited(1));
-    await expect(api.chat("chat", { messages: [] })).rejects.toMatchObject({ status: 429 });
+    fake.inject("serving.invocations", {
+      status: 500,
+      body: { error_code: "INTERNAL_ERROR", message: "Model crashed" },
+    });
+    await expect(api.chat("chat", { messages: [] })).rejects.toThrow(
+      "Serving endpoint chat failed (HTTP 500 INTERNAL_ERROR): Model crashed",
+    );
+    expect(fake.calls("serving.invocations")).toBe(2);
+  });
+
+  it("retries a chat turn refused with 503 (a completion changes nothing)", async () => {
+    fake = await startFakeWorkspace({ routes });
+    const { client, waits } = clientFor(fake);
+    fake.inject("serving.invocations", {
+      status: 503,
+      body: { error_code: "TEMPORARILY_UNAVAILABLE", message: "Scaling up" },
+    });
+    expect((await serving(client).chat("chat", { messages: [] })).choices[0]?.message.content).toBe("Hello");
+    expect(waits).toHaveLength(1);
   });
 });

@@ -10,10 +10,14 @@ export const chatCompletionSchema = z.looseObject({
       z.looseObject({
         index: z.number().optional(),
         message: z.looseObject({
-          role: z.string(),
+          role: z.string().optional(),
+          // A string, null on tool-call turns, or content parts (reasoning models, §5.2).
           content: z
-            .union([z.string(), z.array(z.unknown())])
-            .nullable()
+            .union([
+              z.string(),
+              z.null(),
+              z.array(z.looseObject({ type: z.string(), text: z.string().optional() })),
+            ])
             .optional(),
           tool_calls: z
             .array(
@@ -25,7 +29,7 @@ export const chatCompletionSchema = z.looseObject({
             )
             .optional(),
         }),
-        finish_reason: z.string().nullable().optional(),
+        finish_reason: z.string().nullish(),
       }),
     )
     .min(1),
@@ -47,7 +51,7 @@ export function serving(client: WorkspaceClient) {
   return {
     /**
      * One chat completion. The body is passed as is (tools, tool_choice … survive, unlike the TS SDK's
-     * allow-list, §5.1). Not retried on 429/503: the caller decides whether a turn may be repeated.
+     * allow-list, §5.1). A completion changes nothing in the workspace, so a refused one (429/503) is retried.
      */
     chat(endpoint: string, body: { messages: unknown[]; [field: string]: unknown }): Promise<ChatCompletion> {
       return client.request({
@@ -55,7 +59,8 @@ export function serving(client: WorkspaceClient) {
         path: invocations(endpoint),
         body,
         response: chatCompletionSchema,
-        operation: `Serving endpoint ${endpoint} (chat)`,
+        operation: `Serving endpoint ${endpoint}`,
+        retry: true,
       });
     },
     /** Embeds each input; vectors come back in input order. Embedding has no effect, so 429/503 are retried. */
@@ -65,7 +70,7 @@ export function serving(client: WorkspaceClient) {
         path: invocations(endpoint),
         body: { input },
         response: embeddingsSchema,
-        operation: `Serving endpoint ${endpoint} (embeddings)`,
+        operation: `Serving endpoint ${endpoint} embeddings`,
         retry: true,
       });
       if (answer.data.length !== input.length) {

@@ -1,5 +1,5 @@
+import type { ChatCompletion } from "@appbase/databricks";
 import { AIMessage, type BaseMessage, ToolMessage } from "@langchain/core/messages";
-import { z } from "zod";
 
 /** One message of an OpenAI-compatible chat completions request. */
 export type ChatCompletionMessage =
@@ -45,41 +45,8 @@ export function toChatCompletionMessages(messages: BaseMessage[]): ChatCompletio
   });
 }
 
-const contentSchema = z.union([
-  z.string(),
-  z.null(),
-  z.array(z.object({ type: z.string(), text: z.string().optional() }).loose()),
-]);
-
-/** §5.2 response body (non-streaming); only what the agents use is required. */
-export const chatCompletionResponseSchema = z.object({
-  model: z.string().optional(),
-  choices: z
-    .array(
-      z.object({
-        message: z.object({
-          role: z.string().optional(),
-          content: contentSchema.optional(),
-          tool_calls: z
-            .array(
-              z.object({
-                id: z.string(),
-                function: z.object({ name: z.string(), arguments: z.string() }),
-              }),
-            )
-            .optional(),
-        }),
-        finish_reason: z.string().nullish(),
-      }),
-    )
-    .min(1),
-  usage: z
-    .object({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() })
-    .optional(),
-});
-
 /** The first choice of a response as an AIMessage; arguments that are not JSON become invalid tool calls. */
-export function toAiMessage(response: z.infer<typeof chatCompletionResponseSchema>): AIMessage {
+export function toAiMessage(response: ChatCompletion): AIMessage {
   const message = response.choices[0]?.message;
   const content = message?.content;
   const textContent = Array.isArray(content)

@@ -36,7 +36,7 @@ describe("an agent driven by a serving endpoint", () => {
     const model = servingAgentModel(
       new ServingChatModel({
         endpoint: "agents-llm",
-        client: workspaceClient({ ...workspace, retryDelaysMs: [] }),
+        client: workspaceClient({ ...workspace, retry: { attempts: 1 } }),
       }),
     );
     workspace.replyWith(toolTurn("call_a", "lookup_order", { orderId: "ORD-5551" }));

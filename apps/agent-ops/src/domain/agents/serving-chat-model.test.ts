@@ -44,10 +44,10 @@ const lookupTool = {
   schema: z.object({ orderId: z.string() }),
 };
 
-function model(retryDelaysMs: number[] = [1, 1]) {
+function model(attempts = 3) {
   return new ServingChatModel({
     endpoint: "agents-llm",
-    client: workspaceClient({ ...workspace, retryDelaysMs }),
+    client: workspaceClient({ ...workspace, retry: { attempts, baseDelayMs: 1 } }),
   });
 }
 
@@ -70,7 +70,7 @@ describe("ServingChatModel", () => {
     ]);
     expect(reply.usage_metadata).toMatchObject({ input_tokens: 682, total_tokens: 697 });
     const call = workspace.seen.filter((r) => r.path === "/serving-endpoints/agents-llm/invocations").at(-1);
-    expect(call?.authorization).toMatch(/^Bearer token-\d+$/);
+    expect(call?.authorization).toMatch(/^Bearer local-at-/);
     expect(call?.body).toMatchObject({
       messages: [
         { role: "system", content: "You are a support agent." },
@@ -120,16 +120,25 @@ describe("ServingChatModel", () => {
     expect(workspace.seen.slice(before).filter((r) => r.path.endsWith("/invocations"))).toHaveLength(3);
   });
 
-  it("gives up after its retries with the last error in words", async () => {
+  it("gives up after its retries with the last error in words, and does not retry a 500", async () => {
     for (let i = 0; i < 3; i += 1) {
       workspace.fail("invocations", {
-        status: 500,
-        body: { error_code: "INTERNAL_ERROR", message: "Model crashed" },
+        status: 503,
+        body: { error_code: "TEMPORARILY_UNAVAILABLE", message: "Scaling up" },
       });
     }
     await expect(model().invoke([new HumanMessage("hi")])).rejects.toThrow(
+      "Serving endpoint agents-llm failed (HTTP 503 TEMPORARILY_UNAVAILABLE): still refused after 3 tries: Scaling up",
+    );
+    workspace.fail("invocations", {
+      status: 500,
+      body: { error_code: "INTERNAL_ERROR", message: "Model crashed" },
+    });
+    const before = workspace.seen.length;
+    await expect(model().invoke([new HumanMessage("hi")])).rejects.toThrow(
       "Serving endpoint agents-llm failed (HTTP 500 INTERNAL_ERROR): Model crashed",
     );
+    expect(workspace.seen.slice(before).filter((r) => r.path.endsWith("/invocations"))).toHaveLength(1);
   });
 
   it("does not retry a 400 and quotes the wrapped model error", async () => {
@@ -157,7 +166,7 @@ describe("ServingChatModel", () => {
         host: workspace.host,
         clientId: "app-client",
         clientSecret: "wrong",
-        retryDelaysMs: [],
+        retry: { attempts: 1 },
       }),
     });
     await expect(wrong.invoke([new HumanMessage("hi")])).rejects.toThrow(

@@ -1,3 +1,4 @@
+import { DatabricksApiError, serving } from "@appbase/databricks";
 import type { CallbackManagerForLLMRun } from "@langchain/core/callbacks/manager";
 import {
   BaseChatModel,
@@ -7,7 +8,7 @@ import {
 import type { BaseMessage } from "@langchain/core/messages";
 import type { ChatResult } from "@langchain/core/outputs";
 import { convertToOpenAITool } from "@langchain/core/utils/function_calling";
-import { chatCompletionResponseSchema, toAiMessage, toChatCompletionMessages } from "./chat-completions.ts";
+import { toAiMessage, toChatCompletionMessages } from "./chat-completions.ts";
 import type { WorkspaceClient } from "./workspace-client.ts";
 
 type OpenAiTool = ReturnType<typeof convertToOpenAITool>;
@@ -51,19 +52,18 @@ export class ServingChatModel extends BaseChatModel<ServingCallOptions> {
       max_tokens: this.maxTokens,
       ...(tools.length > 0 ? { tools, tool_choice: "auto" } : {}),
     };
-    const raw = await this.client.request(
-      "POST",
-      `/serving-endpoints/${encodeURIComponent(this.endpoint)}/invocations`,
-      body,
-      `Serving endpoint ${this.endpoint}`,
-    );
-    const parsed = chatCompletionResponseSchema.safeParse(raw);
-    if (!parsed.success) {
-      throw new Error(
-        `Serving endpoint ${this.endpoint} did not answer as a chat model (${parsed.error.issues[0]?.message ?? "unexpected body"}); bind a chat endpoint (task llm/v1/chat).`,
-      );
+    let completion: Awaited<ReturnType<ReturnType<typeof serving>["chat"]>>;
+    try {
+      completion = await serving(this.client).chat(this.endpoint, body);
+    } catch (error) {
+      if (error instanceof DatabricksApiError && error.kind === "malformed-response") {
+        throw new Error(
+          `Serving endpoint ${this.endpoint} did not answer as a chat model (${error.serverMessage}); bind a chat endpoint (task llm/v1/chat).`,
+        );
+      }
+      throw error;
     }
-    const message = toAiMessage(parsed.data);
+    const message = toAiMessage(completion);
     return { generations: [{ text: typeof message.content === "string" ? message.content : "", message }] };
   }
 }

@@ -17,7 +17,7 @@ beforeAll(async () => {
   workspace = await startFakeWorkspace();
   target = {
     experimentId: "1234567890",
-    client: workspaceClient({ ...workspace, retryDelaysMs: [] }),
+    client: workspaceClient({ ...workspace, retry: { attempts: 1 } }),
   };
 });
 afterAll(async () => {

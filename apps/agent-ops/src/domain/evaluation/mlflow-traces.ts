@@ -1,16 +1,6 @@
-import { z } from "zod";
+import { mlflow } from "@appbase/databricks";
 import type { WorkspaceClient } from "../agents/workspace-client.ts";
 import type { AssessmentPayload } from "./assessment-handoff.ts";
-
-const assessmentSchema = z
-  .object({ assessment_id: z.string(), metadata: z.record(z.string(), z.string()).optional() })
-  .loose();
-const traceInfoSchema = z
-  .object({ trace_id: z.string(), assessments: z.array(assessmentSchema).optional() })
-  .loose();
-const searchResponse = z.object({ traces: z.array(traceInfoSchema).optional() }).loose();
-const getTraceResponse = z.object({ trace: z.object({ trace_info: traceInfoSchema }) });
-const createResponse = z.object({ assessment: assessmentSchema });
 
 // A thread id goes into the filter string; quote it the SQL way so it cannot end the literal.
 const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
@@ -26,18 +16,13 @@ export async function findSessionTrace(
   experimentId: string,
   threadId: string,
 ): Promise<string | undefined> {
-  const raw = await client.request(
-    "POST",
-    "/api/3.0/mlflow/traces/search",
-    {
-      locations: [{ type: "MLFLOW_EXPERIMENT", mlflow_experiment: { experiment_id: experimentId } }],
-      filter: sessionFilter(threadId),
-      max_results: 1,
-      order_by: ["timestamp_ms DESC"],
-    },
-    `MLflow trace search in experiment ${experimentId}`,
-  );
-  return searchResponse.parse(raw).traces?.[0]?.trace_id;
+  const { traces } = await mlflow(client).searchTraces({
+    experimentIds: [experimentId],
+    filter: sessionFilter(threadId),
+    maxResults: 1,
+    orderBy: ["timestamp_ms DESC"],
+  });
+  return traces[0]?.trace_id;
 }
 
 /** The assessment on the trace that was made for this review item, if a previous attempt created one. */
@@ -46,13 +31,7 @@ export async function existingAssessmentFor(
   traceId: string,
   reviewItemId: string,
 ): Promise<string | undefined> {
-  const raw = await client.request(
-    "GET",
-    `/api/3.0/mlflow/traces/${encodeURIComponent(traceId)}`,
-    undefined,
-    `MLflow trace ${traceId}`,
-  );
-  const assessments = getTraceResponse.parse(raw).trace.trace_info.assessments ?? [];
+  const assessments = (await mlflow(client).getTrace(traceId)).assessments ?? [];
   return assessments.find((a) => a.metadata?.review_item_id === reviewItemId)?.assessment_id;
 }
 
@@ -62,11 +41,5 @@ export async function createAssessment(
   traceId: string,
   payload: AssessmentPayload,
 ): Promise<string> {
-  const raw = await client.request(
-    "POST",
-    `/api/3.0/mlflow/traces/${encodeURIComponent(traceId)}/assessments`,
-    { assessment: { ...payload.assessment, trace_id: traceId } },
-    `MLflow create assessment on ${traceId}`,
-  );
-  return createResponse.parse(raw).assessment.assessment_id;
+  return (await mlflow(client).createAssessment(traceId, payload.assessment)).assessment_id;
 }

@@ -16,7 +16,7 @@ beforeAll(async () => {
   [database, workspace] = await Promise.all([createServedDataDatabase(), startFakeWorkspace()]);
   tracing = {
     user: "olga@example.com",
-    target: { experimentId: "42", client: workspaceClient({ ...workspace, retryDelaysMs: [] }) },
+    target: { experimentId: "42", client: workspaceClient({ ...workspace, retry: { attempts: 1 } }) },
   };
 });
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
+import { mlflow } from "@appbase/databricks";
 import type { WorkspaceClient } from "../agents/workspace-client.ts";
 
 export interface RunTurn {
@@ -16,10 +16,6 @@ export interface RunTurn {
   failed: boolean;
 }
 
-const traceResponse = z.object({
-  trace: z.object({ trace_info: z.object({ trace_id: z.string() }).loose() }),
-});
-
 // Databricks keeps previews to about 10 KB; keep well inside it.
 const preview = (value: unknown) => JSON.stringify(value).slice(0, 8_000);
 
@@ -34,30 +30,21 @@ export async function logRunTrace(
   turn: RunTurn,
 ): Promise<string> {
   const traceId = `tr-${randomBytes(16).toString("hex")}`;
-  const raw = await client.request(
-    "POST",
-    "/api/3.0/mlflow/traces",
-    {
-      trace: {
-        trace_info: {
-          trace_id: traceId,
-          client_request_id: turn.threadId,
-          trace_location: { type: "MLFLOW_EXPERIMENT", mlflow_experiment: { experiment_id: experimentId } },
-          request_preview: preview({ messages: [{ role: "user", content: turn.request }] }),
-          response_preview: preview(turn.response),
-          request_time: turn.startedAt.toISOString(),
-          execution_duration: `${(turn.durationMs / 1000).toFixed(3)}s`,
-          state: turn.failed ? "ERROR" : "OK",
-          trace_metadata: {
-            "mlflow.trace.session": turn.threadId,
-            "mlflow.trace.user": turn.user.slice(0, 250),
-            "mlflow.modelId": turn.model.slice(0, 250),
-          },
-          tags: { "mlflow.traceName": turn.agent },
-        },
-      },
+  const logged = await mlflow(client).startTrace({
+    trace_id: traceId,
+    client_request_id: turn.threadId,
+    trace_location: { type: "MLFLOW_EXPERIMENT", mlflow_experiment: { experiment_id: experimentId } },
+    request_preview: preview({ messages: [{ role: "user", content: turn.request }] }),
+    response_preview: preview(turn.response),
+    request_time: turn.startedAt.toISOString(),
+    execution_duration: `${(turn.durationMs / 1000).toFixed(3)}s`,
+    state: turn.failed ? "ERROR" : "OK",
+    trace_metadata: {
+      "mlflow.trace.session": turn.threadId,
+      "mlflow.trace.user": turn.user.slice(0, 250),
+      "mlflow.modelId": turn.model.slice(0, 250),
     },
-    `MLflow log trace in experiment ${experimentId}`,
-  );
-  return traceResponse.parse(raw).trace.trace_info.trace_id;
+    tags: { "mlflow.traceName": turn.agent },
+  });
+  return logged.trace_id;
 }
