@@ -52,11 +52,17 @@ export async function diffBranchRows(input: RowDiffInput): Promise<TableRowDiff[
     const parentShape = parentShapes.get(table);
     const branchShape = branchShapes.get(table);
     if (!parentShape && !branchShape)
-      throw new BranchError("NOT_FOUND", `Table ${table} exists on neither the branch nor its parent; check the kit's diff tables.`);
+      throw new BranchError(
+        "NOT_FOUND",
+        `Table ${table} exists on neither the branch nor its parent; check the kit's diff tables.`,
+      );
     const shape = branchShape ?? parentShape;
     const primaryKey = shape?.primaryKey ?? [];
     if (primaryKey.length === 0)
-      throw new BranchError("INVALID_PARAMETER_VALUE", `Table ${table} has no primary key, so its rows cannot be matched; give it one.`);
+      throw new BranchError(
+        "INVALID_PARAMETER_VALUE",
+        `Table ${table} has no primary key, so its rows cannot be matched; give it one.`,
+      );
     if (parentShape && branchShape && parentShape.primaryKey.join() !== branchShape.primaryKey.join())
       throw new BranchError(
         "FAILED_PRECONDITION",
@@ -66,10 +72,24 @@ export async function diffBranchRows(input: RowDiffInput): Promise<TableRowDiff[
     const branchColumns = branchShape?.columns.map((c) => c.name) ?? [];
     // Rows are compared over the columns both sides have; a table on one side only over its own.
     const columns =
-      parentShape && branchShape ? branchColumns.filter((c) => parentColumns.includes(c)) : [...branchColumns, ...parentColumns];
-    const uncomparedColumns = [...new Set([...parentColumns, ...branchColumns])].filter((c) => !columns.includes(c));
-    const parentSide: Side = { db: input.parent, table, primaryKey, exclude: parentColumns.filter((c) => !columns.includes(c)) };
-    const branchSide: Side = { db: input.branch, table, primaryKey, exclude: branchColumns.filter((c) => !columns.includes(c)) };
+      parentShape && branchShape
+        ? branchColumns.filter((c) => parentColumns.includes(c))
+        : [...branchColumns, ...parentColumns];
+    const uncomparedColumns = [...new Set([...parentColumns, ...branchColumns])].filter(
+      (c) => !columns.includes(c),
+    );
+    const parentSide: Side = {
+      db: input.parent,
+      table,
+      primaryKey,
+      exclude: parentColumns.filter((c) => !columns.includes(c)),
+    };
+    const branchSide: Side = {
+      db: input.branch,
+      table,
+      primaryKey,
+      exclude: branchColumns.filter((c) => !columns.includes(c)),
+    };
     const [before, after] = await Promise.all([
       parentShape ? readRowHashes(parentSide) : new Map<string, string>(),
       branchShape ? readRowHashes(branchSide) : new Map<string, string>(),
@@ -109,7 +129,8 @@ export async function diffBranchRows(input: RowDiffInput): Promise<TableRowDiff[
       const afterRow = newRows.get(key) ?? {};
       const changed = columns.filter((c) => JSON.stringify(beforeRow[c]) !== JSON.stringify(afterRow[c]));
       for (const c of changed) diff.updatedColumns[c] = (diff.updatedColumns[c] ?? 0) + 1;
-      if (diff.updated.length < limit) diff.updated.push({ key: JSON.parse(key), columns: changed, before: beforeRow, after: afterRow });
+      if (diff.updated.length < limit)
+        diff.updated.push({ key: JSON.parse(key), columns: changed, before: beforeRow, after: afterRow });
     }
     out.push(diff);
   }

@@ -44,9 +44,12 @@ export async function diffBranchSchema(input: {
     }
     for (const d of diffPostgresShape(old, after.get(table))) {
       if (d.kind === "missing-table") out.push({ kind: "table-dropped", table });
-      else if (d.kind === "missing-column") out.push({ kind: "column-dropped", table, column: d.column, type: d.declared });
-      else if (d.kind === "extra-column") out.push({ kind: "column-added", table, column: d.column, type: d.live });
-      else if (d.kind === "primary-key") out.push({ kind: "primary-key-changed", table, before: d.declared, after: d.live });
+      else if (d.kind === "missing-column")
+        out.push({ kind: "column-dropped", table, column: d.column, type: d.declared });
+      else if (d.kind === "extra-column")
+        out.push({ kind: "column-added", table, column: d.column, type: d.live });
+      else if (d.kind === "primary-key")
+        out.push({ kind: "primary-key-changed", table, before: d.declared, after: d.live });
       else out.push({ kind: "column-changed", table, column: d.column, before: d.declared, after: d.live });
     }
   }

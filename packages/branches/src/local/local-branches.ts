@@ -1,7 +1,18 @@
-import { lakebaseStatus, LOCAL_MAIN_BRANCH, type LocalBranch, type RestoreResult } from "@appbase/db/local";
-import { type Branch, BranchError, type BranchErrorCode, type BranchPort, type CreateBranchInput } from "../branch-port.ts";
+import { LOCAL_MAIN_BRANCH, type LocalBranch, lakebaseStatus, type RestoreResult } from "@appbase/db/local";
+import {
+  type Branch,
+  BranchError,
+  type BranchErrorCode,
+  type BranchPort,
+  type CreateBranchInput,
+} from "../branch-port.ts";
 
-const KNOWN_CODES: readonly BranchErrorCode[] = ["NOT_FOUND", "ALREADY_EXISTS", "INVALID_PARAMETER_VALUE", "FAILED_PRECONDITION"];
+const KNOWN_CODES: readonly BranchErrorCode[] = [
+  "NOT_FOUND",
+  "ALREADY_EXISTS",
+  "INVALID_PARAMETER_VALUE",
+  "FAILED_PRECONDITION",
+];
 
 function toBranch(branch: LocalBranch): Branch {
   return {
@@ -30,7 +41,10 @@ export class LocalBranches implements BranchPort {
   static async connect(stateDir: string): Promise<LocalBranches> {
     const status = await lakebaseStatus({ stateDir });
     if (status.state !== "running")
-      throw new BranchError("UNAVAILABLE", "The local Lakebase is not running: start it with `pnpm appbase lakebase start`.");
+      throw new BranchError(
+        "UNAVAILABLE",
+        "The local Lakebase is not running: start it with `pnpm appbase lakebase start`.",
+      );
     if (!status.branchControlUrl)
       throw new BranchError(
         "UNAVAILABLE",
@@ -71,7 +85,11 @@ export class LocalBranches implements BranchPort {
     const result = await this.call<RestoreResult>("POST", `/branches/${encodeURIComponent(name)}/restore`, {
       at: at.toISOString(),
     });
-    return { restored: toBranch(result.branch), restoredTo: result.restoredTo, laterWrites: toBranch(result.backup) };
+    return {
+      restored: toBranch(result.branch),
+      restoredTo: result.restoredTo,
+      laterWrites: toBranch(result.backup),
+    };
   }
 
   async setExpiry(name: string, expireTime: Date | undefined): Promise<Branch> {
@@ -93,8 +111,11 @@ export class LocalBranches implements BranchPort {
   }
 
   /** The kept points in time of a branch, oldest first. */
-  async snapshots(name: string): Promise<{ branch: string; takenAt: string; bytes: number; reason: string }[]> {
-    return (await this.call<{ snapshots: [] }>("GET", `/branches/${encodeURIComponent(name)}/snapshots`)).snapshots;
+  async snapshots(
+    name: string,
+  ): Promise<{ branch: string; takenAt: string; bytes: number; reason: string }[]> {
+    return (await this.call<{ snapshots: [] }>("GET", `/branches/${encodeURIComponent(name)}/snapshots`))
+      .snapshots;
   }
 
   private async call<T = unknown>(method: string, path: string, body?: object): Promise<T> {
@@ -105,7 +126,10 @@ export class LocalBranches implements BranchPort {
         ...(body ? { headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : {}),
       });
     } catch (error) {
-      throw new BranchError("UNAVAILABLE", `The local Lakebase's branch control API (${this.controlUrl}) did not answer: ${(error as Error).message}`);
+      throw new BranchError(
+        "UNAVAILABLE",
+        `The local Lakebase's branch control API (${this.controlUrl}) did not answer: ${(error as Error).message}`,
+      );
     }
     const json = (await response.json().catch(() => ({}))) as { error_code?: string; message?: string };
     if (!response.ok) {

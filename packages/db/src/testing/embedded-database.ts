@@ -100,3 +100,11 @@ export async function createEmbeddedDatabase(spec: TemplateSpec): Promise<Embedd
   const blob = await template(spec);
   return serve(await PGlite.create({ loadDataDir: blob, extensions: { vector } }));
 }
+
+/**
+ * The data folder tarball of `spec`'s template (cached like every template), for tests that serve
+ * PGlite from a data folder of their own, e.g. a local Lakebase with branches.
+ */
+export function templateDataDir(spec: TemplateSpec = { migrations: [] }): Promise<Blob> {
+  return template(spec);
+}
