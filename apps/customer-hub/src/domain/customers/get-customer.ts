@@ -1,6 +1,7 @@
+import { customers } from "@appbase/datasets/tables";
+import { type Queryable, rowOf } from "@appbase/db";
 import { classifyFreshness, type Freshness } from "@appbase/db/synced-status";
 import { type ResolvedColumnRule, type Shielded, shield } from "@appbase/grants";
-import type { Queryable } from "@appbase/db";
 import { DEFAULT_FEATURE_TARGET, FEATURE_TARGETS } from "../freshness/targets.ts";
 import { type Consents, consentAllows } from "./consent.ts";
 
@@ -45,29 +46,6 @@ export interface CustomerInteraction {
   sentiment: number | null;
 }
 
-interface RawCustomer {
-  customer_id: string;
-  full_name: string;
-  email: string;
-  phone: string;
-  street_address: string;
-  city: string;
-  postal_code: string;
-  country_code: string;
-  birth_date: string | Date;
-  segment: string;
-  region: string;
-  status: string;
-  lifetime_value: number;
-  churn_risk_band: string;
-  churn_risk_score: number;
-  consent_marketing: boolean;
-  consent_analytics: boolean;
-  consent_personalization: boolean;
-  consent_profiling: boolean;
-  updated_at: Date;
-}
-
 /** Reads one customer with features and recent interactions; undefined when the synced row is absent. */
 export async function getCustomer(
   db: Queryable,
@@ -76,10 +54,7 @@ export async function getCustomer(
   now = new Date(),
 ): Promise<CustomerDetail | undefined> {
   const [customer, features, interactions] = await Promise.all([
-    db.query<RawCustomer>(
-      "select *, birth_date::text as birth_date from customer.customers where customer_id = $1",
-      [customerId],
-    ),
+    db.query("select * from customer.customers where customer_id = $1", [customerId]),
     db.query<{ feature_name: string; value: number | null; computed_at: Date }>(
       "select feature_name, value, computed_at from customer.customer_features where customer_id = $1 order by feature_name",
       [customerId],
@@ -97,8 +72,8 @@ export async function getCustomer(
       [customerId],
     ),
   ]);
-  const row = customer.rows[0];
-  if (!row) return undefined;
+  if (!customer.rows[0]) return undefined;
+  const row = rowOf(customers, customer.rows[0]);
   const consents: Consents = {
     marketing: row.consent_marketing,
     analytics: row.consent_analytics,
@@ -111,7 +86,7 @@ export async function getCustomer(
     email: shield(row.email, rules.email),
     phone: shield(row.phone, rules.phone),
     address: shield(`${row.street_address}, ${row.city} ${row.postal_code}`, rules.street_address),
-    birthDate: shield(String(row.birth_date), rules.birth_date),
+    birthDate: shield(row.birth_date, rules.birth_date),
     city: row.city,
     countryCode: row.country_code,
     segment: row.segment,
@@ -121,7 +96,7 @@ export async function getCustomer(
     churnRiskBand: row.churn_risk_band,
     churnRiskScore: consents.profiling ? Number(row.churn_risk_score) : null,
     consents,
-    updatedAt: row.updated_at,
+    updatedAt: new Date(row.updated_at),
     features: features.rows.map((f) => {
       const withheld = !consentAllows(consents, f.feature_name);
       const target = FEATURE_TARGETS[f.feature_name] ?? DEFAULT_FEATURE_TARGET;

@@ -1,7 +1,8 @@
-import { escapeLike, sqlParameters } from "@appbase/db";
+import { customers } from "@appbase/datasets/tables";
+import type { Queryable } from "@appbase/db";
+import { escapeLike, rowOf, sqlParameters } from "@appbase/db";
 import { type ResolvedColumnRule, type Shielded, shield } from "@appbase/grants";
 import type { TableParams } from "@appbase/ui/data-table";
-import type { Queryable } from "@appbase/db";
 
 /** One row of the customer list, already masked for the viewer. */
 export interface CustomerListRow {
@@ -71,10 +72,8 @@ export async function listCustomers(
   const limit = bind(params.pageSize);
   const offset = bind(params.offset);
   const [page, count] = await Promise.all([
-    db.query<RawCustomerListRow>(
-      `select customer_id, full_name, email, segment, region, status, lifetime_value, churn_risk_band,
-              churn_risk_score, consent_profiling, updated_at
-         from customer.customers ${whereSql}
+    db.query(
+      `select * from customer.customers ${whereSql}
         order by ${sort} ${dir}, customer_id ${dir}
         limit ${limit} offset ${offset}`,
       values,
@@ -84,24 +83,16 @@ export async function listCustomers(
       countValues,
     ),
   ]);
-  return { rows: page.rows.map((row) => toListRow(row, rules)), total: Number(count.rows[0]?.total ?? 0) };
+  return {
+    rows: page.rows.map((row) => toListRow(rowOf(customers, row), rules)),
+    total: Number(count.rows[0]?.total ?? 0),
+  };
 }
 
-interface RawCustomerListRow {
-  customer_id: string;
-  full_name: string;
-  email: string;
-  segment: string;
-  region: string;
-  status: string;
-  lifetime_value: number;
-  churn_risk_band: string;
-  churn_risk_score: number;
-  consent_profiling: boolean;
-  updated_at: Date;
-}
-
-function toListRow(row: RawCustomerListRow, rules: Record<string, ResolvedColumnRule>): CustomerListRow {
+function toListRow(
+  row: typeof customers.$inferSelect,
+  rules: Record<string, ResolvedColumnRule>,
+): CustomerListRow {
   return {
     customerId: row.customer_id,
     fullName: shield(row.full_name, rules.full_name),
@@ -112,6 +103,6 @@ function toListRow(row: RawCustomerListRow, rules: Record<string, ResolvedColumn
     lifetimeValue: Number(row.lifetime_value),
     churnRiskBand: row.churn_risk_band,
     churnRiskScore: row.consent_profiling ? Number(row.churn_risk_score) : null,
-    updatedAt: row.updated_at,
+    updatedAt: new Date(row.updated_at),
   };
 }
