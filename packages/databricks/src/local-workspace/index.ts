@@ -1,6 +1,7 @@
 // The local workspace: one HTTP server plus route modules that follow databricks-api-shapes.md.
 // Product code (the rehearsal) may use this entry; tests use `@appbase/databricks/testing`.
 export { apiError, ok, pathMatcher, type RouteModule, type RouteReply, type RouteRequest } from "./route.ts";
+export { type BranchRouteOptions, type BranchRoutes, branchRoutes } from "./routes/branches.ts";
 export { type GenieAnswer, type GenieOptions, type GenieRoutes, genieRoutes } from "./routes/genie.ts";
 export {
   type LakebaseCredentialOptions,
@@ -25,13 +26,7 @@ export {
   type StatementPlan,
   sqlStatementRoutes,
 } from "./routes/sql-statements.ts";
-export {
-  SYNCED_TABLE_STATES,
-  type SyncedTableRoutes,
-  type SyncedTableState,
-  type SyncedTableStatus,
-  syncedTableRoutes,
-} from "./routes/synced-tables.ts";
+export { type SyncedTableRoutes, type SyncedTableStatus, syncedTableRoutes } from "./routes/synced-tables.ts";
 export {
   type Interceptor,
   type SeenRequest,

@@ -1,0 +1,1 @@
+export { LakebaseBranches, type LakebaseBranchesOptions } from "./lakebase-branches.ts";
