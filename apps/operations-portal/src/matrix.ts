@@ -5,7 +5,7 @@ const app = principal.app();
 const admins = principal.group("operations-portal-admins");
 const planners = principal.group("operations-portal-planners");
 
-/** Intelligent Operations Portal: assets and scores from synced data, work orders, the alert queue, site previews. */
+/** Intelligent Operations Portal: assets and scores from synced data, work orders, the alert queue, preventive maintenance. */
 export const operationsPortalMatrix = defineKitMatrix({
   kit: "operations-portal",
   permissions: [
@@ -20,8 +20,6 @@ export const operationsPortalMatrix = defineKitMatrix({
     "work-order.update",
     "work-order.assign",
     "maintenance.plan",
-    "branch.preview",
-    "site.change",
   ],
   roles: {
     viewer: {
@@ -49,7 +47,7 @@ export const operationsPortalMatrix = defineKitMatrix({
       ],
     },
     planner: {
-      description: "Opens, plans and assigns work; runs preventive maintenance; prepares site changes on a branch",
+      description: "Opens, plans and assigns work; runs preventive maintenance",
       groups: ["operations-portal-planners"],
       permissions: [
         "asset.read",
@@ -63,11 +61,10 @@ export const operationsPortalMatrix = defineKitMatrix({
         "work-order.update",
         "work-order.assign",
         "maintenance.plan",
-        "branch.preview",
       ],
     },
     "site-manager": {
-      description: "Runs a site: works alerts and orders, and applies or discards prepared site changes",
+      description: "Runs a site: works alerts and orders and assigns the work",
       groups: ["operations-portal-site-managers"],
       permissions: [
         "asset.read",
@@ -80,8 +77,6 @@ export const operationsPortalMatrix = defineKitMatrix({
         "work-order.create",
         "work-order.update",
         "work-order.assign",
-        "branch.preview",
-        "site.change",
       ],
     },
     admin: {
@@ -99,8 +94,6 @@ export const operationsPortalMatrix = defineKitMatrix({
         "work-order.update",
         "work-order.assign",
         "maintenance.plan",
-        "branch.preview",
-        "site.change",
       ],
     },
   },
@@ -157,7 +150,7 @@ export const operationsPortalMatrix = defineKitMatrix({
       {
         name: "operations_portal",
         authority: "lakebase",
-        description: "Work orders, alert queue, site changes",
+        description: "Work orders, alert queue, maintenance plans",
       },
       { name: "operations", authority: "synced", description: "Synced assets and operational scores" },
     ],
