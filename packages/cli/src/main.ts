@@ -10,6 +10,7 @@ import { registerLakebaseCommands } from "./commands/lakebase.ts";
 import { registerLakehouseCommands } from "./commands/lakehouse.ts";
 import { registerNewKitCommand } from "./commands/new-kit.ts";
 import { registerRehearseCommand } from "./commands/rehearse.ts";
+import { registerRiskCommands } from "./commands/risk.ts";
 import { registerSchemaCommands } from "./commands/schema.ts";
 import { registerSyncCommands } from "./commands/sync.ts";
 import { registerUpCommand } from "./commands/up.ts";
@@ -35,6 +36,7 @@ registerRehearseCommand(program);
 registerDeployCommand(program);
 registerNewKitCommand(program);
 registerBenchCommand(program);
+registerRiskCommands(program);
 
 try {
   await program.parseAsync(process.argv);
