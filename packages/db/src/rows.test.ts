@@ -1,4 +1,4 @@
-import { date, integer, pgSchema, text, timestamp } from "drizzle-orm/pg-core";
+import { bigserial, date, integer, pgSchema, text, timestamp } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import { rowOf } from "./rows.ts";
 
@@ -28,6 +28,11 @@ describe("rowOf", () => {
       due: "2026-01-05",
       seen: "2026-01-05T10:00:00.000Z",
     });
+  });
+
+  it("gives number-mode bigints as numbers", () => {
+    const log = pgSchema("demo").table("log", { id: bigserial("id", { mode: "number" }).primaryKey() });
+    expect(rowOf(log, { id: "42" })).toEqual({ id: 42 });
   });
 
   it("names a column the query did not select", () => {

@@ -3,11 +3,17 @@ import { type Column, getTableColumns, type InferSelectModel, type Table } from 
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /**
- * `pg` parses `date` and `timestamptz` into Dates; a column declared with `mode: "string"` is a
- * string in the drizzle row type, so it becomes one here (a `date` is parsed as local midnight, so
- * its local parts are the calendar day).
+ * `pg` parses `date` and `timestamptz` into Dates and leaves `bigint` as text; the drizzle row type
+ * says what the declaration's mode wants: a string for `mode: "string"` dates (a `date` is parsed
+ * as local midnight, so its local parts are the calendar day), a number for `mode: "number"` bigints.
  */
 function fromDriver(column: Column, value: unknown): unknown {
+  if (
+    typeof value === "string" &&
+    (column.columnType === "PgBigInt53" || column.columnType === "PgBigSerial53")
+  ) {
+    return Number(value);
+  }
   if (!(value instanceof Date)) return value;
   if (column.columnType === "PgDateString") {
     return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;

@@ -1,34 +1,16 @@
-import type { Queryable } from "@appbase/db";
+import { type Queryable, rowOf } from "@appbase/db";
+import { type ActivityRow, activity } from "../../db/schema/activity.ts";
 
 /** One entry of a customer's history: who did what, when. */
-export interface ActivityEntry {
-  id: number;
-  actorEmail: string;
-  action: string;
-  detail: Record<string, unknown>;
-  at: Date;
-}
+export type ActivityEntry = ActivityRow;
 
 /** The most recent history of a customer, newest first. */
 export async function listActivity(db: Queryable, customerId: string, limit = 50): Promise<ActivityEntry[]> {
-  const { rows } = await db.query<{
-    id: string;
-    actor_email: string;
-    action: string;
-    detail: Record<string, unknown>;
-    at: Date;
-  }>(
-    `select id::text as id, actor_email, action, detail, at from customer_hub.activity
-      where customer_id = $1 order by at desc, id desc limit $2`,
+  const { rows } = await db.query(
+    "select * from customer_hub.activity where customer_id = $1 order by at desc, id desc limit $2",
     [customerId, limit],
   );
-  return rows.map((r) => ({
-    id: Number(r.id),
-    actorEmail: r.actor_email,
-    action: r.action,
-    detail: r.detail,
-    at: r.at,
-  }));
+  return rows.map((row) => rowOf(activity, row));
 }
 
 /** A person-readable sentence for an entry, e.g. "moved status from new to contacted". */
