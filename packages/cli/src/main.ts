@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { registerBenchCommand } from "./commands/bench.ts";
+import { registerBranchCommands } from "./commands/branch.ts";
 import { registerBundleCommands, registerDeployCommand } from "./commands/bundle.ts";
 import { registerCheckCommand } from "./commands/check.ts";
 import { registerDataCommands } from "./commands/data.ts";
@@ -9,6 +10,7 @@ import { registerKitsCommand } from "./commands/kits.ts";
 import { registerLakebaseCommands } from "./commands/lakebase.ts";
 import { registerLakehouseCommands } from "./commands/lakehouse.ts";
 import { registerNewKitCommand } from "./commands/new-kit.ts";
+import { registerPreviewCommand } from "./commands/preview.ts";
 import { registerRehearseCommand } from "./commands/rehearse.ts";
 import { registerRiskCommands } from "./commands/risk.ts";
 import { registerSchemaCommands } from "./commands/schema.ts";
@@ -36,6 +38,8 @@ registerRehearseCommand(program);
 registerDeployCommand(program);
 registerNewKitCommand(program);
 registerBenchCommand(program);
+registerBranchCommands(program);
+registerPreviewCommand(program);
 registerRiskCommands(program);
 
 try {

@@ -60,6 +60,8 @@ export interface KitDeclaration<
   readonly servedTables: readonly PgTable[];
   /** Tables whose authority is the lakehouse (governed silver/bronze), when the kit has any. */
   readonly governed?: readonly GovernedTable[];
+  /** The kit's state tables a branch diff shows (`appbase branch diff --kit`, `migrate --preview`); each needs a primary key. */
+  readonly diffTables?: readonly PgTable[];
   /** Demo data for `appbase up`/`seed`, run after migrations and the served-table sync. */
   readonly seed?: (ctx: KitSeedContext) => Promise<KitSeedResult>;
 }

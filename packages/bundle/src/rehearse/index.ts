@@ -1,1 +1,2 @@
 export { rehearseKit } from "./rehearse-kit.ts";
+export { runPlaywrightSmoke, smokeSpecPath } from "./smoke.ts";

@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { discoverKits, selectKits } from "../kits.ts";
 import { prepareDatabase } from "../orchestrator/prepare-database.ts";
 import { findRepoRoot } from "../repo.ts";
+import { runMigrationPreview } from "./preview.ts";
 import { registerSynthCommand } from "./synth.ts";
 
 /** `appbase migrate`, `appbase seed` and `appbase synth`: the database and the synthetic data. */
@@ -11,7 +12,12 @@ export function registerDataCommands(program: Command): void {
     .command("migrate")
     .description("apply the datasets' and every kit's migrations (starts the local Lakebase if needed)")
     .option("--kits <ids>", "comma-separated kit ids (default: all)")
-    .action(async (options: { kits?: string }) => {
+    .option(
+      "--preview",
+      "apply on a fresh branch, run the smoke specs there and report the schema and row diff; main untouched",
+    )
+    .action(async (options: { kits?: string; preview?: boolean }) => {
+      if (options.preview) return runMigrationPreview(options);
       await runPrepare({ kits: options.kits, skipSeed: true });
     });
 
