@@ -49,6 +49,7 @@ export {
   sqlStatements,
   statementResponseSchema,
 } from "./clients/sql-statements.ts";
+export { SYNCED_TABLE_STATES, type SyncedTableState } from "./clients/synced-table-states.ts";
 export {
   DatabricksApiError,
   type DatabricksErrorKind,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { WorkspaceClient } from "../client.ts";
+import { SYNCED_TABLE_STATES } from "./synced-table-states.ts";
 
 // DatabaseCredential (api-shapes §4.1): both strings, or @databricks/lakebase rejects it too.
 const credentialSchema = z.object({
@@ -34,7 +35,7 @@ export const syncedTableSchema = z.looseObject({
   name: z.string(),
   status: z
     .looseObject({
-      detailed_state: z.string().optional(),
+      detailed_state: z.enum(SYNCED_TABLE_STATES).optional(),
       pipeline_id: z.string().optional(),
       last_sync_time: z.string().optional(),
       last_processed_commit_version: z.number().optional(),

@@ -1,20 +1,5 @@
+import type { SyncedTableState } from "../../clients/synced-table-states.ts";
 import { apiError, ok, type RouteModule } from "../route.ts";
-
-/** `SyncedTableSyncedTableStatus.detailed_state` values (platform reference §4.2); no others exist. */
-export const SYNCED_TABLE_STATES = [
-  "SYNCED_TABLE_PROVISIONING",
-  "SYNCED_TABLE_PROVISIONING_PIPELINE_RESOURCES",
-  "SYNCED_TABLE_PROVISIONING_INITIAL_SNAPSHOT",
-  "SYNCED_TABLE_ONLINE",
-  "SYNCED_TABLE_ONLINE_CONTINUOUS_UPDATE",
-  "SYNCED_TABLE_ONLINE_TRIGGERED_UPDATE",
-  "SYNCED_TABLE_ONLINE_NO_PENDING_UPDATE",
-  "SYNCED_TABLE_ONLINE_PIPELINE_FAILED",
-  "SYNCED_TABLE_ONLINE_UPDATING_PIPELINE_RESOURCES",
-  "SYNCED_TABLE_OFFLINE",
-  "SYNCED_TABLE_OFFLINE_FAILED",
-] as const;
-export type SyncedTableState = (typeof SYNCED_TABLE_STATES)[number];
 
 /** The status fields of a synced table (platform reference §4.2). */
 export interface SyncedTableStatus {
