@@ -3,5 +3,6 @@ export { alert } from "./alert.ts";
 export { auditEvent } from "./audit-event.ts";
 export { caseEntity } from "./case-entity.ts";
 export { evidence } from "./evidence.ts";
+export { policyVersion } from "./policy-version.ts";
 export { riskCase } from "./risk-case.ts";
 export { riskCompliance } from "./risk-compliance-schema.ts";

@@ -1,0 +1,94 @@
+import type { Queryable } from "@appbase/queue";
+import { vectorLiteral } from "./embedder.ts";
+import { terms } from "./lexical-embedder.ts";
+
+/** Marks around matched words in a passage (rendered as highlights; never HTML). */
+export const MARK_START = "\u27e6";
+export const MARK_END = "\u27e7";
+
+/** Reciprocal rank fusion constant: 60, as in Cormack et al.; it damps the weight of top ranks. */
+const RRF_K = 60;
+
+export interface HybridQuery {
+  table: "policy_chunk" | "evidence_chunk";
+  /** Extra columns of the chunk to return (trusted names, written here in the kit). */
+  columns: readonly string[];
+  /** A filter on alias `c`, using parameters from $4 on. */
+  filter: { sql: string; params: unknown[] };
+  embedding: readonly number[];
+  text: string;
+  /** Candidates taken from each ranking before fusion. */
+  candidates?: number;
+  limit: number;
+}
+
+export interface HybridHit {
+  row: Record<string, unknown>;
+  score: number;
+  vectorRank: number | null;
+  textRank: number | null;
+  passage: string;
+}
+
+/** An OR query of the text's word stems (prefix matches), or null when nothing searchable is left. */
+export function orQuery(text: string): string | null {
+  const stems = [...new Set(terms(text))].slice(0, 32);
+  return stems.length ? stems.map((s) => `${s}:*`).join(" | ") : null;
+}
+
+/**
+ * Nearest chunks by cosine distance (HNSW; with `hnsw.iterative_scan` so a selective filter still
+ * fills the top-k) fused with full-text matches by reciprocal rank. Runs in the caller's
+ * transaction, since the scan settings are `SET LOCAL`.
+ */
+export async function hybridSearch(tx: Queryable, q: HybridQuery): Promise<HybridHit[]> {
+  const candidates = q.candidates ?? 40;
+  await tx.query("set local hnsw.iterative_scan = strict_order");
+  await tx.query(`set local hnsw.ef_search = ${Math.max(40, candidates)}`);
+  const cols = q.columns.map((c) => `c.${c}`).join(", ");
+  const { rows } = await tx.query(
+    `with v as (
+       select id, row_number() over (order by d) as r from (
+         select c.id, c.embedding <=> $1::vector as d from risk_compliance.${q.table} c
+         where c.embedding is not null and ${q.filter.sql}
+         order by c.embedding <=> $1::vector limit $3) s),
+     x as (
+       select id, row_number() over (order by rank desc, id) as r from (
+         select c.id, ts_rank_cd(c.tsv, to_tsquery('english', $2)) as rank from risk_compliance.${q.table} c
+         where $2::text is not null and c.tsv @@ to_tsquery('english', $2) and ${q.filter.sql}
+         order by rank desc limit $3) s)
+     select ${cols}, v.r::int as vector_rank, x.r::int as text_rank,
+       coalesce(1.0 / (${RRF_K} + v.r), 0) + coalesce(1.0 / (${RRF_K} + x.r), 0) as score,
+       ts_headline('english', c.content, coalesce(to_tsquery('english', $2), ''::tsquery),
+         'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=45, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "') as passage
+     from (select id from v union select id from x) ids
+     join risk_compliance.${q.table} c using (id)
+     left join v using (id) left join x using (id)
+     order by score desc, c.id limit ${Math.max(1, Math.floor(q.limit))}`,
+    [vectorLiteral(q.embedding), orQuery(q.text), candidates, ...q.filter.params],
+  );
+  return rows.map((r) => {
+    const { vector_rank, text_rank, score, passage, ...row } = r;
+    return {
+      row,
+      score: Number(score),
+      vectorRank: vector_rank ?? null,
+      textRank: text_rank ?? null,
+      passage: String(passage),
+    };
+  });
+}
+
+/** Splits a passage into plain and highlighted runs for rendering. */
+export function highlightRuns(passage: string): { text: string; marked: boolean }[] {
+  const runs: { text: string; marked: boolean }[] = [];
+  const re = new RegExp(`${MARK_START}([^${MARK_END}]*)${MARK_END}`, "g");
+  let last = 0;
+  for (const m of passage.matchAll(re)) {
+    if (m.index > last) runs.push({ text: passage.slice(last, m.index), marked: false });
+    runs.push({ text: m[1]!, marked: true });
+    last = m.index + m[0].length;
+  }
+  if (last < passage.length) runs.push({ text: passage.slice(last), marked: false });
+  return runs;
+}

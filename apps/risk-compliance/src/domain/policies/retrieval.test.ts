@@ -1,0 +1,161 @@
+import { hasPgvector } from "@appbase/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadSyntheticPolicies } from "../../testing/policies.ts";
+import { createTestDatabase, type TestDatabase } from "../../testing/test-database.ts";
+import { chunkPolicy } from "./chunk-policy.ts";
+import type { Embedder } from "./embedder.ts";
+import { highlightRuns, MARK_END, MARK_START } from "./hybrid-search.ts";
+import { indexPolicies } from "./index-policies.ts";
+import { lexicalEmbedder } from "./lexical-embedder.ts";
+import {
+  hasRetrieval,
+  importSyncedPolicies,
+  jurisdictionOf,
+  publishPolicyVersion,
+} from "./policy-versions.ts";
+import { searchPolicies } from "./search-policies.ts";
+
+describe("chunking and highlights (no database)", () => {
+  it("splits a policy by section and cites each section by name", () => {
+    const chunks = chunkPolicy("Purpose. Why it exists.\n\nScope. Who it covers. Everyone.");
+    expect(chunks).toEqual([
+      { ordinal: 0, section: "Purpose", content: "Why it exists." },
+      { ordinal: 1, section: "Scope", content: "Who it covers. Everyone." },
+    ]);
+  });
+
+  it("reads the jurisdiction from a variant title", () => {
+    expect(jurisdictionOf("Anti-Money Laundering: Correspondent Banking (EMEA 2)")).toBe("EMEA");
+    expect(jurisdictionOf("Anti-Money Laundering: Correspondent Banking")).toBe("global");
+  });
+
+  it("splits a passage into highlighted runs", () => {
+    expect(highlightRuns(`a ${MARK_START}b${MARK_END} c`)).toEqual([
+      { text: "a ", marked: false },
+      { text: "b", marked: true },
+      { text: " c", marked: false },
+    ]);
+  });
+});
+
+// Vector tests need pgvector: the embedded Lakebase (PGlite) has it; the Debian PostgreSQL 15
+// server behind DATABASE_URL does not, and the kit's retrieval migration then creates no chunk tables.
+let db: TestDatabase;
+let vectors = false;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  vectors = (await hasPgvector(db.pool)) && (await hasRetrieval(db.pool));
+  if (vectors) {
+    await loadSyntheticPolicies(db.pool);
+    await importSyncedPolicies(db.pool);
+  }
+}, 120_000);
+afterAll(() => db?.close());
+
+/** Counts what it embeds, to prove reuse and resumption. */
+function countingEmbedder(): Embedder & { calls: number; texts: number } {
+  const e = { ...lexicalEmbedder, calls: 0, texts: 0 };
+  e.embed = async (texts) => {
+    e.calls += 1;
+    e.texts += texts.length;
+    return lexicalEmbedder.embed(texts);
+  };
+  return e;
+}
+
+describe("policy retrieval on the embedded Lakebase (pgvector)", () => {
+  it("indexes resumably, finds the known policy for an alert type, and cites it", async (ctx) => {
+    if (!vectors) ctx.skip("pgvector is not installed on this database (PostgreSQL 15 here has none)");
+    const embedder = countingEmbedder();
+    const first = await indexPolicies(db.pool, embedder, { batchSize: 8, maxBatches: 2 });
+    expect(first.embedded).toBe(16);
+    expect(first.remaining).toBeGreaterThan(0);
+    const rest = await indexPolicies(db.pool, embedder, { batchSize: 8 });
+    expect(rest).toMatchObject({ chunked: 0, embedded: first.remaining, remaining: 0 });
+    expect(await indexPolicies(db.pool, embedder)).toEqual({
+      chunked: 0,
+      reused: 0,
+      embedded: 0,
+      remaining: 0,
+    });
+
+    const hits = await searchPolicies(db.pool, lexicalEmbedder, {
+      text: "Structuring below the reporting threshold",
+      limit: 3,
+    });
+    expect(hits.map((h) => h.title)).toContain("Anti-Money Laundering: Structuring and Smurfing Indicators");
+    const hit = hits.find((h) => h.title.includes("Structuring"))!;
+    expect(hit).toMatchObject({
+      policyId: expect.any(String),
+      version: expect.any(String),
+      section: expect.any(String),
+    });
+    expect(hit.passage).toContain(MARK_START);
+    expect(hit.embedder).toEqual({ label: lexicalEmbedder.label, lexical: true });
+  });
+
+  it("filters by category, jurisdiction, effective date and current version", async (ctx) => {
+    if (!vectors) ctx.skip("pgvector is not installed on this database (PostgreSQL 15 here has none)");
+    const kyc = await searchPolicies(db.pool, lexicalEmbedder, {
+      text: "structuring threshold",
+      filters: { category: "kyc" },
+    });
+    expect(kyc.length).toBeGreaterThan(0);
+    const { rows } = await db.pool.query(
+      "select policy_id from risk_compliance.policy_version where category = 'kyc'",
+    );
+    const kycIds = new Set(rows.map((r) => r.policy_id));
+    expect(kyc.every((h) => kycIds.has(h.policyId))).toBe(true);
+    // A filter that keeps almost nothing still fills the result from the index (iterative scan).
+    const none = await searchPolicies(db.pool, lexicalEmbedder, {
+      text: "structuring",
+      filters: { effectiveOn: "1990-01-01" },
+    });
+    expect(none).toEqual([]);
+  });
+
+  it("re-embeds only the changed sections of a new version, and retrieves the new version as current", async (ctx) => {
+    if (!vectors) ctx.skip("pgvector is not installed on this database (PostgreSQL 15 here has none)");
+    const { rows } = await db.pool.query(
+      "select policy_id, version, body from risk_compliance.policy_version where title = 'Anti-Money Laundering: Structuring and Smurfing Indicators'",
+    );
+    const old = rows[0];
+    const sections = old.body.split("\n\n");
+    const newBody = [
+      ...sections,
+      "Exceptions. Cash deposits split across branches on the same day count as one deposit for smurfing review.",
+    ].join("\n\n");
+    await publishPolicyVersion(db.pool, {
+      policyId: old.policy_id,
+      version: "9.0",
+      body: newBody,
+      effectiveDate: "2026-11-30",
+      actor: "olga",
+    });
+    const embedder = countingEmbedder();
+    const progress = await indexPolicies(db.pool, embedder);
+    expect(progress).toMatchObject({
+      chunked: sections.length + 1,
+      reused: sections.length,
+      embedded: 1,
+      remaining: 0,
+    });
+
+    const current = await searchPolicies(db.pool, lexicalEmbedder, {
+      text: "cash deposits split across branches smurfing",
+      limit: 3,
+    });
+    expect(current[0]).toMatchObject({ policyId: old.policy_id, version: "9.0", section: "Exceptions" });
+    const history = await searchPolicies(db.pool, lexicalEmbedder, {
+      text: "structuring smurfing indicators",
+      filters: { currentOnly: false },
+      limit: 10,
+    });
+    expect(
+      history
+        .filter((h) => h.policyId === old.policy_id)
+        .map((h) => h.version)
+        .sort(),
+    ).toEqual([old.version, "9.0"].sort());
+  });
+});
