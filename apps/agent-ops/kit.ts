@@ -27,9 +27,24 @@ export default defineKit({
   appEnv: agentOpsAppEnv,
   // Two reviewers (to show claims are exclusive), an operator and an admin; the first is the default.
   localUsers: [
-    { id: "olga", email: "olga.operator@example.com", displayName: "Olga Operator", groups: ["agent-ops-operators"] },
-    { id: "rita", email: "rita.reviewer@example.com", displayName: "Rita Reviewer", groups: ["agent-ops-reviewers"] },
-    { id: "ravi", email: "ravi.reviewer@example.com", displayName: "Ravi Reviewer", groups: ["agent-ops-reviewers"] },
+    {
+      id: "olga",
+      email: "olga.operator@example.com",
+      displayName: "Olga Operator",
+      groups: ["agent-ops-operators"],
+    },
+    {
+      id: "rita",
+      email: "rita.reviewer@example.com",
+      displayName: "Rita Reviewer",
+      groups: ["agent-ops-reviewers"],
+    },
+    {
+      id: "ravi",
+      email: "ravi.reviewer@example.com",
+      displayName: "Ravi Reviewer",
+      groups: ["agent-ops-reviewers"],
+    },
     { id: "adam", email: "adam.admin@example.com", displayName: "Adam Admin", groups: ["agent-ops-admins"] },
   ],
   nav: [
@@ -40,7 +55,18 @@ export default defineKit({
   ],
   // The agents' registries, and what their tools read: the support agent the order's customer,
   // risk triage the entity, its score history and open alerts.
-  servedTables: [tools, agentDefinitions, threads, messages, toolCalls, customers, interactions, entities, riskScores, alerts],
+  servedTables: [
+    tools,
+    agentDefinitions,
+    threads,
+    messages,
+    toolCalls,
+    customers,
+    interactions,
+    entities,
+    riskScores,
+    alerts,
+  ],
   governed: governedTables,
   seed: async (ctx) => (await import("./src/seed.ts")).seedKit(ctx),
 });

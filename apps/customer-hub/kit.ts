@@ -15,14 +15,24 @@ export default defineKit({
   appEnv: customerHubAppEnv,
   // One person per role of the matrix; the first is the default.
   localUsers: [
-    { id: "tess", email: "tess.lead@example.com", displayName: "Tess Lead", groups: ["customer-hub-team-leads"] },
+    {
+      id: "tess",
+      email: "tess.lead@example.com",
+      displayName: "Tess Lead",
+      groups: ["customer-hub-team-leads"],
+    },
     {
       id: "ann",
       email: "ann.manager@example.com",
       displayName: "Ann Manager",
       groups: ["customer-hub-account-managers"],
     },
-    { id: "vic", email: "vic.viewer@example.com", displayName: "Vic Viewer", groups: ["customer-hub-viewers"] },
+    {
+      id: "vic",
+      email: "vic.viewer@example.com",
+      displayName: "Vic Viewer",
+      groups: ["customer-hub-viewers"],
+    },
     {
       id: "priya",
       email: "priya.privacy@example.com",

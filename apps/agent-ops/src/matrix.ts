@@ -25,11 +25,7 @@ export const agentOpsMatrix = defineKitMatrix({
     reviewer: {
       description: "Claims review items and decides the ones they claimed",
       groups: ["agent-ops-reviewers"],
-      permissions: [
-        "run.read",
-        "review.claim",
-        "review.decide",
-      ],
+      permissions: ["run.read", "review.claim", "review.decide"],
     },
     admin: {
       description: "Everything, including reassigning claimed items and editing the agent and tool registry",

@@ -44,9 +44,7 @@ describe("what kit.ts declares beside its app", () => {
   it("a failing seed names the kit and the module", async () => {
     await expect(
       runKitSeeds(broken, { pool, scale: "tiny", seed: 1, lakehouseDir: "/x" }, () => undefined),
-    ).rejects.toThrow(
-      /Kit broken: its seed \(apps\/broken\/kit\.ts\) failed: the demo table is missing/,
-    );
+    ).rejects.toThrow(/Kit broken: its seed \(apps\/broken\/kit\.ts\) failed: the demo table is missing/);
   });
 
   it("maps a numeric scale to the nearest named one", () => {

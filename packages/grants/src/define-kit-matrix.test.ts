@@ -51,7 +51,9 @@ describe("defineKitMatrix", () => {
         },
       },
     });
-    expect(matrix.columnRules).toEqual({ "sample_gold.contact": { birth_date: { mask: "year", unmaskedWith: "note.read" } } });
+    expect(matrix.columnRules).toEqual({
+      "sample_gold.contact": { birth_date: { mask: "year", unmaskedWith: "note.read" } },
+    });
     expect(matrix.rowRules.mine).toEqual({
       table: "sample_desk.case_file",
       description: "",

@@ -7,7 +7,6 @@ import {
   type RowRule,
 } from "./matrix.ts";
 import { type Principal, principalKey } from "./principals.ts";
-import { columnName, qualifiedName } from "./table-names.ts";
 import {
   PG_SCHEMA_PRIVILEGES,
   PG_TABLE_PRIVILEGES,
@@ -15,6 +14,7 @@ import {
   SYNCED_TABLE_PRIVILEGES,
   UC_PRIVILEGES,
 } from "./privileges.ts";
+import { columnName, qualifiedName } from "./table-names.ts";
 
 /** A matrix that contradicts itself; lists every problem with the path to fix. */
 export class MatrixDeclarationError extends Error {
@@ -53,7 +53,9 @@ export function defineKitMatrix<const P extends string, const R extends string>(
     const match = rule.match.map((clause): RowMatch => {
       const name = columnName(clause.column);
       if (name.table !== table)
-        issues.push(`rowRules.${ruleName}.match: column ${name.table}.${name.column} is not a column of ${table}`);
+        issues.push(
+          `rowRules.${ruleName}.match: column ${name.table}.${name.column} is not a column of ${table}`,
+        );
       const { column: _column, ...test } = clause;
       return { column: name.column, ...test } as RowMatch;
     });

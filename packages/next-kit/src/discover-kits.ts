@@ -48,10 +48,14 @@ export async function loadKit(dir: string): Promise<DiscoveredKit> {
   }
   const kit = module.default;
   if (!isKitDefinition(kit))
-    throw new KitDiscoveryError(`${shown} must \`export default defineKit({...})\` (@appbase/next-kit/define-kit).`);
+    throw new KitDiscoveryError(
+      `${shown} must \`export default defineKit({...})\` (@appbase/next-kit/define-kit).`,
+    );
   const folder = dir.split(/[\\/]/).at(-1);
   if (kit.id !== folder)
-    throw new KitDiscoveryError(`${shown} declares id "${kit.id}" but lives in apps/${folder}; make them equal.`);
+    throw new KitDiscoveryError(
+      `${shown} declares id "${kit.id}" but lives in apps/${folder}; make them equal.`,
+    );
   const pkgPath = join(dir, "package.json");
   const pkg = existsSync(pkgPath) ? (JSON.parse(readFileSync(pkgPath, "utf8")) as { name?: string }) : {};
   return {
@@ -70,7 +74,10 @@ export async function discoverKits(repoRoot: string): Promise<DiscoveredKit[]> {
   const byPort = new Map<number, string>();
   for (const kit of kits) {
     const other = byPort.get(kit.port);
-    if (other) throw new KitDiscoveryError(`Kits ${other} and ${kit.id} both declare port ${kit.port}: give each its own.`);
+    if (other)
+      throw new KitDiscoveryError(
+        `Kits ${other} and ${kit.id} both declare port ${kit.port}: give each its own.`,
+      );
     byPort.set(kit.port, kit.id);
   }
   return kits.sort((a, b) => a.port - b.port);

@@ -16,7 +16,10 @@ describe("parseRunningKits", () => {
       expect(parseRunningKits(value, hub)).toEqual([{ ...hub, url: "/", current: true }]);
   });
   it("adds the current kit when the list lacks it", () => {
-    expect(parseRunningKits(formatRunningKits([hub]), ops).map((k) => k.id)).toEqual(["agent-ops", "customer-hub"]);
+    expect(parseRunningKits(formatRunningKits([hub]), ops).map((k) => k.id)).toEqual([
+      "agent-ops",
+      "customer-hub",
+    ]);
   });
   it.each([
     "customer-hub=http://127.0.0.1:3101",

@@ -1,13 +1,13 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { LOCAL_IDENTITY_COOKIE, type RuntimeMode } from "@appbase/bindings";
-import { sampleMatrix as customerHubMatrix } from "./testing/sample-matrix.ts";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { ConflictError, FieldRuleError } from "./action/errors.ts";
 import { wrappedInfo } from "./action/registry.ts";
 import type { IdentityRequest } from "./identity/resolve.ts";
 import { createKitRuntime, type GuardContext } from "./kit.ts";
+import { sampleMatrix as customerHubMatrix } from "./testing/sample-matrix.ts";
 
 const localUsers = [
   { id: "vic", email: "vic@example.com", displayName: "Vic Viewer", groups: ["customer-hub-viewers"] },

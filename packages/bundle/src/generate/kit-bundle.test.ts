@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { defineAppEnv, parseAppYaml } from "@appbase/bindings";
-import { customerHubMatrix } from "@appbase/grants/kits";
+import { sampleMatrix } from "@appbase/grants/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { loadBundleSchema } from "../schema/schema-source.ts";
@@ -38,7 +38,7 @@ function declaration(overrides: Partial<KitBundleDeclaration> = {}): KitBundleDe
     description: "Customer 360",
     resources: kitResourcesFromAppEnv(appEnv),
     env: appEnv.appYamlEnv(),
-    matrix: customerHubMatrix,
+    matrix: sampleMatrix,
     syncedTables: [
       {
         schema: "customer",
@@ -115,9 +115,9 @@ describe("kit bundle generation", () => {
   it("carries schema grants from the grant matrix and telemetry destinations", () => {
     const config = kitBundleConfig(declaration()) as Yaml;
     const sp = ref("resources.apps.customer_hub.service_principal_client_id");
-    expect(config.resources.schemas.customer_hub.grants).toContainEqual({
+    expect(config.resources.schemas.sample_desk.grants).toContainEqual({
       principal: sp,
-      privileges: ["USE_SCHEMA", "SELECT", "MODIFY", "CREATE_TABLE"],
+      privileges: ["USE_SCHEMA", "SELECT", "MODIFY", "CREATE_TABLE", "CREATE_VOLUME"],
     });
     expect(config.resources.schemas.telemetry.grants[0].principal).toBe(sp);
     expect(

@@ -3,19 +3,11 @@ import type { KitNames } from "./kit-names.ts";
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 function bundleTs(n: KitNames): string {
-  return `import { defineKitBundle, kitResourcesFromAppEnv } from "@appbase/bundle/generate";
-import { ${n.camel}AppEnv } from "@appbase/${n.kit}/app-env";
-import { ${n.camel}Matrix } from "@appbase/${n.kit}/grants";
+  return `import { kitBundle } from "@appbase/bundle/generate";
+import kit from "@appbase/${n.kit}/kit";
 
-/** The ${n.title} bundle: its Lakebase database and the UC schema grants of its matrix. */
-export default defineKitBundle({
-  kit: ${JSON.stringify(n.kit)},
-  title: ${JSON.stringify(n.title)},
-  description: ${JSON.stringify(`${n.title}, built on the AppBase Starter`)},
-  resources: kitResourcesFromAppEnv(${n.camel}AppEnv),
-  env: ${n.camel}AppEnv.appYamlEnv(),
-  matrix: ${n.camel}Matrix,
-});
+/** The ${n.title} bundle: its Lakebase database and the grants of its matrix, from kit.ts. */
+export default kitBundle(kit);
 `;
 }
 

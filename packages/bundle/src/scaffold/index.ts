@@ -3,6 +3,6 @@ export {
   type ScaffoldedKit,
   type ScaffoldOptions,
   scaffoldKit,
-  starterBundleDeclaration,
+  starterKit,
 } from "./scaffold-kit.ts";
 export { starterMatrix } from "./starter-matrix.ts";

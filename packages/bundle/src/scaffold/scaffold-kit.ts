@@ -1,14 +1,14 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { kitResourcesFromAppEnv } from "../generate/from-app-env.ts";
-import type { KitBundleDeclaration } from "../generate/kit-bundle.ts";
-import { defineKitBundle } from "../generate/kit-bundle.ts";
+import { defineAppEnv, lakebaseEndpointBinding } from "@appbase/bindings";
+import { defineKit, type KitDefinition } from "@appbase/next-kit/define-kit";
+import { kitBundle } from "../generate/from-kit.ts";
 import { renderKitBundle } from "../generate/write-kit-bundle.ts";
 import { appFiles } from "./app-files.ts";
 import { bundleFiles } from "./bundle-files.ts";
 import { type KitNames, kitNames } from "./kit-names.ts";
-import { starterAppEnv } from "./starter-env.ts";
 import { starterMatrix } from "./starter-matrix.ts";
+import { starterMigration, starterTables } from "./starter-migration.ts";
 
 export interface ScaffoldOptions {
   repoRoot: string;
@@ -27,20 +27,40 @@ export interface ScaffoldedKit {
   files: string[];
 }
 
-/** The declaration the scaffolded bundle.ts evaluates to, built in memory so the generated files match it. */
-export function starterBundleDeclaration(names: KitNames): KitBundleDeclaration {
-  return defineKitBundle({
-    kit: names.kit,
+/**
+ * The declaration the scaffolded kit.ts evaluates to, built in memory: the new kit's packages are not
+ * installed yet, so its bundle YAML is rendered from this (scaffold-kit.test.ts proves they agree).
+ */
+export function starterKit(names: KitNames): KitDefinition {
+  return defineKit({
+    id: names.kit,
     title: names.title,
-    description: `${names.title}, built on the AppBase Starter`,
-    resources: kitResourcesFromAppEnv(starterAppEnv),
-    env: starterAppEnv.appYamlEnv(),
+    description: `${names.title}, built on the AppBase Starter.`,
+    port: names.port,
+    schema: starterTables(names).schema,
     matrix: starterMatrix(names),
+    appEnv: defineAppEnv({ bindings: { LAKEBASE_ENDPOINT: lakebaseEndpointBinding() } }),
+    localUsers: [
+      {
+        id: "eve",
+        email: "eve.editor@example.com",
+        displayName: "Eve Editor",
+        groups: [`${names.kit}-editors`],
+      },
+      {
+        id: "vic",
+        email: "vic.viewer@example.com",
+        displayName: "Vic Viewer",
+        groups: [`${names.kit}-viewers`],
+      },
+    ],
+    nav: [{ href: "/", label: "Items" }],
+    servedTables: [],
   });
 }
 
-/** Writes a new kit from the Starter: app, grants, table and migration, bundle (generated), e2e smoke spec. */
-export function scaffoldKit(options: ScaffoldOptions): ScaffoldedKit {
+/** Writes a new kit on the recipe: skeleton, kit.ts, matrix, table and migration, action, bundle, e2e smoke spec. */
+export async function scaffoldKit(options: ScaffoldOptions): Promise<ScaffoldedKit> {
   const names = kitNames(options.kit, {
     usedPorts: options.usedPorts,
     ...(options.title ? { title: options.title } : {}),
@@ -50,10 +70,9 @@ export function scaffoldKit(options: ScaffoldOptions): ScaffoldedKit {
     if (existsSync(join(options.repoRoot, dir)))
       throw new Error(`${dir} already exists: pick another kit id or remove it.`);
   }
-  const matrix = starterMatrix(names);
-  const generated = renderKitBundle(starterBundleDeclaration(names));
+  const generated = renderKitBundle(kitBundle(starterKit(names)));
   const files: Record<string, string> = {
-    ...appFiles(names, { matrixJson: JSON.stringify(matrix, null, 2), now: options.now ?? Date.now() }),
+    ...appFiles(names, await starterMigration(names, options.now ?? Date.now())),
     ...bundleFiles(names),
     [`bundles/${names.kit}/databricks.yml`]: generated["databricks.yml"] ?? "",
     [`bundles/${names.kit}/app.yaml`]: generated["app.yaml"] ?? "",

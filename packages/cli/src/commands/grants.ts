@@ -47,10 +47,7 @@ const output = { log: (line: string) => console.log(line), error: (line: string)
 
 function withCommonOptions(command: Command): Command {
   return command
-    .option(
-      "--kit <kit>",
-      "one kit (see `appbase kits`); default all",
-    )
+    .option("--kit <kit>", "one kit (see `appbase kits`); default all")
     .option("--target <target>", "local (CREATE ROLE) or databricks (databricks_create_role)", "local")
     .option(
       "--app-principal <name>",

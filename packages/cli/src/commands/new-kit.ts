@@ -14,7 +14,7 @@ export function registerNewKitCommand(program: Command): void {
   create
     .command("kit <name>")
     .description(
-      "scaffold a kit from the Starter: Next.js app, grant matrix, table and migration, bundle, e2e smoke spec",
+      "scaffold a kit on the recipe: kit.ts, skeleton, matrix, drizzle table and migration, one action, bundle, e2e smoke spec",
     )
     .option("--title <title>", "display title (default: from the id, e.g. field-service → Field Service)")
     .option("--port <port>", "local port (default: the next one after the existing kits)")
@@ -25,9 +25,9 @@ export function registerNewKitCommand(program: Command): void {
         throw new CliError(`--port ${options.port}: give a port between 1024 and 65535.`);
       }
       const usedPorts = (await discoverKits(repoRoot)).map((kit) => kit.port);
-      let result: ReturnType<typeof scaffoldKit>;
+      let result: Awaited<ReturnType<typeof scaffoldKit>>;
       try {
-        result = scaffoldKit({
+        result = await scaffoldKit({
           repoRoot,
           kit: name,
           usedPorts,

@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import { resolveStateDir, stopLakebaseProcess } from "@appbase/db/local";
-import type { Command } from "commander";
 import { formatRunningKits } from "@appbase/next-kit/kit-switcher";
+import type { Command } from "commander";
 import { discoverKits, selectKits } from "../kits.ts";
 import { type KitServerMode, type RunningKit, startKit } from "../orchestrator/kit-process.ts";
 import { lakehouseDirOf } from "../orchestrator/land-gold.ts";

@@ -39,9 +39,7 @@ export async function startKit(
   } catch (error) {
     await running.stop(2_000);
     const reason = error instanceof Error ? error.message : String(error);
-    throw new CliError(
-      `Kit ${kit.id} did not become healthy: ${reason}\nLast output:\n${tail().join("\n")}`,
-    );
+    throw new CliError(`Kit ${kit.id} did not become healthy: ${reason}\nLast output:\n${tail().join("\n")}`);
   }
   return running;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseGrantsOptions } from "./options.ts";
 import { sampleMatrices } from "../testing/sample-matrices.ts";
+import { parseGrantsOptions } from "./options.ts";
 import { planText } from "./run-grants.ts";
 
 describe("grants command options", () => {
@@ -36,8 +36,7 @@ describe("plan", () => {
 
   it("prints one part with --only, for every kit without --kit", () => {
     const text = planText(parseGrantsOptions({ only: "unity-catalog" }), sampleMatrices);
-    for (const kit of ["sample-desk", "sample-queue"])
-      expect(text).toContain(`-- ${kit}:`);
+    for (const kit of ["sample-desk", "sample-queue"]) expect(text).toContain(`-- ${kit}:`);
     expect(text).not.toContain("CREATE SCHEMA");
     expect(text).toContain("<app-service-principal-client-id>");
   });

@@ -4,7 +4,10 @@ import type { KitMatrix } from "../matrix.ts";
 /** Options shared by `appbase grants plan | apply | verify`, validated once. */
 export const grantsCommandOptionsSchema = z
   .object({
-    kit: z.string().regex(/^[a-z][a-z0-9-]*$/, "--kit must be a kit id, e.g. customer-hub").optional(),
+    kit: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*$/, "--kit must be a kit id, e.g. customer-hub")
+      .optional(),
     target: z
       .enum(["local", "databricks"], { error: "--target must be local or databricks" })
       .default("local"),

@@ -1,13 +1,13 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runApply, runVerify } from "../commands/run-grants.ts";
+import { queueMatrix, sampleMatrices, sampleMatrix } from "../testing/sample-matrices.ts";
 import {
   createTestDatabase,
   dropTestDatabase,
   startTestPostgres,
   type TestPostgres,
 } from "../testing/test-postgres.ts";
-import { queueMatrix, sampleMatrices, sampleMatrix } from "../testing/sample-matrices.ts";
 import { applyPostgresPlan, GrantApplyError } from "./apply.ts";
 import { postgresPlan } from "./plan.ts";
 import { verifyPostgresGrants } from "./verify.ts";
@@ -214,9 +214,7 @@ describe("apply failures", () => {
     const error = await applyPostgresPlan(admin, plan).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GrantApplyError);
     expect((error as Error).message).toMatch(/databricks_auth/);
-    const { rows } = await admin.query(
-      "SELECT nspname FROM pg_namespace WHERE nspname IN ('sample_queue')",
-    );
+    const { rows } = await admin.query("SELECT nspname FROM pg_namespace WHERE nspname IN ('sample_queue')");
     expect(rows).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sampleMatrix } from "../testing/sample-matrices.ts";
 import { applyPostgresPlan } from "./apply.ts";
 import { postgresPlan } from "./plan.ts";
 import { prunePostgresGrants } from "./prune.ts";
 import { verifyPostgresGrants } from "./verify.ts";
-import { sampleMatrix } from "../testing/sample-matrices.ts";
 
 // The local Lakebase is PGlite: apply and verify must work there too. It has one session, so the
 // permission-error tests (separate logins) live in grants.db.test.ts on a real PostgreSQL server.

@@ -33,7 +33,14 @@ const officers = principal.group("sample-desk-officers");
 /** A desk with notes on synced contacts: viewer, manager, lead (also via admins), officer. */
 export const sampleMatrix = defineKitMatrix({
   kit: "sample-desk",
-  permissions: ["contact.read", "contact.read-all", "contact.pii.read", "note.write", "case.claim", "audit.read"],
+  permissions: [
+    "contact.read",
+    "contact.read-all",
+    "contact.pii.read",
+    "note.write",
+    "case.claim",
+    "audit.read",
+  ],
   roles: {
     viewer: {
       description: "Reads contacts, PII masked",
@@ -74,13 +81,21 @@ export const sampleMatrix = defineKitMatrix({
       { principal: admins, on: { type: "catalog" }, privileges: ["USE_CATALOG"] },
       { principal: officers, on: { type: "catalog" }, privileges: ["USE_CATALOG"] },
       { principal: app, on: { type: "schema", schema: "sample_gold" }, privileges: ["USE_SCHEMA", "SELECT"] },
-      { principal: officers, on: { type: "table", schema: "sample_gold", table: "contact" }, privileges: ["SELECT"] },
+      {
+        principal: officers,
+        on: { type: "table", schema: "sample_gold", table: "contact" },
+        privileges: ["SELECT"],
+      },
       {
         principal: app,
         on: { type: "schema", schema: "sample_desk" },
         privileges: ["USE_SCHEMA", "SELECT", "MODIFY", "CREATE_TABLE", "CREATE_VOLUME"],
       },
-      { principal: admins, on: { type: "schema", schema: "sample_desk" }, privileges: ["USE_SCHEMA", "SELECT"] },
+      {
+        principal: admins,
+        on: { type: "schema", schema: "sample_desk" },
+        privileges: ["USE_SCHEMA", "SELECT"],
+      },
       {
         principal: officers,
         on: { type: "volume", schema: "sample_desk", volume: "evidence" },
@@ -148,7 +163,12 @@ export const queueMatrix = defineKitMatrix({
   lakebase: {
     schemas: [{ name: "sample_queue", authority: "lakebase", description: "Queue" }],
     grants: [
-      { principal: principal.group("sample-queue-readers"), schema: "sample_queue", on: "tables", privileges: ["SELECT"] },
+      {
+        principal: principal.group("sample-queue-readers"),
+        schema: "sample_queue",
+        on: "tables",
+        privileges: ["SELECT"],
+      },
     ],
   },
 });

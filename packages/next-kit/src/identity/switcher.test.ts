@@ -1,6 +1,6 @@
 import { LOCAL_IDENTITY_COOKIE } from "@appbase/bindings";
-import { sampleMatrix as customerHubMatrix } from "../testing/sample-matrix.ts";
 import { describe, expect, it, vi } from "vitest";
+import { sampleMatrix as customerHubMatrix } from "../testing/sample-matrix.ts";
 import { createLocalIdentitySwitcher } from "./switcher.ts";
 
 const localUsers = [

@@ -6,7 +6,13 @@ import { ErrorState } from "@appbase/ui/states";
  * Every kit's last-resort boundary (src/app/error.tsx re-exports it): an unexpected server failure,
  * e.g. the database is down, as a message with the error's reference and a retry.
  */
-export default function KitError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function KitError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <div>
       <ErrorState

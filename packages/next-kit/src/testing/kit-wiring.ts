@@ -74,7 +74,9 @@ export function describeKitWiring(kit: KitDefinition, srcUrl: URL): void {
   if (routes.length > 0)
     describe(`${kit.id}: every route handler goes through the one wrapper`, () => {
       it.each(routes.map((f) => [f.slice(srcDir.length), f]))("%s", async (_name, file) => {
-        const handlers = (await exportsOf(file)).filter(([name]) => /^(GET|POST|PUT|PATCH|DELETE)$/.test(name));
+        const handlers = (await exportsOf(file)).filter(([name]) =>
+          /^(GET|POST|PUT|PATCH|DELETE)$/.test(name),
+        );
         expect(handlers.length).toBeGreaterThan(0);
         for (const [name, value] of handlers)
           expect(wrappedInfo(value), `${file} ${name}`).toMatchObject({ kind: "route" });

@@ -6,8 +6,8 @@ import { QueryProvider } from "../../components/query-provider.tsx";
 import { SyncBanner } from "../../components/sync-banner.tsx";
 import { readSynced } from "../../domain/freshness/synced-read.ts";
 import { churnRiskDistribution, segmentMix, statusFunnel } from "../../domain/insights/insights.ts";
-import { can, db } from "../../server/kit.ts";
 import { genieBinding } from "../../server/genie.ts";
+import { can, db } from "../../server/kit.ts";
 import { customerReader } from "../../server/page-identity.tsx";
 import { syncHealth } from "../../server/sync-health.ts";
 
