@@ -25,6 +25,7 @@ beforeAll(async () => {
   branches = new LakebaseBranches({
     client,
     project: "my-app",
+    pageSize: 3,
     pollIntervalMs: 1000,
     sleep: async (ms) => {
       waits.push(ms);
@@ -68,8 +69,10 @@ describe("Lakebase Autoscaling branches (REST, against the fake workspace)", () 
 
   it("lists branches across pages and patches the expiration", async () => {
     for (const name of ["a-1", "a-2"]) await branches.create({ name });
+    const pagesBefore = fake.calls("postgres.list-branches");
     const listed = await branches.list();
     expect(listed.map((b) => b.name).sort()).toEqual(["a-1", "a-2", "preview-1", "production"]);
+    expect(fake.calls("postgres.list-branches") - pagesBefore).toBe(2); // 3 + 1, next_page_token followed
     const expireTime = new Date(Date.now() + 60_000);
     const patched = await branches.setExpiry("a-1", expireTime);
     // the fake accepts only update_mask=spec.expiration, as the reference documents for expiry

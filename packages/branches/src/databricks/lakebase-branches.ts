@@ -58,6 +58,8 @@ export interface LakebaseBranchesOptions {
   pollIntervalMs?: number;
   /** Give up waiting for an operation after this long. Default 20 minutes. */
   timeoutMs?: number;
+  /** Branches per list page (the API allows up to 100). */
+  pageSize?: number;
   /** How to wait between polls (tests pass a no-op). */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -97,7 +99,7 @@ export class LakebaseBranches implements BranchPort {
       const page = await this.call({
         method: "GET",
         path: this.base,
-        query: { page_size: 100, page_token: pageToken },
+        query: { page_size: this.options.pageSize ?? 100, page_token: pageToken },
         response: branchPage,
         operation: `Lakebase list branches of ${this.options.project}`,
       });
