@@ -1,4 +1,4 @@
-import { customers } from "@appbase/datasets/tables";
+import { customerFeatures, interactions as customerInteractions, customers } from "@appbase/datasets/tables";
 import { type Queryable, rowOf } from "@appbase/db";
 import { classifyFreshness, type Freshness } from "@appbase/db/synced-status";
 import { type ResolvedColumnRule, type Shielded, shield } from "@appbase/grants";
@@ -55,20 +55,11 @@ export async function getCustomer(
 ): Promise<CustomerDetail | undefined> {
   const [customer, features, interactions] = await Promise.all([
     db.query("select * from customer.customers where customer_id = $1", [customerId]),
-    db.query<{ feature_name: string; value: number | null; computed_at: Date }>(
-      "select feature_name, value, computed_at from customer.customer_features where customer_id = $1 order by feature_name",
-      [customerId],
-    ),
-    db.query<{
-      interaction_id: string;
-      channel: string;
-      kind: string;
-      occurred_at: Date;
-      summary: string;
-      sentiment: number | null;
-    }>(
-      `select interaction_id, channel, kind, occurred_at, summary, sentiment from customer.interactions
-        where customer_id = $1 order by occurred_at desc limit 20`,
+    db.query("select * from customer.customer_features where customer_id = $1 order by feature_name", [
+      customerId,
+    ]),
+    db.query(
+      "select * from customer.interactions where customer_id = $1 order by occurred_at desc limit 20",
       [customerId],
     ),
   ]);
@@ -97,24 +88,29 @@ export async function getCustomer(
     churnRiskScore: consents.profiling ? Number(row.churn_risk_score) : null,
     consents,
     updatedAt: new Date(row.updated_at),
-    features: features.rows.map((f) => {
+    features: features.rows.map((raw) => {
+      const f = rowOf(customerFeatures, raw);
+      const computedAt = new Date(f.computed_at);
       const withheld = !consentAllows(consents, f.feature_name);
       const target = FEATURE_TARGETS[f.feature_name] ?? DEFAULT_FEATURE_TARGET;
       return {
         name: f.feature_name,
         value: withheld || f.value === null ? null : Number(f.value),
         withheld,
-        computedAt: f.computed_at,
-        freshness: classifyFreshness(f.computed_at, now, target),
+        computedAt,
+        freshness: classifyFreshness(computedAt, now, target),
       };
     }),
-    interactions: interactions.rows.map((i) => ({
-      id: i.interaction_id,
-      channel: i.channel,
-      kind: i.kind,
-      occurredAt: i.occurred_at,
-      summary: i.summary,
-      sentiment: i.sentiment === null ? null : Number(i.sentiment),
-    })),
+    interactions: interactions.rows.map((raw) => {
+      const i = rowOf(customerInteractions, raw);
+      return {
+        id: i.interaction_id,
+        channel: i.channel,
+        kind: i.kind,
+        occurredAt: new Date(i.occurred_at),
+        summary: i.summary,
+        sentiment: i.sentiment,
+      };
+    }),
   };
 }
