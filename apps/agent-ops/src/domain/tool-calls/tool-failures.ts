@@ -1,16 +1,8 @@
-import type { Queryable } from "@appbase/db";
+import { type Queryable, rowOf } from "@appbase/db";
+import { type ToolCallRow, toolCall } from "../../db/schema/tool-call.ts";
 
 /** A tool call that failed, with what it was called with, for the recent-failures list. */
-export interface ToolFailure {
-  threadId: string;
-  toolCallId: string;
-  agent: string;
-  tool: string;
-  args: unknown;
-  error: string;
-  startedAt: Date;
-  durationMs: number;
-}
+export type ToolFailure = Omit<ToolCallRow, "result" | "status" | "error"> & { error: string };
 
 /** Failed calls since `since` (all time when null), newest first, optionally of one tool, with their total. */
 export async function recentToolFailures(
@@ -20,18 +12,8 @@ export async function recentToolFailures(
   const values = [filter.since, filter.tool ?? null];
   const where = `status = 'error' and ($1::timestamptz is null or started_at >= $1) and ($2::text is null or tool = $2)`;
   const [page, count] = await Promise.all([
-    db.query<{
-      thread_id: string;
-      tool_call_id: string;
-      agent: string;
-      tool: string;
-      args: unknown;
-      error: string | null;
-      started_at: Date;
-      duration_ms: number;
-    }>(
-      `select thread_id, tool_call_id, agent, tool, args, error, started_at, duration_ms
-       from agent_ops.tool_call where ${where}
+    db.query(
+      `select * from agent_ops.tool_call where ${where}
       order by started_at desc, thread_id, tool_call_id limit $3`,
       [...values, filter.limit ?? 20],
     ),
@@ -41,16 +23,10 @@ export async function recentToolFailures(
     ),
   ]);
   return {
-    rows: page.rows.map((r) => ({
-      threadId: r.thread_id,
-      toolCallId: r.tool_call_id,
-      agent: r.agent,
-      tool: r.tool,
-      args: r.args,
-      error: r.error ?? "(no error message recorded)",
-      startedAt: r.started_at,
-      durationMs: r.duration_ms,
-    })),
+    rows: page.rows.map((raw) => {
+      const { result: _result, status: _status, error, ...call } = rowOf(toolCall, raw);
+      return { ...call, error: error ?? "(no error message recorded)" };
+    }),
     total: count.rows[0]?.total ?? 0,
   };
 }
