@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { benchBranchCreate } from "@appbase/branches/bench";
 import { applyMigrations, createPool } from "@appbase/db";
 import { startLakebaseProcess, stopLakebaseProcess } from "@appbase/db/local";
 import { benchSnapshotVsCopy } from "@appbase/lakehouse/bench";
@@ -19,7 +20,7 @@ interface BenchOptions {
   out?: string;
 }
 
-const BENCHMARKS = ["point-read", "governance-writer", "snapshot-sync"] as const;
+const BENCHMARKS = ["point-read", "governance-writer", "snapshot-sync", "branch-create"] as const;
 
 /** `appbase bench`: benchmarks with JSON output, each against a baseline measured in the same run. */
 export function registerBenchCommand(program: Command): void {
@@ -60,6 +61,11 @@ export function registerBenchCommand(program: Command): void {
         );
       }
       if (wanted("snapshot-sync")) write("snapshot-sync", await snapshotSync(Number(options.syncRows)));
+      if (wanted("branch-create"))
+        write(
+          "branch-create",
+          await benchBranchCreate({ sizes: [10_000, 100_000, 300_000], log: console.error }),
+        );
     });
 }
 
