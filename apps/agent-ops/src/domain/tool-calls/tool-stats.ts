@@ -1,5 +1,5 @@
-import type { HistogramBin } from "@appbase/ui/charts";
 import type { Queryable } from "@appbase/db";
+import type { HistogramBin } from "@appbase/ui/charts";
 
 /** Calls, errors and latency of one tool over a window, from `agent_ops.tool_call`. */
 export interface ToolStats {
