@@ -5,7 +5,7 @@ import { refusal } from "./refusal.ts";
 /** How long a claim holds before the item returns to the queue. */
 export const DEFAULT_LEASE_SECONDS = 15 * 60;
 
-const claimSet = (q: ResolvedQueue<unknown>, alias = "") =>
+const claimSet = <T>(q: ResolvedQueue<T>, alias = "") =>
   `status = '${q.spec.statuses.claimed}', claimed_by = $1, claimed_at = now(),
    lease_expires_at = now() + make_interval(secs => $2), version = ${alias}version + 1, updated_at = now()` +
   (q.has.snooze ? ", snoozed_until = null, snooze_reason = null" : "");
@@ -63,7 +63,11 @@ export async function claimItem<TItem>(
   );
   if (rows[0]) return q.spec.toItem(rows[0]);
   const row = await getRow(q, db, input.id);
-  throw refusal(row, q.spec.toItem(row), { actor: input.claimant, closed: q.spec.statuses.closed });
+  throw refusal(row, q.spec.toItem(row), {
+    actor: input.claimant,
+    closed: q.spec.statuses.closed,
+    closedMessage: q.spec.closedMessage,
+  });
 }
 
 /** Puts every item whose lease ran out back in the queue (claims also treat them as claimable, so this is tidying). */

@@ -2,4 +2,4 @@ export type { BulkResult, Selected } from "./bulk.ts";
 export { DEFAULT_LEASE_SECONDS } from "./claim.ts";
 export { defineQueue, type Queue } from "./define-queue.ts";
 export type { Enqueued, NewQueueItem } from "./enqueue.ts";
-export type { Queryable, QueueSpec } from "./queue-table.ts";
+export type { QueueSpec } from "./queue-table.ts";

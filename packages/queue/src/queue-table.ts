@@ -1,14 +1,8 @@
+import type { Queryable } from "@appbase/db";
 import { getTableColumns, getTableName, type Table } from "drizzle-orm";
 import { getTableConfig, type PgColumn, type PgTable } from "drizzle-orm/pg-core";
-import type { QueryResultRow } from "pg";
 
-/** The part of `pg.Pool`/`pg.PoolClient` the queue needs; every operation is one statement. */
-export interface Queryable {
-  query<R extends QueryResultRow = QueryResultRow>(
-    text: string,
-    values?: unknown[],
-  ): Promise<{ rows: R[]; rowCount: number | null }>;
-}
+export type { Queryable };
 
 /** The columns every queue table has (declared with `queueColumns()` or by hand with these names). */
 const REQUIRED = [
@@ -35,6 +29,8 @@ export interface QueueSpec<TItem> {
   dedupScope?: "open" | "always";
   /** Seconds from creation to the SLA due time (`due_at`), unless an item brings its own. */
   slaSeconds?: number;
+  /** How a refusal describes a closed item (e.g. "already decided (approve) by rita"); a generic sentence otherwise. */
+  closedMessage?: (item: TItem) => string;
   /** Maps a whole row (`select *`) to the kit's item type. */
   toItem: (row: Record<string, unknown>) => TItem;
 }

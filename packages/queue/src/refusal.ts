@@ -16,18 +16,25 @@ interface QueueRow {
 export function refusal<TItem>(
   row: Record<string, unknown>,
   item: TItem,
-  input: { actor: string; expectedVersion?: number; closed: readonly string[] },
+  input: {
+    actor: string;
+    expectedVersion?: number;
+    closed: readonly string[];
+    closedMessage?: (item: TItem) => string;
+  },
 ): ConflictError<TItem> {
   const r = row as unknown as QueueRow;
   const now = Date.now();
   if (input.closed.includes(r.status)) {
-    return new ConflictError(`This item is already ${r.status}; there is nothing left to do on it.`, item);
+    const message =
+      input.closedMessage?.(item) ?? `This item is already ${r.status}; there is nothing left to do on it.`;
+    return new ConflictError(message, item);
   }
   const liveClaim =
     r.claimed_by !== null && r.lease_expires_at !== null && r.lease_expires_at.getTime() >= now;
   if (liveClaim && r.claimed_by !== input.actor) {
     return new ConflictError(
-      `${r.claimed_by} has claimed this item until ${r.lease_expires_at?.toISOString()}; pick another item or wait for the lease to expire.`,
+      `${r.claimed_by} has claimed this item until ${r.lease_expires_at?.toISOString()}, so it is not claimed by you; pick another item or wait for the lease to expire.`,
       item,
     );
   }

@@ -52,10 +52,11 @@ async function versionedChange<TItem>(
     actor: change.actor,
     expectedVersion: change.expectedVersion,
     closed: q.spec.statuses.closed,
+    closedMessage: q.spec.closedMessage,
   });
 }
 
-const unclaim = (q: ResolvedQueue<unknown>) => [
+const unclaim = <T>(q: ResolvedQueue<T>) => [
   `status = '${q.spec.statuses.open}'`,
   "claimed_by = null",
   "claimed_at = null",

@@ -1,4 +1,4 @@
-import type { Queryable } from "@appbase/queue";
+import type { Queryable } from "@appbase/db";
 import type pg from "pg";
 
 /** What domain functions take: a pool, whose `connect` gives a client for multi-statement transactions. */

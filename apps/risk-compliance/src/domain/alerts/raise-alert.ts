@@ -1,4 +1,4 @@
-import type { Queryable } from "@appbase/queue";
+import type { Queryable } from "@appbase/db";
 import { type Alert, alertQueue, SEVERITIES, type Severity, SLA_HOURS } from "./alert-queue.ts";
 
 export interface Signal {

@@ -1,4 +1,4 @@
-import type { Queryable } from "@appbase/queue";
+import type { Queryable } from "@appbase/db";
 import { type AuditContent, auditHash, GENESIS_HASH } from "./audit-hash.ts";
 
 /** One change to record: what happened, and the field's value before and after (when a field changed). */

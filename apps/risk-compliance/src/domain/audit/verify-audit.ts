@@ -1,4 +1,4 @@
-import type { Queryable } from "@appbase/queue";
+import type { Queryable } from "@appbase/db";
 import { auditHash, GENESIS_HASH } from "./audit-hash.ts";
 
 /** Where a case's chain breaks: the first event that does not check out, or the anchor on the case row. */

@@ -1,5 +1,5 @@
+import type { Queryable } from "@appbase/db";
 import { FieldRuleError } from "@appbase/next-kit/errors";
-import type { Queryable } from "@appbase/queue";
 import { type Database, inTransaction } from "../../db/transaction.ts";
 import { alertQueue } from "../alerts/alert-queue.ts";
 import { recordAudit } from "../audit/record-audit.ts";

@@ -1,6 +1,6 @@
+import type { Queryable } from "@appbase/db";
 import { rowOf } from "@appbase/db";
 import { ConflictError, NotFoundError } from "@appbase/next-kit/errors";
-import type { Queryable } from "@appbase/queue";
 import { type RiskCaseRow, riskCase } from "../../db/schema/risk-case.ts";
 import { type AuditEntry, recordAudit } from "../audit/record-audit.ts";
 

@@ -1,4 +1,4 @@
-import type { Queryable } from "@appbase/queue";
+import type { Queryable } from "@appbase/db";
 
 /** Alerts raised per rule and UTC day over the last `days` days (zero days are left out). */
 export async function alertVolume(

@@ -1,4 +1,4 @@
-import type { Queryable } from "@appbase/queue";
+import type { Queryable } from "@appbase/db";
 import { vectorLiteral } from "./embedder.ts";
 import { terms } from "./lexical-embedder.ts";
 

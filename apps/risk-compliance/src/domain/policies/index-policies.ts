@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Queryable } from "@appbase/queue";
+import type { Queryable } from "@appbase/db";
 import { chunkPolicy } from "./chunk-policy.ts";
 import { checkDims, type Embedder, vectorLiteral } from "./embedder.ts";
 

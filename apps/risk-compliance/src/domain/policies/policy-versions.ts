@@ -1,6 +1,6 @@
+import type { Queryable } from "@appbase/db";
 import { rowOf } from "@appbase/db";
 import { ConflictError, FieldRuleError } from "@appbase/next-kit/errors";
-import type { Queryable } from "@appbase/queue";
 import { type PolicyVersionRow, policyVersion } from "../../db/schema/policy-version.ts";
 import { type Database, inTransaction } from "../../db/transaction.ts";
 
