@@ -1,4 +1,4 @@
-import { assets, assetScores, sites, workOrders } from "@appbase/datasets/tables";
+import { assetScores, assets, sites, workOrders } from "@appbase/datasets/tables";
 import { defineKit } from "@appbase/next-kit/define-kit";
 import { operationsPortalAppEnv } from "./src/app-env.ts";
 import { operationsPortal } from "./src/db/schema/operations-portal-schema.ts";
@@ -8,18 +8,44 @@ import { operationsPortalMatrix } from "./src/matrix.ts";
 export default defineKit({
   id: "operations-portal",
   title: "Intelligent Operations Portal",
-  description: "Sites, assets and their scores, the operator's alert queue, work orders and preventive maintenance.",
+  description:
+    "Sites, assets and their scores, the operator's alert queue, work orders and preventive maintenance.",
   port: 3104,
   schema: operationsPortal,
   matrix: operationsPortalMatrix,
   appEnv: operationsPortalAppEnv,
   // One or two people per role; technicians' ids are roster ids, which the own-work-orders rule matches.
   localUsers: [
-    { id: "pia", email: "pia.planner@example.com", displayName: "Pia Planner", groups: ["operations-portal-planners"] },
-    { id: "t.nguyen", email: "t.nguyen@example.com", displayName: "Thi Nguyen", groups: ["operations-portal-technicians"] },
-    { id: "m.garcia", email: "m.garcia@example.com", displayName: "Marta Garcia", groups: ["operations-portal-technicians"] },
-    { id: "sam", email: "sam.manager@example.com", displayName: "Sam Site-Manager", groups: ["operations-portal-site-managers"] },
-    { id: "vera", email: "vera.viewer@example.com", displayName: "Vera Viewer", groups: ["operations-portal-viewers"] },
+    {
+      id: "pia",
+      email: "pia.planner@example.com",
+      displayName: "Pia Planner",
+      groups: ["operations-portal-planners"],
+    },
+    {
+      id: "t.nguyen",
+      email: "t.nguyen@example.com",
+      displayName: "Thi Nguyen",
+      groups: ["operations-portal-technicians"],
+    },
+    {
+      id: "m.garcia",
+      email: "m.garcia@example.com",
+      displayName: "Marta Garcia",
+      groups: ["operations-portal-technicians"],
+    },
+    {
+      id: "sam",
+      email: "sam.manager@example.com",
+      displayName: "Sam Site-Manager",
+      groups: ["operations-portal-site-managers"],
+    },
+    {
+      id: "vera",
+      email: "vera.viewer@example.com",
+      displayName: "Vera Viewer",
+      groups: ["operations-portal-viewers"],
+    },
   ],
   nav: [
     { href: "/sites", label: "Sites" },

@@ -5,7 +5,10 @@ import { actAs, portalDatabase } from "./support/portal.ts";
 const db = portalDatabase();
 test.afterAll(() => db.end());
 
-test("two people moving the same work order: the second gets a visible conflict, not a lost update", async ({ browser, baseURL }) => {
+test("two people moving the same work order: the second gets a visible conflict, not a lost update", async ({
+  browser,
+  baseURL,
+}) => {
   const { rows } = await db.query<{ id: string }>(
     `insert into operations_portal.work_order (asset_id, site_id, title, kind, priority, assignee_id, response_due_at, completion_due_at, request_id, created_by, updated_by)
      select asset_id, site_id, 'E2E conflict', 'reactive', 'high', 't.nguyen', now() + interval '4 hours', now() + interval '3 days', $1, 'e2e', 'e2e'
@@ -31,6 +34,8 @@ test("two people moving the same work order: the second gets a visible conflict,
   await samMove.getByRole("button", { name: "Move work order" }).click();
   await expect(samMove.locator("[data-conflict]")).toContainText("changed this work order meanwhile");
 
-  const stored = await db.query("select status, version from operations_portal.work_order where id = $1", [id]);
+  const stored = await db.query("select status, version from operations_portal.work_order where id = $1", [
+    id,
+  ]);
   expect(stored.rows[0]).toEqual({ status: "in_progress", version: 2 });
 });

@@ -4,7 +4,10 @@ import { actAs, portalDatabase, raiseTestAlert } from "./support/portal.ts";
 const db = portalDatabase();
 test.afterAll(() => db.end());
 
-test("a score alert is claimed, a work order opened from it moves through its lifecycle, and an illegal move is refused", async ({ page, baseURL }) => {
+test("a score alert is claimed, a work order opened from it moves through its lifecycle, and an illegal move is refused", async ({
+  page,
+  baseURL,
+}) => {
   const { alertId } = await raiseTestAlert(db, "journey");
   await actAs(page, "pia", baseURL!);
   await page.goto("/alerts");
@@ -18,7 +21,9 @@ test("a score alert is claimed, a work order opened from it moves through its li
   await form.getByRole("button", { name: "Open work order" }).click();
   await expect(page).toHaveURL(/\/work-orders\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Pump health collapsed");
-  const { rows } = await db.query("select status, work_order_id from operations_portal.alert where id = $1", [alertId]);
+  const { rows } = await db.query("select status, work_order_id from operations_portal.alert where id = $1", [
+    alertId,
+  ]);
   expect(rows[0]).toMatchObject({ status: "work_order" });
 
   const move = page.getByRole("form", { name: "Move work order" });
@@ -42,6 +47,8 @@ test("a score alert is claimed, a work order opened from it moves through its li
   await move.getByRole("button", { name: "Move work order" }).click();
   await expect(page.getByText("This work order is closed.")).toBeVisible();
   const history = page.getByRole("table", { name: "History" });
-  const statusRows = history.locator("tbody tr").filter({ has: page.getByRole("cell", { name: "status", exact: true }) });
+  const statusRows = history
+    .locator("tbody tr")
+    .filter({ has: page.getByRole("cell", { name: "status", exact: true }) });
   await expect(statusRows).toHaveCount(4);
 });

@@ -21,7 +21,9 @@ test("a technician sees only their own work orders, on a phone too", async ({ pa
 
   // My work: cards that fit the phone's width.
   await page.goto("/my");
-  await expect(page.getByRole("list", { name: "My work orders" }).getByRole("listitem").first()).toBeVisible();
+  await expect(
+    page.getByRole("list", { name: "My work orders" }).getByRole("listitem").first(),
+  ).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });

@@ -25,13 +25,7 @@ export const operationsPortalMatrix = defineKitMatrix({
     viewer: {
       description: "Sees sites, assets, scores, alerts and every work order",
       groups: ["operations-portal-viewers"],
-      permissions: [
-        "asset.read",
-        "score.read",
-        "alert.read",
-        "work-order.read",
-        "work-order.read-all",
-      ],
+      permissions: ["asset.read", "score.read", "alert.read", "work-order.read", "work-order.read-all"],
     },
     technician: {
       description: "Works the alert queue and the work orders assigned to them",

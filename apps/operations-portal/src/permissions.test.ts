@@ -44,7 +44,11 @@ const ACTIONS: Record<string, string> = {
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? sources(path) : /\.tsx?$/.test(name) ? [readFileSync(path, "utf8")] : [];
+    return statSync(path).isDirectory()
+      ? sources(path)
+      : /\.tsx?$/.test(name)
+        ? [readFileSync(path, "utf8")]
+        : [];
   });
 }
 
@@ -58,20 +62,27 @@ describe("operations-portal permissions", () => {
     marks.split(" ").forEach((mark, i) => {
       const role = ROLES[i]!;
       const group = matrix.roles[role]!.groups[0]!;
-      expect(can({ email: `${role}@example.com`, userId: role, groups: [group] }, permission as never, matrix), `${role} ${permission}`).toBe(mark === "x");
+      expect(
+        can({ email: `${role}@example.com`, userId: role, groups: [group] }, permission as never, matrix),
+        `${role} ${permission}`,
+      ).toBe(mark === "x");
     });
   });
 
   it("every exported server action goes through the wrapper with its permission", () => {
     const exported = { ...workOrderActions, ...alertActions, ...maintenanceActions };
-    expect(Object.fromEntries(Object.entries(exported).map(([name, fn]) => [name, wrappedInfo(fn)?.permission]))).toEqual(ACTIONS);
+    expect(
+      Object.fromEntries(Object.entries(exported).map(([name, fn]) => [name, wrappedInfo(fn)?.permission])),
+    ).toEqual(ACTIONS);
     expect(wrappedInfo(identityActions.switchIdentityAction)?.kind).toBe("local-switcher");
   });
 
   it("every declared permission is checked somewhere: by an action, or by a page (pageViewer / can)", () => {
     const app = sources(join(import.meta.dirname, "app")).join("\n");
     const domain = sources(join(import.meta.dirname, "domain")).join("\n");
-    const checkedByPages = new Set([...app.matchAll(/(?:pageViewer\(|can\(\w+(?:\.identity)?, )"([a-z.-]+)"/g)].map((m) => m[1]));
+    const checkedByPages = new Set(
+      [...app.matchAll(/(?:pageViewer\(|can\(\w+(?:\.identity)?, )"([a-z.-]+)"/g)].map((m) => m[1]),
+    );
     const unchecked = matrix.permissions.filter(
       (p) =>
         !Object.values(ACTIONS).includes(p) &&

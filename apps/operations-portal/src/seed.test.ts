@@ -1,19 +1,29 @@
+import { fileURLToPath } from "node:url";
 import { datasetsMigrations, loadDatasets } from "@appbase/datasets";
 import { createTestDatabase, type TestDatabase } from "@appbase/db/testing";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedKit } from "./seed.ts";
 
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase({
-    migrations: [datasetsMigrations, { migrationsFolder: fileURLToPath(new URL("../drizzle", import.meta.url)), owner: "operations_portal" }],
-    seed: (pool) => loadDatasets(pool, { seed: 7, scale: "tiny", epoch: new Date().toISOString() }).then(() => undefined),
+    migrations: [
+      datasetsMigrations,
+      { migrationsFolder: fileURLToPath(new URL("../drizzle", import.meta.url)), owner: "operations_portal" },
+    ],
+    seed: (pool) =>
+      loadDatasets(pool, { seed: 7, scale: "tiny", epoch: new Date().toISOString() }).then(() => undefined),
   });
 });
 afterAll(() => db.close());
 
-const ctx = () => ({ pool: db.pool, scale: "tiny" as const, seed: 7, lakehouseDir: "/nowhere", log: () => {} });
+const ctx = () => ({
+  pool: db.pool,
+  scale: "tiny" as const,
+  seed: 7,
+  lakehouseDir: "/nowhere",
+  log: () => {},
+});
 
 describe("seedKit", () => {
   it("shows every state (open, in progress, on hold, completed on time and late, cancelled, preventive, reactive, breached) and a re-run adds nothing", async () => {
@@ -33,13 +43,27 @@ describe("seedKit", () => {
          from operations_portal.work_order`,
     );
     const counts = rows[0]!;
-    for (const state of ["open", "in_progress", "on_hold", "on_time", "late", "cancelled", "preventive", "reactive", "breached"])
+    for (const state of [
+      "open",
+      "in_progress",
+      "on_hold",
+      "on_time",
+      "late",
+      "cancelled",
+      "preventive",
+      "reactive",
+      "breached",
+    ])
       expect(counts[state], state).toBeGreaterThan(0);
-    const { rows: alerts } = await db.pool.query<{ n: number }>("select count(*)::int as n from operations_portal.alert where status = 'open'");
+    const { rows: alerts } = await db.pool.query<{ n: number }>(
+      "select count(*)::int as n from operations_portal.alert where status = 'open'",
+    );
     expect(alerts[0]?.n).toBeGreaterThan(0);
     const again = await seedKit(ctx());
     expect(again.summary).toMatch(/0 demo order\(s\) opened$/);
-    const { rows: after } = await db.pool.query<{ n: number }>("select count(*)::int as n from operations_portal.work_order");
+    const { rows: after } = await db.pool.query<{ n: number }>(
+      "select count(*)::int as n from operations_portal.work_order",
+    );
     expect(after[0]?.n).toBe(counts.total);
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
+import kit from "../kit.ts";
 import { raiseScoreAlerts } from "./domain/alerts/alerts.ts";
 import { generatePreventiveWorkOrders } from "./domain/maintenance/generate.ts";
 import { createSchedule, listSchedules, type NewSchedule } from "./domain/maintenance/schedules.ts";
@@ -8,7 +9,6 @@ import { createWorkOrder, type NewWorkOrder } from "./domain/work-orders/create-
 import { importWorkOrderHistory } from "./domain/work-orders/import-history.ts";
 import { moveWorkOrder } from "./domain/work-orders/move-work-order.ts";
 import { recordWork } from "./domain/work-orders/work-log.ts";
-import kit from "../kit.ts";
 import { ROSTER } from "./roster.ts";
 
 /** What `appbase up` hands the kit's seed (KitSeedContext of @appbase/cli). */
@@ -27,10 +27,50 @@ const asViewer = (p: (typeof localPeople)[number]) => ({ email: p.email, userId:
 const [pia, thi, marta] = [asViewer(planner), asViewer(localPeople[1]!), asViewer(localPeople[2]!)];
 
 const SCHEDULES: NewSchedule[] = [
-  { assetType: "pump", title: "Monthly pump inspection", trigger: "time", intervalDays: 30, intervalHours: null, anchorOn: "2026-01-05", leadDays: 7, priority: "medium", checklist: ["Check seals for leaks", "Grease bearings", "Record vibration"] },
-  { assetType: "conveyor", title: "Weekly belt check", trigger: "time", intervalDays: 7, intervalHours: null, anchorOn: "2026-01-02", leadDays: 2, priority: "low", checklist: ["Belt tension", "Idler rollers"] },
-  { assetType: "transformer", title: "Quarterly oil sample", trigger: "time", intervalDays: 90, intervalHours: null, anchorOn: "2026-01-15", leadDays: 14, priority: "high", checklist: ["Draw oil sample", "Thermal scan"] },
-  { assetType: "compressor", title: "Service every 500 run hours", trigger: "meter", intervalDays: null, intervalHours: 500, anchorOn: null, leadDays: 5, priority: "medium", checklist: ["Change oil", "Replace air filter", "Check belts"] },
+  {
+    assetType: "pump",
+    title: "Monthly pump inspection",
+    trigger: "time",
+    intervalDays: 30,
+    intervalHours: null,
+    anchorOn: "2026-01-05",
+    leadDays: 7,
+    priority: "medium",
+    checklist: ["Check seals for leaks", "Grease bearings", "Record vibration"],
+  },
+  {
+    assetType: "conveyor",
+    title: "Weekly belt check",
+    trigger: "time",
+    intervalDays: 7,
+    intervalHours: null,
+    anchorOn: "2026-01-02",
+    leadDays: 2,
+    priority: "low",
+    checklist: ["Belt tension", "Idler rollers"],
+  },
+  {
+    assetType: "transformer",
+    title: "Quarterly oil sample",
+    trigger: "time",
+    intervalDays: 90,
+    intervalHours: null,
+    anchorOn: "2026-01-15",
+    leadDays: 14,
+    priority: "high",
+    checklist: ["Draw oil sample", "Thermal scan"],
+  },
+  {
+    assetType: "compressor",
+    title: "Service every 500 run hours",
+    trigger: "meter",
+    intervalDays: null,
+    intervalHours: 500,
+    anchorOn: null,
+    leadDays: 5,
+    priority: "medium",
+    checklist: ["Change oil", "Replace air filter", "Check belts"],
+  },
 ];
 
 /** A deterministic UUID from a name, so a re-run finds the demo order it made before. */
@@ -89,51 +129,166 @@ async function demoStories(db: pg.Pool, now: Date): Promise<number> {
   if (assets.length === 0) return 0;
   const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * HOUR);
   const asset = (i: number) => assets[i % assets.length]!.asset_id;
-  const open = async (name: string, order: Omit<NewWorkOrder, "requestId" | "actor" | "kind">, hoursAgo: number) => {
+  const open = async (
+    name: string,
+    order: Omit<NewWorkOrder, "requestId" | "actor" | "kind">,
+    hoursAgo: number,
+  ) => {
     const requestId = demoRequestId(name);
-    const seen = await db.query("select 1 from operations_portal.work_order where request_id = $1", [requestId]);
+    const seen = await db.query("select 1 from operations_portal.work_order where request_id = $1", [
+      requestId,
+    ]);
     if (seen.rows.length > 0) return null;
     return createWorkOrder(db, { ...order, kind: "reactive", requestId, actor: pia.email, at: at(hoursAgo) });
   };
   const steps = ["Isolate and lock out", "Find and fix the cause", "Test and return to service"];
   let opened = 0;
 
-  if (await open("open", { assetId: asset(0), title: "Investigate falling health score", priority: "high", assigneeId: thi.userId, checklist: steps }, 2)) opened++;
+  if (
+    await open(
+      "open",
+      {
+        assetId: asset(0),
+        title: "Investigate falling health score",
+        priority: "high",
+        assigneeId: thi.userId,
+        checklist: steps,
+      },
+      2,
+    )
+  )
+    opened++;
 
-  const working = await open("in-progress", { assetId: asset(1), title: "Replace worn coupling", priority: "high", assigneeId: thi.userId, checklist: steps }, 6);
+  const working = await open(
+    "in-progress",
+    {
+      assetId: asset(1),
+      title: "Replace worn coupling",
+      priority: "high",
+      assigneeId: thi.userId,
+      checklist: steps,
+    },
+    6,
+  );
   if (working) {
     opened++;
-    const w = await moveWorkOrder(db, { id: working.id, to: "in_progress", expectedVersion: 1, viewer: thi, at: at(5) });
+    const w = await moveWorkOrder(db, {
+      id: working.id,
+      to: "in_progress",
+      expectedVersion: 1,
+      viewer: thi,
+      at: at(5),
+    });
     const [first] = await listChecklist(db, w.id);
-    if (first) await setChecklistStep(db, { workOrderId: w.id, stepId: first.id, done: true, viewer: thi, at: at(4) });
-    await recordWork(db, { workOrderId: w.id, requestId: demoRequestId("in-progress:time"), viewer: thi, entry: "time", minutes: 75, note: "Isolated, coupling removed", at: at(4) });
+    if (first)
+      await setChecklistStep(db, { workOrderId: w.id, stepId: first.id, done: true, viewer: thi, at: at(4) });
+    await recordWork(db, {
+      workOrderId: w.id,
+      requestId: demoRequestId("in-progress:time"),
+      viewer: thi,
+      entry: "time",
+      minutes: 75,
+      note: "Isolated, coupling removed",
+      at: at(4),
+    });
   }
 
-  const held = await open("on-hold", { assetId: asset(2), title: "Seal leak on discharge side", priority: "medium", assigneeId: marta.userId }, 30);
+  const held = await open(
+    "on-hold",
+    { assetId: asset(2), title: "Seal leak on discharge side", priority: "medium", assigneeId: marta.userId },
+    30,
+  );
   if (held) {
     opened++;
-    await moveWorkOrder(db, { id: held.id, to: "in_progress", expectedVersion: 1, viewer: marta, at: at(28) });
-    await moveWorkOrder(db, { id: held.id, to: "on_hold", reason: "Waiting for seal kit SK-220 (ordered)", expectedVersion: 2, viewer: marta, at: at(27) });
+    await moveWorkOrder(db, {
+      id: held.id,
+      to: "in_progress",
+      expectedVersion: 1,
+      viewer: marta,
+      at: at(28),
+    });
+    await moveWorkOrder(db, {
+      id: held.id,
+      to: "on_hold",
+      reason: "Waiting for seal kit SK-220 (ordered)",
+      expectedVersion: 2,
+      viewer: marta,
+      at: at(27),
+    });
   }
 
   for (const [name, hoursAgo, doneAgo, priority] of [
     ["done-on-time", 72, 60, "high"],
     ["done-late", 80, 20, "urgent"],
   ] as const) {
-    const order = await open(name, { assetId: asset(3), title: name === "done-late" ? "Motor tripped on overload" : "Bearing temperature high", priority, assigneeId: marta.userId }, hoursAgo);
+    const order = await open(
+      name,
+      {
+        assetId: asset(3),
+        title: name === "done-late" ? "Motor tripped on overload" : "Bearing temperature high",
+        priority,
+        assigneeId: marta.userId,
+      },
+      hoursAgo,
+    );
     if (!order) continue;
     opened++;
-    await moveWorkOrder(db, { id: order.id, to: "in_progress", expectedVersion: 1, viewer: marta, at: at(hoursAgo - 1) });
-    await recordWork(db, { workOrderId: order.id, requestId: demoRequestId(`${name}:part`), viewer: marta, entry: "part", partNumber: "6205-2RS", quantity: 2, note: "", at: at(doneAgo + 1) });
-    await moveWorkOrder(db, { id: order.id, to: "complete", expectedVersion: 2, viewer: marta, at: at(doneAgo) });
+    await moveWorkOrder(db, {
+      id: order.id,
+      to: "in_progress",
+      expectedVersion: 1,
+      viewer: marta,
+      at: at(hoursAgo - 1),
+    });
+    await recordWork(db, {
+      workOrderId: order.id,
+      requestId: demoRequestId(`${name}:part`),
+      viewer: marta,
+      entry: "part",
+      partNumber: "6205-2RS",
+      quantity: 2,
+      note: "",
+      at: at(doneAgo + 1),
+    });
+    await moveWorkOrder(db, {
+      id: order.id,
+      to: "complete",
+      expectedVersion: 2,
+      viewer: marta,
+      at: at(doneAgo),
+    });
   }
 
-  const duplicate = await open("cancelled", { assetId: asset(4), title: "Noise reported by operator", priority: "low" }, 10);
+  const duplicate = await open(
+    "cancelled",
+    { assetId: asset(4), title: "Noise reported by operator", priority: "low" },
+    10,
+  );
   if (duplicate) {
     opened++;
-    await moveWorkOrder(db, { id: duplicate.id, to: "cancelled", reason: "Duplicate of the open investigation on the same asset", expectedVersion: 1, viewer: pia, at: at(9) });
+    await moveWorkOrder(db, {
+      id: duplicate.id,
+      to: "cancelled",
+      reason: "Duplicate of the open investigation on the same asset",
+      expectedVersion: 1,
+      viewer: pia,
+      at: at(9),
+    });
   }
 
-  if (await open("breached", { assetId: asset(5), title: "Conveyor stopped: drive fault", priority: "urgent", assigneeId: thi.userId, checklist: steps }, 40)) opened++;
+  if (
+    await open(
+      "breached",
+      {
+        assetId: asset(5),
+        title: "Conveyor stopped: drive fault",
+        priority: "urgent",
+        assigneeId: thi.userId,
+        checklist: steps,
+      },
+      40,
+    )
+  )
+    opened++;
   return opened;
 }

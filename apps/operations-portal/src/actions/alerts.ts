@@ -2,9 +2,23 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { acknowledgeAlert, claimAlert, dismissAlert, openWorkOrderFromAlert, releaseAlert } from "../domain/alerts/alerts.ts";
+import {
+  acknowledgeAlert,
+  claimAlert,
+  dismissAlert,
+  openWorkOrderFromAlert,
+  releaseAlert,
+} from "../domain/alerts/alerts.ts";
 import { db, defineAction } from "../server/kit.ts";
-import { plainText, priorityField, reasonField, requestIdField, technicianIdField, titleField, versionField } from "./fields.ts";
+import {
+  plainText,
+  priorityField,
+  reasonField,
+  requestIdField,
+  technicianIdField,
+  titleField,
+  versionField,
+} from "./fields.ts";
 
 const alertIdField = z.uuid({ error: "alertId must be the id of an alert in the queue; reload the page." });
 const done = () => revalidatePath("/alerts");
@@ -25,7 +39,11 @@ export const releaseAlertAction = defineAction({
   permission: "alert.claim",
   input: z.object({ alertId: alertIdField, expectedVersion: versionField }),
   handler: async (input, { identity }) => {
-    const alert = await releaseAlert(await db(), { id: input.alertId, actor: identity.email, expectedVersion: input.expectedVersion });
+    const alert = await releaseAlert(await db(), {
+      id: input.alertId,
+      actor: identity.email,
+      expectedVersion: input.expectedVersion,
+    });
     done();
     return { version: alert.version };
   },
@@ -34,9 +52,18 @@ export const releaseAlertAction = defineAction({
 /** Closes a claimed alert as seen and handled. */
 export const acknowledgeAlertAction = defineAction({
   permission: "alert.resolve",
-  input: z.object({ alertId: alertIdField, expectedVersion: versionField, note: plainText("note", 500).optional() }),
+  input: z.object({
+    alertId: alertIdField,
+    expectedVersion: versionField,
+    note: plainText("note", 500).optional(),
+  }),
   handler: async (input, { identity }) => {
-    const alert = await acknowledgeAlert(await db(), { id: input.alertId, actor: identity.email, expectedVersion: input.expectedVersion, note: input.note });
+    const alert = await acknowledgeAlert(await db(), {
+      id: input.alertId,
+      actor: identity.email,
+      expectedVersion: input.expectedVersion,
+      note: input.note,
+    });
     done();
     return { status: alert.status };
   },
@@ -47,7 +74,12 @@ export const dismissAlertAction = defineAction({
   permission: "alert.resolve",
   input: z.object({ alertId: alertIdField, expectedVersion: versionField, reason: reasonField }),
   handler: async (input, { identity }) => {
-    const alert = await dismissAlert(await db(), { id: input.alertId, actor: identity.email, expectedVersion: input.expectedVersion, reason: input.reason });
+    const alert = await dismissAlert(await db(), {
+      id: input.alertId,
+      actor: identity.email,
+      expectedVersion: input.expectedVersion,
+      reason: input.reason,
+    });
     done();
     return { status: alert.status };
   },

@@ -58,7 +58,9 @@ export const moveWorkOrderAction = defineAction({
   permission: "work-order.update",
   input: z.object({
     workOrderId: workOrderIdField,
-    status: z.enum(WORK_ORDER_STATUSES, { error: `status must be one of ${WORK_ORDER_STATUSES.join(", ")}.` }),
+    status: z.enum(WORK_ORDER_STATUSES, {
+      error: `status must be one of ${WORK_ORDER_STATUSES.join(", ")}.`,
+    }),
     reason: reasonField.optional(),
     expectedVersion: versionField,
   }),

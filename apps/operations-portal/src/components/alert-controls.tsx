@@ -3,7 +3,13 @@
 import type { ActionFailure } from "@appbase/next-kit/result";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { acknowledgeAlertAction, claimAlertAction, dismissAlertAction, openWorkOrderFromAlertAction, releaseAlertAction } from "../actions/alerts.ts";
+import {
+  acknowledgeAlertAction,
+  claimAlertAction,
+  dismissAlertAction,
+  openWorkOrderFromAlertAction,
+  releaseAlertAction,
+} from "../actions/alerts.ts";
 import { PRIORITIES } from "../domain/work-orders/priority.ts";
 import { FieldError, FormError } from "./field-error.tsx";
 
@@ -25,7 +31,10 @@ export function AlertControls(props: {
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   const [requestId] = useState(() => crypto.randomUUID());
   const [pending, start] = useTransition();
-  const run = (fn: () => Promise<{ ok: true; data: unknown } | { ok: false; error: ActionFailure }>, after?: (data: unknown) => void) =>
+  const run = (
+    fn: () => Promise<{ ok: true; data: unknown } | { ok: false; error: ActionFailure }>,
+    after?: (data: unknown) => void,
+  ) =>
     start(async () => {
       const result = await fn();
       setFailure(result.ok ? null : result.error);
@@ -40,28 +49,53 @@ export function AlertControls(props: {
     <div className="op-stack" style={{ gap: "0.4rem" }}>
       <div className="op-row">
         {!props.heldByMe && props.can.claim ? (
-          <button type="button" className="ab-button" disabled={pending} onClick={() => run(() => claimAlertAction({ alertId: props.alertId }))}>
+          <button
+            type="button"
+            className="ab-button"
+            disabled={pending}
+            onClick={() => run(() => claimAlertAction({ alertId: props.alertId }))}
+          >
             Claim
           </button>
         ) : null}
         {props.heldByMe ? (
           <>
             {props.can.resolve ? (
-              <button type="button" className="ab-button ab-button--secondary" disabled={pending} onClick={() => run(() => acknowledgeAlertAction(base))}>
+              <button
+                type="button"
+                className="ab-button ab-button--secondary"
+                disabled={pending}
+                onClick={() => run(() => acknowledgeAlertAction(base))}
+              >
                 Acknowledge
               </button>
             ) : null}
             {props.can.resolve ? (
-              <button type="button" className="ab-button ab-button--secondary" disabled={pending} onClick={() => setMode(mode === "dismiss" ? "idle" : "dismiss")}>
+              <button
+                type="button"
+                className="ab-button ab-button--secondary"
+                disabled={pending}
+                onClick={() => setMode(mode === "dismiss" ? "idle" : "dismiss")}
+              >
                 Dismiss…
               </button>
             ) : null}
             {props.can.createWorkOrder ? (
-              <button type="button" className="ab-button" disabled={pending} onClick={() => setMode(mode === "work-order" ? "idle" : "work-order")}>
+              <button
+                type="button"
+                className="ab-button"
+                disabled={pending}
+                onClick={() => setMode(mode === "work-order" ? "idle" : "work-order")}
+              >
                 Open work order…
               </button>
             ) : null}
-            <button type="button" className="ab-button ab-button--secondary" disabled={pending} onClick={() => run(() => releaseAlertAction(base))}>
+            <button
+              type="button"
+              className="ab-button ab-button--secondary"
+              disabled={pending}
+              onClick={() => run(() => releaseAlertAction(base))}
+            >
               Release
             </button>
           </>

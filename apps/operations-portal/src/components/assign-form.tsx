@@ -33,12 +33,23 @@ export function AssignForm(props: {
         aria-label="Assign"
         onSubmit={(e) => {
           e.preventDefault();
-          run(() => assignWorkOrderAction({ workOrderId: props.workOrderId, assigneeId: assignee, expectedVersion: props.version }));
+          run(() =>
+            assignWorkOrderAction({
+              workOrderId: props.workOrderId,
+              assigneeId: assignee,
+              expectedVersion: props.version,
+            }),
+          );
         }}
       >
         <label>
           Technician
-          <select className="ab-select" name="assigneeId" value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+          <select
+            className="ab-select"
+            name="assigneeId"
+            value={assignee}
+            onChange={(e) => setAssignee(e.target.value)}
+          >
             <option value="">Unassigned</option>
             {props.technicians.map((t) => (
               <option key={t.id} value={t.id}>
@@ -57,12 +68,23 @@ export function AssignForm(props: {
         aria-label="Priority"
         onSubmit={(e) => {
           e.preventDefault();
-          run(() => reprioritizeWorkOrderAction({ workOrderId: props.workOrderId, priority, expectedVersion: props.version }));
+          run(() =>
+            reprioritizeWorkOrderAction({
+              workOrderId: props.workOrderId,
+              priority,
+              expectedVersion: props.version,
+            }),
+          );
         }}
       >
         <label>
           Priority
-          <select className="ab-select" name="priority" value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
+          <select
+            className="ab-select"
+            name="priority"
+            value={priority}
+            onChange={(e) => setPriority(e.target.value as Priority)}
+          >
             {PRIORITIES.map((p) => (
               <option key={p} value={p}>
                 {p}

@@ -29,7 +29,11 @@ export function ChecklistPanel(props: {
                 onChange={(e) => {
                   const done = e.target.checked;
                   start(async () => {
-                    const result = await setChecklistStepAction({ workOrderId: props.workOrderId, stepId: step.id, done });
+                    const result = await setChecklistStepAction({
+                      workOrderId: props.workOrderId,
+                      stepId: step.id,
+                      done,
+                    });
                     setFailure(result.ok ? null : result.error);
                     router.refresh();
                   });

@@ -19,7 +19,9 @@ export function FormError({ failure, fields }: { failure: ActionFailure | null; 
   if (failure.kind === "invalid" && fields.some((f) => failure.fieldErrors[f]?.length)) return null;
   return (
     <p className="op-error" role="alert" data-form-error={failure.kind}>
-      {failure.kind === "invalid" ? Object.values(failure.fieldErrors).flat().join(" ") || failure.message : failure.message}
+      {failure.kind === "invalid"
+        ? Object.values(failure.fieldErrors).flat().join(" ") || failure.message
+        : failure.message}
     </p>
   );
 }
@@ -30,9 +32,13 @@ export function ConflictMessage({ failure }: { failure: ActionFailure | null }) 
   return (
     <div className="op-error" role="alert" data-conflict>
       <strong>Someone else changed this work order.</strong> {failure.message}{" "}
-      <a href="" onClick={() => window.location.reload()}>
+      <button
+        type="button"
+        className="ab-button ab-button--secondary"
+        onClick={() => window.location.reload()}
+      >
         Reload to see it
-      </a>
+      </button>
     </div>
   );
 }

@@ -18,7 +18,11 @@ export function GeneratePmButton() {
         onClick={() =>
           start(async () => {
             const result = await generatePreventiveAction({});
-            setMessage(result.ok ? `${result.data.created} new order(s); ${result.data.considered - result.data.created} already open` : result.error.message);
+            setMessage(
+              result.ok
+                ? `${result.data.created} new order(s); ${result.data.considered - result.data.created} already open`
+                : result.error.message,
+            );
             router.refresh();
           })
         }

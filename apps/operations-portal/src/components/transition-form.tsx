@@ -4,7 +4,13 @@ import type { ActionFailure } from "@appbase/next-kit/result";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { moveWorkOrderAction } from "../actions/work-orders.ts";
-import { REASON_MAX, REASON_REQUIRED, STATUS_LABELS, WORK_ORDER_STATUSES, type WorkOrderStatus } from "../domain/work-orders/lifecycle.ts";
+import {
+  REASON_MAX,
+  REASON_REQUIRED,
+  STATUS_LABELS,
+  WORK_ORDER_STATUSES,
+  type WorkOrderStatus,
+} from "../domain/work-orders/lifecycle.ts";
 import { ConflictMessage, FieldError, FormError } from "./field-error.tsx";
 
 /** Moves the order along its lifecycle; the server decides which moves are legal and says why not. */

@@ -25,8 +25,21 @@ export function WorkLogForm({ workOrderId }: { workOrderId: string }) {
           const note = String(form.get("note") ?? "");
           const result =
             entry === "part"
-              ? await recordWorkAction({ entry, workOrderId, requestId, partNumber: String(form.get("partNumber") ?? ""), quantity: String(form.get("quantity") ?? ""), note })
-              : await recordWorkAction({ entry, workOrderId, requestId, minutes: String(form.get("minutes") ?? ""), note });
+              ? await recordWorkAction({
+                  entry,
+                  workOrderId,
+                  requestId,
+                  partNumber: String(form.get("partNumber") ?? ""),
+                  quantity: String(form.get("quantity") ?? ""),
+                  note,
+                })
+              : await recordWorkAction({
+                  entry,
+                  workOrderId,
+                  requestId,
+                  minutes: String(form.get("minutes") ?? ""),
+                  note,
+                });
           setFailure(result.ok ? null : result.error);
           if (result.ok) {
             setRequestId(crypto.randomUUID());
@@ -36,12 +49,14 @@ export function WorkLogForm({ workOrderId }: { workOrderId: string }) {
         });
       }}
     >
-      <div className="op-row" role="radiogroup" aria-label="Entry">
+      <div className="op-row" role="radiogroup" aria-label="Entry" style={{ gap: "1rem" }}>
         <label className="op-row">
-          <input type="radio" name="entry" checked={entry === "time"} onChange={() => setEntry("time")} /> Time
+          <input type="radio" name="entry" checked={entry === "time"} onChange={() => setEntry("time")} />{" "}
+          Time
         </label>
         <label className="op-row">
-          <input type="radio" name="entry" checked={entry === "part"} onChange={() => setEntry("part")} /> Part
+          <input type="radio" name="entry" checked={entry === "part"} onChange={() => setEntry("part")} />{" "}
+          Part
         </label>
       </div>
       {entry === "part" ? (

@@ -10,7 +10,12 @@ const STATUS_TONE: Record<WorkOrderStatus, Tone> = {
   complete: "success",
   cancelled: "neutral",
 };
-const PRIORITY_TONE: Record<Priority, Tone> = { urgent: "danger", high: "warning", medium: "info", low: "neutral" };
+const PRIORITY_TONE: Record<Priority, Tone> = {
+  urgent: "danger",
+  high: "warning",
+  medium: "info",
+  low: "neutral",
+};
 
 /** The order's lifecycle state. */
 export function WorkOrderStatusBadge({ status }: { status: WorkOrderStatus }) {
@@ -23,7 +28,15 @@ export function PriorityBadge({ priority }: { priority: Priority }) {
 }
 
 /** "Breached" (past the completion target), "late" for a late completion, nothing otherwise. */
-export function TargetBadge({ order, now }: { order: Pick<WorkOrder, "status" | "completionDueAt" | "completedAt">; now: Date }) {
+export function TargetBadge({
+  order,
+  now,
+}: {
+  order: Pick<WorkOrder, "status" | "completionDueAt" | "completedAt">;
+  now: Date;
+}) {
   if (!isBreached(order, now)) return null;
-  return <StatusBadge tone="danger">{order.status === "complete" ? "completed late" : "breached"}</StatusBadge>;
+  return (
+    <StatusBadge tone="danger">{order.status === "complete" ? "completed late" : "breached"}</StatusBadge>
+  );
 }

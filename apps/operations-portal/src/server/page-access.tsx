@@ -16,7 +16,8 @@ export async function pageViewer(
   what: string,
 ): Promise<{ identity: KitIdentity; refusal?: never } | { identity?: never; refusal: ReactElement }> {
   const resolved = await identityOrReason();
-  if (!resolved.identity) return { refusal: <ErrorState title="You are not signed in" message={resolved.reason} /> };
+  if (!resolved.identity)
+    return { refusal: <ErrorState title="You are not signed in" message={resolved.reason} /> };
   if (!can(resolved.identity, permission)) {
     return {
       refusal: (

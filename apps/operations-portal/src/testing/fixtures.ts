@@ -13,7 +13,13 @@ export const people = {
 /** Inserts served sites and assets (only the columns a test cares about vary). */
 export async function insertAssets(
   db: Queryable,
-  assets: { assetId: string; siteId: string; assetType?: string; criticality?: string; installDate?: string }[],
+  assets: {
+    assetId: string;
+    siteId: string;
+    assetType?: string;
+    criticality?: string;
+    installDate?: string;
+  }[],
 ): Promise<void> {
   const sites = [...new Set(assets.map((a) => a.siteId))];
   for (const site of sites) {
@@ -26,7 +32,14 @@ export async function insertAssets(
   for (const a of assets) {
     await db.query(
       `insert into operations.assets values ($1, $2, $3, $4, 'ACME', 'X1', $5, $6, 'operational')`,
-      [a.assetId, a.siteId, a.assetType ?? "pump", `TAG-${a.assetId}`, a.installDate ?? "2020-01-01", a.criticality ?? "high"],
+      [
+        a.assetId,
+        a.siteId,
+        a.assetType ?? "pump",
+        `TAG-${a.assetId}`,
+        a.installDate ?? "2020-01-01",
+        a.criticality ?? "high",
+      ],
     );
   }
 }
@@ -42,6 +55,17 @@ export async function insertTechnicians(db: Queryable): Promise<void> {
 }
 
 /** Inserts one score reading. */
-export async function insertScore(db: Queryable, assetId: string, scoredAt: string, health: number, anomaly: number) {
-  await db.query("insert into operations.asset_scores values ($1, $2, $3, $4, 'test-1')", [assetId, scoredAt, health, anomaly]);
+export async function insertScore(
+  db: Queryable,
+  assetId: string,
+  scoredAt: string,
+  health: number,
+  anomaly: number,
+) {
+  await db.query("insert into operations.asset_scores values ($1, $2, $3, $4, 'test-1')", [
+    assetId,
+    scoredAt,
+    health,
+    anomaly,
+  ]);
 }

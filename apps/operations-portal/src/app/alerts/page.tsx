@@ -1,7 +1,7 @@
 import { ageLabel, slaStanding } from "@appbase/queue/sla";
 import { StatusBadge } from "@appbase/ui/badges";
-import { PageHeader } from "@appbase/ui/shell";
 import { type QueueItem, QueueList } from "@appbase/ui/queue";
+import { PageHeader } from "@appbase/ui/shell";
 import Link from "next/link";
 import { AlertControls } from "../../components/alert-controls.tsx";
 import type { Alert } from "../../domain/alerts/alert-queue.ts";
@@ -16,8 +16,21 @@ const VIEWS: { key: AlertView; label: string }[] = [
   { key: "closed", label: "Recently closed" },
 ];
 const PRIORITY = { 1: "critical", 2: "high", 3: "medium" } as const;
-const SLA_TONE = { "on-track": "success", "due-soon": "warning", breached: "danger", met: "success", missed: "danger", none: "neutral" } as const;
-const STATUS_TONE = { open: "info", claimed: "warning", acknowledged: "success", dismissed: "neutral", work_order: "success" } as const;
+const SLA_TONE = {
+  "on-track": "success",
+  "due-soon": "warning",
+  breached: "danger",
+  met: "success",
+  missed: "danger",
+  none: "neutral",
+} as const;
+const STATUS_TONE = {
+  open: "info",
+  claimed: "warning",
+  acknowledged: "success",
+  dismissed: "neutral",
+  work_order: "success",
+} as const;
 
 /** The operator's alert queue: threshold alerts from the latest scores, most critical and most overdue first. */
 export default async function AlertsPage({ searchParams }: { searchParams: Promise<{ view?: string }> }) {
@@ -27,7 +40,10 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   const requested = (await searchParams).view;
   const view = VIEWS.find((v) => v.key === requested)?.key ?? "open";
   const pool = await db();
-  const [alerts, technicians] = await Promise.all([listAlerts(pool, { view, actor: identity.email }), listTechnicians(pool)]);
+  const [alerts, technicians] = await Promise.all([
+    listAlerts(pool, { view, actor: identity.email }),
+    listTechnicians(pool),
+  ]);
   const now = new Date();
   const byId = new Map(alerts.map((a) => [a.id, a]));
   const items: QueueItem[] = alerts.map((a) => {
@@ -43,7 +59,9 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
       createdAt: a.createdAt,
       meta: (
         <span className="op-row">
-          <span>{a.assetType.replace("_", " ")} at site {a.siteId}</span>
+          <span>
+            {a.assetType.replace("_", " ")} at site {a.siteId}
+          </span>
           <StatusBadge tone={SLA_TONE[sla.state]}>SLA {sla.state.replace("-", " ")}</StatusBadge>
           <span className="op-muted">age {ageLabel(sla.ageMs)}</span>
           {a.duplicateCount > 0 ? <span className="op-muted">seen {a.duplicateCount + 1}×</span> : null}
@@ -63,7 +81,11 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
         version={a.version}
         heldByMe={live && a.claimedBy === identity.email}
         heldByOther={live && a.claimedBy !== identity.email}
-        can={{ claim: can(identity, "alert.claim"), resolve: can(identity, "alert.resolve"), createWorkOrder: can(identity, "work-order.create") }}
+        can={{
+          claim: can(identity, "alert.claim"),
+          resolve: can(identity, "alert.resolve"),
+          createWorkOrder: can(identity, "work-order.create"),
+        }}
         suggestedTitle={`${a.ruleDescription} on ${a.assetId}`}
         suggestedPriority={a.priority === 1 ? "urgent" : a.priority === 2 ? "high" : "medium"}
         technicians={technicians.map((t) => ({ id: t.id, displayName: t.displayName }))}
@@ -72,15 +94,30 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   };
   return (
     <>
-      <PageHeader title="Alert queue" description="Threshold rules per asset class turn the latest scores into alerts, one per asset and rule. Claim one to work it." />
+      <PageHeader
+        title="Alert queue"
+        description="Threshold rules per asset class turn the latest scores into alerts, one per asset and rule. Claim one to work it."
+      />
       <nav className="op-row" aria-label="Alert views" style={{ marginBottom: "0.75rem" }}>
         {VIEWS.map((v) => (
-          <Link key={v.key} className="ab-button ab-button--secondary" href={`/alerts?view=${v.key}`} aria-current={v.key === view ? "page" : undefined}>
+          <Link
+            key={v.key}
+            className="ab-button ab-button--secondary"
+            href={`/alerts?view=${v.key}`}
+            aria-current={v.key === view ? "page" : undefined}
+          >
             {v.label}
           </Link>
         ))}
       </nav>
-      <QueueList items={items} now={now} currentUser={identity.email} renderActions={controls} label="Alerts" empty="No alerts here." />
+      <QueueList
+        items={items}
+        now={now}
+        currentUser={identity.email}
+        renderActions={controls}
+        label="Alerts"
+        empty="No alerts here."
+      />
     </>
   );
 }

@@ -1,25 +1,61 @@
 import { StatusBadge } from "@appbase/ui/badges";
 import { type Column, DataTable, parseTableParams } from "@appbase/ui/data-table";
 import { PageHeader } from "@appbase/ui/shell";
-import { ASSET_SORTS, type AssetSort, type AssetSummary, assetFacets, CRITICALITIES, listAssets } from "../../domain/assets/assets.ts";
+import {
+  ASSET_SORTS,
+  type AssetSort,
+  type AssetSummary,
+  assetFacets,
+  CRITICALITIES,
+  listAssets,
+} from "../../domain/assets/assets.ts";
 import { db } from "../../server/kit.ts";
 import { pageViewer } from "../../server/page-access.tsx";
 
-const HEALTH_TONE = (h: number | null) => (h === null ? "neutral" : h < 45 ? "danger" : h < 65 ? "warning" : "success");
+const HEALTH_TONE = (h: number | null) =>
+  h === null ? "neutral" : h < 45 ? "danger" : h < 65 ? "warning" : "success";
 
 const columns: Column<AssetSummary>[] = [
-  { key: "tag", header: "Tag", render: (a) => <span><strong>{a.tag}</strong> <span className="op-muted">{a.assetId}</span></span> },
+  {
+    key: "tag",
+    header: "Tag",
+    render: (a) => (
+      <span>
+        <strong>{a.tag}</strong> <span className="op-muted">{a.assetId}</span>
+      </span>
+    ),
+  },
   { key: "assetType", header: "Class", sortable: false, render: (a) => a.assetType.replace("_", " ") },
   { key: "site", header: "Site", sortable: false, render: (a) => a.siteName ?? a.siteId },
   { key: "criticality", header: "Criticality", sortable: false, render: (a) => a.criticality },
-  { key: "status", header: "Status", sortable: false, render: (a) => <StatusBadge tone={a.status === "down" ? "danger" : a.status === "degraded" ? "warning" : "success"}>{a.status}</StatusBadge> },
-  { key: "health", header: "Health", align: "right", render: (a) => <StatusBadge tone={HEALTH_TONE(a.healthScore)}>{a.healthScore?.toFixed(1) ?? "—"}</StatusBadge> },
+  {
+    key: "status",
+    header: "Status",
+    sortable: false,
+    render: (a) => (
+      <StatusBadge tone={a.status === "down" ? "danger" : a.status === "degraded" ? "warning" : "success"}>
+        {a.status}
+      </StatusBadge>
+    ),
+  },
+  {
+    key: "health",
+    header: "Health",
+    align: "right",
+    render: (a) => (
+      <StatusBadge tone={HEALTH_TONE(a.healthScore)}>{a.healthScore?.toFixed(1) ?? "—"}</StatusBadge>
+    ),
+  },
   { key: "anomaly", header: "Anomaly", align: "right", render: (a) => a.anomalyScore?.toFixed(2) ?? "—" },
   { key: "open", header: "Open work", align: "right", sortable: false, render: (a) => a.openWorkOrders },
 ];
 
 /** Every asset by site, class and criticality, with search; the least healthy first. */
-export default async function AssetsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AssetsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const viewer = await pageViewer("asset.read", "assets");
   if (!viewer.identity) return viewer.refusal;
   const pool = await db();
@@ -31,7 +67,11 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
     maxQueryLength: 80,
     filters: [
       { key: "site", label: "Site", options: facets.sites.map((s) => ({ value: s.id, label: s.name })) },
-      { key: "class", label: "Class", options: facets.assetTypes.map((t) => ({ value: t, label: t.replace("_", " ") })) },
+      {
+        key: "class",
+        label: "Class",
+        options: facets.assetTypes.map((t) => ({ value: t, label: t.replace("_", " ") })),
+      },
       { key: "criticality", label: "Criticality", options: CRITICALITIES.map((c) => ({ value: c })) },
     ],
   } as const;
@@ -48,7 +88,10 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
   });
   return (
     <>
-      <PageHeader title="Assets" description="Served from the synced asset and score tables; the least healthy first." />
+      <PageHeader
+        title="Assets"
+        description="Served from the synced asset and score tables; the least healthy first."
+      />
       <DataTable
         caption="Assets"
         columns={columns}

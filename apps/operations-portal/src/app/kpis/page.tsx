@@ -11,7 +11,11 @@ const WINDOWS = [30, 90, 365] as const;
 const fixed = (v: number | null, digits = 1) => (v === null ? 0 : Number(v.toFixed(digits)));
 
 /** MTBF, MTTR, downtime, backlog age and on-time completion per site or asset class. */
-export default async function KpisPage({ searchParams }: { searchParams: Promise<{ by?: string; days?: string }> }) {
+export default async function KpisPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ by?: string; days?: string }>;
+}) {
   const viewer = await pageViewer("work-order.read", "KPIs");
   if (!viewer.identity) return viewer.refusal;
   const query = await searchParams;
@@ -22,7 +26,13 @@ export default async function KpisPage({ searchParams }: { searchParams: Promise
   const label = (r: KpiRow) => r.group.replace("_", " ");
   const chart = (title: string, value: (r: KpiRow) => number, format?: "percent") => (
     <Card title={title}>
-      <BarChart title={title} data={rows.map((r) => ({ label: label(r), value: value(r) }))} valueLabel={title} height={220} {...(format ? { valueFormat: format } : {})} />
+      <BarChart
+        title={title}
+        data={rows.map((r) => ({ label: label(r), value: value(r) }))}
+        valueLabel={title}
+        height={220}
+        {...(format ? { valueFormat: format } : {})}
+      />
     </Card>
   );
   const link = (b: KpiDimension, d: number) => `/kpis?by=${b}&days=${d}`;
@@ -33,10 +43,29 @@ export default async function KpisPage({ searchParams }: { searchParams: Promise
         description={`Per ${by === "site" ? "site" : "asset class"}, over the last ${days} days. Reactive orders are failures; MTBF = (asset hours − downtime) / failures; MTTR = mean report-to-restore time.`}
       />
       <div className="op-row" style={{ marginBottom: "0.75rem" }}>
-        <Link className="ab-button ab-button--secondary" href={link("site", days)} aria-current={by === "site" ? "page" : undefined}>By site</Link>
-        <Link className="ab-button ab-button--secondary" href={link("asset_type", days)} aria-current={by === "asset_type" ? "page" : undefined}>By asset class</Link>
+        <Link
+          className="ab-button ab-button--secondary"
+          href={link("site", days)}
+          aria-current={by === "site" ? "page" : undefined}
+        >
+          By site
+        </Link>
+        <Link
+          className="ab-button ab-button--secondary"
+          href={link("asset_type", days)}
+          aria-current={by === "asset_type" ? "page" : undefined}
+        >
+          By asset class
+        </Link>
         {WINDOWS.map((w) => (
-          <Link key={w} className="ab-button ab-button--secondary" href={link(by, w)} aria-current={w === days ? "page" : undefined}>{w} days</Link>
+          <Link
+            key={w}
+            className="ab-button ab-button--secondary"
+            href={link(by, w)}
+            aria-current={w === days ? "page" : undefined}
+          >
+            {w} days
+          </Link>
         ))}
       </div>
       <div className="op-grid">
@@ -50,14 +79,30 @@ export default async function KpisPage({ searchParams }: { searchParams: Promise
         <table className="op-history" aria-label="KPI figures">
           <thead>
             <tr>
-              <th>{by === "site" ? "Site" : "Class"}</th><th>Assets</th><th>Failures</th><th>MTBF h</th><th>MTTR h</th><th>Downtime h</th><th>Backlog</th><th>Backlog age d</th><th>Completed</th><th>On time</th>
+              <th>{by === "site" ? "Site" : "Class"}</th>
+              <th>Assets</th>
+              <th>Failures</th>
+              <th>MTBF h</th>
+              <th>MTTR h</th>
+              <th>Downtime h</th>
+              <th>Backlog</th>
+              <th>Backlog age d</th>
+              <th>Completed</th>
+              <th>On time</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.group}>
-                <td>{label(r)}</td><td>{r.assets}</td><td>{r.failures}</td><td>{r.mtbfHours?.toFixed(0) ?? "—"}</td><td>{r.mttrHours?.toFixed(1) ?? "—"}</td>
-                <td>{r.downtimeHours.toFixed(1)}</td><td>{r.backlog}</td><td>{r.backlogAgeDays?.toFixed(1) ?? "—"}</td><td>{r.completed}</td>
+                <td>{label(r)}</td>
+                <td>{r.assets}</td>
+                <td>{r.failures}</td>
+                <td>{r.mtbfHours?.toFixed(0) ?? "—"}</td>
+                <td>{r.mttrHours?.toFixed(1) ?? "—"}</td>
+                <td>{r.downtimeHours.toFixed(1)}</td>
+                <td>{r.backlog}</td>
+                <td>{r.backlogAgeDays?.toFixed(1) ?? "—"}</td>
+                <td>{r.completed}</td>
                 <td>{r.onTimeRate === null ? "—" : `${Math.round(r.onTimeRate * 100)}%`}</td>
               </tr>
             ))}

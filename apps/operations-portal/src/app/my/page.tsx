@@ -12,12 +12,23 @@ export default async function MyWorkPage() {
   const viewer = await pageViewer("work-order.read", "work orders");
   if (!viewer.identity) return viewer.refusal;
   const now = new Date();
-  const page = await listWorkOrders(await db(), viewer.identity, { assigneeId: viewer.identity.userId, status: "backlog", limit: 100 }, now);
+  const page = await listWorkOrders(
+    await db(),
+    viewer.identity,
+    { assigneeId: viewer.identity.userId, status: "backlog", limit: 100 },
+    now,
+  );
   return (
     <>
-      <PageHeader title="My work orders" description={`Open work assigned to ${viewer.identity.displayName}, the nearest target first.`} />
+      <PageHeader
+        title="My work orders"
+        description={`Open work assigned to ${viewer.identity.displayName}, the nearest target first.`}
+      />
       {page.rows.length === 0 ? (
-        <EmptyState title="Nothing assigned to you" description="Work orders a planner assigns to you appear here." />
+        <EmptyState
+          title="Nothing assigned to you"
+          description="Work orders a planner assigns to you appear here."
+        />
       ) : (
         <ul className="op-cards" aria-label="My work orders">
           {page.rows.map((o) => (
@@ -33,7 +44,9 @@ export default async function MyWorkPage() {
                 <p className="op-muted">
                   {o.assetTag ?? o.assetId} · {o.assetType} · site {o.siteId}
                 </p>
-                <p className="op-muted">Complete by {o.completionDueAt.toISOString().slice(0, 16).replace("T", " ")} UTC</p>
+                <p className="op-muted">
+                  Complete by {o.completionDueAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                </p>
               </Link>
             </li>
           ))}

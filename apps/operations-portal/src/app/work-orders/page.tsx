@@ -4,37 +4,63 @@ import { PriorityBadge, TargetBadge, WorkOrderStatusBadge } from "../../componen
 import { assetFacets } from "../../domain/assets/assets.ts";
 import type { WorkOrderStatus } from "../../domain/work-orders/lifecycle.ts";
 import { listWorkOrders, type WorkOrderPage } from "../../domain/work-orders/list-work-orders.ts";
-import { workOrderTableSpec } from "../../domain/work-orders/work-order-table-spec.ts";
 import { workOrderLabel } from "../../domain/work-orders/work-order.ts";
+import { workOrderTableSpec } from "../../domain/work-orders/work-order-table-spec.ts";
 import { db } from "../../server/kit.ts";
 import { pageViewer } from "../../server/page-access.tsx";
 
 type Row = WorkOrderPage["rows"][number];
 
-export default async function WorkOrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function WorkOrdersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const viewer = await pageViewer("work-order.read", "work orders");
   if (!viewer.identity) return viewer.refusal;
   const pool = await db();
   const spec = workOrderTableSpec((await assetFacets(pool)).sites);
   const params = parseTableParams(await searchParams, spec);
   const now = new Date();
-  const page = await listWorkOrders(pool, viewer.identity, {
-    status: params.filters.status as WorkOrderStatus | "backlog" | undefined,
-    kind: params.filters.kind as "reactive" | "preventive" | undefined,
-    siteId: params.filters.site,
-    breached: params.filters.target === "breached",
-    limit: params.pageSize,
-    offset: params.offset,
-  }, now);
+  const page = await listWorkOrders(
+    pool,
+    viewer.identity,
+    {
+      status: params.filters.status as WorkOrderStatus | "backlog" | undefined,
+      kind: params.filters.kind as "reactive" | "preventive" | undefined,
+      siteId: params.filters.site,
+      breached: params.filters.target === "breached",
+      limit: params.pageSize,
+      offset: params.offset,
+    },
+    now,
+  );
   const columns: Column<Row>[] = [
     { key: "number", header: "Order", width: "6rem", render: (r) => <code>{workOrderLabel(r)}</code> },
     { key: "title", header: "Title", render: (r) => r.title },
     { key: "asset", header: "Asset", render: (r) => `${r.assetTag ?? r.assetId} · ${r.siteId}` },
-    { key: "status", header: "Status", render: (r) => <span className="op-row"><WorkOrderStatusBadge status={r.status} /><TargetBadge order={r} now={now} /></span> },
+    {
+      key: "status",
+      header: "Status",
+      render: (r) => (
+        <span className="op-row">
+          <WorkOrderStatusBadge status={r.status} />
+          <TargetBadge order={r} now={now} />
+        </span>
+      ),
+    },
     { key: "priority", header: "Priority", render: (r) => <PriorityBadge priority={r.priority} /> },
     { key: "kind", header: "Kind", render: (r) => r.kind },
-    { key: "assignee", header: "Assignee", render: (r) => r.assigneeName ?? <span className="op-muted">unassigned</span> },
-    { key: "completionDueAt", header: "Due", render: (r) => r.completionDueAt.toISOString().slice(0, 16).replace("T", " ") },
+    {
+      key: "assignee",
+      header: "Assignee",
+      render: (r) => r.assigneeName ?? <span className="op-muted">unassigned</span>,
+    },
+    {
+      key: "completionDueAt",
+      header: "Due",
+      render: (r) => r.completionDueAt.toISOString().slice(0, 16).replace("T", " "),
+    },
   ];
   return (
     <>

@@ -1,6 +1,15 @@
 import { queueColumns } from "@appbase/queue/columns";
 import { sql } from "drizzle-orm";
-import { check, doublePrecision, index, integer, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  doublePrecision,
+  index,
+  integer,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { operationsPortal } from "./operations-portal-schema.ts";
 
 /**
@@ -28,7 +37,10 @@ export const alert = operationsPortal.table(
     uniqueIndex("alert_open_dedup_key").on(t.dedupKey).where(sql`status in ('open', 'claimed')`),
     index("alert_claim_order_idx").on(t.status, t.priority, t.dueAt),
     index("alert_asset_idx").on(t.assetId, t.status),
-    check("alert_status_check", sql`${t.status} in ('open','claimed','acknowledged','dismissed','work_order')`),
+    check(
+      "alert_status_check",
+      sql`${t.status} in ('open','claimed','acknowledged','dismissed','work_order')`,
+    ),
     check("alert_resolution_note_length_check", sql`char_length(${t.resolutionNote}) <= 500`),
   ],
 );

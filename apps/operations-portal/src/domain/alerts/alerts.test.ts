@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertAssets, insertScore, insertTechnicians, people } from "../../testing/fixtures.ts";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database.ts";
 import { getWorkOrder } from "../work-orders/work-order.ts";
-import { acknowledgeAlert, claimAlert, dismissAlert, listAlerts, openWorkOrderFromAlert, raiseScoreAlerts } from "./alerts.ts";
+import {
+  acknowledgeAlert,
+  claimAlert,
+  dismissAlert,
+  listAlerts,
+  openWorkOrderFromAlert,
+  raiseScoreAlerts,
+} from "./alerts.ts";
 
 let db: TestDatabase;
 const { tom, tina, planner } = people;
@@ -42,7 +49,10 @@ describe("the alert queue", () => {
 
   it("a claimed alert is someone's: a second claimer, or a stale version, gets a visible conflict", async () => {
     const [alert] = await open();
-    const claims = await Promise.allSettled([claimAlert(db.pool, { id: alert!.id, actor: tom.email }), claimAlert(db.pool, { id: alert!.id, actor: tina.email })]);
+    const claims = await Promise.allSettled([
+      claimAlert(db.pool, { id: alert!.id, actor: tom.email }),
+      claimAlert(db.pool, { id: alert!.id, actor: tina.email }),
+    ]);
     const won = claims.filter((c) => c.status === "fulfilled");
     expect(won).toHaveLength(1);
     const lost = claims.find((c) => c.status === "rejected") as PromiseRejectedResult;
@@ -54,19 +64,42 @@ describe("the alert queue", () => {
     const mine = (await open()).filter((a) => a.status === "open");
     const [a, b] = mine;
     const claimed = await claimAlert(db.pool, { id: a!.id, actor: tina.email });
-    await expect(dismissAlert(db.pool, { id: a!.id, actor: tina.email, expectedVersion: claimed.version, reason: " " })).rejects.toBeInstanceOf(FieldRuleError);
-    await expect(dismissAlert(db.pool, { id: a!.id, actor: tom.email, expectedVersion: claimed.version, reason: "not mine" })).rejects.toBeInstanceOf(ConflictError);
-    const dismissed = await dismissAlert(db.pool, { id: a!.id, actor: tina.email, expectedVersion: claimed.version, reason: "Sensor recalibrated" });
-    expect(dismissed).toMatchObject({ status: "dismissed", resolutionNote: "Sensor recalibrated", closedBy: tina.email });
+    await expect(
+      dismissAlert(db.pool, { id: a!.id, actor: tina.email, expectedVersion: claimed.version, reason: " " }),
+    ).rejects.toBeInstanceOf(FieldRuleError);
+    await expect(
+      dismissAlert(db.pool, {
+        id: a!.id,
+        actor: tom.email,
+        expectedVersion: claimed.version,
+        reason: "not mine",
+      }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    const dismissed = await dismissAlert(db.pool, {
+      id: a!.id,
+      actor: tina.email,
+      expectedVersion: claimed.version,
+      reason: "Sensor recalibrated",
+    });
+    expect(dismissed).toMatchObject({
+      status: "dismissed",
+      resolutionNote: "Sensor recalibrated",
+      closedBy: tina.email,
+    });
     const bClaim = await claimAlert(db.pool, { id: b!.id, actor: tina.email });
-    expect(await acknowledgeAlert(db.pool, { id: b!.id, actor: tina.email, expectedVersion: bClaim.version })).toMatchObject({ status: "acknowledged" });
+    expect(
+      await acknowledgeAlert(db.pool, { id: b!.id, actor: tina.email, expectedVersion: bClaim.version }),
+    ).toMatchObject({ status: "acknowledged" });
     // The same readings are not raised again once handled.
     expect((await raiseScoreAlerts(db.pool)).created).toBe(0);
   });
 
   it("opens a work order from a claimed alert once, and closes the alert with it", async () => {
     const [alert] = (await open()).filter((a) => a.claimedBy === tom.email || a.status === "open");
-    const claimed = alert!.claimedBy === tom.email ? alert! : await claimAlert(db.pool, { id: alert!.id, actor: tom.email });
+    const claimed =
+      alert!.claimedBy === tom.email
+        ? alert!
+        : await claimAlert(db.pool, { id: alert!.id, actor: tom.email });
     const tomAsPlanner = { ...tom, groups: [...tom.groups, ...planner.groups] };
     const requestId = randomUUID();
     const result = await openWorkOrderFromAlert(db.pool, {
@@ -79,8 +112,20 @@ describe("the alert queue", () => {
       requestId,
     });
     expect(result.alert).toMatchObject({ status: "work_order", workOrderId: result.workOrder.id });
-    expect(await getWorkOrder(db.pool, planner, result.workOrder.id)).toMatchObject({ source: `alert:${claimed.id}`, priority: "urgent", assigneeId: "tina", kind: "reactive" });
-    const again = openWorkOrderFromAlert(db.pool, { id: claimed.id, viewer: tomAsPlanner, expectedVersion: result.alert.version, title: "x", priority: "low", requestId: randomUUID() });
+    expect(await getWorkOrder(db.pool, planner, result.workOrder.id)).toMatchObject({
+      source: `alert:${claimed.id}`,
+      priority: "urgent",
+      assigneeId: "tina",
+      kind: "reactive",
+    });
+    const again = openWorkOrderFromAlert(db.pool, {
+      id: claimed.id,
+      viewer: tomAsPlanner,
+      expectedVersion: result.alert.version,
+      title: "x",
+      priority: "low",
+      requestId: randomUUID(),
+    });
     await expect(again).rejects.toBeInstanceOf(ConflictError);
     const { rows } = await db.pool.query("select count(*)::int as n from operations_portal.work_order");
     expect(rows[0]).toEqual({ n: 1 });

@@ -76,7 +76,10 @@ export function claimAlert(db: Queryable, input: { id: string; actor: string }):
 }
 
 /** Gives a claimed alert back to the queue. */
-export function releaseAlert(db: Queryable, input: { id: string; actor: string; expectedVersion: number }): Promise<Alert> {
+export function releaseAlert(
+  db: Queryable,
+  input: { id: string; actor: string; expectedVersion: number },
+): Promise<Alert> {
   return alertQueue.release(db, input);
 }
 
@@ -85,7 +88,11 @@ export function acknowledgeAlert(
   db: Queryable,
   input: { id: string; actor: string; expectedVersion: number; note?: string | undefined },
 ): Promise<Alert> {
-  return alertQueue.close(db, { ...input, status: "acknowledged", values: { resolution_note: input.note?.trim() || null } });
+  return alertQueue.close(db, {
+    ...input,
+    status: "acknowledged",
+    values: { resolution_note: input.note?.trim() || null },
+  });
 }
 
 /** Closes a claimed alert as not needing work; the reason is required and kept. */
@@ -94,7 +101,11 @@ export async function dismissAlert(
   input: { id: string; actor: string; expectedVersion: number; reason: string },
 ): Promise<Alert> {
   if (!input.reason.trim()) throw new FieldRuleError("reason", "Say why the alert needs no work.");
-  return alertQueue.close(db, { ...input, status: "dismissed", values: { resolution_note: input.reason.trim() } });
+  return alertQueue.close(db, {
+    ...input,
+    status: "dismissed",
+    values: { resolution_note: input.reason.trim() },
+  });
 }
 
 /**
@@ -115,9 +126,14 @@ export async function openWorkOrderFromAlert(
 ): Promise<{ alert: Alert; workOrder: WorkOrder }> {
   const current = await getAlert(db, input.id);
   // Check the claim before opening anything: a closed, stale or someone else's alert is refused as is.
-  await alertQueue.update(db, { id: input.id, actor: input.viewer.email, expectedVersion: input.expectedVersion, values: {} }).then(
-    () => undefined,
-  );
+  await alertQueue
+    .update(db, {
+      id: input.id,
+      actor: input.viewer.email,
+      expectedVersion: input.expectedVersion,
+      values: {},
+    })
+    .then(() => undefined);
   const workOrder = await createWorkOrder(db, {
     assetId: current.assetId,
     title: input.title,

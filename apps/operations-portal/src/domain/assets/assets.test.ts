@@ -42,11 +42,17 @@ describe("assets", () => {
       ["AS000002", 52],
       ["AS000003", 88],
     ]);
-    expect((await listAssets(db.pool, { siteId: "S0001", assetType: "pump" })).rows.map((a) => a.assetId)).toEqual(["AS000001"]);
+    expect(
+      (await listAssets(db.pool, { siteId: "S0001", assetType: "pump" })).rows.map((a) => a.assetId),
+    ).toEqual(["AS000001"]);
     expect((await listAssets(db.pool, { criticality: "medium" })).total).toBe(1);
-    expect((await listAssets(db.pool, { q: "tag-as000002" })).rows.map((a) => a.assetId)).toEqual(["AS000002"]);
+    expect((await listAssets(db.pool, { q: "tag-as000002" })).rows.map((a) => a.assetId)).toEqual([
+      "AS000002",
+    ]);
     expect((await listAssets(db.pool, { q: "100%_" })).total).toBe(0);
-    expect((await listAssets(db.pool, { limit: 1, offset: 1 })).rows.map((a) => a.assetId)).toEqual(["AS000002"]);
+    expect((await listAssets(db.pool, { limit: 1, offset: 1 })).rows.map((a) => a.assetId)).toEqual([
+      "AS000002",
+    ]);
     expect((await listAssets(db.pool, { limit: 1 })).total).toBe(3);
   });
 

@@ -17,7 +17,12 @@ export interface AssetFilter {
 }
 
 /** Sortable keys and their SQL. */
-const SORTS = { health: "s.health_score", tag: "a.tag", anomaly: "s.anomaly_score", asset_id: "a.asset_id" } as const;
+const SORTS = {
+  health: "s.health_score",
+  tag: "a.tag",
+  anomaly: "s.anomaly_score",
+  asset_id: "a.asset_id",
+} as const;
 export type AssetSort = keyof typeof SORTS;
 export const ASSET_SORTS = Object.keys(SORTS) as AssetSort[];
 
@@ -87,7 +92,10 @@ function toSummary(r: AssetRecord): AssetSummary {
 }
 
 /** Assets by site, class, criticality and search (worst health first by default); with the total for paging. */
-export async function listAssets(db: Queryable, filter: AssetFilter): Promise<{ rows: AssetSummary[]; total: number }> {
+export async function listAssets(
+  db: Queryable,
+  filter: AssetFilter,
+): Promise<{ rows: AssetSummary[]; total: number }> {
   const { values, bind } = sqlParameters();
   const where: string[] = [];
   if (filter.siteId) where.push(`a.site_id = ${bind(filter.siteId)}`);
@@ -95,7 +103,9 @@ export async function listAssets(db: Queryable, filter: AssetFilter): Promise<{ 
   if (filter.criticality) where.push(`a.criticality = ${bind(filter.criticality)}`);
   if (filter.q) {
     const p = bind(`%${escapeLike(filter.q)}%`);
-    where.push(`(a.tag ilike ${p} or a.asset_id ilike ${p} or a.manufacturer ilike ${p} or a.model ilike ${p})`);
+    where.push(
+      `(a.tag ilike ${p} or a.asset_id ilike ${p} or a.manufacturer ilike ${p} or a.model ilike ${p})`,
+    );
   }
   const { rows } = await db.query<AssetRecord & { total: number }>(
     `${SUMMARY_SELECT} ${where.length ? `where ${where.join(" and ")}` : ""}
@@ -127,11 +137,15 @@ export async function scoreTrend(
       where asset_id = $1 order by scored_at desc limit 200`,
     [assetId],
   );
-  return rows.reverse().map((r) => ({ scoredAt: r.scored_at, healthScore: r.health_score, anomalyScore: r.anomaly_score }));
+  return rows
+    .reverse()
+    .map((r) => ({ scoredAt: r.scored_at, healthScore: r.health_score, anomalyScore: r.anomaly_score }));
 }
 
 /** The filter choices the data holds: sites and asset classes. */
-export async function assetFacets(db: Queryable): Promise<{ sites: { id: string; name: string }[]; assetTypes: string[] }> {
+export async function assetFacets(
+  db: Queryable,
+): Promise<{ sites: { id: string; name: string }[]; assetTypes: string[] }> {
   const [sites, types] = await Promise.all([
     db.query<{ site_id: string; name: string }>("select site_id, name from operations.sites order by name"),
     db.query<{ asset_type: string }>("select distinct asset_type from operations.assets order by 1"),

@@ -20,9 +20,24 @@ const orders = [
   { asset: "P2", kind: "preventive", status: "open", opened: at(8), completed: null, due: at(20) },
   // S2 motor: preventive completed day 4 on time; a cancelled reactive order does not count.
   { asset: "M1", kind: "preventive", status: "complete", opened: at(1), completed: at(4), due: at(5) },
-  { asset: "M1", kind: "reactive", status: "cancelled", opened: at(3), completed: null, due: at(4), cancelled: at(3, 2) },
+  {
+    asset: "M1",
+    kind: "reactive",
+    status: "cancelled",
+    opened: at(3),
+    completed: null,
+    due: at(4),
+    cancelled: at(3, 2),
+  },
   // Before the window: completed in October, counts nowhere.
-  { asset: "M1", kind: "reactive", status: "complete", opened: new Date("2026-10-20T00:00:00Z"), completed: new Date("2026-10-21T00:00:00Z"), due: at(1) },
+  {
+    asset: "M1",
+    kind: "reactive",
+    status: "complete",
+    opened: new Date("2026-10-20T00:00:00Z"),
+    completed: new Date("2026-10-21T00:00:00Z"),
+    due: at(1),
+  },
 ];
 
 beforeAll(async () => {
@@ -56,7 +71,19 @@ describe("maintenance KPIs match a hand computation", () => {
     expect(s1?.backlogAgeDays).toBeCloseTo(2.25, 6);
     expect(s1?.onTimeRate).toBeCloseTo(0.5, 6);
     // S2: no failures (the cancelled one does not count), no downtime, one on-time preventive completion.
-    expect(s2).toMatchObject({ group: "S2", assets: 1, failures: 0, repairs: 0, mtbfHours: null, mttrHours: null, downtimeHours: 0, backlog: 0, backlogAgeDays: null, completed: 1, onTimeRate: 1 });
+    expect(s2).toMatchObject({
+      group: "S2",
+      assets: 1,
+      failures: 0,
+      repairs: 0,
+      mtbfHours: null,
+      mttrHours: null,
+      downtimeHours: 0,
+      backlog: 0,
+      backlogAgeDays: null,
+      completed: 1,
+      onTimeRate: 1,
+    });
   });
 
   it("per asset class", async () => {

@@ -21,7 +21,16 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
  * not generated yet (projected, one entry per schedule: "every pump").
  */
 export async function maintenanceCalendar(db: Queryable, from: Date, to: Date): Promise<CalendarEntry[]> {
-  const { rows } = await db.query<{ id: string; title: string; asset_id: string; asset_type: string | null; status: string; due: Date; pm_schedule_id: string; pm_due_key: string }>(
+  const { rows } = await db.query<{
+    id: string;
+    title: string;
+    asset_id: string;
+    asset_type: string | null;
+    status: string;
+    due: Date;
+    pm_schedule_id: string;
+    pm_due_key: string;
+  }>(
     `select w.id, w.title, w.asset_id, a.asset_type, w.status, w.completion_due_at as due, w.pm_schedule_id, w.pm_due_key
        from operations_portal.work_order w left join operations.assets a on a.asset_id = w.asset_id
       where w.kind = 'preventive' and w.completion_due_at >= $1 and w.completion_due_at < $2
@@ -43,7 +52,15 @@ export async function maintenanceCalendar(db: Queryable, from: Date, to: Date): 
     for (const due of timeOccurrencesBetween(schedule, from, new Date(to.getTime() - DAY))) {
       const key = `date:${isoDay(due)}`;
       if (generated.has(`${schedule.id}|${key}`)) continue;
-      entries.push({ day: isoDay(due), title: schedule.title, assetId: null, assetType: schedule.assetType, status: null, workOrderId: null, projected: true });
+      entries.push({
+        day: isoDay(due),
+        title: schedule.title,
+        assetId: null,
+        assetType: schedule.assetType,
+        status: null,
+        workOrderId: null,
+        projected: true,
+      });
     }
   }
   return entries.sort((a, b) => a.day.localeCompare(b.day));

@@ -37,18 +37,27 @@ describe("occurrences", () => {
     expect(currentTimeOccurrence(monthly, new Date("2026-10-25T00:00:00Z"))?.key).toBe("date:2026-11-01");
     expect(currentTimeOccurrence(monthly, new Date("2026-11-23T23:00:00Z"))?.key).toBe("date:2026-11-01");
     expect(currentTimeOccurrence(monthly, new Date("2026-11-24T00:00:00Z"))?.key).toBe("date:2026-12-01");
-    expect(timeOccurrencesBetween(monthly, new Date("2026-11-02"), new Date("2027-01-31")).map((d) => d.toISOString().slice(0, 10))).toEqual([
-      "2026-12-01",
-      "2026-12-31",
-      "2027-01-30",
-    ]);
+    expect(
+      timeOccurrencesBetween(monthly, new Date("2026-11-02"), new Date("2027-01-31")).map((d) =>
+        d.toISOString().slice(0, 10),
+      ),
+    ).toEqual(["2026-12-01", "2026-12-31", "2027-01-30"]);
   });
 
   it("a meter schedule's occurrence is the next multiple once within lead days of running", () => {
-    const meter = { ...monthly, trigger: "meter" as const, intervalHours: 500, intervalDays: null, anchorOn: null };
+    const meter = {
+      ...monthly,
+      trigger: "meter" as const,
+      intervalHours: 500,
+      intervalDays: null,
+      anchorOn: null,
+    };
     const now = new Date("2026-11-01T00:00:00Z");
     expect(currentMeterOccurrence(meter, 331, 12, now)).toBeNull();
-    expect(currentMeterOccurrence(meter, 332, 12, now)).toEqual({ key: "meter:500", dueAt: new Date("2026-11-15T00:00:00Z") });
+    expect(currentMeterOccurrence(meter, 332, 12, now)).toEqual({
+      key: "meter:500",
+      dueAt: new Date("2026-11-15T00:00:00Z"),
+    });
     expect(currentMeterOccurrence(meter, 1010, 12, now)?.key).toBe("meter:1000");
   });
 });
@@ -77,9 +86,16 @@ describe("generating preventive work orders", () => {
       );
     }
     const now = new Date("2026-11-25T06:00:00Z");
-    const runs = await Promise.all(Array.from({ length: 4 }, () => generatePreventiveWorkOrders(db.pool, now)));
+    const runs = await Promise.all(
+      Array.from({ length: 4 }, () => generatePreventiveWorkOrders(db.pool, now)),
+    );
     expect(runs.reduce((n, r) => n + r.created, 0)).toBe(3);
-    const { rows } = await db.pool.query<{ asset_id: string; pm_due_key: string; kind: string; steps: number }>(
+    const { rows } = await db.pool.query<{
+      asset_id: string;
+      pm_due_key: string;
+      kind: string;
+      steps: number;
+    }>(
       `select w.asset_id, w.pm_due_key, w.kind, (select count(*)::int from operations_portal.checklist_item c where c.work_order_id = w.id) as steps
          from operations_portal.work_order w order by asset_id`,
     );
@@ -89,7 +105,9 @@ describe("generating preventive work orders", () => {
       { asset_id: "AS000003", pm_due_key: "meter:500", kind: "preventive", steps: 0 },
     ]);
     expect((await generatePreventiveWorkOrders(db.pool, now)).created).toBe(0);
-    const { rows: events } = await db.pool.query("select count(*)::int as n from operations_portal.work_order_event");
+    const { rows: events } = await db.pool.query(
+      "select count(*)::int as n from operations_portal.work_order_event",
+    );
     expect(events[0]).toEqual({ n: 3 });
   });
 });

@@ -48,6 +48,7 @@ export function timeOccurrencesBetween(schedule: PmSchedule, from: Date, to: Dat
   const step = schedule.intervalDays * DAY;
   const first = Math.max(0, Math.ceil((from.getTime() - anchor) / step));
   const out: Date[] = [];
-  for (let k = first; anchor + k * step <= to.getTime() && out.length < 400; k++) out.push(new Date(anchor + k * step));
+  for (let k = first; anchor + k * step <= to.getTime() && out.length < 400; k++)
+    out.push(new Date(anchor + k * step));
   return out;
 }

@@ -57,7 +57,17 @@ export async function createSchedule(db: Queryable, s: NewSchedule): Promise<str
   const { rows } = await db.query<{ id: string }>(
     `insert into operations_portal.pm_schedule (asset_type, title, trigger, interval_days, interval_hours, anchor_on, lead_days, priority, checklist)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb) returning id`,
-    [s.assetType, s.title, s.trigger, s.intervalDays, s.intervalHours, s.anchorOn, s.leadDays, s.priority, JSON.stringify(s.checklist)],
+    [
+      s.assetType,
+      s.title,
+      s.trigger,
+      s.intervalDays,
+      s.intervalHours,
+      s.anchorOn,
+      s.leadDays,
+      s.priority,
+      JSON.stringify(s.checklist),
+    ],
   );
   return rows[0]!.id;
 }

@@ -62,6 +62,7 @@ export async function setChecklistStep(
      select 1 from step`,
     [input.stepId, input.workOrderId, input.done, input.viewer.email, at, order.version],
   );
-  if (rows.length === 0) throw new NotFoundError("That checklist step is not on this work order; reload the page.");
+  if (rows.length === 0)
+    throw new NotFoundError("That checklist step is not on this work order; reload the page.");
   return listChecklist(db, input.workOrderId);
 }

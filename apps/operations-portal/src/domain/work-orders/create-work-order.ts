@@ -29,7 +29,8 @@ export async function createWorkOrder(db: Queryable, input: NewWorkOrder): Promi
     [input.assetId],
   );
   const siteId = assets[0]?.site_id;
-  if (!siteId) throw new FieldRuleError("assetId", `No asset ${input.assetId}; pick one from the asset list.`);
+  if (!siteId)
+    throw new FieldRuleError("assetId", `No asset ${input.assetId}; pick one from the asset list.`);
   if (input.assigneeId) await assertTechnician(db, input.assigneeId);
   const at = input.at ?? new Date();
   const targets = targetsFor(input.priority, at);

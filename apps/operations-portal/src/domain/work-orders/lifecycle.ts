@@ -30,7 +30,11 @@ export const REASON_MAX = 500;
 export const OPEN_STATUSES: readonly WorkOrderStatus[] = ["open", "in_progress", "on_hold"];
 
 /** Throws a field error on `status` naming the allowed moves, or on `reason` when one is missing. */
-export function assertTransition(from: WorkOrderStatus, to: WorkOrderStatus, reason: string | undefined): void {
+export function assertTransition(
+  from: WorkOrderStatus,
+  to: WorkOrderStatus,
+  reason: string | undefined,
+): void {
   if (!TRANSITIONS[from].includes(to)) {
     const allowed = TRANSITIONS[from].map((s) => STATUS_LABELS[s]).join(" or ");
     throw new FieldRuleError(

@@ -40,13 +40,21 @@ export async function listWorkOrders(
   if (filter.status === "backlog") where.push("w.status in ('open','in_progress','on_hold')");
   else if (filter.status) add((p) => `w.status = ${p}`, filter.status);
   if (filter.breached)
-    add((p) => `w.status <> 'cancelled' and coalesce(w.completed_at, ${p}::timestamptz) > w.completion_due_at`, now);
+    add(
+      (p) => `w.status <> 'cancelled' and coalesce(w.completed_at, ${p}::timestamptz) > w.completion_due_at`,
+      now,
+    );
   const visible = visibleWorkOrders(viewer, "w", params.length + 1);
   params.push(...visible.params);
   where.push(visible.sql);
   params.push(Math.min(filter.limit ?? 50, 200), filter.offset ?? 0);
   const { rows } = await db.query<
-    WorkOrderRecord & { asset_tag: string | null; asset_type: string | null; assignee_name: string | null; total: number }
+    WorkOrderRecord & {
+      asset_tag: string | null;
+      asset_type: string | null;
+      assignee_name: string | null;
+      total: number;
+    }
   >(
     `select w.*, a.tag as asset_tag, a.asset_type, t.display_name as assignee_name, count(*) over ()::int as total
        from operations_portal.work_order w

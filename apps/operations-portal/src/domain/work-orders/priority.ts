@@ -12,7 +12,10 @@ export const PRIORITY_TARGETS: Record<Priority, { responseHours: number; complet
 const HOUR = 3_600_000;
 
 /** When a work order of this priority opened at `openedAt` must be started and completed. */
-export function targetsFor(priority: Priority, openedAt: Date): { responseDueAt: Date; completionDueAt: Date } {
+export function targetsFor(
+  priority: Priority,
+  openedAt: Date,
+): { responseDueAt: Date; completionDueAt: Date } {
   const t = PRIORITY_TARGETS[priority];
   return {
     responseDueAt: new Date(openedAt.getTime() + t.responseHours * HOUR),

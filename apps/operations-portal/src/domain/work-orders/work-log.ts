@@ -30,10 +30,9 @@ export async function listWorkLog(db: Queryable, workOrderId: string): Promise<W
     note: string;
     recorded_by: string;
     recorded_at: Date;
-  }>(
-    "select * from operations_portal.work_log where work_order_id = $1 order by recorded_at, id",
-    [workOrderId],
-  );
+  }>("select * from operations_portal.work_log where work_order_id = $1 order by recorded_at, id", [
+    workOrderId,
+  ]);
   return rows.map((r) => ({
     id: r.id,
     entry: r.entry,

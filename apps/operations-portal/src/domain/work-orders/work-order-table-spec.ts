@@ -10,9 +10,19 @@ export function workOrderTableSpec(sites: { id: string; name: string }[]) {
       {
         key: "status",
         label: "Status",
-        options: [{ value: "backlog", label: "Backlog (not closed)" }, ...WORK_ORDER_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))],
+        options: [
+          { value: "backlog", label: "Backlog (not closed)" },
+          ...WORK_ORDER_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+        ],
       },
-      { key: "kind", label: "Kind", options: [{ value: "reactive", label: "Reactive" }, { value: "preventive", label: "Preventive" }] },
+      {
+        key: "kind",
+        label: "Kind",
+        options: [
+          { value: "reactive", label: "Reactive" },
+          { value: "preventive", label: "Preventive" },
+        ],
+      },
       { key: "target", label: "Target", options: [{ value: "breached", label: "Breached or late" }] },
       { key: "site", label: "Site", options: sites.map((s) => ({ value: s.id, label: s.name })) },
     ],

@@ -10,8 +10,8 @@ import { workOrderHistory } from "./history.ts";
 import { TRANSITIONS, WORK_ORDER_STATUSES } from "./lifecycle.ts";
 import { listWorkOrders } from "./list-work-orders.ts";
 import { moveWorkOrder } from "./move-work-order.ts";
-import { getWorkOrder } from "./work-order.ts";
 import { listWorkLog, recordWork } from "./work-log.ts";
+import { getWorkOrder } from "./work-order.ts";
 
 let db: TestDatabase;
 const { planner, tom, tina } = people;
@@ -56,7 +56,13 @@ describe("lifecycle", () => {
     expect(order.responseDueAt).toEqual(hours(4));
     expect(order.completionDueAt).toEqual(hours(72));
 
-    const started = await moveWorkOrder(db.pool, { id: order.id, to: "in_progress", expectedVersion: 1, viewer: tom, at: hours(1) });
+    const started = await moveWorkOrder(db.pool, {
+      id: order.id,
+      to: "in_progress",
+      expectedVersion: 1,
+      viewer: tom,
+      at: hours(1),
+    });
     expect(started).toMatchObject({ status: "in_progress", version: 2, startedAt: hours(1) });
     const held = await moveWorkOrder(db.pool, {
       id: order.id,
@@ -67,36 +73,89 @@ describe("lifecycle", () => {
       at: hours(2),
     });
     expect(held).toMatchObject({ status: "on_hold", holdReason: "Waiting for bearing 6205" });
-    const resumed = await moveWorkOrder(db.pool, { id: order.id, to: "in_progress", expectedVersion: 3, viewer: tom, at: hours(5) });
-    expect(resumed).toMatchObject({ holdSeconds: 3 * 3600, onHoldSince: null, holdReason: null, startedAt: hours(1) });
+    const resumed = await moveWorkOrder(db.pool, {
+      id: order.id,
+      to: "in_progress",
+      expectedVersion: 3,
+      viewer: tom,
+      at: hours(5),
+    });
+    expect(resumed).toMatchObject({
+      holdSeconds: 3 * 3600,
+      onHoldSince: null,
+      holdReason: null,
+      startedAt: hours(1),
+    });
 
-    const refused = moveWorkOrder(db.pool, { id: order.id, to: "complete", expectedVersion: 4, viewer: tom, at: hours(6) });
-    await expect(refused).rejects.toMatchObject({ field: "status", message: expect.stringMatching(/2 checklist steps/) });
+    const refused = moveWorkOrder(db.pool, {
+      id: order.id,
+      to: "complete",
+      expectedVersion: 4,
+      viewer: tom,
+      at: hours(6),
+    });
+    await expect(refused).rejects.toMatchObject({
+      field: "status",
+      message: expect.stringMatching(/2 checklist steps/),
+    });
     for (const step of await listChecklist(db.pool, order.id))
-      await setChecklistStep(db.pool, { workOrderId: order.id, stepId: step.id, done: true, viewer: tom, at: hours(6) });
-    await recordWork(db.pool, { workOrderId: order.id, requestId: randomUUID(), viewer: tom, entry: "part", partNumber: "6205-2RS", quantity: 2, note: "" });
+      await setChecklistStep(db.pool, {
+        workOrderId: order.id,
+        stepId: step.id,
+        done: true,
+        viewer: tom,
+        at: hours(6),
+      });
+    await recordWork(db.pool, {
+      workOrderId: order.id,
+      requestId: randomUUID(),
+      viewer: tom,
+      entry: "part",
+      partNumber: "6205-2RS",
+      quantity: 2,
+      note: "",
+    });
     const timeKey = randomUUID();
     for (let i = 0; i < 2; i++)
-      await recordWork(db.pool, { workOrderId: order.id, requestId: timeKey, viewer: tom, entry: "time", minutes: 95, note: "retry lands once" });
-    expect((await listWorkLog(db.pool, order.id)).map((l) => [l.entry, l.partNumber, l.quantity, l.minutes])).toEqual([
+      await recordWork(db.pool, {
+        workOrderId: order.id,
+        requestId: timeKey,
+        viewer: tom,
+        entry: "time",
+        minutes: 95,
+        note: "retry lands once",
+      });
+    expect(
+      (await listWorkLog(db.pool, order.id)).map((l) => [l.entry, l.partNumber, l.quantity, l.minutes]),
+    ).toEqual([
       ["part", "6205-2RS", 2, null],
       ["time", "", null, 95],
     ]);
-    const done = await moveWorkOrder(db.pool, { id: order.id, to: "complete", expectedVersion: 4, viewer: tom, at: hours(7) });
+    const done = await moveWorkOrder(db.pool, {
+      id: order.id,
+      to: "complete",
+      expectedVersion: 4,
+      viewer: tom,
+      at: hours(7),
+    });
     expect(done).toMatchObject({ status: "complete", completedAt: hours(7), version: 5 });
 
     const history = await workOrderHistory(db.pool, order.id);
-    const statusMoves = history.filter((h) => h.field === "status").map((h) => [h.oldValue, h.newValue, h.actor, h.version]);
+    const statusMoves = history
+      .filter((h) => h.field === "status")
+      .map((h) => [h.oldValue, h.newValue, h.actor, h.version]);
     expect(statusMoves.reverse()).toEqual([
       ["open", "in_progress", tom.email, 2],
       ["in_progress", "on_hold", tom.email, 3],
       ["on_hold", "in_progress", tom.email, 4],
       ["in_progress", "complete", tom.email, 5],
     ]);
-    expect(history.filter((h) => h.field === "hold_reason").map((h) => h.newValue).reverse()).toEqual([
-      "Waiting for bearing 6205",
-      null,
-    ]);
+    expect(
+      history
+        .filter((h) => h.field === "hold_reason")
+        .map((h) => h.newValue)
+        .reverse(),
+    ).toEqual(["Waiting for bearing 6205", null]);
     expect(history.filter((h) => h.field === "checklist")).toHaveLength(2);
     expect(history.filter((h) => h.field === "time")).toHaveLength(1);
     expect(history.at(-1)).toMatchObject({ field: "created", actor: planner.email, version: 1 });
@@ -104,20 +163,45 @@ describe("lifecycle", () => {
 
   it("refuses illegal moves and missing reasons as field errors, writing nothing", async () => {
     const order = await open({ assigneeId: "tom" });
-    await expect(moveWorkOrder(db.pool, { id: order.id, to: "complete", expectedVersion: 1, viewer: planner })).rejects.toMatchObject({
+    await expect(
+      moveWorkOrder(db.pool, { id: order.id, to: "complete", expectedVersion: 1, viewer: planner }),
+    ).rejects.toMatchObject({
       field: "status",
-      message: expect.stringMatching(/Open cannot move to Complete; next it can go to In progress or Cancelled/),
+      message: expect.stringMatching(
+        /Open cannot move to Complete; next it can go to In progress or Cancelled/,
+      ),
     });
-    await expect(moveWorkOrder(db.pool, { id: order.id, to: "cancelled", reason: "  ", expectedVersion: 1, viewer: planner })).rejects.toMatchObject({
+    await expect(
+      moveWorkOrder(db.pool, {
+        id: order.id,
+        to: "cancelled",
+        reason: "  ",
+        expectedVersion: 1,
+        viewer: planner,
+      }),
+    ).rejects.toMatchObject({
       field: "reason",
     });
     const unassigned = await open();
-    await expect(moveWorkOrder(db.pool, { id: unassigned.id, to: "in_progress", expectedVersion: 1, viewer: planner })).rejects.toMatchObject({
+    await expect(
+      moveWorkOrder(db.pool, { id: unassigned.id, to: "in_progress", expectedVersion: 1, viewer: planner }),
+    ).rejects.toMatchObject({
       field: "assigneeId",
     });
-    const cancelled = await moveWorkOrder(db.pool, { id: order.id, to: "cancelled", reason: "Duplicate of WO-1001", expectedVersion: 1, viewer: planner });
+    const cancelled = await moveWorkOrder(db.pool, {
+      id: order.id,
+      to: "cancelled",
+      reason: "Duplicate of WO-1001",
+      expectedVersion: 1,
+      viewer: planner,
+    });
     expect(cancelled).toMatchObject({ status: "cancelled", cancelReason: "Duplicate of WO-1001" });
-    const reopen = moveWorkOrder(db.pool, { id: order.id, to: "in_progress", expectedVersion: 2, viewer: planner });
+    const reopen = moveWorkOrder(db.pool, {
+      id: order.id,
+      to: "in_progress",
+      expectedVersion: 2,
+      viewer: planner,
+    });
     await expect(reopen).rejects.toBeInstanceOf(FieldRuleError);
     await expect(reopen).rejects.toMatchObject({ message: expect.stringMatching(/is closed/) });
     expect((await getWorkOrder(db.pool, planner, order.id)).version).toBe(2);
@@ -127,7 +211,13 @@ describe("lifecycle", () => {
     const order = await open({ assigneeId: "tom" });
     const results = await Promise.allSettled([
       moveWorkOrder(db.pool, { id: order.id, to: "in_progress", expectedVersion: 1, viewer: tom }),
-      moveWorkOrder(db.pool, { id: order.id, to: "cancelled", reason: "Not needed", expectedVersion: 1, viewer: planner }),
+      moveWorkOrder(db.pool, {
+        id: order.id,
+        to: "cancelled",
+        reason: "Not needed",
+        expectedVersion: 1,
+        viewer: planner,
+      }),
     ]);
     const won = results.filter((r) => r.status === "fulfilled");
     const lost = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
@@ -142,21 +232,33 @@ describe("lifecycle", () => {
   it("a stale copy never overwrites a newer change (assign after someone else reassigned)", async () => {
     const order = await open();
     await assignWorkOrder(db.pool, { id: order.id, assigneeId: "tom", expectedVersion: 1, viewer: planner });
-    await expect(assignWorkOrder(db.pool, { id: order.id, assigneeId: "tina", expectedVersion: 1, viewer: planner })).rejects.toBeInstanceOf(
-      ConflictError,
-    );
+    await expect(
+      assignWorkOrder(db.pool, { id: order.id, assigneeId: "tina", expectedVersion: 1, viewer: planner }),
+    ).rejects.toBeInstanceOf(ConflictError);
     expect((await getWorkOrder(db.pool, planner, order.id)).assigneeId).toBe("tom");
-    await expect(assignWorkOrder(db.pool, { id: order.id, assigneeId: "nobody", expectedVersion: 2, viewer: planner })).rejects.toMatchObject({
+    await expect(
+      assignWorkOrder(db.pool, { id: order.id, assigneeId: "nobody", expectedVersion: 2, viewer: planner }),
+    ).rejects.toMatchObject({
       field: "assigneeId",
     });
   });
 
   it("reprioritizing moves the targets from the opening time", async () => {
     const order = await open({ priority: "low" });
-    const urgent = await reprioritizeWorkOrder(db.pool, { id: order.id, priority: "urgent", expectedVersion: 1, viewer: planner });
+    const urgent = await reprioritizeWorkOrder(db.pool, {
+      id: order.id,
+      priority: "urgent",
+      expectedVersion: 1,
+      viewer: planner,
+    });
     expect(urgent.completionDueAt).toEqual(hours(24));
     const history = await workOrderHistory(db.pool, order.id);
-    expect(history.map((h) => h.field).sort()).toEqual(["completion_due_at", "created", "priority", "response_due_at"]);
+    expect(history.map((h) => h.field).sort()).toEqual([
+      "completion_due_at",
+      "created",
+      "priority",
+      "response_due_at",
+    ]);
   });
 
   it("a retried create and a second order from the same alert return the first order", async () => {
@@ -171,9 +273,9 @@ describe("lifecycle", () => {
     const a = await open({ checklist: ["one"] });
     const b = await open({ checklist: ["other"] });
     const [stepOfB] = await listChecklist(db.pool, b.id);
-    await expect(setChecklistStep(db.pool, { workOrderId: a.id, stepId: stepOfB!.id, done: true, viewer: planner })).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    await expect(
+      setChecklistStep(db.pool, { workOrderId: a.id, stepId: stepOfB!.id, done: true, viewer: planner }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect((await listChecklist(db.pool, b.id))[0]?.done).toBe(false);
   });
 });
@@ -186,12 +288,19 @@ describe("technician row rule (in SQL)", () => {
     expect(tinas.rows.map((r) => r.id)).toEqual([mine.id]);
     expect((await listWorkOrders(db.pool, planner, { siteId: "S0002" })).total).toBe(2);
     await expect(getWorkOrder(db.pool, tina, theirs.id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(moveWorkOrder(db.pool, { id: theirs.id, to: "in_progress", expectedVersion: 1, viewer: tina })).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
-    await expect(recordWork(db.pool, { workOrderId: theirs.id, requestId: randomUUID(), viewer: tina, entry: "time", minutes: 5, note: "" })).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    await expect(
+      moveWorkOrder(db.pool, { id: theirs.id, to: "in_progress", expectedVersion: 1, viewer: tina }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      recordWork(db.pool, {
+        workOrderId: theirs.id,
+        requestId: randomUUID(),
+        viewer: tina,
+        entry: "time",
+        minutes: 5,
+        note: "",
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect((await getWorkOrder(db.pool, planner, theirs.id)).status).toBe("open");
   });
 });

@@ -26,7 +26,8 @@ export default async function AssetPage({ params }: { params: Promise<{ assetId:
     if (e instanceof NotFoundError) return null;
     throw e;
   });
-  if (!asset) return <ErrorState title="No such asset" message="Check the id, or find the asset in the asset list." />;
+  if (!asset)
+    return <ErrorState title="No such asset" message="Check the id, or find the asset in the asset list." />;
   const now = new Date();
   const [trend, freshness, open, technicians] = await Promise.all([
     can(viewer.identity, "score.read") ? scoreTrend(pool, asset.assetId) : Promise.resolve(null),
@@ -39,25 +40,56 @@ export default async function AssetPage({ params }: { params: Promise<{ assetId:
       <PageHeader
         title={`${asset.tag} · ${asset.assetType.replace("_", " ")}`}
         description={`${asset.manufacturer} ${asset.model} at ${asset.siteName ?? asset.siteId}`}
-        actions={<FreshnessBadge at={freshness.lastSyncTime} freshness={freshness.freshness} target={SCORES_TARGET.target} limit={SCORES_TARGET.limit} verb="scores synced" />}
+        actions={
+          <FreshnessBadge
+            at={freshness.lastSyncTime}
+            freshness={freshness.freshness}
+            target={SCORES_TARGET.target}
+            limit={SCORES_TARGET.limit}
+            verb="scores synced"
+          />
+        }
       />
       <div className="op-grid">
         <Card title="Asset">
           <DetailList
             items={[
               { label: "Asset id", value: asset.assetId },
-              { label: "Status", value: <StatusBadge tone={asset.status === "down" ? "danger" : asset.status === "degraded" ? "warning" : "success"}>{asset.status}</StatusBadge> },
+              {
+                label: "Status",
+                value: (
+                  <StatusBadge
+                    tone={
+                      asset.status === "down" ? "danger" : asset.status === "degraded" ? "warning" : "success"
+                    }
+                  >
+                    {asset.status}
+                  </StatusBadge>
+                ),
+              },
               { label: "Criticality", value: asset.criticality },
               { label: "Installed", value: asset.installDate },
               { label: "Latest health", value: asset.healthScore?.toFixed(1) ?? "—" },
               { label: "Latest anomaly", value: asset.anomalyScore?.toFixed(3) ?? "—" },
-              { label: "Scored at", value: asset.scoredAt?.toISOString().slice(0, 16).replace("T", " ") ?? "—" },
-              { label: "Alert rules", value: rulesFor(asset.assetType).map((r) => r.description).join("; ") },
+              {
+                label: "Scored at",
+                value: asset.scoredAt?.toISOString().slice(0, 16).replace("T", " ") ?? "—",
+              },
+              {
+                label: "Alert rules",
+                value: rulesFor(asset.assetType)
+                  .map((r) => r.description)
+                  .join("; "),
+              },
             ]}
           />
         </Card>
         <Card title="Score trend">
-          {trend ? <ScoreTrend points={trend} /> : <p className="op-muted">Your role cannot read scores (needs score.read).</p>}
+          {trend ? (
+            <ScoreTrend points={trend} />
+          ) : (
+            <p className="op-muted">Your role cannot read scores (needs score.read).</p>
+          )}
         </Card>
       </div>
       <div className="op-grid">
@@ -79,7 +111,10 @@ export default async function AssetPage({ params }: { params: Promise<{ assetId:
         </Card>
         {can(viewer.identity, "work-order.create") ? (
           <Card title="Open a work order">
-            <CreateWorkOrderForm assetId={asset.assetId} technicians={technicians.map((t) => ({ id: t.id, displayName: t.displayName }))} />
+            <CreateWorkOrderForm
+              assetId={asset.assetId}
+              technicians={technicians.map((t) => ({ id: t.id, displayName: t.displayName }))}
+            />
           </Card>
         ) : null}
       </div>

@@ -7,14 +7,14 @@ import { AssignForm } from "../../../components/assign-form.tsx";
 import { ChecklistPanel } from "../../../components/checklist-panel.tsx";
 import { HistoryTable } from "../../../components/history-table.tsx";
 import { TransitionForm } from "../../../components/transition-form.tsx";
-import { PriorityBadge, TargetBadge, WorkOrderStatusBadge } from "../../../components/work-order-badges.tsx";
 import { WorkLogForm } from "../../../components/work-log-form.tsx";
+import { PriorityBadge, TargetBadge, WorkOrderStatusBadge } from "../../../components/work-order-badges.tsx";
 import { listChecklist } from "../../../domain/work-orders/checklist.ts";
 import { workOrderHistory } from "../../../domain/work-orders/history.ts";
-import { OPEN_STATUSES, TRANSITIONS } from "../../../domain/work-orders/lifecycle.ts";
+import { OPEN_STATUSES, STATUS_LABELS, TRANSITIONS } from "../../../domain/work-orders/lifecycle.ts";
 import { listTechnicians } from "../../../domain/work-orders/technicians.ts";
-import { getWorkOrder, workOrderLabel } from "../../../domain/work-orders/work-order.ts";
 import { listWorkLog } from "../../../domain/work-orders/work-log.ts";
+import { getWorkOrder, workOrderLabel } from "../../../domain/work-orders/work-order.ts";
 import { can, db } from "../../../server/kit.ts";
 import { pageViewer } from "../../../server/page-access.tsx";
 
@@ -30,7 +30,12 @@ export default async function WorkOrderPage({ params }: { params: Promise<{ work
     throw e;
   });
   if (!order)
-    return <ErrorState title="No such work order" message="It does not exist or is not assigned to you. Go back to the work-order list." />;
+    return (
+      <ErrorState
+        title="No such work order"
+        message="It does not exist or is not assigned to you. Go back to the work-order list."
+      />
+    );
   const [steps, log, history, technicians] = await Promise.all([
     listChecklist(pool, order.id),
     listWorkLog(pool, order.id),
@@ -75,11 +80,25 @@ export default async function WorkOrderPage({ params }: { params: Promise<{ work
             ]}
           />
         </Card>
-        <Card title="Lifecycle" subtitle={isOpen ? `Next: ${TRANSITIONS[order.status].join(" or ")}` : "Closed"}>
+        <Card
+          title="Lifecycle"
+          subtitle={
+            isOpen ? `Next: ${TRANSITIONS[order.status].map((s) => STATUS_LABELS[s]).join(" or ")}` : "Closed"
+          }
+        >
           {canUpdate && isOpen ? (
-            <TransitionForm workOrderId={order.id} status={order.status} version={order.version} next={TRANSITIONS[order.status]} />
+            <TransitionForm
+              workOrderId={order.id}
+              status={order.status}
+              version={order.version}
+              next={TRANSITIONS[order.status]}
+            />
           ) : (
-            <p className="op-muted">{isOpen ? "Your role cannot move work orders (needs work-order.update)." : "This work order is closed."}</p>
+            <p className="op-muted">
+              {isOpen
+                ? "Your role cannot move work orders (needs work-order.update)."
+                : "This work order is closed."}
+            </p>
           )}
         </Card>
         {can(viewer.identity, "work-order.assign") && isOpen ? (
