@@ -90,5 +90,6 @@ export {
   resourceTypeSchema,
   resourceTypes,
 } from "./resource-types.ts";
+export { type RunningBranch, runningBranch } from "./running-branch.ts";
 export { detectRuntimeMode, type RuntimeMode } from "./runtime-mode.ts";
 export { type SimulatePlatformEnvOptions, simulatePlatformEnv } from "./simulate-platform-env.ts";

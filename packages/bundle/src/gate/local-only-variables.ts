@@ -15,6 +15,8 @@ export const localOnlyVariables: Readonly<Record<string, string>> = {
     "the local lakehouse folder `appbase up` passes to kits (openLakehouseFromEnv); on Apps the lakehouse is the SQL warehouse bound as DATABRICKS_WAREHOUSE_ID",
   APPBASE_KITS:
     "the kit switcher's links when `appbase up` serves kits side by side; on Apps each kit is deployed alone",
+  APPBASE_BRANCH:
+    "the local branch name `appbase preview` passes to a kit for its branch badge; on Apps the branch is read from LAKEBASE_ENDPOINT",
   APPBASE_POSTGRES_BIN: "PostgreSQL server binaries for throwaway test clusters; tooling only",
   APPBASE_BUNDLE_SCHEMA: "where the bundle tooling finds the bundle JSON schema; tooling only",
   APPBASE_DATABRICKS_CLI: "which Databricks CLI the bundle tooling runs; tooling only",
