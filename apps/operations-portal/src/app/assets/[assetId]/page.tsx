@@ -8,6 +8,7 @@ import Link from "next/link";
 import { CreateWorkOrderForm } from "../../../components/create-work-order-form.tsx";
 import { ScoreTrend } from "../../../components/score-trend.tsx";
 import { PriorityBadge, TargetBadge, WorkOrderStatusBadge } from "../../../components/work-order-badges.tsx";
+import { listAlerts } from "../../../domain/alerts/alerts.ts";
 import { rulesFor } from "../../../domain/alerts/rules.ts";
 import { getAsset, scoreTrend } from "../../../domain/assets/assets.ts";
 import { SCORES_TARGET, scoresFreshness } from "../../../domain/assets/freshness.ts";
@@ -29,11 +30,14 @@ export default async function AssetPage({ params }: { params: Promise<{ assetId:
   if (!asset)
     return <ErrorState title="No such asset" message="Check the id, or find the asset in the asset list." />;
   const now = new Date();
-  const [trend, freshness, open, technicians] = await Promise.all([
+  const [trend, freshness, open, technicians, alerts] = await Promise.all([
     can(viewer.identity, "score.read") ? scoreTrend(pool, asset.assetId) : Promise.resolve(null),
     scoresFreshness(syncedStatusFromPostgres(pool), now),
     listWorkOrders(pool, viewer.identity, { assetId: asset.assetId, status: "backlog" }, now),
     listTechnicians(pool),
+    can(viewer.identity, "alert.read")
+      ? listAlerts(pool, { view: "open", actor: viewer.identity.email, assetId: asset.assetId })
+      : Promise.resolve(null),
   ]);
   return (
     <>
@@ -93,6 +97,27 @@ export default async function AssetPage({ params }: { params: Promise<{ assetId:
         </Card>
       </div>
       <div className="op-grid">
+        <Card
+          title="Alerts"
+          subtitle={alerts ? `${alerts.length} open` : undefined}
+          actions={<Link href="/alerts">Alert queue</Link>}
+        >
+          {alerts === null ? (
+            <p className="op-muted">Your role cannot read alerts (needs alert.read).</p>
+          ) : alerts.length === 0 ? (
+            <p className="op-muted">No open alerts on this asset.</p>
+          ) : (
+            <ul className="op-checklist" aria-label="Open alerts">
+              {alerts.map((a) => (
+                <li key={a.id} className="op-row">
+                  <StatusBadge tone={a.priority === 1 ? "danger" : "warning"}>{a.status}</StatusBadge>
+                  {a.ruleDescription} (value {a.value})
+                  {a.claimedBy ? <span className="op-muted">claimed by {a.claimedBy}</span> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
         <Card title="Open work orders" subtitle={`${open.total} not closed`}>
           {open.rows.length === 0 ? (
             <p className="op-muted">No open work on this asset.</p>
