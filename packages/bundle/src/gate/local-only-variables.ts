@@ -11,6 +11,8 @@ export const localOnlyVariables: Readonly<Record<string, string>> = {
     "any-Postgres mode with a password login; on Apps the password is an OAuth token minted at runtime and never set",
   APPBASE_STATE_DIR: "the local state folder (local Lakebase data, resource map); unused on Apps",
   APPBASE_LAKEBASE_PORT: "the port of the local Lakebase; unused on Apps",
+  APPBASE_LAKEBASE_SNAPSHOT_MINUTES:
+    "how often the local Lakebase snapshots its branches; unused on Apps (Lakebase keeps its own history)",
   APPBASE_LAKEHOUSE_DIR:
     "the local lakehouse folder `appbase up` passes to kits (openLakehouseFromEnv); on Apps the lakehouse is the SQL warehouse bound as DATABRICKS_WAREHOUSE_ID",
   APPBASE_KITS:
