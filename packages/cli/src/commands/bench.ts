@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { benchBranchCreate } from "@appbase/branches/bench";
+import { benchBranchCreate, benchBranchDiff } from "@appbase/branches/bench";
 import { applyMigrations, createPool } from "@appbase/db";
 import { startLakebaseProcess, stopLakebaseProcess } from "@appbase/db/local";
 import { benchSnapshotVsCopy } from "@appbase/lakehouse/bench";
@@ -20,7 +20,13 @@ interface BenchOptions {
   out?: string;
 }
 
-const BENCHMARKS = ["point-read", "governance-writer", "snapshot-sync", "branch-create"] as const;
+const BENCHMARKS = [
+  "point-read",
+  "governance-writer",
+  "snapshot-sync",
+  "branch-create",
+  "branch-diff",
+] as const;
 
 /** `appbase bench`: benchmarks with JSON output, each against a baseline measured in the same run. */
 export function registerBenchCommand(program: Command): void {
@@ -66,6 +72,8 @@ export function registerBenchCommand(program: Command): void {
           "branch-create",
           await benchBranchCreate({ sizes: [10_000, 100_000, 300_000], log: console.error }),
         );
+      if (wanted("branch-diff"))
+        write("branch-diff", await benchBranchDiff({ sizes: [10_000, 50_000], log: console.error }));
     });
 }
 

@@ -1,0 +1,2 @@
+export { benchBranchCreate } from "./branch-create.ts";
+export { benchBranchDiff } from "./branch-diff.ts";
