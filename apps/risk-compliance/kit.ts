@@ -1,0 +1,59 @@
+import { alerts, entities, policies, riskScores } from "@appbase/datasets/tables";
+import { defineKit } from "@appbase/next-kit/define-kit";
+import { riskComplianceAppEnv } from "./src/app-env.ts";
+import { riskCompliance } from "./src/db/schema/risk-compliance-schema.ts";
+import { riskComplianceMatrix } from "./src/matrix.ts";
+
+/** The Real-Time Risk & Compliance Engine: every tool (CLI, bundle, e2e, the kit's own server) reads this. */
+export default defineKit({
+  id: "risk-compliance",
+  title: "Real-Time Risk & Compliance Engine",
+  description:
+    "The alert queue, cases with tamper-evident evidence and audit, and pgvector policy retrieval beside every alert and case.",
+  port: 3103,
+  schema: riskCompliance,
+  matrix: riskComplianceMatrix,
+  appEnv: riskComplianceAppEnv,
+  // Two analysts (so claims and four-eyes have a second person), a senior reviewer, an officer, an auditor.
+  localUsers: [
+    {
+      id: "ana",
+      email: "ana.analyst@example.com",
+      displayName: "Ana Analyst",
+      groups: ["risk-compliance-analysts"],
+    },
+    {
+      id: "ben",
+      email: "ben.analyst@example.com",
+      displayName: "Ben Analyst",
+      groups: ["risk-compliance-analysts"],
+    },
+    {
+      id: "sara",
+      email: "sara.senior@example.com",
+      displayName: "Sara Senior-Reviewer",
+      groups: ["risk-compliance-senior-reviewers"],
+    },
+    {
+      id: "olga",
+      email: "olga.officer@example.com",
+      displayName: "Olga Compliance-Officer",
+      groups: ["risk-compliance-compliance-officers"],
+    },
+    {
+      id: "aldo",
+      email: "aldo.auditor@example.com",
+      displayName: "Aldo Auditor",
+      groups: ["risk-compliance-auditors"],
+    },
+  ],
+  nav: [
+    { href: "/alerts", label: "Alerts" },
+    { href: "/cases", label: "Cases" },
+    { href: "/policies", label: "Policies" },
+    { href: "/charts", label: "Charts" },
+    { href: "/audit", label: "Audit" },
+  ],
+  servedTables: [entities, riskScores, alerts, policies],
+  seed: async (ctx) => (await import("./src/seed.ts")).seedKit(ctx),
+});

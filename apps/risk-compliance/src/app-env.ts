@@ -1,0 +1,17 @@
+import { defineAppEnv, lakebaseEndpointBinding } from "@appbase/bindings";
+
+/** Every resource the Real-Time Risk & Compliance Engine binds in app.yaml; bundles/risk-compliance/bundle.ts generates the bundle from it. */
+export const riskComplianceAppEnv = defineAppEnv({
+  bindings: {
+    LAKEBASE_ENDPOINT: lakebaseEndpointBinding(
+      "Lakebase endpoint of the kit's database (alert queue, cases, evidence, audit, policy chunks)",
+    ),
+    EMBEDDING_ENDPOINT_NAME: {
+      resource: "embedding-endpoint",
+      type: "serving_endpoint",
+      optional: true,
+      description:
+        "Embedding model for policy and evidence retrieval (1024 dimensions, e.g. databricks-gte-large-en); without it a local lexical embedder is used and labelled",
+    },
+  },
+});
