@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { templateDataDir } from "../../testing/embedded-database.ts";
 import { type LocalLakebase, serveLocalLakebase } from "../serve.ts";
 import { BranchHost } from "./branch-host.ts";
 
@@ -24,7 +25,11 @@ const count = async (url: string) =>
 
 beforeAll(async () => {
   tempDir = await mkdtemp(path.join(tmpdir(), "branch-host-"));
-  main = await serveLocalLakebase({ dataDir: path.join(tempDir, "data"), port: 0 });
+  main = await serveLocalLakebase({
+    dataDir: path.join(tempDir, "data"),
+    port: 0,
+    loadDataDir: await templateDataDir(),
+  });
   await query(
     main.url,
     "CREATE TABLE t (id int PRIMARY KEY, v text); INSERT INTO t SELECT g, 'v' || g FROM generate_series(1, 100) g",
