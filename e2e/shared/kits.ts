@@ -31,5 +31,8 @@ export function e2eKits(): E2eKit[] {
   return discovered;
 }
 
-/** The state folder the end-to-end run uses: its own, so it never touches a developer's data. */
-export const e2eStateDir = join(repoRoot, ".appbase", "e2e");
+/**
+ * The state folder the end-to-end run uses: its own, so it never touches a developer's data
+ * (APPBASE_E2E_STATE_DIR gives a run another one, e.g. beside a second run on the same machine).
+ */
+export const e2eStateDir = process.env.APPBASE_E2E_STATE_DIR ?? join(repoRoot, ".appbase", "e2e");

@@ -7,7 +7,7 @@ import { ConflictError, FieldRuleError } from "./action/errors.ts";
 import { wrappedInfo } from "./action/registry.ts";
 import type { IdentityRequest } from "./identity/resolve.ts";
 import { createKitRuntime, type GuardContext } from "./kit.ts";
-import { sampleMatrix as customerHubMatrix } from "./testing/sample-matrix.ts";
+import { sampleMatrix } from "./testing/sample-matrix.ts";
 
 const localUsers = [
   { id: "vic", email: "vic@example.com", displayName: "Vic Viewer", groups: ["customer-hub-viewers"] },
@@ -23,7 +23,7 @@ function runtime(mode: RuntimeMode, request: IdentityRequest) {
   const logger = { warn: vi.fn(), error: vi.fn(), info: vi.fn() };
   const kit = createKitRuntime({
     mode,
-    matrix: customerHubMatrix,
+    matrix: sampleMatrix,
     localUsers,
     groupsForUser: async ({ email }) => (email.startsWith("lead") ? ["customer-hub-team-leads"] : []),
     logger,
@@ -111,7 +111,7 @@ describe("defineAction", () => {
       });
       const kit = createKitRuntime({
         mode: "apps",
-        matrix: customerHubMatrix,
+        matrix: sampleMatrix,
         localUsers,
         workspaceHost: `http://127.0.0.1:${port}`,
         requestContext: async () => ({ headers }),

@@ -1,6 +1,6 @@
 import { LOCAL_IDENTITY_COOKIE } from "@appbase/bindings";
 import { describe, expect, it, vi } from "vitest";
-import { sampleMatrix as customerHubMatrix } from "../testing/sample-matrix.ts";
+import { sampleMatrix } from "../testing/sample-matrix.ts";
 import { createLocalIdentitySwitcher } from "./switcher.ts";
 
 const localUsers = [
@@ -12,7 +12,7 @@ describe("local identity switcher", () => {
   it("sets the cookie to a known local user and refuses unknown ones", async () => {
     const writeCookie = vi.fn(async () => {});
     const switcher = createLocalIdentitySwitcher(
-      { mode: "local", matrix: customerHubMatrix, localUsers },
+      { mode: "local", matrix: sampleMatrix, localUsers },
       writeCookie,
     );
     expect(await switcher({ userId: "ann" })).toEqual({ ok: true, data: { userId: "ann" } });
@@ -32,7 +32,7 @@ describe("local identity switcher", () => {
     const switcher = createLocalIdentitySwitcher(
       {
         mode: "apps",
-        matrix: customerHubMatrix,
+        matrix: sampleMatrix,
         localUsers,
         logger: { warn, error: vi.fn(), info: vi.fn() },
       },
