@@ -2,6 +2,9 @@ import { customerFeatures, customers, interactions } from "@appbase/datasets/tab
 import { defineKit } from "@appbase/next-kit/define-kit";
 import { customerHubAppEnv } from "./src/app-env.ts";
 import { customerHub } from "./src/db/schema/customer-hub-schema.ts";
+import { customerStatus } from "./src/db/schema/customer-status.ts";
+import { followUpTasks } from "./src/db/schema/follow-up-tasks.ts";
+import { notes } from "./src/db/schema/notes.ts";
 import { customerHubMatrix } from "./src/matrix.ts";
 
 /** The Customer Intelligence Hub: every tool (CLI, bundle, e2e, the kit's own server) reads this. */
@@ -45,4 +48,6 @@ export default defineKit({
     { href: "/insights", label: "Insights & Genie" },
   ],
   servedTables: [customers, customerFeatures, interactions],
+  // The team's own state: what a branch diff (`appbase branch diff --kit customer-hub`) shows.
+  diffTables: [customerStatus, followUpTasks, notes],
 });
