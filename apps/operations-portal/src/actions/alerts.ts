@@ -1,5 +1,6 @@
 "use server";
 
+import { plainText } from "@appbase/next-kit/fields";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import {
@@ -11,7 +12,6 @@ import {
 } from "../domain/alerts/alerts.ts";
 import { db, defineAction } from "../server/kit.ts";
 import {
-  plainText,
   priorityField,
   reasonField,
   requestIdField,

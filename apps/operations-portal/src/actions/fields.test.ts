@@ -1,21 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { plainText, versionField } from "./fields.ts";
+import { reasonField, titleField, versionField } from "./fields.ts";
 
-describe("plainText", () => {
-  const title = plainText("title", 10, { min: 1 });
+describe("the kit's input fields", () => {
   it.each([
     ["\u0000x", /control characters/],
     ["a\ud800b", /lone surrogate/],
-    ["x".repeat(11), /at most 10/],
+    ["x".repeat(201), /at most 200/],
     ["   ", /title is required/],
-  ])("refuses %j as a field error", (input, message) => {
-    const parsed = title.safeParse(input);
+  ])("a title of %j is a field error", (input, message) => {
+    const parsed = titleField.safeParse(input);
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toMatch(message);
   });
 
-  it("keeps ordinary text, trimmed, with newlines and emoji", () => {
-    expect(title.parse("  Pump 🚰\nok ")).toBe("Pump 🚰\nok");
+  it("a reason has a maximum", () => {
+    expect(reasonField.safeParse("x".repeat(501)).success).toBe(false);
+    expect(reasonField.parse(" Waiting for parts ")).toBe("Waiting for parts");
   });
 
   it("versions out of range are refused", () => {

@@ -1,5 +1,6 @@
 "use server";
 
+import { plainText } from "@appbase/next-kit/fields";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { assignWorkOrder, reprioritizeWorkOrder } from "../domain/work-orders/assign-work-order.ts";
@@ -12,7 +13,6 @@ import { db, defineAction } from "../server/kit.ts";
 import {
   assetIdField,
   descriptionField,
-  plainText,
   priorityField,
   reasonField,
   requestIdField,

@@ -10,8 +10,9 @@ import {
   openWorkOrderFromAlertAction,
   releaseAlertAction,
 } from "../actions/alerts.ts";
-import { PRIORITIES } from "../domain/work-orders/priority.ts";
+import type { PRIORITIES } from "../domain/work-orders/priority.ts";
 import { FieldError, FormError } from "./field-error.tsx";
+import { PrioritySelect, TechnicianSelect } from "./planning-selects.tsx";
 
 type Mode = "idle" | "dismiss" | "work-order";
 
@@ -149,27 +150,8 @@ export function AlertControls(props: {
           </label>
           <FieldError failure={failure} field="title" />
           <div className="op-row">
-            <label>
-              Priority
-              <select className="ab-select" name="priority" defaultValue={props.suggestedPriority}>
-                {PRIORITIES.map((p) => (
-                  <option key={p} value={p}>
-                    {p}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Technician
-              <select className="ab-select" name="assigneeId" defaultValue="">
-                <option value="">Unassigned</option>
-                {props.technicians.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.displayName}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <PrioritySelect defaultValue={props.suggestedPriority} />
+            <TechnicianSelect technicians={props.technicians} />
           </div>
           <FieldError failure={failure} field="assigneeId" />
           <div>

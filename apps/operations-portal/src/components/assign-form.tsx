@@ -4,8 +4,9 @@ import type { ActionFailure } from "@appbase/next-kit/result";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { assignWorkOrderAction, reprioritizeWorkOrderAction } from "../actions/work-orders.ts";
-import { PRIORITIES, type Priority } from "../domain/work-orders/priority.ts";
+import type { Priority } from "../domain/work-orders/priority.ts";
 import { ConflictMessage, FieldError, FormError } from "./field-error.tsx";
+import { PrioritySelect, TechnicianSelect } from "./planning-selects.tsx";
 
 /** A planner's controls: who does the work and how urgent it is. */
 export function AssignForm(props: {
@@ -42,22 +43,7 @@ export function AssignForm(props: {
           );
         }}
       >
-        <label>
-          Technician
-          <select
-            className="ab-select"
-            name="assigneeId"
-            value={assignee}
-            onChange={(e) => setAssignee(e.target.value)}
-          >
-            <option value="">Unassigned</option>
-            {props.technicians.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.displayName}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TechnicianSelect technicians={props.technicians} value={assignee} onChange={setAssignee} />
         <button className="ab-button ab-button--secondary" type="submit" disabled={pending}>
           Assign
         </button>
@@ -77,21 +63,7 @@ export function AssignForm(props: {
           );
         }}
       >
-        <label>
-          Priority
-          <select
-            className="ab-select"
-            name="priority"
-            value={priority}
-            onChange={(e) => setPriority(e.target.value as Priority)}
-          >
-            {PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PrioritySelect value={priority} onChange={setPriority} />
         <button className="ab-button ab-button--secondary" type="submit" disabled={pending}>
           Set priority
         </button>

@@ -4,8 +4,9 @@ import type { ActionFailure } from "@appbase/next-kit/result";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { createWorkOrderAction } from "../actions/work-orders.ts";
-import { PRIORITIES } from "../domain/work-orders/priority.ts";
+import type { PRIORITIES } from "../domain/work-orders/priority.ts";
 import { FieldError, FormError } from "./field-error.tsx";
+import { PrioritySelect, TechnicianSelect } from "./planning-selects.tsx";
 
 /** Opens a reactive work order on the asset and goes to it. */
 export function CreateWorkOrderForm(props: {
@@ -49,27 +50,8 @@ export function CreateWorkOrderForm(props: {
       </label>
       <FieldError failure={failure} field="description" />
       <div className="op-row">
-        <label>
-          Priority
-          <select className="ab-select" name="priority" defaultValue="high">
-            {PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Technician
-          <select className="ab-select" name="assigneeId" defaultValue="">
-            <option value="">Unassigned</option>
-            {props.technicians.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.displayName}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PrioritySelect defaultValue="high" />
+        <TechnicianSelect technicians={props.technicians} />
       </div>
       <FieldError failure={failure} field="assigneeId" />
       <FormError failure={failure} fields={["title", "description", "assigneeId"]} />
