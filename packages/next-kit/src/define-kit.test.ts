@@ -5,11 +5,14 @@ import { fileURLToPath } from "node:url";
 import { defineAppEnv } from "@appbase/bindings";
 import { pgSchema } from "drizzle-orm/pg-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { defineKit, isKitDefinition, KitDeclarationError } from "./define-kit.ts";
+import { defineKit, isKitDefinition, type KitDeclaration, KitDeclarationError } from "./define-kit.ts";
 import { discoverKits } from "./discover-kits.ts";
 import { sampleMatrix } from "./testing/sample-matrix.ts";
 
-const declaration = {
+const declaration: KitDeclaration<
+  "customer.read" | "note.write",
+  "viewer" | "account-manager" | "team-lead"
+> = {
   id: "customer-hub",
   title: "Sample Hub",
   description: "A kit for tests.",
@@ -18,9 +21,9 @@ const declaration = {
   matrix: sampleMatrix,
   appEnv: defineAppEnv({ bindings: {} }),
   localUsers: [{ id: "vic", email: "vic@example.com", displayName: "Vic", groups: ["customer-hub-viewers"] }],
-  nav: [{ href: "/customers", label: "Customers" }] as const,
+  nav: [{ href: "/customers", label: "Customers" }],
   servedTables: [],
-} as const;
+};
 
 describe("defineKit", () => {
   it("returns the declaration with its home page and schema name, marked as a kit", () => {
