@@ -8,7 +8,6 @@ import type { Disposition, RiskLevel } from "./domain/cases/lifecycle.ts";
 import { moveCase } from "./domain/cases/move-case.ts";
 import { getCase, type RiskCase } from "./domain/cases/risk-case.ts";
 import { addEvidence } from "./domain/evidence/add-evidence.ts";
-import type { EvidenceStore } from "./domain/evidence/evidence-store.ts";
 import { indexPolicies } from "./domain/policies/index-policies.ts";
 import { lexicalEmbedder } from "./domain/policies/lexical-embedder.ts";
 import {
@@ -21,11 +20,7 @@ const [ana, ben, sara] = kit.localUsers.map((u) => u.email) as [string, string, 
 const OPEN_ALERTS = { tiny: 40, default: 200, large: 400 } as const;
 
 // The seed adds notes and links only, so it needs no file store.
-const noFiles: EvidenceStore = {
-  kind: "local",
-  put: () => Promise.reject(new Error("The seed stores no files.")),
-  get: () => Promise.reject(new Error("The seed stores no files.")),
-};
+const noFiles = null;
 
 interface SyncedAlert {
   alert_id: string;

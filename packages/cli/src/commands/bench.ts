@@ -10,11 +10,13 @@ import { governanceMigrations } from "@appbase/lakehouse/governance";
 import { PGlite } from "@electric-sql/pglite";
 import type { Command } from "commander";
 import { benchPointRead } from "../bench/point-read.ts";
+import { benchPolicyRetrieval } from "../bench/policy-retrieval.ts";
 import { CliError, findRepoRoot } from "../repo.ts";
 
 interface BenchOptions {
   operations: string;
   syncRows: string;
+  retrievalChunks: string;
   governedWrites: string;
   only?: string;
   out?: string;
@@ -26,6 +28,7 @@ const BENCHMARKS = [
   "snapshot-sync",
   "branch-create",
   "branch-diff",
+  "policy-retrieval",
 ] as const;
 
 /** `appbase bench`: benchmarks with JSON output, each against a baseline measured in the same run. */
@@ -37,6 +40,7 @@ export function registerBenchCommand(program: Command): void {
     .option("--operations <n>", "point reads per measurement", "4000")
     .option("--governed-writes <n>", "writes for the Governance Writer benchmark", "500")
     .option("--sync-rows <n>", "rows for the snapshot sync vs COPY benchmark", "1000000")
+    .option("--retrieval-chunks <n>", "policy chunks for the retrieval benchmark", "100000")
     .option("--out <dir>", "output folder (default: <repo>/bench-results)")
     .action(async (options: BenchOptions) => {
       if (options.only && !BENCHMARKS.includes(options.only as (typeof BENCHMARKS)[number])) {
@@ -67,6 +71,28 @@ export function registerBenchCommand(program: Command): void {
         );
       }
       if (wanted("snapshot-sync")) write("snapshot-sync", await snapshotSync(Number(options.syncRows)));
+      if (wanted("policy-retrieval")) {
+        write(
+          "policy-retrieval",
+          await withBenchLakebase(async (_url, env) => {
+            const db = await createPool({ env, applicationName: "appbase-bench" });
+            try {
+              console.error("Policy retrieval (pgvector HNSW with filters vs exact search)…");
+              const result = await benchPolicyRetrieval({
+                pool: db.pool,
+                chunks: Number(options.retrievalChunks),
+                dims: 256,
+                queries: 200,
+                efSearch: 100,
+                log: console.error,
+              });
+              return { ...result, target: db.describe() };
+            } finally {
+              await db.close();
+            }
+          }),
+        );
+      }
       if (wanted("branch-create"))
         write(
           "branch-create",

@@ -24,7 +24,7 @@ const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).
  */
 export async function addEvidence(
   db: Database,
-  store: EvidenceStore,
+  store: EvidenceStore | null,
   input: { caseId: string; expectedVersion: number; actor: string; item: EvidenceInput },
 ): Promise<Evidence> {
   const { item } = input;
@@ -33,6 +33,7 @@ export async function addEvidence(
   let file: { fileName: string; contentType: string; size: number; path: string } | null = null;
   let digest: string;
   if (item.kind === "file") {
+    if (!store) throw new Error("Files need an evidence store (a local folder or a bound volume).");
     if (item.bytes.byteLength === 0) throw new FieldRuleError("file", "The file is empty.");
     if (item.bytes.byteLength > MAX_FILE_BYTES)
       throw new FieldRuleError("file", "Files may be at most 10 MB.");
@@ -66,7 +67,7 @@ export async function addEvidence(
         file?.fileName ?? null,
         file?.contentType ?? null,
         file?.size ?? null,
-        file ? store.kind : null,
+        file && store ? store.kind : null,
         file?.path ?? null,
         digest,
         input.actor,

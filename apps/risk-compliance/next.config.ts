@@ -1,0 +1,3 @@
+import { kitNextConfig } from "@appbase/next-kit/next-config";
+
+export default kitNextConfig();

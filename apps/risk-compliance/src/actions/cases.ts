@@ -1,0 +1,56 @@
+"use server";
+
+import { FieldRuleError } from "@appbase/next-kit/errors";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { dispositionSchema } from "../domain/cases/lifecycle.ts";
+import { moveCase } from "../domain/cases/move-case.ts";
+import { addEvidence } from "../domain/evidence/add-evidence.ts";
+import { can, db, defineAction } from "../server/kit.ts";
+import { caseIdField, evidenceTextField, noteField, titleField, versionField } from "./fields.ts";
+
+const MOVES = ["start", "propose", "sendBack", "approve", "close", "reopen"] as const;
+
+/** Moves a case through its lifecycle; approving a proposed closure needs case.decide (and is four-eyes in the domain). */
+export const moveCaseAction = defineAction({
+  permission: "case.investigate",
+  input: z.object({
+    caseId: caseIdField,
+    expectedVersion: versionField,
+    move: z.enum(MOVES, { error: `move must be one of ${MOVES.join(", ")}.` }),
+    disposition: dispositionSchema.optional(),
+    note: noteField.optional(),
+  }),
+  handler: async (input, { identity }) => {
+    if ((input.move === "approve" || input.move === "sendBack") && !can(identity, "case.decide")) {
+      throw new FieldRuleError(
+        "move",
+        "Approving or sending back a proposed closure needs a senior reviewer (case.decide).",
+      );
+    }
+    const kase = await moveCase(await db(), { ...input, actor: identity.email });
+    revalidatePath(`/cases/${kase.id}`);
+    return { status: kase.status, version: kase.version };
+  },
+});
+
+/** Adds a note to a case as evidence (SHA-256 recorded, audited). */
+export const addNoteAction = defineAction({
+  permission: "evidence.write",
+  input: z.object({
+    caseId: caseIdField,
+    expectedVersion: versionField,
+    title: titleField,
+    text: evidenceTextField,
+  }),
+  handler: async (input, { identity }) => {
+    const added = await addEvidence(await db(), null, {
+      caseId: input.caseId,
+      expectedVersion: input.expectedVersion,
+      actor: identity.email,
+      item: { kind: "note", title: input.title, text: input.text },
+    });
+    revalidatePath(`/cases/${input.caseId}`);
+    return { id: added.id, sha256: added.sha256 };
+  },
+});

@@ -1,0 +1,83 @@
+import { PageHeader } from "@appbase/ui/shell";
+import { EmptyState } from "@appbase/ui/states";
+import Link from "next/link";
+import { SlaBadge } from "../../components/sla-badge.tsx";
+import { type AlertView, listAlerts } from "../../domain/alerts/list-alerts.ts";
+import { db } from "../../server/kit.ts";
+import { pageViewer } from "../../server/page-access.tsx";
+
+const VIEWS: { view: AlertView; label: string }[] = [
+  { view: "open", label: "Open" },
+  { view: "mine", label: "Claimed by me" },
+  { view: "breached", label: "Breached" },
+  { view: "snoozed", label: "Snoozed" },
+  { view: "closed", label: "Closed" },
+];
+
+export default async function AlertsPage({ searchParams }: { searchParams: Promise<{ view?: string }> }) {
+  const viewer = await pageViewer("alert.read", "the alert queue");
+  if (!viewer.identity) return viewer.refusal;
+  const requested = (await searchParams).view;
+  const view = VIEWS.find((v) => v.view === requested)?.view ?? "open";
+  const alerts = await listAlerts(await db(), { view, viewer: viewer.identity.email });
+  const now = new Date();
+  return (
+    <>
+      <PageHeader
+        title="Alert queue"
+        description="Most severe first, then soonest due. Claim an alert to work it; a claim holds for 15 minutes."
+      />
+      <nav className="rc-row" aria-label="Queue views">
+        {VIEWS.map((v) => (
+          <Link
+            key={v.view}
+            href={`/alerts?view=${v.view}`}
+            aria-current={v.view === view ? "page" : undefined}
+            className="ab-button"
+          >
+            {v.label}
+          </Link>
+        ))}
+      </nav>
+      {alerts.length === 0 ? (
+        <EmptyState title="No alerts here" />
+      ) : (
+        <table className="ab-table">
+          <thead>
+            <tr>
+              <th>Alert</th>
+              <th>Rule</th>
+              <th>Entity</th>
+              <th>Severity</th>
+              <th>Age / SLA</th>
+              <th>Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {alerts.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <Link href={`/alerts/${a.id}`}>{a.sourceAlertId ?? a.id.slice(0, 8)}</Link>
+                  {a.duplicateCount > 0 && <span className="rc-muted"> ×{a.duplicateCount + 1}</span>}
+                </td>
+                <td>
+                  <code>{a.ruleId}</code> {a.ruleName}
+                </td>
+                <td>{a.entityId}</td>
+                <td>{a.severity}</td>
+                <td>
+                  <SlaBadge createdAt={a.createdAt} dueAt={a.dueAt} closedAt={a.closedAt} now={now} />
+                </td>
+                <td>
+                  {a.status}
+                  {a.claimedBy && a.status === "claimed" ? ` by ${a.claimedBy}` : ""}
+                  {a.snoozedUntil && a.snoozedUntil > now ? ` · snoozed: ${a.snoozeReason}` : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,191 @@
+import { StatusBadge } from "@appbase/ui/badges";
+import { PageHeader } from "@appbase/ui/shell";
+import { ErrorState } from "@appbase/ui/states";
+import { z } from "zod";
+import { addNoteAction, moveCaseAction } from "../../../actions/cases.ts";
+import { ActionForm } from "../../../components/action-form.tsx";
+import { HighlightedPassage } from "../../../components/highlighted-passage.tsx";
+import { alertsOfCase } from "../../../domain/alerts/list-alerts.ts";
+import { auditTrail } from "../../../domain/audit/audit-trail.ts";
+import { verifyAudit } from "../../../domain/audit/verify-audit.ts";
+import {
+  DISPOSITION_LABELS,
+  type Disposition,
+  needsFourEyes,
+  STATUS_LABELS,
+  TRANSITIONS,
+} from "../../../domain/cases/lifecycle.ts";
+import { caseLabel, getCase } from "../../../domain/cases/risk-case.ts";
+import { listEvidence } from "../../../domain/evidence/add-evidence.ts";
+import { hasRetrieval } from "../../../domain/policies/policy-versions.ts";
+import { searchPolicies } from "../../../domain/policies/search-policies.ts";
+import { kitEmbedder } from "../../../server/embedder.ts";
+import { can, db } from "../../../server/kit.ts";
+import { pageViewer } from "../../../server/page-access.tsx";
+
+const MOVE_LABELS = {
+  start: "Start investigating",
+  propose: "Propose closure",
+  sendBack: "Send back",
+  approve: "Approve closure (second reviewer)",
+  close: "Close",
+  reopen: "Reopen",
+} as const;
+
+export default async function CasePage({ params }: { params: Promise<{ caseId: string }> }) {
+  const viewer = await pageViewer("case.read", "cases");
+  if (!viewer.identity) return viewer.refusal;
+  const { caseId } = await params;
+  if (!z.uuid().safeParse(caseId).success)
+    return <ErrorState title="No such case" message="The link names no case." />;
+  const pool = await db();
+  const kase = await getCase(pool, caseId).catch(() => null);
+  if (!kase) return <ErrorState title="No such case" message={`Case ${caseId} does not exist.`} />;
+  const [alerts, evidence, trail, audit] = await Promise.all([
+    alertsOfCase(pool, caseId),
+    listEvidence(pool, caseId),
+    auditTrail(pool, caseId),
+    verifyAudit(pool, { caseId }),
+  ]);
+  const broken = audit.breaks[0];
+  const embedder = kitEmbedder();
+  const query = alerts.map((a) => a.ruleName).join(". ") || kase.title;
+  const policies = (await hasRetrieval(pool))
+    ? await searchPolicies(pool, embedder, { text: query, limit: 3 })
+    : null;
+  const moves = (Object.keys(TRANSITIONS) as (keyof typeof TRANSITIONS)[]).filter(
+    (m) =>
+      (TRANSITIONS[m].from as readonly string[]).includes(kase.status) &&
+      !(m === "close" && needsFourEyes(kase.riskLevel as "high")),
+  );
+  const hidden = { caseId: kase.id, expectedVersion: String(kase.version) };
+  return (
+    <>
+      <PageHeader
+        title={`${caseLabel(kase)} · ${kase.title}`}
+        description={`Risk ${kase.riskLevel} · assigned to ${kase.assignee ?? "nobody"} · version ${kase.version}`}
+      />
+      <p className="rc-row">
+        <StatusBadge
+          tone={kase.status === "closed" ? "success" : kase.status === "pending_review" ? "warning" : "info"}
+        >
+          {STATUS_LABELS[kase.status as keyof typeof STATUS_LABELS]}
+        </StatusBadge>
+        {kase.disposition && (
+          <StatusBadge tone="neutral">{DISPOSITION_LABELS[kase.disposition as Disposition]}</StatusBadge>
+        )}
+        {kase.reopenCount > 0 && <StatusBadge tone="warning">Reopened ×{kase.reopenCount}</StatusBadge>}
+        {broken ? (
+          <StatusBadge tone="danger" title={broken.reason}>
+            Audit chain broken at event #{broken.seq}
+            {broken.eventId !== null ? ` (row ${broken.eventId})` : ""}
+          </StatusBadge>
+        ) : (
+          <StatusBadge tone="success">Audit chain verified ({audit.eventsChecked} events)</StatusBadge>
+        )}
+      </p>
+      {kase.status === "pending_review" && (
+        <p>
+          Proposed: <strong>{DISPOSITION_LABELS[kase.proposedDisposition as Disposition]}</strong> by{" "}
+          {kase.proposedBy} — “{kase.proposalRationale}”
+        </p>
+      )}
+      <div className="rc-grid">
+        <section>
+          {can(viewer.identity, "case.investigate") && moves.length > 0 && (
+            <div className="rc-card">
+              <h2>Lifecycle</h2>
+              <ActionForm label="Apply" action={moveCaseAction} hidden={hidden}>
+                <label>
+                  Move{" "}
+                  <select name="move">
+                    {moves.map((m) => (
+                      <option key={m} value={m}>
+                        {MOVE_LABELS[m]}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label>
+                  Disposition{" "}
+                  <select name="disposition" defaultValue="">
+                    <option value="">(for propose / close)</option>
+                    {Object.entries(DISPOSITION_LABELS).map(([v, l]) => (
+                      <option key={v} value={v}>
+                        {l}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <textarea name="note" maxLength={4000} rows={2} placeholder="Rationale or reason" />
+              </ActionForm>
+            </div>
+          )}
+          <div className="rc-card">
+            <h2>Alerts ({alerts.length})</h2>
+            <ul className="rc-list">
+              {alerts.map((a) => (
+                <li key={a.id}>
+                  <a href={`/alerts/${a.id}`}>{a.ruleId}</a> {a.ruleName} · {a.entityId} · {a.status}
+                </li>
+              ))}
+            </ul>
+          </div>
+          <div className="rc-card">
+            <h2>Evidence ({evidence.length})</h2>
+            <ul className="rc-list">
+              {evidence.map((e) => (
+                <li key={e.id}>
+                  <strong>{e.title}</strong>{" "}
+                  <span className="rc-muted">
+                    ({e.kind}, by {e.addedBy})
+                  </span>
+                  {e.kind === "link" && e.url ? <div>{e.url}</div> : <div>{e.body.slice(0, 300)}</div>}
+                  <code className="rc-cite">sha256 {e.sha256}</code>
+                </li>
+              ))}
+            </ul>
+            {kase.status !== "closed" && can(viewer.identity, "evidence.write") && (
+              <ActionForm label="Add note" action={addNoteAction} hidden={hidden}>
+                <input name="title" maxLength={200} placeholder="Title" />
+                <textarea name="text" maxLength={20000} rows={3} placeholder="What you found" />
+              </ActionForm>
+            )}
+          </div>
+          <div className="rc-card">
+            <h2>Audit trail</h2>
+            <ol className="rc-list">
+              {trail.map((t) => (
+                <li key={t.id}>
+                  #{t.seq} {t.at.toISOString().slice(0, 16).replace("T", " ")} {t.actor} · {t.action}
+                  {t.field
+                    ? ` · ${t.field}: ${JSON.stringify(t.previousValue)} → ${JSON.stringify(t.newValue)}`
+                    : ""}
+                </li>
+              ))}
+            </ol>
+          </div>
+        </section>
+        <aside className="rc-card" aria-label="Relevant policies">
+          <h2>Relevant policies</h2>
+          {policies === null ? (
+            <p className="rc-muted">Policy retrieval needs pgvector, which this database lacks.</p>
+          ) : (
+            <ol className="rc-list">
+              {policies.map((p) => (
+                <li key={`${p.policyId}@${p.version}`}>
+                  <strong>{p.title}</strong>
+                  <div className="rc-cite">
+                    {p.policyId} · v{p.version} · § {p.section}
+                  </div>
+                  <HighlightedPassage passage={p.passage} />
+                </li>
+              ))}
+            </ol>
+          )}
+          <p className="rc-cite">Ranked by: {embedder.label}</p>
+        </aside>
+      </div>
+    </>
+  );
+}
