@@ -15,6 +15,8 @@ const optional = <T extends z.ZodType>(schema: T) =>
 const kitEnvSchema = z.object({
   /** The kits `appbase up` serves side by side, as JSON (see kit-switcher.ts). */
   APPBASE_KITS: optional(z.string()),
+  /** The local branch `appbase preview` runs the kit on (on Databricks it is read from LAKEBASE_ENDPOINT). */
+  APPBASE_BRANCH: optional(z.string().max(63)),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: optional(z.string()),
   PGHOST: optional(z.string()),

@@ -1,3 +1,4 @@
+import { runningBranch } from "@appbase/bindings";
 import type { FormAction } from "@appbase/ui/shell";
 import { AppShell } from "@appbase/ui/shell";
 import type { Metadata } from "next";
@@ -11,7 +12,12 @@ import { shellIdentityProps, switcherUsers } from "../shell.ts";
 /** The part of a kit's server (createKitServer) the layout reads. */
 export interface KitLayoutServer {
   kit: KitDefinition;
-  serverEnv(): { mode: string; APPBASE_KITS?: string | undefined };
+  serverEnv(): {
+    mode: string;
+    APPBASE_KITS?: string | undefined;
+    APPBASE_BRANCH?: string | undefined;
+    LAKEBASE_ENDPOINT?: string | undefined;
+  };
   identityOrReason(): Promise<{ identity: KitIdentity | null }>;
   environmentMode(): Promise<EnvironmentBadgeMode>;
 }
@@ -23,7 +29,8 @@ export function kitMetadata(kit: KitDefinition): Metadata {
 
 /**
  * The root layout of every kit: the shared shell with the kit's title and navigation, the kit
- * switcher (the kits `appbase up` serves), the environment badge and the identity switcher.
+ * switcher (the kits `appbase up` serves), the environment badge (naming the Lakebase branch when it
+ * is not the default one) and the identity switcher.
  * `switchIdentity` is the kit's "use server" export (src/actions/identity.ts).
  */
 export function kitRootLayout(server: KitLayoutServer, switchIdentity: FormAction) {
@@ -31,6 +38,10 @@ export function kitRootLayout(server: KitLayoutServer, switchIdentity: FormActio
     const { kit } = server;
     const env = server.serverEnv();
     const { identity } = await server.identityOrReason();
+    const branch = runningBranch({
+      LAKEBASE_ENDPOINT: env.LAKEBASE_ENDPOINT,
+      APPBASE_BRANCH: env.APPBASE_BRANCH,
+    });
     return (
       <html lang="en">
         <body>
@@ -41,6 +52,7 @@ export function kitRootLayout(server: KitLayoutServer, switchIdentity: FormActio
             productName={kit.title}
             homeHref={kit.home}
             environment={await server.environmentMode()}
+            environmentDetail={branch ? `branch ${branch.name}` : undefined}
             kits={parseRunningKits(env.APPBASE_KITS, kit)}
             nav={kit.nav}
             {...shellIdentityProps({

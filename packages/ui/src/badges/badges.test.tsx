@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { html, tagsWith, text } from "../internal/test-html.ts";
 import { Banner } from "./banner.tsx";
-import { BranchBadge } from "./branch-badge.tsx";
 import { FreshnessBadge } from "./freshness-badge.tsx";
 import { StatusBadge } from "./status-badge.tsx";
 
@@ -49,14 +48,5 @@ describe("badges", () => {
     expect(html(<Banner title="FYI" action={{ href: "/sync", label: "View" }} />)).toMatch(
       /role="status".*href="\/sync"/s,
     );
-  });
-});
-
-describe("BranchBadge", () => {
-  it("names the branch when it is not the default, and renders nothing otherwise", () => {
-    const shown = html(<BranchBadge branch="review-1" />);
-    expect(text(shown)).toBe("branch review-1");
-    expect(tagsWith(shown, "data-branch")).toHaveLength(1);
-    expect(html(<BranchBadge branch={undefined} />)).toBe("");
   });
 });

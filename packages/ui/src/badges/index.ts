@@ -1,6 +1,5 @@
 export { formatAge } from "../internal/time.ts";
 export { Banner, type BannerProps } from "./banner.tsx";
-export { BranchBadge, type BranchBadgeProps } from "./branch-badge.tsx";
 export { FreshnessBadge, type FreshnessBadgeProps, type FreshnessState } from "./freshness-badge.tsx";
 export { StatusBadge, type StatusBadgeProps } from "./status-badge.tsx";
 export type { BannerTone, Tone } from "./tone.ts";
