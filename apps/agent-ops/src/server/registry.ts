@@ -1,9 +1,12 @@
 import "server-only";
-import { serverEnv } from "../env.ts";
+import {
+  oncePerProcess,
+  type RegistryRuntime,
+  startRegistryRuntime,
+} from "../domain/registry/registry-runtime.ts";
 import { registryEnv } from "../registry-env.ts";
-import { db } from "./db.ts";
+import { db, serverEnv } from "./kit.ts";
 import { openRegistryLakehouse, RegistryLakehouseUnavailable } from "./registry-lakehouse.ts";
-import { oncePerProcess, type RegistryRuntime, startRegistryRuntime } from "../domain/registry/registry-runtime.ts";
 
 /** The kit process's registry runtime (writer + one outbox worker), or why the lakehouse is unreachable. */
 export async function registryRuntime(): Promise<

@@ -1,6 +1,6 @@
+import type { Queryable } from "@appbase/db";
 import { rowOf } from "@appbase/db";
 import { ConflictError, NotFoundError } from "@appbase/next-kit/errors";
-import type { Queryable } from "@appbase/db";
 import { type FollowUpTaskRow, followUpTasks } from "../../db/schema/follow-up-tasks.ts";
 import { assertCustomerExists } from "../status/move-status.ts";
 
