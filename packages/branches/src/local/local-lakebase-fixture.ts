@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { BranchHost, type LocalLakebase, serveBranchControl, serveLocalLakebase } from "@appbase/db/local";
-import { templateDataDir } from "@appbase/db/testing";
+import { type TemplateSpec, templateDataDir } from "@appbase/db/testing";
 import pg from "pg";
 import { LocalBranches } from "./local-branches.ts";
 
@@ -20,14 +20,20 @@ export interface LocalLakebaseFixture {
   close(): Promise<void>;
 }
 
-/** Starts a local Lakebase on a temp folder, runs `setupSql` on main, and serves its branches. */
-export async function startLocalLakebaseFixture(setupSql: string): Promise<LocalLakebaseFixture> {
+/**
+ * Starts a local Lakebase on a temp folder (from `template`'s migrated data when given), runs
+ * `setupSql` on main, and serves its branches.
+ */
+export async function startLocalLakebaseFixture(
+  setupSql: string,
+  template?: TemplateSpec,
+): Promise<LocalLakebaseFixture> {
   const dir = await mkdtemp(path.join(tmpdir(), "appbase-branches-"));
   // From the cached empty template: a fresh initdb costs seconds, loading a tarball a fraction.
   const main = await serveLocalLakebase({
     dataDir: path.join(dir, "data"),
     port: 0,
-    loadDataDir: await templateDataDir(),
+    loadDataDir: await templateDataDir(template),
   });
   const sql = async <T extends pg.QueryResultRow>(url: string, text: string, params?: unknown[]) => {
     const client = new pg.Client({ connectionString: url });

@@ -1,0 +1,12 @@
+export {
+  applyPreview,
+  diffPreview,
+  discardPreview,
+  isPreviewBranch,
+  listPreviews,
+  type PreparePreviewInput,
+  type Preview,
+  preparePreview,
+  readPreview,
+} from "./preview.ts";
+export { branchPortFromEnv } from "../port-from-env.ts";
