@@ -2,6 +2,8 @@ import { assetScores, assets, sites, workOrders } from "@appbase/datasets/tables
 import { defineKit } from "@appbase/next-kit/define-kit";
 import { operationsPortalAppEnv } from "./src/app-env.ts";
 import { operationsPortal } from "./src/db/schema/operations-portal-schema.ts";
+import { workOrder } from "./src/db/schema/work-order.ts";
+import { workOrderEvent } from "./src/db/schema/work-order-event.ts";
 import { operationsPortalMatrix } from "./src/matrix.ts";
 
 /** The Intelligent Operations Portal: every tool (CLI, bundle, e2e, the kit's own server) reads this. */
@@ -57,5 +59,7 @@ export default defineKit({
     { href: "/kpis", label: "KPIs" },
   ],
   servedTables: [sites, assets, assetScores, workOrders],
+  // The portal's own state a site-change preview changes: what its branch diff shows.
+  diffTables: [workOrder, workOrderEvent],
   seed: async (ctx) => (await import("./src/seed.ts")).seedKit(ctx),
 });

@@ -9,10 +9,13 @@ const portalMigrations = {
   owner: "operations_portal",
 };
 
+/** The served tables and the portal's schema, migrated (also the local Lakebase test template). */
+export const portalTemplate = { migrations: [datasetsMigrations, portalMigrations] };
+
 /**
  * A fresh database per test file with the served tables and the portal's schema migrated exactly
  * as `appbase up` does it (embedded PGlite by default, a throwaway database on DATABASE_URL when set).
  */
 export function createTestDatabase(): Promise<TestDatabase> {
-  return createMigratedDatabase({ migrations: [datasetsMigrations, portalMigrations] });
+  return createMigratedDatabase(portalTemplate);
 }
