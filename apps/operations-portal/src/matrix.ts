@@ -20,6 +20,8 @@ export const operationsPortalMatrix = defineKitMatrix({
     "work-order.update",
     "work-order.assign",
     "maintenance.plan",
+    "branch.preview",
+    "site.change",
   ],
   roles: {
     viewer: {
@@ -41,7 +43,8 @@ export const operationsPortalMatrix = defineKitMatrix({
       ],
     },
     planner: {
-      description: "Opens, plans and assigns work; runs preventive maintenance",
+      description:
+        "Opens, plans and assigns work; runs preventive maintenance; prepares site-change previews",
       groups: ["operations-portal-planners"],
       permissions: [
         "asset.read",
@@ -55,10 +58,11 @@ export const operationsPortalMatrix = defineKitMatrix({
         "work-order.update",
         "work-order.assign",
         "maintenance.plan",
+        "branch.preview",
       ],
     },
     "site-manager": {
-      description: "Runs a site: works alerts and orders and assigns the work",
+      description: "Runs a site: works alerts and orders, assigns the work, reviews and applies site changes",
       groups: ["operations-portal-site-managers"],
       permissions: [
         "asset.read",
@@ -71,6 +75,8 @@ export const operationsPortalMatrix = defineKitMatrix({
         "work-order.create",
         "work-order.update",
         "work-order.assign",
+        "branch.preview",
+        "site.change",
       ],
     },
     admin: {
@@ -88,6 +94,8 @@ export const operationsPortalMatrix = defineKitMatrix({
         "work-order.update",
         "work-order.assign",
         "maintenance.plan",
+        "branch.preview",
+        "site.change",
       ],
     },
   },

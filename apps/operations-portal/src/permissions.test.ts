@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import * as alertActions from "./actions/alerts.ts";
 import * as identityActions from "./actions/identity.ts";
 import * as maintenanceActions from "./actions/maintenance.ts";
+import * as siteChangeActions from "./actions/site-changes.ts";
 import * as workOrderActions from "./actions/work-orders.ts";
 import { operationsPortalMatrix as matrix } from "./matrix.ts";
 
@@ -24,6 +25,8 @@ const GRID: Record<string, string> = {
   "work-order.update": "- x x x x",
   "work-order.assign": "- - x x x",
   "maintenance.plan": "- - x - x",
+  "branch.preview": "- - x x x",
+  "site.change": "- - - x x",
 };
 
 const ACTIONS: Record<string, string> = {
@@ -39,6 +42,9 @@ const ACTIONS: Record<string, string> = {
   acknowledgeAlertAction: "alert.resolve",
   dismissAlertAction: "alert.resolve",
   openWorkOrderFromAlertAction: "work-order.create",
+  prepareSiteChangeAction: "branch.preview",
+  discardSiteChangeAction: "branch.preview",
+  applySiteChangeAction: "site.change",
 };
 
 function sources(dir: string): string[] {
@@ -70,7 +76,7 @@ describe("operations-portal permissions", () => {
   });
 
   it("every exported server action goes through the wrapper with its permission", () => {
-    const exported = { ...workOrderActions, ...alertActions, ...maintenanceActions };
+    const exported = { ...workOrderActions, ...alertActions, ...maintenanceActions, ...siteChangeActions };
     expect(
       Object.fromEntries(Object.entries(exported).map(([name, fn]) => [name, wrappedInfo(fn)?.permission])),
     ).toEqual(ACTIONS);

@@ -31,3 +31,6 @@ export const criticalityField = z.enum(CRITICALITIES);
 export const reasonField = plainText("reason", 500);
 export const titleField = plainText("title", 200, { min: 1 });
 export const descriptionField = plainText("description", 4000);
+export const siteIdField = z
+  .string({ error: "siteId is required." })
+  .regex(/^[A-Za-z0-9_-]{1,40}$/, "siteId must be a site id such as SITE001.");
