@@ -2,15 +2,7 @@ import { type BulkResult, bulkAssign, bulkClose, type Selected } from "./bulk.ts
 import { claimItem, claimNext, getRow, releaseExpired } from "./claim.ts";
 import { type Enqueued, enqueue, type NewQueueItem } from "./enqueue.ts";
 import { type Queryable, type QueueSpec, resolveQueue } from "./queue-table.ts";
-import { close, release, snooze, update } from "./transitions.ts";
-
-interface Change {
-  id: string;
-  actor: string;
-  expectedVersion: number;
-  values?: Record<string, unknown>;
-  override?: boolean;
-}
+import { type Change, close, release, snooze, update } from "./transitions.ts";
 
 /** A work queue over one of a kit's tables: the operations, bound to that table. */
 export interface Queue<TItem> {

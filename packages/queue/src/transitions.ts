@@ -7,7 +7,8 @@ import { refusal } from "./refusal.ts";
 /** Who may act: the live claimant only, or anyone who is not blocked by someone else's live claim. */
 type Holder = "claimant" | "not-held-by-another";
 
-interface Change {
+/** One versioned change to an item, by `actor`, at the version they saw. */
+export interface Change {
   id: string;
   actor: string;
   expectedVersion: number;

@@ -3,7 +3,7 @@ import { ErrorState } from "@appbase/ui/states";
 import { z } from "zod";
 import { claimAlertAction, escalateAlertAction } from "../../../actions/alerts.ts";
 import { ActionForm } from "../../../components/action-form.tsx";
-import { HighlightedPassage } from "../../../components/highlighted-passage.tsx";
+import { RelevantPolicies } from "../../../components/relevant-policies.tsx";
 import { SlaBadge } from "../../../components/sla-badge.tsx";
 import { alertQueue } from "../../../domain/alerts/alert-queue.ts";
 import { hasRetrieval } from "../../../domain/policies/policy-versions.ts";
@@ -80,25 +80,7 @@ export default async function AlertPage({ params }: { params: Promise<{ alertId:
             )}
           </div>
         </section>
-        <aside className="rc-card" aria-label="Relevant policies">
-          <h2>Relevant policies</h2>
-          {policies === null ? (
-            <p className="rc-muted">Policy retrieval needs pgvector, which this database lacks.</p>
-          ) : (
-            <ol className="rc-list">
-              {policies.map((p) => (
-                <li key={`${p.policyId}@${p.version}`}>
-                  <strong>{p.title}</strong>
-                  <div className="rc-cite">
-                    {p.policyId} · v{p.version} · § {p.section} · matched by {p.matchedBy.join(" + ")}
-                  </div>
-                  <HighlightedPassage passage={p.passage} />
-                </li>
-              ))}
-            </ol>
-          )}
-          <p className="rc-cite">Ranked by: {embedder.label}</p>
-        </aside>
+        <RelevantPolicies hits={policies} embedder={embedder} />
       </div>
     </>
   );

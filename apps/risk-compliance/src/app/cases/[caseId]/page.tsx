@@ -4,7 +4,7 @@ import { ErrorState } from "@appbase/ui/states";
 import { z } from "zod";
 import { addNoteAction, moveCaseAction } from "../../../actions/cases.ts";
 import { ActionForm } from "../../../components/action-form.tsx";
-import { HighlightedPassage } from "../../../components/highlighted-passage.tsx";
+import { RelevantPolicies } from "../../../components/relevant-policies.tsx";
 import { alertsOfCase } from "../../../domain/alerts/list-alerts.ts";
 import { auditTrail } from "../../../domain/audit/audit-trail.ts";
 import { verifyAudit } from "../../../domain/audit/verify-audit.ts";
@@ -166,25 +166,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
             </ol>
           </div>
         </section>
-        <aside className="rc-card" aria-label="Relevant policies">
-          <h2>Relevant policies</h2>
-          {policies === null ? (
-            <p className="rc-muted">Policy retrieval needs pgvector, which this database lacks.</p>
-          ) : (
-            <ol className="rc-list">
-              {policies.map((p) => (
-                <li key={`${p.policyId}@${p.version}`}>
-                  <strong>{p.title}</strong>
-                  <div className="rc-cite">
-                    {p.policyId} · v{p.version} · § {p.section}
-                  </div>
-                  <HighlightedPassage passage={p.passage} />
-                </li>
-              ))}
-            </ol>
-          )}
-          <p className="rc-cite">Ranked by: {embedder.label}</p>
-        </aside>
+        <RelevantPolicies hits={policies} embedder={embedder} />
       </div>
     </>
   );
