@@ -2,11 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { alertQueue } from "../domain/alerts/alert-queue.ts";
+import { alertQueue, DISMISS_RESOLUTIONS } from "../domain/alerts/alert-queue.ts";
 import { escalateAlert } from "../domain/cases/escalate.ts";
 import { riskLevelSchema } from "../domain/cases/lifecycle.ts";
 import { db, defineAction } from "../server/kit.ts";
-import { alertIdField, snoozeReasonField, titleField, versionField } from "./fields.ts";
+import { alertIdField, resolutionNoteField, snoozeReasonField, titleField, versionField } from "./fields.ts";
 
 /** Claims an alert (a lease in the claimant's name); someone else's live claim is a conflict naming them. */
 export const claimAlertAction = defineAction({
@@ -66,5 +66,54 @@ export const escalateAlertAction = defineAction({
     });
     revalidatePath("/alerts");
     return { caseId: kase.id, number: kase.number };
+  },
+});
+
+const selectedField = z
+  .array(z.object({ id: alertIdField, version: versionField }), {
+    error: "items must be the selected alerts; reload the page.",
+  })
+  .min(1, "Select at least one alert.")
+  .max(500, "Select at most 500 alerts at a time.");
+
+/** A lead assigns the selected alerts to an analyst (each at the version the lead saw; refusals say why). */
+export const bulkAssignAlertsAction = defineAction({
+  permission: "alert.reassign",
+  input: z.object({
+    items: selectedField,
+    assignee: z
+      .email({ error: "assignee must be a person's email address." })
+      .max(200, "assignee can be at most 200 characters."),
+  }),
+  handler: async (input, { identity }) => {
+    const result = await alertQueue.bulkAssign(await db(), {
+      items: input.items,
+      assignee: input.assignee,
+      actor: identity.email,
+    });
+    revalidatePath("/alerts");
+    return { assigned: result.done.length, refused: result.refused };
+  },
+});
+
+/** A lead dismisses the selected alerts with one resolution and note. */
+export const bulkDismissAlertsAction = defineAction({
+  permission: "alert.reassign",
+  input: z.object({
+    items: selectedField,
+    resolution: z.enum(DISMISS_RESOLUTIONS, {
+      error: `resolution must be one of ${DISMISS_RESOLUTIONS.join(", ")}.`,
+    }),
+    note: resolutionNoteField,
+  }),
+  handler: async (input, { identity }) => {
+    const result = await alertQueue.bulkClose(await db(), {
+      items: input.items,
+      status: "dismissed",
+      actor: identity.email,
+      values: { resolution: input.resolution, resolution_note: input.note },
+    });
+    revalidatePath("/alerts");
+    return { dismissed: result.done.length, refused: result.refused };
   },
 });

@@ -6,7 +6,7 @@ import { can, db } from "../../server/kit.ts";
 import { pageViewer } from "../../server/page-access.tsx";
 
 export default async function AuditPage() {
-  const viewer = await pageViewer("audit.read", "the audit trail");
+  const viewer = await pageViewer("the audit trail", (who) => can(who, "audit.read"));
   if (!viewer.identity) return viewer.refusal;
   const result = await verifyAudit(await db());
   return (

@@ -9,7 +9,7 @@ import { can, db } from "../../server/kit.ts";
 import { pageViewer } from "../../server/page-access.tsx";
 
 export default async function CasesPage() {
-  const viewer = await pageViewer("case.read", "cases");
+  const viewer = await pageViewer("cases", (who) => can(who, "case.read"));
   if (!viewer.identity) return viewer.refusal;
   // Without case.read-all a person sees the cases assigned to them or waiting for review.
   const all = can(viewer.identity, "case.read-all");

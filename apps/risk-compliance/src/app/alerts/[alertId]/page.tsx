@@ -13,7 +13,7 @@ import { can, db } from "../../../server/kit.ts";
 import { pageViewer } from "../../../server/page-access.tsx";
 
 export default async function AlertPage({ params }: { params: Promise<{ alertId: string }> }) {
-  const viewer = await pageViewer("alert.read", "alerts");
+  const viewer = await pageViewer("alerts", (who) => can(who, "alert.read"));
   if (!viewer.identity) return viewer.refusal;
   const { alertId } = await params;
   if (!z.uuid().safeParse(alertId).success)

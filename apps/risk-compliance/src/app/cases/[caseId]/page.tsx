@@ -33,7 +33,7 @@ const MOVE_LABELS = {
 } as const;
 
 export default async function CasePage({ params }: { params: Promise<{ caseId: string }> }) {
-  const viewer = await pageViewer("case.read", "cases");
+  const viewer = await pageViewer("cases", (who) => can(who, "case.read"));
   if (!viewer.identity) return viewer.refusal;
   const { caseId } = await params;
   if (!z.uuid().safeParse(caseId).success)
