@@ -34,3 +34,36 @@ export const descriptionField = plainText("description", 4000);
 export const siteIdField = z
   .string({ error: "siteId is required." })
   .regex(/^[A-Za-z0-9_-]{1,40}$/, "siteId must be a site id such as SITE001.");
+
+export const previewBranchField = z
+  .string({ error: "branch is required; pick a preview from the list." })
+  .regex(
+    /^operations-portal-preview-[0-9a-f]{8}$/,
+    "branch must be a site-change preview; pick one from the list.",
+  );
+
+/** A bulk site change as a planner submits it; `note` is why, for the reviewers. */
+export const siteChangeInput = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({
+      kind: z.literal("reassign"),
+      siteId: siteIdField,
+      fromAssigneeId: technicianIdField,
+      toAssigneeId: technicianIdField,
+      note: reasonField.optional(),
+    }),
+    z.object({
+      kind: z.literal("reschedule"),
+      siteId: siteIdField,
+      days: z.coerce
+        .number({ error: "days must be a whole number of days." })
+        .int("days must be a whole number of days.")
+        .min(-90, "days must be between -90 and 90.")
+        .max(90, "days must be between -90 and 90.")
+        .refine((d) => d !== 0, "days must move the dates: use a number other than 0."),
+      note: reasonField.optional(),
+    }),
+  ],
+  { error: "kind must be reassign or reschedule." },
+);

@@ -8,42 +8,12 @@ import {
   prepareSitePreview,
 } from "../domain/site-changes/site-previews.ts";
 import { db, defineAction } from "../server/kit.ts";
-import { siteIdField, technicianIdField } from "./fields.ts";
-
-const previewBranchField = z
-  .string({ error: "branch is required; pick a preview from the list." })
-  .regex(
-    /^operations-portal-preview-[0-9a-f]{8}$/,
-    "branch must be a site-change preview; pick one from the list.",
-  );
-
-const changeInput = z.discriminatedUnion(
-  "kind",
-  [
-    z.object({
-      kind: z.literal("reassign"),
-      siteId: siteIdField,
-      fromAssigneeId: technicianIdField,
-      toAssigneeId: technicianIdField,
-    }),
-    z.object({
-      kind: z.literal("reschedule"),
-      siteId: siteIdField,
-      days: z.coerce
-        .number({ error: "days must be a whole number of days." })
-        .int("days must be a whole number of days.")
-        .min(-90, "days must be between -90 and 90.")
-        .max(90, "days must be between -90 and 90.")
-        .refine((d) => d !== 0, "days must move the dates: use a number other than 0."),
-    }),
-  ],
-  { error: "kind must be reassign or reschedule." },
-);
+import { previewBranchField, siteChangeInput } from "./fields.ts";
 
 /** Prepares a bulk site change on a new Lakebase branch of main; main is not touched. */
 export const prepareSiteChangeAction = defineAction({
   permission: "branch.preview",
-  input: changeInput,
+  input: siteChangeInput,
   handler: async (change, { identity }) => {
     const preview = await prepareSitePreview(process.env, identity, change);
     revalidatePath("/site-changes");

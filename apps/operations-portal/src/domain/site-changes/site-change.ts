@@ -11,9 +11,10 @@ import { updateWorkOrder } from "../work-orders/versioned-update.ts";
 import { getWorkOrder } from "../work-orders/work-order.ts";
 
 /** A bulk change to one site's open work: what a planner previews on a branch before it ships. */
-export type SiteChange =
+export type SiteChange = (
   | { kind: "reassign"; siteId: string; fromAssigneeId: string; toAssigneeId: string }
-  | { kind: "reschedule"; siteId: string; days: number };
+  | { kind: "reschedule"; siteId: string; days: number }
+) & { /** Why, for the reviewers. */ note?: string };
 
 /** The orders a change touches, at the versions the preview saw: apply expects exactly these. */
 export interface SiteChangePlan {
