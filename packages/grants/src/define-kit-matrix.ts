@@ -43,7 +43,8 @@ export function defineKitMatrix<const P extends string, const R extends string>(
   const byTable: Record<string, Record<string, ColumnRule<P>>> = {};
   for (const { column, ...rule } of columnRules) {
     const name = columnName(column);
-    const table = (byTable[name.table] ??= {});
+    const table = byTable[name.table] ?? {};
+    byTable[name.table] = table;
     if (table[name.column]) issues.push(`columnRules: ${name.table}.${name.column} has two rules`);
     table[name.column] = rule;
   }

@@ -34,7 +34,6 @@ export type {
   UserDeclaration,
 } from "./matrix.ts";
 export { MASK_FORMATS } from "./matrix.ts";
-export { qualifiedName } from "./table-names.ts";
 export { PermissionDeniedError, UnknownPermissionError } from "./permission-denied-error.ts";
 export type { PostgresBinding, Queryable } from "./postgres/binding.ts";
 export { type PlannedStatement, postgresPlan } from "./postgres/plan.ts";
@@ -58,6 +57,7 @@ export {
 export { rowFilter, rowPredicate, rowRuleFor, type SqlPredicate } from "./row-rules.ts";
 export { maskEverything, type ResolvedColumnRule, type Shielded, shield } from "./shield.ts";
 export { quoteBacktick, quoteIdent, quoteLiteral } from "./sql-quote.ts";
+export { qualifiedName } from "./table-names.ts";
 export {
   type BundleGrantOptions,
   type BundleGrantResources,
