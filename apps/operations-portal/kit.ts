@@ -57,6 +57,7 @@ export default defineKit({
     { href: "/my", label: "My work" },
     { href: "/maintenance", label: "Maintenance" },
     { href: "/kpis", label: "KPIs" },
+    { href: "/site-changes", label: "Site changes" },
   ],
   servedTables: [sites, assets, assetScores, workOrders],
   // The portal's own state a site-change preview changes: what its branch diff shows.

@@ -1,0 +1,96 @@
+import { NotFoundError } from "@appbase/next-kit/errors";
+import { Card } from "@appbase/ui/layout";
+import { PageHeader } from "@appbase/ui/shell";
+import { ErrorState } from "@appbase/ui/states";
+import { PreviewDecision } from "../../../components/preview-decision.tsx";
+import { reviewSitePreview } from "../../../domain/site-changes/site-previews.ts";
+import { can } from "../../../server/kit.ts";
+import { pageViewer } from "../../../server/page-access.tsx";
+
+export const dynamic = "force-dynamic";
+
+const cell = (value: unknown) => (value === null || value === undefined ? "∅" : String(value));
+
+/** One preview: what it changes, its row diff against main per diff table, and the decision. */
+export default async function SiteChangeReviewPage({ params }: { params: Promise<{ branch: string }> }) {
+  const viewer = await pageViewer("branch.preview", "site-change previews");
+  if (!viewer.identity) return viewer.refusal;
+  const { branch } = await params;
+  if (!/^operations-portal-preview-[0-9a-f]{8}$/.test(branch))
+    return <ErrorState title="No such preview" message="Pick a preview from Site changes." />;
+  let review: Awaited<ReturnType<typeof reviewSitePreview>>;
+  try {
+    review = await reviewSitePreview(process.env, branch);
+  } catch (error) {
+    if (error instanceof NotFoundError)
+      return <ErrorState title="This preview is gone" message="It was applied, discarded or expired." />;
+    throw error;
+  }
+  const { preview, diff } = review;
+  return (
+    <>
+      <PageHeader
+        title={preview.title}
+        description={`Prepared by ${preview.preparedBy} on branch ${branch}.`}
+      />
+      {preview.plan.change.note ? <p>Why: {preview.plan.change.note}</p> : null}
+      <Card title="Open the portal on this branch">
+        <p>
+          Every page there shows the branch in its environment badge. Run{" "}
+          <code data-preview-command>appbase preview operations-portal --branch {branch}</code>
+        </p>
+      </Card>
+      {diff.map((table) => (
+        <Card
+          key={table.table}
+          title={table.table}
+          subtitle={`${table.counts.inserted} inserted · ${table.counts.updated} updated · ${table.counts.deleted} deleted`}
+        >
+          <div data-diff-table={table.table}>
+            {Object.keys(table.updatedColumns).length > 0 ? (
+              <p>
+                Changed columns:{" "}
+                {Object.entries(table.updatedColumns)
+                  .map(([column, n]) => `${column} (${n})`)
+                  .join(", ")}
+              </p>
+            ) : null}
+            {table.updated.length > 0 ? (
+              <table className="ab-table">
+                <thead>
+                  <tr>
+                    <th>Row</th>
+                    <th>Column</th>
+                    <th>Main</th>
+                    <th>Branch</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {table.updated.flatMap((row) =>
+                    row.columns.map((column) => (
+                      <tr key={`${row.key.join()}-${column}`}>
+                        <td>{cell(row.before.number ?? row.key.join(", "))}</td>
+                        <td>{column}</td>
+                        <td>{cell(row.before[column])}</td>
+                        <td>{cell(row.after[column])}</td>
+                      </tr>
+                    )),
+                  )}
+                </tbody>
+              </table>
+            ) : null}
+            {table.inserted.length > 0 ? (
+              <p className="op-muted">
+                Inserted: {table.inserted.map((r) => cell(r.row.field ?? r.key.join(", "))).join(", ")}
+              </p>
+            ) : null}
+            {table.deleted.length > 0 ? (
+              <p className="op-muted">Deleted: {table.deleted.map((r) => r.key.join(", ")).join("; ")}</p>
+            ) : null}
+          </div>
+        </Card>
+      ))}
+      <PreviewDecision branch={branch} canApply={can(viewer.identity, "site.change")} />
+    </>
+  );
+}
