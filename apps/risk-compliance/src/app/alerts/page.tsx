@@ -63,7 +63,9 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
                 <td>
                   <code>{a.ruleId}</code> {a.ruleName}
                 </td>
-                <td>{a.entityId}</td>
+                <td>
+                  <Link href={`/entities/${a.entityId}`}>{a.entityId}</Link>
+                </td>
                 <td>{a.severity}</td>
                 <td>
                   <SlaBadge createdAt={a.createdAt} dueAt={a.dueAt} closedAt={a.closedAt} now={now} />
