@@ -8,6 +8,7 @@ import type { Disposition, RiskLevel } from "./domain/cases/lifecycle.ts";
 import { moveCase } from "./domain/cases/move-case.ts";
 import { getCase, type RiskCase } from "./domain/cases/risk-case.ts";
 import { addEvidence } from "./domain/evidence/add-evidence.ts";
+import { indexEvidence } from "./domain/policies/evidence-search.ts";
 import { indexPolicies } from "./domain/policies/index-policies.ts";
 import { lexicalEmbedder } from "./domain/policies/lexical-embedder.ts";
 import {
@@ -238,7 +239,8 @@ export async function seedKit(ctx: KitSeedContext): Promise<KitSeedResult> {
   let retrieval = "retrieval off (no pgvector)";
   if (await hasRetrieval(pool)) {
     const progress = await indexPolicies(pool, lexicalEmbedder);
-    retrieval = `${progress.embedded} policy chunks embedded (${lexicalEmbedder.label})`;
+    const evidenceChunks = await indexEvidence(pool, lexicalEmbedder);
+    retrieval = `${progress.embedded} policy and ${evidenceChunks} evidence chunks embedded (${lexicalEmbedder.label})`;
   }
   return {
     summary: `${alerts.length} alerts raised, 7 cases (4 closed, 1 reopened, 1 pending review, 1 investigating with merged alerts), ${imported} policies (+${toRevise.length} new versions), ${retrieval}`,

@@ -6,6 +6,9 @@ import { z } from "zod";
 import { dispositionSchema } from "../domain/cases/lifecycle.ts";
 import { moveCase } from "../domain/cases/move-case.ts";
 import { addEvidence } from "../domain/evidence/add-evidence.ts";
+import { indexEvidence } from "../domain/policies/evidence-search.ts";
+import { hasRetrieval } from "../domain/policies/policy-versions.ts";
+import { kitEmbedder } from "../server/embedder.ts";
 import { can, db, defineAction } from "../server/kit.ts";
 import { caseIdField, evidenceTextField, noteField, titleField, versionField } from "./fields.ts";
 
@@ -50,6 +53,9 @@ export const addNoteAction = defineAction({
       actor: identity.email,
       item: { kind: "note", title: input.title, text: input.text },
     });
+    const pool = await db();
+    // The note becomes searchable for "similar past cases" (where pgvector is).
+    if (await hasRetrieval(pool)) await indexEvidence(pool, kitEmbedder());
     revalidatePath(`/cases/${input.caseId}`);
     return { id: added.id, sha256: added.sha256 };
   },

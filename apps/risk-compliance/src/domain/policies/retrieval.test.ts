@@ -4,6 +4,7 @@ import { loadSyntheticPolicies } from "../../testing/policies.ts";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database.ts";
 import { chunkPolicy } from "./chunk-policy.ts";
 import type { Embedder } from "./embedder.ts";
+import { indexEvidence, similarCases } from "./evidence-search.ts";
 import { highlightRuns, MARK_END, MARK_START } from "./hybrid-search.ts";
 import { indexPolicies } from "./index-policies.ts";
 import { lexicalEmbedder } from "./lexical-embedder.ts";
@@ -157,5 +158,32 @@ describe("policy retrieval on the embedded Lakebase (pgvector)", () => {
         .map((h) => h.version)
         .sort(),
     ).toEqual([old.version, "9.0"].sort());
+  });
+});
+
+describe("similar past cases (evidence search)", () => {
+  it("finds the other case whose evidence reads alike, not the case itself", async (ctx) => {
+    if (!vectors) ctx.skip("pgvector is not installed on this database (PostgreSQL 15 here has none)");
+    const { rows } = await db.pool.query<{ id: string }>(
+      `insert into risk_compliance.risk_case (title, risk_level, created_by, updated_by)
+       values ('a', 'low', 'x', 'x'), ('b', 'low', 'x', 'x'), ('c', 'low', 'x', 'x') returning id`,
+    );
+    const [a, b, c] = rows.map((r) => r.id) as [string, string, string];
+    const note = (caseId: string, body: string) =>
+      db.pool.query(
+        `insert into risk_compliance.evidence (case_id, kind, title, body, sha256, added_by) values ($1, 'note', 'Notes', $2, repeat('0', 64), 'x')`,
+        [caseId, body],
+      );
+    await note(a, "Cash deposits just below the threshold at three branches on consecutive days.");
+    await note(b, "Deposits below the reporting threshold split across branches over two days.");
+    await note(c, "Customer changed the registered address; documents verified.");
+    expect(await indexEvidence(db.pool, lexicalEmbedder)).toBe(3);
+    expect(await indexEvidence(db.pool, lexicalEmbedder)).toBe(0);
+    const similar = await similarCases(db.pool, lexicalEmbedder, {
+      text: "Cash deposits below the threshold at several branches",
+      excludeCaseId: a,
+    });
+    expect(similar[0]).toMatchObject({ caseId: b, embedder: { lexical: true } });
+    expect(similar.map((s) => s.caseId)).not.toContain(a);
   });
 });

@@ -4,6 +4,7 @@ import { ErrorState } from "@appbase/ui/states";
 import { z } from "zod";
 import { addNoteAction, moveCaseAction } from "../../../actions/cases.ts";
 import { ActionForm } from "../../../components/action-form.tsx";
+import { HighlightedPassage } from "../../../components/highlighted-passage.tsx";
 import { RelevantPolicies } from "../../../components/relevant-policies.tsx";
 import { alertsOfCase } from "../../../domain/alerts/list-alerts.ts";
 import { auditTrail } from "../../../domain/audit/audit-trail.ts";
@@ -17,6 +18,7 @@ import {
 } from "../../../domain/cases/lifecycle.ts";
 import { caseLabel, getCase } from "../../../domain/cases/risk-case.ts";
 import { listEvidence } from "../../../domain/evidence/add-evidence.ts";
+import { similarCases } from "../../../domain/policies/evidence-search.ts";
 import { hasRetrieval } from "../../../domain/policies/policy-versions.ts";
 import { searchPolicies } from "../../../domain/policies/search-policies.ts";
 import { kitEmbedder } from "../../../server/embedder.ts";
@@ -50,9 +52,12 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
   const broken = audit.breaks[0];
   const embedder = kitEmbedder();
   const query = alerts.map((a) => a.ruleName).join(". ") || kase.title;
-  const policies = (await hasRetrieval(pool))
-    ? await searchPolicies(pool, embedder, { text: query, limit: 3 })
-    : null;
+  const retrieval = await hasRetrieval(pool);
+  const policies = retrieval ? await searchPolicies(pool, embedder, { text: query, limit: 3 }) : null;
+  const evidenceText = evidence.map((e) => `${e.title}. ${e.body}`).join(" ") || query;
+  const similar = retrieval
+    ? await similarCases(pool, embedder, { text: evidenceText, excludeCaseId: kase.id })
+    : [];
   const moves = (Object.keys(TRANSITIONS) as (keyof typeof TRANSITIONS)[]).filter(
     (m) =>
       (TRANSITIONS[m].from as readonly string[]).includes(kase.status) &&
@@ -166,7 +171,28 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
             </ol>
           </div>
         </section>
-        <RelevantPolicies hits={policies} embedder={embedder} />
+        <div>
+          <RelevantPolicies hits={policies} embedder={embedder} />
+          <aside className="rc-card" aria-label="Similar past cases">
+            <h2>Similar past cases</h2>
+            {similar.length === 0 ? (
+              <p className="rc-muted">No other case's evidence reads like this one's.</p>
+            ) : (
+              <ol className="rc-list">
+                {similar.map((s) => (
+                  <li key={s.caseId}>
+                    <a href={`/cases/${s.caseId}`}>CASE-{s.caseNumber}</a> {s.title}{" "}
+                    <span className="rc-muted">
+                      ({s.status}
+                      {s.disposition ? `, ${DISPOSITION_LABELS[s.disposition as Disposition]}` : ""})
+                    </span>
+                    <HighlightedPassage passage={s.passage} />
+                  </li>
+                ))}
+              </ol>
+            )}
+          </aside>
+        </div>
       </div>
     </>
   );
