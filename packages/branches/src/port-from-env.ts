@@ -1,5 +1,5 @@
 import { m2mTokenSource, workspaceClient } from "@appbase/databricks";
-import { resolveStateDir } from "@appbase/db/local";
+import { resolveStateDir } from "@appbase/db";
 import { BranchError, type BranchPort } from "./branch-port.ts";
 import { LakebaseBranches } from "./databricks/lakebase-branches.ts";
 import { LocalBranches } from "./local/local-branches.ts";
@@ -13,7 +13,11 @@ export async function branchPortFromEnv(env: Record<string, string | undefined>)
   const endpoint = env.LAKEBASE_ENDPOINT;
   if (!endpoint) return LocalBranches.connect(resolveStateDir(env));
   const project = /^projects\/([^/]+)\/branches\//.exec(endpoint)?.[1];
-  const { DATABRICKS_HOST: host, DATABRICKS_CLIENT_ID: clientId, DATABRICKS_CLIENT_SECRET: clientSecret } = env;
+  const {
+    DATABRICKS_HOST: host,
+    DATABRICKS_CLIENT_ID: clientId,
+    DATABRICKS_CLIENT_SECRET: clientSecret,
+  } = env;
   if (!project || !host || !clientId || !clientSecret)
     throw new BranchError(
       "FAILED_PRECONDITION",

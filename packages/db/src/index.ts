@@ -1,7 +1,8 @@
 // The root export is what apps load: connecting and migrating. Starting and serving the local
 // Lakebase (PGlite, tsx child processes) lives in `@appbase/db/local`, so app bundles never see it.
 export { type DbEnv, dbEnvSchema, type EnvSource, readDbEnv } from "./env.ts";
-export { LocalLakebaseNotRunningError, lakebaseUrl } from "./local/lakebase-status.ts";
+export { LocalLakebaseNotRunningError, lakebaseStatus, lakebaseUrl } from "./local/lakebase-status.ts";
+export { LOCAL_MAIN_BRANCH } from "./local/main-branch.ts";
 export { resolveStateDir } from "./local/state-dir.ts";
 export {
   type ApplyMigrationsOptions,

@@ -1,4 +1,6 @@
-import { LOCAL_MAIN_BRANCH, type LocalBranch, lakebaseStatus, type RestoreResult } from "@appbase/db/local";
+// The root export only: kit servers load this adapter, and @appbase/db/local is the process side.
+import { LOCAL_MAIN_BRANCH, lakebaseStatus } from "@appbase/db";
+import type { LocalBranch, RestoreResult } from "@appbase/db/local";
 import {
   type Branch,
   BranchError,

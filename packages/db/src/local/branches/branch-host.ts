@@ -1,5 +1,6 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
+import { LOCAL_MAIN_BRANCH } from "../main-branch.ts";
 import { type LocalLakebase, serveLocalLakebase } from "../serve.ts";
 import { assertBranchId, LocalBranchError } from "./branch-errors.ts";
 import {
@@ -12,7 +13,7 @@ import {
 import { dumpLive, readSnapshotFile, writeSnapshotFile } from "./snapshot-file.ts";
 
 /** The root branch of the local Lakebase: the data folder the process has always served. */
-export const LOCAL_MAIN_BRANCH = "main";
+export { LOCAL_MAIN_BRANCH };
 
 export interface LocalBranch {
   name: string;
