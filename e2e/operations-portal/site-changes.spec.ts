@@ -30,11 +30,11 @@ async function assignees(ids: string[]): Promise<(string | null)[]> {
 async function prepareReassignment(page: Page, siteId: string, from: string, to: string): Promise<string> {
   await page.goto("/site-changes");
   const form = page.getByRole("form", { name: "Prepare a site change" });
-  await form.getByLabel("Change").selectOption("reassign");
-  await form.getByLabel("Site").selectOption(siteId);
-  await form.getByLabel("From technician").selectOption(from);
-  await form.getByLabel("To technician").selectOption(to);
-  await form.getByLabel(/Why/).fill("E2E: cover leave");
+  await form.locator('select[name="kind"]').selectOption("reassign");
+  await form.locator('select[name="siteId"]').selectOption(siteId);
+  await form.locator('select[name="fromAssigneeId"]').selectOption(from);
+  await form.locator('select[name="toAssigneeId"]').selectOption(to);
+  await form.locator('textarea[name="note"]').fill("E2E: cover leave");
   await form.getByRole("button", { name: "Prepare preview" }).click();
   await page.waitForURL(/\/site-changes\/operations-portal-preview-[0-9a-f]{8}$/, { timeout: 60_000 });
   return page.url().split("/").pop()!;

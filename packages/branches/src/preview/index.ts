@@ -1,3 +1,4 @@
+export { branchPortFromEnv } from "../port-from-env.ts";
 export {
   applyPreview,
   diffPreview,
@@ -9,4 +10,3 @@ export {
   preparePreview,
   readPreview,
 } from "./preview.ts";
-export { branchPortFromEnv } from "../port-from-env.ts";
