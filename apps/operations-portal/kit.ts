@@ -2,8 +2,7 @@ import { assetScores, assets, sites, workOrders } from "@appbase/datasets/tables
 import { defineKit } from "@appbase/next-kit/define-kit";
 import { operationsPortalAppEnv } from "./src/app-env.ts";
 import { operationsPortal } from "./src/db/schema/operations-portal-schema.ts";
-import { workOrder } from "./src/db/schema/work-order.ts";
-import { workOrderEvent } from "./src/db/schema/work-order-event.ts";
+import { siteChangeTables } from "./src/domain/site-changes/site-change.ts";
 import { operationsPortalMatrix } from "./src/matrix.ts";
 
 /** The Intelligent Operations Portal: every tool (CLI, bundle, e2e, the kit's own server) reads this. */
@@ -61,6 +60,6 @@ export default defineKit({
   ],
   servedTables: [sites, assets, assetScores, workOrders],
   // The portal's own state a site-change preview changes: what its branch diff shows.
-  diffTables: [workOrder, workOrderEvent],
+  diffTables: siteChangeTables,
   seed: async (ctx) => (await import("./src/seed.ts")).seedKit(ctx),
 });

@@ -13,8 +13,8 @@ import {
   saveTool,
   setRegistryEntryEnabled,
 } from "../domain/registry/registry-writes.ts";
-import { registryRuntime } from "../server/registry.ts";
 import { defineAction } from "../server/kit.ts";
+import { registryRuntime } from "../server/registry.ts";
 
 async function registryWriter() {
   const { runtime, unavailable } = await registryRuntime();

@@ -6,7 +6,7 @@ import {
   applySitePreview,
   discardSitePreview,
   prepareSitePreview,
-} from "../domain/site-changes/site-previews.ts";
+} from "../server/site-previews.ts";
 import { db, defineAction } from "../server/kit.ts";
 import { previewBranchField, siteChangeInput } from "./fields.ts";
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BranchError, describeConnection } from "../branch-port.ts";
 import { diffBranchRows } from "../diff/row-diff.ts";
 import { diffBranchSchema } from "../diff/schema-diff.ts";
-import { type LocalLakebaseFixture, startLocalLakebaseFixture } from "./local-lakebase-fixture.ts";
+import { type LocalLakebaseFixture, startLocalLakebaseFixture } from "../testing/local-lakebase-fixture.ts";
 
 let lakebase: LocalLakebaseFixture;
 

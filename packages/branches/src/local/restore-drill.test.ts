@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeConnection } from "../branch-port.ts";
 import { diffBranchRows } from "../diff/row-diff.ts";
-import { type LocalLakebaseFixture, startLocalLakebaseFixture } from "./local-lakebase-fixture.ts";
+import { type LocalLakebaseFixture, startLocalLakebaseFixture } from "../testing/local-lakebase-fixture.ts";
 
 // The restore drill: a destructive mistake on main (rows deleted, a bad bulk update) is undone by
 // restoring main to a time before it. Writes made after the restore point are not on main

@@ -70,7 +70,7 @@ export async function startLakebaseProcess(options: {
     child = spawn(
       process.execPath,
       ["--import", tsxLoaderUrl(), ENTRY_FILE, "--state-dir", options.stateDir, "--port", String(port)],
-      { detached: true, stdio: ["ignore", log, log, "ipc"], env: processEnv() },
+      { detached: true, stdio: ["ignore", log, log, "ipc"], env: processEnv() as NodeJS.ProcessEnv },
     );
   } finally {
     closeSync(log);

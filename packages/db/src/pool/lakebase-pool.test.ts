@@ -51,9 +51,16 @@ beforeAll(async () => {
       await admin?.query(`DO $$ BEGIN EXECUTE format('ALTER ROLE ${ROLE} PASSWORD %L', '${token}'); END $$`);
     },
   });
-  fake = await startFakeWorkspace({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, routes: lakebase.routes });
+  fake = await startFakeWorkspace({
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    routes: lakebase.routes,
+  });
   lakebase.deny(DENIED);
-  gate = await startPasswordGate({ upstream, check: (_user, password) => lakebase.isValidCredential(password) });
+  gate = await startPasswordGate({
+    upstream,
+    check: (_user, password) => lakebase.isValidCredential(password),
+  });
 });
 
 afterEach(() => {

@@ -12,9 +12,9 @@ import { parseAsOfParam } from "../../domain/registry/as-of-param.ts";
 import { registryAsOf } from "../../domain/registry/registry-as-of.ts";
 import { REGISTRY_EDIT_PERMISSION } from "../../domain/registry/registry-permissions.ts";
 import { listRegistry } from "../../domain/registry/registry-read.ts";
-import { registryRuntime } from "../../server/registry.ts";
 import { can, db } from "../../server/kit.ts";
 import { runReader } from "../../server/page-identity.tsx";
+import { registryRuntime } from "../../server/registry.ts";
 
 export const dynamic = "force-dynamic";
 

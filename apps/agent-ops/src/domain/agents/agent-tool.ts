@@ -1,7 +1,7 @@
+import type { Queryable } from "@appbase/db";
 import type { RunnableConfig } from "@langchain/core/runnables";
 import { type StructuredToolInterface, tool } from "@langchain/core/tools";
 import type { z } from "zod";
-import type { Queryable } from "@appbase/db";
 import { findRecordedToolCall, recordToolCall } from "./tool-recording.ts";
 
 /** What a tool may use while it runs: the kit's database (agent_ops plus the served tables). */

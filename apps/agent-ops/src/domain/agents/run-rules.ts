@@ -1,5 +1,5 @@
-import { AIMessage, type BaseMessage, ToolMessage } from "@langchain/core/messages";
 import type { Queryable } from "@appbase/db";
+import { AIMessage, type BaseMessage, ToolMessage } from "@langchain/core/messages";
 import { enqueueReviewItem } from "../queue/queue.ts";
 import type { AgentSpec } from "./agent-spec.ts";
 import type { ActionReviewRequest } from "./human-review.ts";

@@ -1,5 +1,5 @@
-import { rowOf } from "@appbase/db";
 import type { Queryable } from "@appbase/db";
+import { rowOf } from "@appbase/db";
 import { type AssessmentHandoffRow, assessmentHandoff } from "../../db/schema/assessment-handoff.ts";
 import type { ReviewItem } from "../queue/review-item.ts";
 

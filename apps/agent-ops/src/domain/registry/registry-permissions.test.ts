@@ -12,19 +12,15 @@ describe("who may change the registry", () => {
   ])("%s: %s", (id, allowed) => {
     const user = kit.localUsers.find((u) => u.id === id)!;
     expect(
-      can(
-        { email: user.email, userId: user.id, groups: user.groups },
-        REGISTRY_EDIT_PERMISSION,
-        kit.matrix,
-      ),
+      can({ email: user.email, userId: user.id, groups: user.groups }, REGISTRY_EDIT_PERMISSION, kit.matrix),
     ).toBe(allowed);
   });
 
   it("every role that may read runs may read the registry", () => {
     for (const user of kit.localUsers) {
-      expect(
-        can({ email: user.email, userId: user.id, groups: user.groups }, "run.read", kit.matrix),
-      ).toBe(true);
+      expect(can({ email: user.email, userId: user.id, groups: user.groups }, "run.read", kit.matrix)).toBe(
+        true,
+      );
     }
   });
 });

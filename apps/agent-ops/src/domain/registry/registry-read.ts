@@ -1,7 +1,7 @@
+import type { Queryable } from "@appbase/db";
 import { type GovernanceWriter, outboxTable } from "@appbase/lakehouse/governance";
 import { getTableConfig } from "drizzle-orm/pg-core";
 import { governedAgentDefinition, governedToolRegistry } from "../../db/governed.ts";
-import type { Queryable } from "@appbase/db";
 import { agentDefinitionRowSchema, type Registry, registeredToolRowSchema } from "./registry-entry.ts";
 
 /**

@@ -1,6 +1,6 @@
+import type { Queryable } from "@appbase/db";
 import { escapeLike, sqlParameters } from "@appbase/db";
 import type { TableParams, TableSpec } from "@appbase/ui/data-table";
-import type { Queryable } from "@appbase/db";
 import { CHECKPOINT_SCHEMA } from "./checkpointer.ts";
 import type { RunStatus } from "./runs.ts";
 

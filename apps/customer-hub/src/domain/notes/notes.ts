@@ -1,6 +1,6 @@
+import type { Queryable } from "@appbase/db";
 import { rowOf } from "@appbase/db";
 import { ConflictError, NotFoundError } from "@appbase/next-kit/errors";
-import type { Queryable } from "@appbase/db";
 import { notes } from "../../db/schema/notes.ts";
 import { assertCustomerExists } from "../status/move-status.ts";
 import type { Note } from "./note.ts";

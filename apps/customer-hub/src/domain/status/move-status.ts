@@ -1,5 +1,5 @@
-import { ConflictError, NotFoundError } from "@appbase/next-kit/errors";
 import type { Queryable } from "@appbase/db";
+import { ConflictError, NotFoundError } from "@appbase/next-kit/errors";
 import { assertTransition, type WorkflowStatus } from "./workflow.ts";
 
 /** A customer's workflow status; version 0 means "never moved" (implicitly `new`). */

@@ -1,7 +1,8 @@
 import { qualifiedName } from "@appbase/grants";
 import { ConflictError, FieldRuleError, NotFoundError } from "@appbase/next-kit/errors";
-import kit from "../../../kit.ts";
 import type { Queryable } from "../../db/queryable.ts";
+import { workOrder } from "../../db/schema/work-order.ts";
+import { workOrderEvent } from "../../db/schema/work-order-event.ts";
 import { type Viewer, visibleWorkOrders } from "../access.ts";
 import { assignWorkOrder } from "../work-orders/assign-work-order.ts";
 import { OPEN_STATUSES } from "../work-orders/lifecycle.ts";
@@ -30,8 +31,11 @@ export interface SiteChangeOutcome {
 
 const DAY_MS = 86_400_000;
 
-/** The tables a preview's diff shows: the kit's declared diffTables, as `schema.table`. */
-export const previewDiffTables = (kit.diffTables ?? []).map((table) => qualifiedName(table));
+/** The tables a site change writes, so the tables its preview's diff shows (the kit declares them as diffTables). */
+export const siteChangeTables = [workOrder, workOrderEvent];
+
+/** The same tables as `schema.table`, for the diff. */
+export const previewDiffTables = siteChangeTables.map((table) => qualifiedName(table));
 
 /** One line a reviewer reads: what the change does. */
 export function describeSiteChange(change: SiteChange): string {

@@ -3,7 +3,7 @@ import { Card } from "@appbase/ui/layout";
 import { PageHeader } from "@appbase/ui/shell";
 import { ErrorState } from "@appbase/ui/states";
 import { PreviewDecision } from "../../../components/preview-decision.tsx";
-import { reviewSitePreview } from "../../../domain/site-changes/site-previews.ts";
+import { reviewSitePreview } from "../../../server/site-previews.ts";
 import { can } from "../../../server/kit.ts";
 import { pageViewer } from "../../../server/page-access.tsx";
 

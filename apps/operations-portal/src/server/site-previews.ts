@@ -11,9 +11,9 @@ import {
   readPreview,
 } from "@appbase/branches/preview";
 import { FieldRuleError, NotFoundError } from "@appbase/next-kit/errors";
-import kit from "../../../kit.ts";
-import type { Queryable } from "../../db/queryable.ts";
-import type { Viewer } from "../access.ts";
+import kit from "../../kit.ts";
+import type { Queryable } from "../db/queryable.ts";
+import type { Viewer } from "../domain/access.ts";
 import {
   describeSiteChange,
   planSiteChange,
@@ -22,7 +22,7 @@ import {
   type SiteChange,
   type SiteChangeOutcome,
   type SiteChangePlan,
-} from "./site-change.ts";
+} from "../domain/site-changes/site-change.ts";
 
 const KIT = kit.id;
 type Env = Record<string, string | undefined>;

@@ -5,7 +5,7 @@ import path from "node:path";
 import { BranchHost, type LocalLakebase, serveBranchControl, serveLocalLakebase } from "@appbase/db/local";
 import { type TemplateSpec, templateDataDir } from "@appbase/db/testing";
 import pg from "pg";
-import { LocalBranches } from "./local-branches.ts";
+import { LocalBranches } from "../local/local-branches.ts";
 
 export interface LocalLakebaseFixture {
   main: LocalLakebase;
