@@ -2,12 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import {
-  applySitePreview,
-  discardSitePreview,
-  prepareSitePreview,
-} from "../server/site-previews.ts";
 import { db, defineAction } from "../server/kit.ts";
+import { applySitePreview, discardSitePreview, prepareSitePreview } from "../server/site-previews.ts";
 import { previewBranchField, siteChangeInput } from "./fields.ts";
 
 /** Prepares a bulk site change on a new Lakebase branch of main; main is not touched. */

@@ -3,10 +3,10 @@ import { PageHeader } from "@appbase/ui/shell";
 import Link from "next/link";
 import { SiteChangeForm } from "../../components/site-change-form.tsx";
 import { siteOverview } from "../../domain/assets/site-overview.ts";
-import { listSitePreviews } from "../../server/site-previews.ts";
 import { listTechnicians } from "../../domain/work-orders/technicians.ts";
 import { db } from "../../server/kit.ts";
 import { pageViewer } from "../../server/page-access.tsx";
+import { listSitePreviews } from "../../server/site-previews.ts";
 
 export const dynamic = "force-dynamic";
 
