@@ -31,6 +31,7 @@ describe("resolveStateDir", () => {
     expect(lakebasePaths("/s")).toEqual({
       dir: "/s/lakebase",
       dataDir: "/s/lakebase/data",
+      branchesDir: "/s/lakebase/branches",
       processFile: "/s/lakebase/process.json",
       logFile: "/s/lakebase/server.log",
     });
