@@ -23,8 +23,7 @@ export const applySiteChangeAction = defineAction({
   input: z.object({ branch: previewBranchField }),
   handler: async ({ branch }, { identity }) => {
     const outcome = await applySitePreview(process.env, await db(), identity, branch);
-    revalidatePath("/site-changes");
-    revalidatePath("/work-orders");
+    // No revalidatePath, as for discard: it would re-render this preview's page, now "gone", over the outcome.
     return outcome;
   },
 });
@@ -35,7 +34,7 @@ export const discardSiteChangeAction = defineAction({
   input: z.object({ branch: previewBranchField }),
   handler: async ({ branch }) => {
     await discardSitePreview(process.env, branch);
-    revalidatePath("/site-changes");
+    // No revalidatePath: it would re-render this preview's page, now "gone", over the confirmation (the pages are dynamic).
     return { discarded: branch };
   },
 });
