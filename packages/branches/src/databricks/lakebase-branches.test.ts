@@ -15,7 +15,11 @@ let branches: LakebaseBranches;
 const waits: number[] = [];
 
 beforeAll(async () => {
-  routes = branchRoutes({ projects: ["my-app"], pollsBeforeDone: 2 });
+  routes = branchRoutes({
+    projects: ["my-app"],
+    pollsBeforeDone: 2,
+    endpointHost: (uid) => `${uid}.database.test-region.cloud.databricks.com`,
+  });
   fake = await startFakeWorkspace({ routes: routes.routes });
   const client = workspaceClient({
     host: fake.host,

@@ -66,6 +66,11 @@ export interface BranchRouteOptions {
   /** GETs of an operation answered `done: false` before it completes (default 1). */
   pollsBeforeDone?: number;
   now?: () => Date;
+  /**
+   * The host an endpoint answers on, from its uid. The platform names one per region; a local workspace has no
+   * region, so the default is a loopback name (`*.localhost`), and a test that needs the platform's shape passes it.
+   */
+  endpointHost?: (endpointUid: string) => string;
 }
 
 export interface BranchRoutes {
@@ -78,6 +83,7 @@ export interface BranchRoutes {
 /** The Lakebase Autoscaling branch and endpoint routes of the fake workspace, with operations to poll. */
 export function branchRoutes(options: BranchRouteOptions): BranchRoutes {
   const now = () => (options.now ?? (() => new Date()))();
+  const endpointHost = options.endpointHost ?? ((uid: string) => `${uid}.lakebase.localhost`);
   const branches = new Map<string, StoredBranch>();
   const endpoints = new Map<string, StoredEndpoint>();
   const operations = new Map<string, PendingOperation>();
@@ -102,7 +108,7 @@ export function branchRoutes(options: BranchRouteOptions): BranchRoutes {
         suspend_timeout_duration: "300s",
         disabled: false,
         settings: {},
-        hosts: { host: `${uid}.database.us-east-1.cloud.databricks.com` },
+        hosts: { host: endpointHost(uid) },
       },
     };
     endpoints.set(endpoint.name, endpoint);
