@@ -5,6 +5,7 @@ import type { KitDefinition } from "./define-kit.ts";
 import { kitEnvReader } from "./env.ts";
 import { createHealthRoute } from "./health/health-route.ts";
 import { createKitRuntime } from "./kit.ts";
+import { createPageViewer } from "./layout/page-viewer.tsx";
 
 export interface KitServerOptions {
   /** The kit's version for the health report (its package.json `version`). */
@@ -49,6 +50,8 @@ export function createKitServer<P extends string, R extends string, D extends Ap
   return {
     ...runtime,
     kit,
+    /** `pageViewer(permission, what)`: the page's viewer, or the panel to render instead. */
+    pageViewer: createPageViewer({ kit, identityOrReason: runtime.identityOrReason, can: runtime.can }),
     serverEnv,
     db,
     environmentMode: database.environmentMode,

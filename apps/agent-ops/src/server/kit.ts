@@ -6,4 +6,13 @@ import { startAssessmentWorker } from "./assessment-worker.ts";
 
 /** The kit's server: every action, route, page and the health route are built from it. */
 export const server = createKitServer(kit, { version: pkg.version, onConnect: startAssessmentWorker });
-export const { defineAction, defineRoute, currentIdentity, identityOrReason, can, db, serverEnv } = server;
+export const {
+  defineAction,
+  defineRoute,
+  currentIdentity,
+  identityOrReason,
+  can,
+  pageViewer,
+  db,
+  serverEnv,
+} = server;

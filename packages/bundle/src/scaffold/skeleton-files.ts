@@ -10,7 +10,16 @@ import pkg from "../../package.json" with { type: "json" };
 
 /** The kit's server: every action, route, page and the health route are built from it. */
 export const server = createKitServer(kit, { version: pkg.version });
-export const { defineAction, defineRoute, currentIdentity, identityOrReason, can, db, serverEnv } = server;
+export const {
+  defineAction,
+  defineRoute,
+  currentIdentity,
+  identityOrReason,
+  can,
+  pageViewer,
+  db,
+  serverEnv,
+} = server;
 `;
 
 const SERVER_KIT_TEST = `import { describeKitWiring } from "@appbase/next-kit/testing";

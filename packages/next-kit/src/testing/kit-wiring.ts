@@ -10,8 +10,13 @@ import type { KitDefinition } from "../define-kit.ts";
 
 // Route handlers other tools call: the health route is public on purpose (orchestrator and Apps probe it).
 const PUBLIC_ROUTES = new Set(["api/health/route.ts"]);
-// `can(identity, "perm")` in pages and components; the wrapper's checks are read from the modules.
-const CAN_CALL = /\bcan\(\s*[\w.?]+\s*,\s*"([a-z][a-z0-9_-]*(?:\.[a-z][a-z0-9_-]*)+)"\s*\)/g;
+// `can(identity, "perm")` and `pageViewer("perm", …)` in pages and components; the wrapper's checks
+// are read from the modules.
+const PERMISSION = '"([a-z][a-z0-9_-]*(?:\\.[a-z][a-z0-9_-]*)+)"';
+const PERMISSION_CHECK = new RegExp(
+  `\\bcan\\(\\s*[\\w.?]+\\s*,\\s*${PERMISSION}\\s*\\)|\\bpageViewer\\(\\s*${PERMISSION}`,
+  "g",
+);
 
 const isSource = (file: string) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file);
 const filesUnder = (dir: string) =>
@@ -47,7 +52,8 @@ export async function enforcedPermissions(kit: KitDefinition, srcDir: string): P
       if (permission) found.add(permission);
     }
   for (const file of filesUnder(srcDir))
-    for (const match of readFileSync(file, "utf8").matchAll(CAN_CALL)) found.add(match[1] as string);
+    for (const match of readFileSync(file, "utf8").matchAll(PERMISSION_CHECK))
+      found.add((match[1] ?? match[2]) as string);
   for (const rules of Object.values(kit.matrix.columnRules))
     for (const rule of Object.values(rules)) found.add(rule.unmaskedWith);
   for (const rule of Object.values(kit.matrix.rowRules)) for (const p of rule.seeAllWith) found.add(p);

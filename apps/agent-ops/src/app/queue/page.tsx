@@ -9,8 +9,7 @@ import {
 } from "../../domain/evaluation/assessment-handoff.ts";
 import { listReviewItems } from "../../domain/queue/queue.ts";
 import type { ReviewItem } from "../../domain/queue/review-item.ts";
-import { can, db } from "../../server/kit.ts";
-import { runReader } from "../../server/page-identity.tsx";
+import { can, db, pageViewer } from "../../server/kit.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -36,7 +35,7 @@ function HandoffNote(props: { handoff: AssessmentHandoff | undefined }) {
 
 /** The review queue: interrupts and rule hits, claimed with a lease, decided with a rationale. */
 export default async function QueuePage() {
-  const { identity, refusal } = await runReader();
+  const { identity, refusal } = await pageViewer("run.read", "agent runs");
   if (refusal) return refusal;
   const items = await listReviewItems(await db(), {
     viewer: identity.email,

@@ -12,8 +12,7 @@ import { parseAsOfParam } from "../../domain/registry/as-of-param.ts";
 import { registryAsOf } from "../../domain/registry/registry-as-of.ts";
 import { REGISTRY_EDIT_PERMISSION } from "../../domain/registry/registry-permissions.ts";
 import { listRegistry } from "../../domain/registry/registry-read.ts";
-import { can, db } from "../../server/kit.ts";
-import { runReader } from "../../server/page-identity.tsx";
+import { can, db, pageViewer } from "../../server/kit.ts";
 import { registryRuntime } from "../../server/registry.ts";
 
 export const dynamic = "force-dynamic";
@@ -26,7 +25,7 @@ export default async function RegistryPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { identity, refusal } = await runReader();
+  const { identity, refusal } = await pageViewer("run.read", "agent runs");
   if (refusal) return refusal;
   const raw = (await searchParams).asOf;
   const asOf = parseAsOfParam(Array.isArray(raw) ? raw[0] : raw);

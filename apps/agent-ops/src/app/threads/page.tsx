@@ -5,8 +5,7 @@ import { StartRunForm } from "../../components/start-run-form.tsx";
 import { threadColumns } from "../../components/thread-list-columns.tsx";
 import { checkpointerFor } from "../../domain/runs/checkpointer.ts";
 import { listRunAgents, listRuns, threadTableSpec } from "../../domain/runs/list-runs.ts";
-import { can, db } from "../../server/kit.ts";
-import { runReader } from "../../server/page-identity.tsx";
+import { can, db, pageViewer } from "../../server/kit.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +15,7 @@ export default async function ThreadsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { identity, refusal } = await runReader();
+  const { identity, refusal } = await pageViewer("run.read", "agent runs");
   if (refusal) return refusal;
   const pool = await db();
   // The list reads the checkpoint tables; they exist from the saver's setup, even before the first run.

@@ -13,8 +13,7 @@ import {
   WINDOW_LABEL,
   windowStart,
 } from "../../domain/tool-calls/tool-window.ts";
-import { db } from "../../server/kit.ts";
-import { runReader } from "../../server/page-identity.tsx";
+import { db, pageViewer } from "../../server/kit.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -36,7 +35,7 @@ export default async function ToolsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { refusal } = await runReader();
+  const { refusal } = await pageViewer("run.read", "agent runs");
   if (refusal) return refusal;
   const query = querySchema.parse(await searchParams);
   const since = windowStart(query.window, new Date());

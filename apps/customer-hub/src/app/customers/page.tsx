@@ -7,8 +7,7 @@ import { customerTableSpec } from "../../domain/customers/customer-table-spec.ts
 import { type CustomerListRow, listCustomers } from "../../domain/customers/list-customers.ts";
 import { readSynced } from "../../domain/freshness/synced-read.ts";
 import { SYNC_TARGET } from "../../domain/freshness/targets.ts";
-import { db } from "../../server/kit.ts";
-import { customerReader } from "../../server/page-identity.tsx";
+import { db, pageViewer } from "../../server/kit.ts";
 import { syncHealth } from "../../server/sync-health.ts";
 import { viewerRules } from "../../server/viewer-rules.ts";
 
@@ -60,7 +59,7 @@ export default async function CustomersPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const reader = await customerReader();
+  const reader = await pageViewer("customer.read", "customers");
   if (!reader.identity) return reader.refusal;
   const identity = reader.identity;
   const params = parseTableParams(await searchParams, customerTableSpec);

@@ -7,14 +7,13 @@ import { SyncBanner } from "../../components/sync-banner.tsx";
 import { readSynced } from "../../domain/freshness/synced-read.ts";
 import { churnRiskDistribution, segmentMix, statusFunnel } from "../../domain/insights/insights.ts";
 import { genieBinding } from "../../server/genie.ts";
-import { can, db } from "../../server/kit.ts";
-import { customerReader } from "../../server/page-identity.tsx";
+import { can, db, pageViewer } from "../../server/kit.ts";
 import { syncHealth } from "../../server/sync-health.ts";
 
 const BAND_TONE = { low: "success", medium: "warning", high: "danger" } as const;
 
 export default async function InsightsPage() {
-  const reader = await customerReader();
+  const reader = await pageViewer("customer.read", "customers");
   if (!reader.identity) return reader.refusal;
   const identity = reader.identity;
   const pool = await db();

@@ -7,8 +7,7 @@ import { AlertControls } from "../../components/alert-controls.tsx";
 import type { Alert } from "../../domain/alerts/alert-queue.ts";
 import { type AlertView, listAlerts } from "../../domain/alerts/alerts.ts";
 import { listTechnicians } from "../../domain/work-orders/technicians.ts";
-import { can, db } from "../../server/kit.ts";
-import { pageViewer } from "../../server/page-access.tsx";
+import { can, db, pageViewer } from "../../server/kit.ts";
 
 const VIEWS: { key: AlertView; label: string }[] = [
   { key: "open", label: "Open" },

@@ -9,8 +9,7 @@ import {
   CRITICALITIES,
   listAssets,
 } from "../../domain/assets/assets.ts";
-import { db } from "../../server/kit.ts";
-import { pageViewer } from "../../server/page-access.tsx";
+import { db, pageViewer } from "../../server/kit.ts";
 
 const HEALTH_TONE = (h: number | null) =>
   h === null ? "neutral" : h < 45 ? "danger" : h < 65 ? "warning" : "success";

@@ -3,8 +3,7 @@ import { Card } from "@appbase/ui/layout";
 import { PageHeader } from "@appbase/ui/shell";
 import Link from "next/link";
 import { type KpiDimension, type KpiRow, maintenanceKpis } from "../../domain/kpis/kpis.ts";
-import { db } from "../../server/kit.ts";
-import { pageViewer } from "../../server/page-access.tsx";
+import { db, pageViewer } from "../../server/kit.ts";
 
 const DAY = 86_400_000;
 const WINDOWS = [30, 90, 365] as const;

@@ -4,8 +4,7 @@ import Link from "next/link";
 import { GeneratePmButton } from "../../components/generate-pm-button.tsx";
 import { maintenanceCalendar } from "../../domain/maintenance/calendar.ts";
 import { listSchedules } from "../../domain/maintenance/schedules.ts";
-import { can, db } from "../../server/kit.ts";
-import { pageViewer } from "../../server/page-access.tsx";
+import { can, db, pageViewer } from "../../server/kit.ts";
 
 const DAY = 86_400_000;
 

@@ -4,8 +4,7 @@ import Link from "next/link";
 import { PriorityBadge, TargetBadge, WorkOrderStatusBadge } from "../../components/work-order-badges.tsx";
 import { listWorkOrders } from "../../domain/work-orders/list-work-orders.ts";
 import { workOrderLabel } from "../../domain/work-orders/work-order.ts";
-import { db } from "../../server/kit.ts";
-import { pageViewer } from "../../server/page-access.tsx";
+import { db, pageViewer } from "../../server/kit.ts";
 
 /** A technician's own open work, as cards that read on a phone. */
 export default async function MyWorkPage() {

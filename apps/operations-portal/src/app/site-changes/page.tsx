@@ -4,8 +4,7 @@ import Link from "next/link";
 import { SiteChangeForm } from "../../components/site-change-form.tsx";
 import { siteOverview } from "../../domain/assets/site-overview.ts";
 import { listTechnicians } from "../../domain/work-orders/technicians.ts";
-import { db } from "../../server/kit.ts";
-import { pageViewer } from "../../server/page-access.tsx";
+import { db, pageViewer } from "../../server/kit.ts";
 import { listSitePreviews } from "../../server/site-previews.ts";
 
 export const dynamic = "force-dynamic";

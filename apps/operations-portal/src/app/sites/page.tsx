@@ -3,8 +3,7 @@ import { type Column, DataTable, parseTableParams } from "@appbase/ui/data-table
 import { Card } from "@appbase/ui/layout";
 import { PageHeader } from "@appbase/ui/shell";
 import { type SiteTrouble, siteOverview } from "../../domain/assets/site-overview.ts";
-import { db } from "../../server/kit.ts";
-import { pageViewer } from "../../server/page-access.tsx";
+import { db, pageViewer } from "../../server/kit.ts";
 
 const spec = { sortable: [], pageSizes: [100] } as const;
 const n = (v: number, tone: "danger" | "warning") =>

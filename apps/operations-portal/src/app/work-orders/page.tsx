@@ -6,8 +6,7 @@ import type { WorkOrderStatus } from "../../domain/work-orders/lifecycle.ts";
 import { listWorkOrders, type WorkOrderPage } from "../../domain/work-orders/list-work-orders.ts";
 import { workOrderLabel } from "../../domain/work-orders/work-order.ts";
 import { workOrderTableSpec } from "../../domain/work-orders/work-order-table-spec.ts";
-import { db } from "../../server/kit.ts";
-import { pageViewer } from "../../server/page-access.tsx";
+import { db, pageViewer } from "../../server/kit.ts";
 
 type Row = WorkOrderPage["rows"][number];
 

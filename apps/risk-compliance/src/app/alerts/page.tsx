@@ -3,8 +3,7 @@ import { EmptyState } from "@appbase/ui/states";
 import Link from "next/link";
 import { SlaBadge } from "../../components/sla-badge.tsx";
 import { type AlertView, listAlerts } from "../../domain/alerts/list-alerts.ts";
-import { can, db } from "../../server/kit.ts";
-import { pageViewer } from "../../server/page-access.tsx";
+import { db, pageViewer } from "../../server/kit.ts";
 
 const VIEWS: { view: AlertView; label: string }[] = [
   { view: "open", label: "Open" },
@@ -15,7 +14,7 @@ const VIEWS: { view: AlertView; label: string }[] = [
 ];
 
 export default async function AlertsPage({ searchParams }: { searchParams: Promise<{ view?: string }> }) {
-  const viewer = await pageViewer("the alert queue", (who) => can(who, "alert.read"));
+  const viewer = await pageViewer("alert.read", "the alert queue");
   if (!viewer.identity) return viewer.refusal;
   const requested = (await searchParams).view;
   const view = VIEWS.find((v) => v.view === requested)?.view ?? "open";

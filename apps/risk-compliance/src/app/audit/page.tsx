@@ -2,11 +2,10 @@ import { StatusBadge } from "@appbase/ui/badges";
 import { PageHeader } from "@appbase/ui/shell";
 import { AuditExportButton } from "../../components/audit-export-button.tsx";
 import { verifyAudit } from "../../domain/audit/verify-audit.ts";
-import { can, db } from "../../server/kit.ts";
-import { pageViewer } from "../../server/page-access.tsx";
+import { can, db, pageViewer } from "../../server/kit.ts";
 
 export default async function AuditPage() {
-  const viewer = await pageViewer("the audit trail", (who) => can(who, "audit.read"));
+  const viewer = await pageViewer("audit.read", "the audit trail");
   if (!viewer.identity) return viewer.refusal;
   const result = await verifyAudit(await db());
   return (

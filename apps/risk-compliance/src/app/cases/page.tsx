@@ -5,11 +5,10 @@ import Link from "next/link";
 import { riskCase } from "../../db/schema/risk-case.ts";
 import { DISPOSITION_LABELS, type Disposition, STATUS_LABELS } from "../../domain/cases/lifecycle.ts";
 import { caseLabel } from "../../domain/cases/risk-case.ts";
-import { can, db } from "../../server/kit.ts";
-import { pageViewer } from "../../server/page-access.tsx";
+import { can, db, pageViewer } from "../../server/kit.ts";
 
 export default async function CasesPage() {
-  const viewer = await pageViewer("cases", (who) => can(who, "case.read"));
+  const viewer = await pageViewer("case.read", "cases");
   if (!viewer.identity) return viewer.refusal;
   // Without case.read-all a person sees the cases assigned to them or waiting for review.
   const all = can(viewer.identity, "case.read-all");

@@ -2,11 +2,10 @@ import { BarChart } from "@appbase/ui/charts";
 import { PageHeader } from "@appbase/ui/shell";
 import { DISPOSITION_LABELS, type Disposition } from "../../domain/cases/lifecycle.ts";
 import { alertVolume, dispositions, slaBreaches, timeToClose } from "../../domain/charts/charts.ts";
-import { can, db } from "../../server/kit.ts";
-import { pageViewer } from "../../server/page-access.tsx";
+import { db, pageViewer } from "../../server/kit.ts";
 
 export default async function ChartsPage() {
-  const viewer = await pageViewer("charts", (who) => can(who, "case.read"));
+  const viewer = await pageViewer("case.read", "charts");
   if (!viewer.identity) return viewer.refusal;
   const pool = await db();
   const [volume, sla, disp, ttc] = await Promise.all([

@@ -1,11 +1,10 @@
 import { rowOf } from "@appbase/db";
 import { PageHeader } from "@appbase/ui/shell";
 import { policyVersion } from "../../db/schema/policy-version.ts";
-import { can, db } from "../../server/kit.ts";
-import { pageViewer } from "../../server/page-access.tsx";
+import { db, pageViewer } from "../../server/kit.ts";
 
 export default async function PoliciesPage() {
-  const viewer = await pageViewer("policies", (who) => can(who, "policy.search"));
+  const viewer = await pageViewer("policy.search", "policies");
   if (!viewer.identity) return viewer.refusal;
   const { rows } = await (await db()).query(
     "select * from risk_compliance.policy_version order by policy_id, published_at desc",

@@ -15,8 +15,7 @@ import { diffCheckpoints } from "../../../domain/timeline/checkpoint-diff.ts";
 import { loadThreadCheckpoints } from "../../../domain/timeline/thread-checkpoints.ts";
 import { buildTimeline } from "../../../domain/timeline/timeline.ts";
 import { toolCallTimings } from "../../../domain/tool-calls/thread-tool-calls.ts";
-import { db } from "../../../server/kit.ts";
-import { runReader } from "../../../server/page-identity.tsx";
+import { db, pageViewer } from "../../../server/kit.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +30,7 @@ export default async function ThreadPage({
   params: Promise<{ threadId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { refusal } = await runReader();
+  const { refusal } = await pageViewer("run.read", "agent runs");
   if (refusal) return refusal;
   const { threadId } = await params;
   const query = querySchema.parse(await searchParams);

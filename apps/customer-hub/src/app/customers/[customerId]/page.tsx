@@ -18,14 +18,13 @@ import { listNotes } from "../../../domain/notes/notes.ts";
 import { getWorkflow } from "../../../domain/status/move-status.ts";
 import { nextStatuses } from "../../../domain/status/workflow.ts";
 import { listTasks } from "../../../domain/tasks/tasks.ts";
-import { can, db } from "../../../server/kit.ts";
-import { customerReader } from "../../../server/page-identity.tsx";
+import { can, db, pageViewer } from "../../../server/kit.ts";
 import { syncHealth } from "../../../server/sync-health.ts";
 import { viewerRules } from "../../../server/viewer-rules.ts";
 
 export default async function CustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
   const { customerId } = await params;
-  const reader = await customerReader();
+  const reader = await pageViewer("customer.read", "customers");
   if (!reader.identity) return reader.refusal;
   const identity = reader.identity;
   if (!/^C\d{7}$/.test(customerId)) {

@@ -15,8 +15,7 @@ import { SCORES_TARGET, scoresFreshness } from "../../../domain/assets/freshness
 import { listWorkOrders } from "../../../domain/work-orders/list-work-orders.ts";
 import { listTechnicians } from "../../../domain/work-orders/technicians.ts";
 import { workOrderLabel } from "../../../domain/work-orders/work-order.ts";
-import { can, db } from "../../../server/kit.ts";
-import { pageViewer } from "../../../server/page-access.tsx";
+import { can, db, pageViewer } from "../../../server/kit.ts";
 
 export default async function AssetPage({ params }: { params: Promise<{ assetId: string }> }) {
   const viewer = await pageViewer("asset.read", "assets");

@@ -3,8 +3,7 @@ import { Card } from "@appbase/ui/layout";
 import { PageHeader } from "@appbase/ui/shell";
 import { ErrorState } from "@appbase/ui/states";
 import { PreviewDecision } from "../../../components/preview-decision.tsx";
-import { can } from "../../../server/kit.ts";
-import { pageViewer } from "../../../server/page-access.tsx";
+import { can, pageViewer } from "../../../server/kit.ts";
 import { reviewSitePreview } from "../../../server/site-previews.ts";
 
 export const dynamic = "force-dynamic";

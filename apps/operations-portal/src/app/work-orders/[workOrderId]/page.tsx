@@ -15,8 +15,7 @@ import { OPEN_STATUSES, STATUS_LABELS, TRANSITIONS } from "../../../domain/work-
 import { listTechnicians } from "../../../domain/work-orders/technicians.ts";
 import { listWorkLog } from "../../../domain/work-orders/work-log.ts";
 import { getWorkOrder, workOrderLabel } from "../../../domain/work-orders/work-order.ts";
-import { can, db } from "../../../server/kit.ts";
-import { pageViewer } from "../../../server/page-access.tsx";
+import { can, db, pageViewer } from "../../../server/kit.ts";
 
 const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "—");
 

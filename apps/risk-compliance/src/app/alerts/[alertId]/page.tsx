@@ -9,11 +9,10 @@ import { alertQueue } from "../../../domain/alerts/alert-queue.ts";
 import { hasRetrieval } from "../../../domain/policies/policy-versions.ts";
 import { searchPolicies } from "../../../domain/policies/search-policies.ts";
 import { kitEmbedder } from "../../../server/embedder.ts";
-import { can, db } from "../../../server/kit.ts";
-import { pageViewer } from "../../../server/page-access.tsx";
+import { can, db, pageViewer } from "../../../server/kit.ts";
 
 export default async function AlertPage({ params }: { params: Promise<{ alertId: string }> }) {
-  const viewer = await pageViewer("alerts", (who) => can(who, "alert.read"));
+  const viewer = await pageViewer("alert.read", "alerts");
   if (!viewer.identity) return viewer.refusal;
   const { alertId } = await params;
   if (!z.uuid().safeParse(alertId).success)

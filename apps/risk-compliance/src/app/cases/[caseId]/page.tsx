@@ -22,8 +22,7 @@ import { similarCases } from "../../../domain/policies/evidence-search.ts";
 import { hasRetrieval } from "../../../domain/policies/policy-versions.ts";
 import { searchPolicies } from "../../../domain/policies/search-policies.ts";
 import { kitEmbedder } from "../../../server/embedder.ts";
-import { can, db } from "../../../server/kit.ts";
-import { pageViewer } from "../../../server/page-access.tsx";
+import { can, db, pageViewer } from "../../../server/kit.ts";
 
 const MOVE_LABELS = {
   start: "Start investigating",
@@ -35,7 +34,7 @@ const MOVE_LABELS = {
 } as const;
 
 export default async function CasePage({ params }: { params: Promise<{ caseId: string }> }) {
-  const viewer = await pageViewer("cases", (who) => can(who, "case.read"));
+  const viewer = await pageViewer("case.read", "cases");
   if (!viewer.identity) return viewer.refusal;
   const { caseId } = await params;
   if (!z.uuid().safeParse(caseId).success)

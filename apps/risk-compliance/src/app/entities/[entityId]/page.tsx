@@ -4,11 +4,10 @@ import { TimeSeriesChart } from "@appbase/ui/charts";
 import { PageHeader } from "@appbase/ui/shell";
 import { ErrorState } from "@appbase/ui/states";
 import { getEntity, SCORES_TARGET, scoreHistory, scoresFreshness } from "../../../domain/entities/entity.ts";
-import { can, db } from "../../../server/kit.ts";
-import { pageViewer } from "../../../server/page-access.tsx";
+import { db, pageViewer } from "../../../server/kit.ts";
 
 export default async function EntityPage({ params }: { params: Promise<{ entityId: string }> }) {
-  const viewer = await pageViewer("entities", (who) => can(who, "alert.read"));
+  const viewer = await pageViewer("alert.read", "entities");
   if (!viewer.identity) return viewer.refusal;
   const { entityId } = await params;
   if (!/^[A-Za-z0-9_-]{1,40}$/.test(entityId))
