@@ -1,9 +1,9 @@
 "use client";
 
+import { FieldError, FormError } from "@appbase/next-kit/action-errors";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { askGenieAction } from "../actions/genie.ts";
-import { FieldError, FormError } from "./field-error.tsx";
 
 /** "Ask about customers": sends the question to the bound Genie space and shows its answer, SQL and table. */
 export function GeniePanel() {

@@ -1,10 +1,10 @@
 "use client";
 
+import { FieldError, FormError } from "@appbase/next-kit/action-errors";
 import type { ActionFailure } from "@appbase/next-kit/result";
 import { useState, useTransition } from "react";
 import { deleteNoteAction, editNoteAction } from "../actions/notes.ts";
 import type { Note } from "../domain/notes/note.ts";
-import { FieldError, FormError } from "./field-error.tsx";
 
 /** One note with edit and delete; a stale save shows the other person's text and lets the user choose. */
 export function NoteItem({ note, canWrite }: { note: Note; canWrite: boolean }) {

@@ -1,10 +1,10 @@
 "use client";
 
+import { FieldError, FormError } from "@appbase/next-kit/action-errors";
 import type { ActionFailure } from "@appbase/next-kit/result";
 import { useState, useTransition } from "react";
 import { addNoteAction } from "../actions/notes.ts";
 import { NOTE_MAX_LENGTH, type Note } from "../domain/notes/note.ts";
-import { FieldError, FormError } from "./field-error.tsx";
 import { NoteItem } from "./note-editor.tsx";
 
 /** Notes on a customer: add (idempotent per form submission), edit and delete with conflict detection. */

@@ -1,11 +1,11 @@
 "use client";
 
+import { FieldError, FormError } from "@appbase/next-kit/action-errors";
 import type { ActionFailure } from "@appbase/next-kit/result";
 import { StatusBadge } from "@appbase/ui/badges";
 import { useState, useTransition } from "react";
 import { moveStatusAction } from "../actions/status.ts";
 import { WORKFLOW_STATUSES, type WorkflowStatus } from "../domain/status/workflow.ts";
-import { FieldError, FormError } from "./field-error.tsx";
 
 /** Moves the customer along the workflow; the server decides which moves are legal. */
 export function StatusMover(props: {

@@ -1,11 +1,11 @@
 "use client";
 
+import { FieldError, FormError } from "@appbase/next-kit/action-errors";
 import type { ActionFailure } from "@appbase/next-kit/result";
 import { StatusBadge } from "@appbase/ui/badges";
 import { useState, useTransition } from "react";
 import { completeTaskAction, createTaskAction } from "../actions/tasks.ts";
 import type { FollowUpTask } from "../domain/tasks/tasks.ts";
-import { FieldError, FormError } from "./field-error.tsx";
 
 const FIELDS = ["title", "assigneeEmail", "dueDate"] as const;
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { FieldError, FormError } from "@appbase/next-kit/action-errors";
 import type { ActionFailure } from "@appbase/next-kit/result";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
@@ -11,7 +12,6 @@ import {
   releaseAlertAction,
 } from "../actions/alerts.ts";
 import type { PRIORITIES } from "../domain/work-orders/priority.ts";
-import { FieldError, FormError } from "./field-error.tsx";
 import { PrioritySelect, TechnicianSelect } from "./planning-selects.tsx";
 
 type Mode = "idle" | "dismiss" | "work-order";

@@ -1,11 +1,12 @@
 "use client";
 
+import { FieldError, FormError } from "@appbase/next-kit/action-errors";
 import type { ActionFailure } from "@appbase/next-kit/result";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { assignWorkOrderAction, reprioritizeWorkOrderAction } from "../actions/work-orders.ts";
 import type { Priority } from "../domain/work-orders/priority.ts";
-import { ConflictMessage, FieldError, FormError } from "./field-error.tsx";
+import { ConflictMessage } from "./conflict-message.tsx";
 import { PrioritySelect, TechnicianSelect } from "./planning-selects.tsx";
 
 /** A planner's controls: who does the work and how urgent it is. */

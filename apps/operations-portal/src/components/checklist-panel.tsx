@@ -1,10 +1,10 @@
 "use client";
 
+import { FormError } from "@appbase/next-kit/action-errors";
 import type { ActionFailure } from "@appbase/next-kit/result";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { setChecklistStepAction } from "../actions/work-orders.ts";
-import { FormError } from "./field-error.tsx";
 
 /** The checklist; ticking a step saves it at once. */
 export function ChecklistPanel(props: {

@@ -1,11 +1,11 @@
 "use client";
 
+import { FieldError, FormError } from "@appbase/next-kit/action-errors";
 import type { ActionFailure } from "@appbase/next-kit/result";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { createWorkOrderAction } from "../actions/work-orders.ts";
 import type { PRIORITIES } from "../domain/work-orders/priority.ts";
-import { FieldError, FormError } from "./field-error.tsx";
 import { PrioritySelect, TechnicianSelect } from "./planning-selects.tsx";
 
 /** Opens a reactive work order on the asset and goes to it. */

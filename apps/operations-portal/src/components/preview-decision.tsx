@@ -1,11 +1,11 @@
 "use client";
 
+import { FormError } from "@appbase/next-kit/action-errors";
 import type { ActionFailure } from "@appbase/next-kit/result";
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { applySiteChangeAction, discardSiteChangeAction } from "../actions/site-changes.ts";
 import type { SiteChangeOutcome } from "../domain/site-changes/site-change.ts";
-import { FormError } from "./field-error.tsx";
 
 /** Apply (site.change) or discard (branch.preview) a preview; after apply, what applied and what conflicted. */
 export function PreviewDecision(props: { branch: string; canApply: boolean }) {

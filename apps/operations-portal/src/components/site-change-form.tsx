@@ -1,10 +1,10 @@
 "use client";
 
+import { FieldError, FormError } from "@appbase/next-kit/action-errors";
 import type { ActionFailure } from "@appbase/next-kit/result";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { prepareSiteChangeAction } from "../actions/site-changes.ts";
-import { FieldError, FormError } from "./field-error.tsx";
 import type { TechnicianOption } from "./planning-selects.tsx";
 
 const FIELDS = ["kind", "siteId", "fromAssigneeId", "toAssigneeId", "days", "note"];

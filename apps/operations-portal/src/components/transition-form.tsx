@@ -1,5 +1,6 @@
 "use client";
 
+import { FieldError, FormError } from "@appbase/next-kit/action-errors";
 import type { ActionFailure } from "@appbase/next-kit/result";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
@@ -11,7 +12,7 @@ import {
   WORK_ORDER_STATUSES,
   type WorkOrderStatus,
 } from "../domain/work-orders/lifecycle.ts";
-import { ConflictMessage, FieldError, FormError } from "./field-error.tsx";
+import { ConflictMessage } from "./conflict-message.tsx";
 
 /** Moves the order along its lifecycle; the server decides which moves are legal and says why not. */
 export function TransitionForm(props: {

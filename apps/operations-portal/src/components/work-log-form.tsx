@@ -1,10 +1,10 @@
 "use client";
 
+import { FieldError, FormError } from "@appbase/next-kit/action-errors";
 import type { ActionFailure } from "@appbase/next-kit/result";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { recordWorkAction } from "../actions/work-orders.ts";
-import { FieldError, FormError } from "./field-error.tsx";
 
 /** Records a part used or time spent; each submit carries a fresh request id, so a retry lands once. */
 export function WorkLogForm({ workOrderId }: { workOrderId: string }) {
