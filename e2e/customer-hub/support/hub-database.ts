@@ -1,36 +1,10 @@
-import { execFileSync } from "node:child_process";
-import { join } from "node:path";
 import type { SyncedTableState } from "@appbase/db/synced-status";
 import { setSyncedTableStatus } from "@appbase/db/testing";
-import pg from "pg";
-import { repoRoot } from "../../shared/kits.ts";
-import { hubSpecEnv } from "./env.ts";
+import type pg from "pg";
+import { kitDatabase } from "../../shared/kit-database.ts";
 
-/**
- * The database the running kit uses: E2E_DATABASE_URL or DATABASE_URL when set (a kit run by hand
- * against a Postgres), else the local Lakebase of APPBASE_STATE_DIR or the end-to-end state folder,
- * asked from the CLI.
- */
-export function hubDatabaseUrl(): string {
-  const env = hubSpecEnv();
-  if (env.databaseUrl) return env.databaseUrl;
-  return execFileSync(process.execPath, [join(repoRoot, "packages/cli/bin/appbase.mjs"), "lakebase", "url"], {
-    env: { ...env.inherited, APPBASE_STATE_DIR: env.stateDir },
-    encoding: "utf8",
-  }).trim();
-}
-
-/** A small pool to arrange and check data around the UI; refuses anything but a local server. */
-export function hubDatabase(): pg.Pool {
-  const url = hubDatabaseUrl();
-  const host = new URL(url).hostname;
-  if (!["127.0.0.1", "localhost", "::1", ""].includes(host)) {
-    throw new Error(
-      `The customer-hub e2e specs write test data; refusing the non-local database at ${host}.`,
-    );
-  }
-  return new pg.Pool({ connectionString: url, max: 2 });
-}
+/** A small pool to arrange and check data around the UI (see kitDatabase); local servers only. */
+export const hubDatabase = (): pg.Pool => kitDatabase("customer-hub");
 
 const SYNCED = ["customer.customers", "customer.customer_features", "customer.interactions"];
 

@@ -1,34 +1,10 @@
-import { execFileSync } from "node:child_process";
-import { join } from "node:path";
-import type { Page } from "@playwright/test";
-import pg from "pg";
-import { e2eStateDir, repoRoot } from "../../shared/kits.ts";
+import type pg from "pg";
+import { kitDatabase } from "../../shared/kit-database.ts";
 
-/**
- * The database the running portal uses: E2E_DATABASE_URL or DATABASE_URL when set (a kit run by hand
- * against a Postgres), else the local Lakebase of APPBASE_STATE_DIR or the end-to-end state folder.
- * Refuses anything but a local server: the specs arrange data.
- */
-export function portalDatabase(): pg.Pool {
-  const url =
-    process.env.E2E_DATABASE_URL ??
-    process.env.DATABASE_URL ??
-    execFileSync(process.execPath, [join(repoRoot, "packages/cli/bin/appbase.mjs"), "lakebase", "url"], {
-      env: { ...process.env, APPBASE_STATE_DIR: process.env.APPBASE_STATE_DIR ?? e2eStateDir },
-      encoding: "utf8",
-    }).trim();
-  const host = new URL(url).hostname;
-  if (!["127.0.0.1", "localhost", "::1", ""].includes(host))
-    throw new Error(
-      `The operations-portal e2e specs write test data; refusing the non-local database at ${host}.`,
-    );
-  return new pg.Pool({ connectionString: url, max: 2 });
-}
+export { actAs } from "../../shared/kit-database.ts";
 
-/** Signs the page in as one of the kit's local people (the switcher's cookie, as its form sets it). */
-export async function actAs(page: Page, userId: string, baseURL: string): Promise<void> {
-  await page.context().addCookies([{ name: "appbase_local_user", value: userId, url: baseURL }]);
-}
+/** The database the running portal uses (see kitDatabase); local servers only: the specs arrange data. */
+export const portalDatabase = (): pg.Pool => kitDatabase("operations-portal");
 
 /**
  * A fresh alert on the least healthy asset, as the threshold rules raise it (a unique dedup key per

@@ -1,31 +1,10 @@
-import { execFileSync } from "node:child_process";
-import { join } from "node:path";
-import type { Page } from "@playwright/test";
-import pg from "pg";
-import { e2eStateDir, repoRoot } from "../../shared/kits.ts";
+import type pg from "pg";
+import { kitDatabase } from "../../shared/kit-database.ts";
 
-/** The running kit's database (E2E_DATABASE_URL, DATABASE_URL, or the e2e local Lakebase); local servers only. */
-export function riskDatabase(): pg.Pool {
-  const url =
-    process.env.E2E_DATABASE_URL ??
-    process.env.DATABASE_URL ??
-    execFileSync(process.execPath, [join(repoRoot, "packages/cli/bin/appbase.mjs"), "lakebase", "url"], {
-      env: { ...process.env, APPBASE_STATE_DIR: process.env.APPBASE_STATE_DIR ?? e2eStateDir },
-      encoding: "utf8",
-    }).trim();
-  const host = new URL(url).hostname;
-  if (!["127.0.0.1", "localhost", "::1", ""].includes(host)) {
-    throw new Error(
-      `The risk-compliance e2e specs write test data; refusing the non-local database at ${host}.`,
-    );
-  }
-  return new pg.Pool({ connectionString: url, max: 2 });
-}
+export { actAs } from "../../shared/kit-database.ts";
 
-/** Signs the page in as one of the kit's local people (the identity switcher's cookie). */
-export async function actAs(page: Page, userId: string, baseURL: string): Promise<void> {
-  await page.context().addCookies([{ name: "appbase_local_user", value: userId, url: baseURL }]);
-}
+/** The running kit's database (see kitDatabase); local servers only. */
+export const riskDatabase = (): pg.Pool => kitDatabase("risk-compliance");
 
 /** A fresh structuring alert on a served entity, as a rule hit raises it (unique dedup key per call). */
 export async function raiseStructuringAlert(db: pg.Pool): Promise<string> {

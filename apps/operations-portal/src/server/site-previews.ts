@@ -10,9 +10,9 @@ import {
   preparePreview,
   readPreview,
 } from "@appbase/branches/preview";
+import type { Queryable } from "@appbase/db";
 import { FieldRuleError, NotFoundError } from "@appbase/next-kit/errors";
 import kit from "../../kit.ts";
-import type { Queryable } from "../db/queryable.ts";
 import type { Viewer } from "../domain/access.ts";
 import {
   describeSiteChange,

@@ -1,4 +1,4 @@
-import type { Queryable } from "../db/queryable.ts";
+import type { Queryable } from "@appbase/db";
 import type { Viewer } from "../domain/access.ts";
 
 /** People of the portal's grant matrix, as tests sign them in. */

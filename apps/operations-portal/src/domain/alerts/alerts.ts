@@ -1,5 +1,5 @@
+import type { Queryable } from "@appbase/db";
 import { FieldRuleError, NotFoundError } from "@appbase/next-kit/errors";
-import type { Queryable } from "../../db/queryable.ts";
 import type { Viewer } from "../access.ts";
 import { createWorkOrder } from "../work-orders/create-work-order.ts";
 import type { Priority } from "../work-orders/priority.ts";

@@ -1,4 +1,4 @@
-import type { Queryable } from "../../db/queryable.ts";
+import type { Queryable } from "@appbase/db";
 import { crosses, rulesFor, type ThresholdRule } from "./rules.ts";
 
 /** An alert a rule raises on an asset's latest score. */

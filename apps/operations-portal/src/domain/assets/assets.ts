@@ -1,6 +1,6 @@
+import type { Queryable } from "@appbase/db";
 import { escapeLike, sqlParameters } from "@appbase/db";
 import { NotFoundError } from "@appbase/next-kit/errors";
-import type { Queryable } from "../../db/queryable.ts";
 
 export const CRITICALITIES = ["high", "medium", "low"] as const;
 

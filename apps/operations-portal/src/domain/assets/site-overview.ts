@@ -1,4 +1,4 @@
-import type { Queryable } from "../../db/queryable.ts";
+import type { Queryable } from "@appbase/db";
 
 /** One site's trouble at a glance. */
 export interface SiteTrouble {

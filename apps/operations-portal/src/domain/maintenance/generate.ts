@@ -1,4 +1,4 @@
-import type { Queryable } from "../../db/queryable.ts";
+import type { Queryable } from "@appbase/db";
 import { targetsFor } from "../work-orders/priority.ts";
 import { currentMeterOccurrence, currentTimeOccurrence, type Occurrence } from "./occurrences.ts";
 import { listSchedules, type PmSchedule } from "./schedules.ts";

@@ -1,4 +1,4 @@
-import type { Queryable } from "../../db/queryable.ts";
+import type { Queryable } from "@appbase/db";
 import type { Priority } from "../work-orders/priority.ts";
 
 /** A preventive-maintenance schedule for every asset of one class. */

@@ -1,6 +1,6 @@
+import type { Queryable } from "@appbase/db";
 import { qualifiedName } from "@appbase/grants";
 import { ConflictError, FieldRuleError, NotFoundError } from "@appbase/next-kit/errors";
-import type { Queryable } from "../../db/queryable.ts";
 import { workOrder } from "../../db/schema/work-order.ts";
 import { workOrderEvent } from "../../db/schema/work-order-event.ts";
 import { type Viewer, visibleWorkOrders } from "../access.ts";

@@ -1,5 +1,5 @@
+import type { Queryable } from "@appbase/db";
 import { FieldRuleError } from "@appbase/next-kit/errors";
-import type { Queryable } from "../../db/queryable.ts";
 import type { Priority } from "./priority.ts";
 import { targetsFor } from "./priority.ts";
 import { assertTechnician } from "./technicians.ts";

@@ -1,4 +1,4 @@
-import type { Queryable } from "../../db/queryable.ts";
+import type { Queryable } from "@appbase/db";
 import { PRIORITY_TARGETS } from "./priority.ts";
 
 export const HISTORY_ACTOR = "history-import";

@@ -1,4 +1,4 @@
-import type { Queryable } from "../../db/queryable.ts";
+import type { Queryable } from "@appbase/db";
 import { type Viewer, visibleWorkOrders } from "../access.ts";
 import type { WorkOrderStatus } from "./lifecycle.ts";
 import { toWorkOrder, type WorkOrder, type WorkOrderKind, type WorkOrderRecord } from "./work-order.ts";

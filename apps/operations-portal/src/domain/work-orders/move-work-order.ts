@@ -1,5 +1,5 @@
+import type { Queryable } from "@appbase/db";
 import { ConflictError, FieldRuleError } from "@appbase/next-kit/errors";
-import type { Queryable } from "../../db/queryable.ts";
 import type { Viewer } from "../access.ts";
 import { assertTransition, STATUS_LABELS, type WorkOrderStatus } from "./lifecycle.ts";
 import { updateWorkOrder, type WorkOrderChanges } from "./versioned-update.ts";

@@ -1,5 +1,5 @@
+import type { Queryable } from "@appbase/db";
 import { FieldRuleError } from "@appbase/next-kit/errors";
-import type { Queryable } from "../../db/queryable.ts";
 
 export interface Technician {
   id: string;

@@ -1,5 +1,5 @@
+import type { Queryable } from "@appbase/db";
 import { ConflictError } from "@appbase/next-kit/errors";
-import type { Queryable } from "../../db/queryable.ts";
 import { type Viewer, visibleWorkOrders } from "../access.ts";
 import { STATUS_LABELS } from "./lifecycle.ts";
 import { getWorkOrder, toWorkOrder, type WorkOrder, type WorkOrderRecord } from "./work-order.ts";

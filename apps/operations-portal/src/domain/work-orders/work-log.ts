@@ -1,5 +1,5 @@
+import type { Queryable } from "@appbase/db";
 import { FieldRuleError } from "@appbase/next-kit/errors";
-import type { Queryable } from "../../db/queryable.ts";
 import type { Viewer } from "../access.ts";
 import { OPEN_STATUSES } from "./lifecycle.ts";
 import { getWorkOrder } from "./work-order.ts";

@@ -1,5 +1,5 @@
+import type { Queryable } from "@appbase/db";
 import { NotFoundError } from "@appbase/next-kit/errors";
-import type { Queryable } from "../../db/queryable.ts";
 import { type Viewer, visibleWorkOrders } from "../access.ts";
 import type { WorkOrderStatus } from "./lifecycle.ts";
 import type { Priority } from "./priority.ts";

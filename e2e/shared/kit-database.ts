@@ -1,0 +1,34 @@
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import type { Page } from "@playwright/test";
+import pg from "pg";
+import { e2eStateDir, repoRoot } from "./kits.ts";
+
+/**
+ * The database the running kits use: E2E_DATABASE_URL or DATABASE_URL when set (a kit run by hand
+ * against a Postgres), else the local Lakebase of APPBASE_STATE_DIR or the end-to-end state folder,
+ * asked from the CLI.
+ */
+export function kitDatabaseUrl(): string {
+  const explicit = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (explicit) return explicit;
+  return execFileSync(process.execPath, [join(repoRoot, "packages/cli/bin/appbase.mjs"), "lakebase", "url"], {
+    env: { ...process.env, APPBASE_STATE_DIR: process.env.APPBASE_STATE_DIR ?? e2eStateDir },
+    encoding: "utf8",
+  }).trim();
+}
+
+/** A small pool for `kit`'s specs to arrange and check data around the UI; refuses anything but a local server. */
+export function kitDatabase(kit: string): pg.Pool {
+  const url = kitDatabaseUrl();
+  const host = new URL(url).hostname;
+  if (!["127.0.0.1", "localhost", "::1", ""].includes(host)) {
+    throw new Error(`The ${kit} e2e specs write test data; refusing the non-local database at ${host}.`);
+  }
+  return new pg.Pool({ connectionString: url, max: 2 });
+}
+
+/** Signs the page in as one of the kit's local people (the identity switcher's cookie, as its form sets it). */
+export async function actAs(page: Page, userId: string, baseURL: string): Promise<void> {
+  await page.context().addCookies([{ name: "appbase_local_user", value: userId, url: baseURL }]);
+}
