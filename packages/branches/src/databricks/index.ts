@@ -1,1 +1,2 @@
+export { lakebaseBranchPort } from "./from-env.ts";
 export { LakebaseBranches, type LakebaseBranchesOptions } from "./lakebase-branches.ts";

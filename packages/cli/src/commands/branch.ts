@@ -1,10 +1,9 @@
 import { type Branch, BranchError, type BranchPort, describeConnection } from "@appbase/branches";
 import { branchPool } from "@appbase/branches/connect";
-import { LakebaseBranches } from "@appbase/branches/databricks";
+import { lakebaseBranchPort } from "@appbase/branches/databricks";
 import { diffBranchRows, type TableRowDiff } from "@appbase/branches/diff";
 import { parseTtlSeconds } from "@appbase/branches/duration";
 import { LocalBranches } from "@appbase/branches/local";
-import { m2mTokenSource, workspaceClient } from "@appbase/databricks";
 import { resolveStateDir } from "@appbase/db/local";
 import { qualifiedName } from "@appbase/grants";
 import type { Command } from "commander";
@@ -18,19 +17,12 @@ interface Target {
 /** The branch port: Lakebase Autoscaling when `--project` is given (DATABRICKS_HOST + M2M credentials), else the local Lakebase. */
 export async function branchPort(target: Target): Promise<BranchPort> {
   if (!target.project) return LocalBranches.connect(resolveStateDir(process.env));
-  const {
-    DATABRICKS_HOST: host,
-    DATABRICKS_CLIENT_ID: clientId,
-    DATABRICKS_CLIENT_SECRET: clientSecret,
-  } = process.env;
-  if (!host || !clientId || !clientSecret)
-    throw new CliError(
-      "--project needs DATABRICKS_HOST, DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET (a service principal with CAN MANAGE on the project).",
-    );
-  return new LakebaseBranches({
-    client: workspaceClient({ host, auth: m2mTokenSource({ host, clientId, clientSecret }) }),
-    project: target.project,
-  });
+  try {
+    return lakebaseBranchPort(process.env, target.project);
+  } catch (error) {
+    if (error instanceof BranchError) throw new CliError(`--project: ${error.message}`);
+    throw error;
+  }
 }
 
 /** Runs a branch action; a BranchError becomes a CLI error naming its code. */
