@@ -1,4 +1,5 @@
 // @appbase/databricks: one client for the workspace APIs AppBase calls (see ARCHITECTURE.md).
+export { appWorkspaceClient, missingAppPrincipal } from "./app-principal.ts";
 export {
   forwardedUserToken,
   type M2mOptions,

@@ -1,7 +1,8 @@
 import "server-only";
+import { appWorkspaceClient, missingAppPrincipal } from "@appbase/databricks";
 import { type AgentModel, servingAgentModel } from "../domain/agents/agent-model.ts";
 import { ServingChatModel } from "../domain/agents/serving-chat-model.ts";
-import { type WorkspaceClient, workspaceClient } from "../domain/agents/workspace-client.ts";
+import type { WorkspaceClient } from "../domain/agents/workspace-client.ts";
 import type { MlflowTarget } from "../domain/evaluation/assessment-outbox.ts";
 import { serverEnv } from "./kit.ts";
 
@@ -11,24 +12,13 @@ let client: WorkspaceClient | undefined;
 function workspace(purpose: string): WorkspaceClient {
   if (client) return client;
   const env = serverEnv();
-  const missing = (["DATABRICKS_HOST", "DATABRICKS_CLIENT_ID", "DATABRICKS_CLIENT_SECRET"] as const).filter(
-    (name) => !env[name],
-  );
-  if (
-    missing.length > 0 ||
-    !env.DATABRICKS_HOST ||
-    !env.DATABRICKS_CLIENT_ID ||
-    !env.DATABRICKS_CLIENT_SECRET
-  ) {
+  const missing = missingAppPrincipal(env);
+  if (missing.length > 0) {
     throw new Error(
       `${purpose} is bound but ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not set; Databricks Apps injects them for the app's service principal (locally, export them for a service principal that may use the resource).`,
     );
   }
-  client = workspaceClient({
-    host: env.DATABRICKS_HOST,
-    clientId: env.DATABRICKS_CLIENT_ID,
-    clientSecret: env.DATABRICKS_CLIENT_SECRET,
-  });
+  client = appWorkspaceClient(env);
   return client;
 }
 

@@ -1,7 +1,8 @@
 import "server-only";
 import {
+  appWorkspaceClient,
   forwardedUserToken,
-  m2mTokenSource,
+  missingAppPrincipal,
   type WorkspaceClient,
   workspaceClient,
 } from "@appbase/databricks";
@@ -35,15 +36,8 @@ export async function askBoundGenie(identity: KitIdentity, question: string): Pr
   let workspace: WorkspaceClient;
   if (identity.accessToken) {
     workspace = workspaceClient({ host, auth: forwardedUserToken(identity.accessToken) });
-  } else if (env.DATABRICKS_CLIENT_ID && env.DATABRICKS_CLIENT_SECRET) {
-    appWorkspace ??= workspaceClient({
-      host,
-      auth: m2mTokenSource({
-        host,
-        clientId: env.DATABRICKS_CLIENT_ID,
-        clientSecret: env.DATABRICKS_CLIENT_SECRET,
-      }),
-    });
+  } else if (missingAppPrincipal(env).length === 0) {
+    appWorkspace ??= appWorkspaceClient(env);
     workspace = appWorkspace;
   } else {
     throw new GenieError(

@@ -1,5 +1,5 @@
 import "server-only";
-import { m2mTokenSource, serving, workspaceClient } from "@appbase/databricks";
+import { appWorkspaceClient, missingAppPrincipal, serving } from "@appbase/databricks";
 import type { Embedder } from "../domain/policies/embedder.ts";
 import { lexicalEmbedder } from "../domain/policies/lexical-embedder.ts";
 import { servingEmbedder } from "../domain/policies/serving-embedder.ts";
@@ -12,19 +12,11 @@ export function kitEmbedder(): Embedder {
   const env = serverEnv();
   const endpoint = env.EMBEDDING_ENDPOINT_NAME;
   if (!endpoint) return lexicalEmbedder;
-  if (!env.DATABRICKS_HOST || !env.DATABRICKS_CLIENT_ID || !env.DATABRICKS_CLIENT_SECRET) {
+  if (missingAppPrincipal(env).length > 0) {
     throw new Error(
       `Embedding endpoint ${endpoint} is bound but DATABRICKS_HOST, DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET are not all set; Databricks Apps injects them for the app's service principal.`,
     );
   }
-  const {
-    DATABRICKS_HOST: host,
-    DATABRICKS_CLIENT_ID: clientId,
-    DATABRICKS_CLIENT_SECRET: clientSecret,
-  } = env;
-  bound ??= servingEmbedder(
-    serving(workspaceClient({ host, auth: m2mTokenSource({ host, clientId, clientSecret }) })),
-    endpoint,
-  );
+  bound ??= servingEmbedder(serving(appWorkspaceClient(env)), endpoint);
   return bound;
 }

@@ -1,4 +1,4 @@
-import { m2mTokenSource, workspaceClient } from "@appbase/databricks";
+import { appWorkspaceClient, missingAppPrincipal } from "@appbase/databricks";
 import { z } from "zod";
 import { DatabricksLakehouse } from "../databricks/databricks-lakehouse.ts";
 import { LakehouseError } from "../errors.ts";
@@ -53,21 +53,15 @@ export async function openLakehouseFromEnv(
     return openLocalLakehouse({ directory: vars.APPBASE_LAKEHOUSE_DIR, userName: options.userName });
   }
   if (vars.DATABRICKS_HOST && vars.DATABRICKS_WAREHOUSE_ID) {
-    const missing = (["DATABRICKS_CLIENT_ID", "DATABRICKS_CLIENT_SECRET"] as const).filter((k) => !vars[k]);
+    const missing = missingAppPrincipal(vars);
     if (missing.length > 0) {
       throw new LakehouseError(
         "NOT_CONFIGURED",
         `The SQL warehouse lakehouse needs the app's OAuth credentials, but ${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not set. Databricks Apps injects them for the app's service principal; elsewhere set them for a service principal with access to the warehouse.`,
       );
     }
-    const auth = m2mTokenSource({
-      host: vars.DATABRICKS_HOST,
-      clientId: vars.DATABRICKS_CLIENT_ID!,
-      clientSecret: vars.DATABRICKS_CLIENT_SECRET!,
-      fetch: options.fetch,
-    });
     return new DatabricksLakehouse({
-      workspace: workspaceClient({ host: vars.DATABRICKS_HOST, auth, fetch: options.fetch }),
+      workspace: appWorkspaceClient(vars, { fetch: options.fetch }),
       warehouseId: vars.DATABRICKS_WAREHOUSE_ID,
     });
   }
