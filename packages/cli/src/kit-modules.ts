@@ -28,6 +28,8 @@ export async function runKitSeeds(
   kits: readonly Kit[],
   ctx: Omit<KitSeedContext, "log">,
   log: (line: string) => void,
+  /** Called after each kit's seed succeeded (e.g. to record it). */
+  onSeeded?: (kit: Kit) => Promise<void>,
 ): Promise<void> {
   for (const kit of kits) {
     if (!kit.seed) continue;
@@ -45,5 +47,6 @@ export async function runKitSeeds(
     log(
       `Seeded ${kit.title} in ${((performance.now() - started) / 1000).toFixed(1)}s: ${summary.data.summary}`,
     );
+    await onSeeded?.(kit);
   }
 }

@@ -89,4 +89,21 @@ describe("prepareDatabase with kits declaring governed tables and a seed", () =>
     );
     expect(lines.some((l) => l.startsWith("Seeded Demo Kit"))).toBe(true);
   });
+
+  it("a kit started later on loaded data seeds once (`up --kits other`, then `up`)", async () => {
+    const without = await prepare([], [], true);
+    await without.db.close();
+    expect(without.seeded).toBe(true);
+
+    const later: string[] = [];
+    const joined = await prepare(demo, later);
+    await joined.db.close();
+    expect(joined.seeded).toBe(false);
+    expect(later.some((l) => l.startsWith("Seeded Demo Kit"))).toBe(true);
+
+    const again: string[] = [];
+    const third = await prepare(demo, again);
+    await third.db.close();
+    expect(again.some((l) => l.startsWith("Seeding"))).toBe(false);
+  });
 });

@@ -3,6 +3,7 @@ import {
   currentEpoch,
   datasetsLoaded,
   datasetsMigrations,
+  latestSeedRun,
   servedSyncedTables,
 } from "@appbase/datasets";
 import { applyMigrations, createPool, type DbPool } from "@appbase/db";
@@ -15,6 +16,7 @@ import type { Kit } from "../kits.ts";
 import { createProgress } from "../progress.ts";
 import { CliError } from "../repo.ts";
 import { prepareGovernance } from "./governance-setup.ts";
+import { kitsAwaitingSeed, recordKitSeed } from "./kit-seeds.ts";
 import { GOLD_CATALOG, lakehouseDirOf, landGoldTables } from "./land-gold.ts";
 import { syncServedTables } from "./sync-served.ts";
 
@@ -71,26 +73,41 @@ export async function prepareDatabase(options: {
   if (options.skipSeed) {
     // Migrations only.
   } else if (options.reseed || !(await datasetsLoaded(db.pool)) || !(await goldLanded(lakehouseDir, log))) {
-    const finish = await seedFromGold({
+    const { runId, finish } = await seedFromGold({
       db: db.pool,
       lakehouseDir,
       seed: options.seed,
       scale: options.scale,
     });
     // Kits seed their own state after the served tables they may refer to are in place.
-    await runKitSeeds(
-      options.kits,
-      { pool: db.pool, scale: namedScale(options.scale), seed: options.seed, lakehouseDir },
-      log,
-    );
+    await seedKits(db.pool, options, runId, lakehouseDir, log);
     // Only now is the seed complete: a kit seed that failed makes the next start seed again.
     await finish();
     seeded = true;
   } else {
     log("Synthetic data already loaded (use `appbase seed --force` to reload)");
     await catchUpServedTables(db.pool, lakehouseDir, log);
+    // A kit started for the first time on this data (e.g. after `up --kits other`) seeds now.
+    const run = await latestSeedRun(db.pool);
+    if (run) await seedKits(db.pool, options, run.runId, lakehouseDir, log);
   }
   return { db, startedLakebase, seeded };
+}
+
+/** Runs the seed of every kit that has not seeded for load `runId`, recording each as it succeeds. */
+async function seedKits(
+  db: pg.Pool,
+  options: { kits: Kit[]; scale: string; seed: number },
+  runId: number,
+  lakehouseDir: string,
+  log: (line: string) => void,
+): Promise<void> {
+  await runKitSeeds(
+    await kitsAwaitingSeed(db, options.kits, runId),
+    { pool: db, scale: namedScale(options.scale), seed: options.seed, lakehouseDir },
+    log,
+    (kit) => recordKitSeed(db, kit, runId),
+  );
 }
 
 /**
@@ -125,7 +142,7 @@ async function seedFromGold(options: {
   lakehouseDir: string;
   seed: number;
   scale: string;
-}): Promise<() => Promise<void>> {
+}): Promise<{ runId: number; finish: () => Promise<void> }> {
   const scale = parseScale(options.scale);
   const epoch = currentEpoch();
   const run = await beginSeedRun(options.db, { seed: options.seed, scale: String(scale), epoch });
@@ -149,7 +166,10 @@ async function seedFromGold(options: {
       mode: "snapshot",
       expectedRows: landed.perTable,
     });
-    return () => run.finish(synced.map((r) => ({ table: r.name, rows: r.rowsWritten, ms: r.ms })));
+    return {
+      runId: run.runId,
+      finish: () => run.finish(synced.map((r) => ({ table: r.name, rows: r.rowsWritten, ms: r.ms }))),
+    };
   } finally {
     await lakehouse.close();
   }
