@@ -55,7 +55,9 @@ test("two browsers editing the same note get a visible conflict, not a lost upda
   expect(await stored()).toEqual({ body: "Renewal due in March; budget approved", version: 2 });
 
   // Tess resolves it knowingly: her text saved against Ann's version.
+  // The conflict panel quotes her text too, so wait for it to close before reading the row.
   await conflict.getByRole("button", { name: "Save mine over theirs" }).click();
+  await expect(conflict).toBeHidden();
   await expect(section(tess, "Notes").getByText("Renewal moved to April")).toBeVisible();
-  expect(await stored()).toEqual({ body: "Renewal moved to April", version: 3 });
+  await expect.poll(stored).toEqual({ body: "Renewal moved to April", version: 3 });
 });
