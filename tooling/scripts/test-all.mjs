@@ -12,6 +12,9 @@ import { startThrowawayPostgres } from "./lib/postgres.mjs";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const [pnpmCommand, ...pnpmPrefix] = pnpmInvocation(root);
 const results = [];
+// Two packages' tests at a time: each Vitest run uses one worker on a 2-core machine, and every database
+// test gets its own database (a PGlite per file, or CREATE DATABASE on the server), so packages share no state.
+const TEST_PACKAGES_AT_ONCE = 2;
 
 function step(name, command, args, env = {}) {
   const started = Date.now();
@@ -48,10 +51,18 @@ step("typecheck (tsc, every package)", pnpmCommand, [
   "typecheck",
   "--output-logs=errors-only",
 ]);
+// The typecheck above covered the kits (test files too, which Next's own check skips), so `next build`
+// skips its second tsc pass over every kit and the packages it imports.
+step(
+  "build kits (next build)",
+  pnpmCommand,
+  [...pnpmPrefix, "exec", "turbo", "run", "build", "--filter=./apps/*"],
+  { APPBASE_TYPECHECKED: "1" },
+);
 step(
   "unit + integration tests (embedded Postgres)",
   pnpmCommand,
-  [...pnpmPrefix, "exec", "turbo", "run", "test", "--concurrency=1"],
+  [...pnpmPrefix, "exec", "turbo", "run", "test", `--concurrency=${TEST_PACKAGES_AT_ONCE}`],
   serverEnv,
 );
 // Only the packages whose tests touch a database: pure unit tests gain nothing from a second pass.
@@ -73,7 +84,7 @@ if (server) {
       "turbo",
       "run",
       "test",
-      "--concurrency=1",
+      `--concurrency=${TEST_PACKAGES_AT_ONCE}`,
       ...databasePackages.map((p) => `--filter=${p}`),
     ],
     {
@@ -90,14 +101,6 @@ if (server) {
 }
 step("bundles: schema validation", pnpmCommand, [...pnpmPrefix, "appbase", "bundle", "validate"]);
 step("portability gate (appbase check)", pnpmCommand, [...pnpmPrefix, "appbase", "check"]);
-step("build kits (next build)", pnpmCommand, [
-  ...pnpmPrefix,
-  "exec",
-  "turbo",
-  "run",
-  "build",
-  "--filter=./apps/*",
-]);
 step("end-to-end (Playwright, Chromium)", pnpmCommand, [...pnpmPrefix, "--filter", "@appbase/e2e", "e2e"], {
   CHROMIUM_PATH: chromium,
   CI: process.env.CI ?? "",
