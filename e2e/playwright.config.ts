@@ -7,12 +7,14 @@ import { e2eKits, e2eStateDir, repoRoot } from "./shared/kits.ts";
 const kits = e2eKits();
 const kitProjects = kits
   .filter((k) => existsSync(join(import.meta.dirname, k.kit)))
-  .map((k) => ({ name: k.kit, testDir: `./${k.kit}`, use: { baseURL: k.url } }));
+  // A kit's specs share its rows, so each kit runs one spec at a time (workers: 1); different kits share
+  // no state and run side by side. The cross-kit journeys touch every kit, so they run last, alone.
+  .map((k) => ({ name: k.kit, testDir: `./${k.kit}`, workers: 1, use: { baseURL: k.url } }));
 
 export default defineConfig({
   testDir: ".",
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
@@ -24,7 +26,10 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: chromiumLaunchOptions,
   },
-  projects: [...kitProjects, { name: "cross-kit", testDir: "./cross-kit" }],
+  projects: [
+    ...kitProjects,
+    { name: "cross-kit", testDir: "./cross-kit", workers: 1, dependencies: kitProjects.map((p) => p.name) },
+  ],
   // One orchestrator serves every kit on a fresh state folder with synthetic data, as README command 1 does.
   webServer: kits.length
     ? {
