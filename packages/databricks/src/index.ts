@@ -9,10 +9,13 @@ export {
 } from "./auth.ts";
 export {
   type ApiRequest,
+  type BytesRequest,
+  type BytesResponse,
   type WorkspaceClient,
   type WorkspaceClientOptions,
   workspaceClient,
 } from "./client.ts";
+export { type DirectoryEntry, type FileMetadata, type FilesClient, files } from "./clients/files.ts";
 export {
   type GenieAnswer,
   type GenieMessage,

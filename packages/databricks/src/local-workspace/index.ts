@@ -2,6 +2,7 @@
 // Product code (the rehearsal) may use this entry; tests use `@appbase/databricks/testing`.
 export { apiError, ok, pathMatcher, type RouteModule, type RouteReply, type RouteRequest } from "./route.ts";
 export { type BranchRouteOptions, type BranchRoutes, branchRoutes } from "./routes/branches.ts";
+export { type FileRoutes, fileRoutes } from "./routes/files.ts";
 export { type GenieAnswer, type GenieOptions, type GenieRoutes, genieRoutes } from "./routes/genie.ts";
 export {
   type LakebaseCredentialOptions,

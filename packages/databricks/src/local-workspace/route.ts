@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Principal, TokenRegistry } from "./tokens.ts";
 
-/** What a route module answers: a status, a JSON body (omitted: empty body) and extra headers. */
+/** What a route module answers: a status, a JSON body (a string or bytes are sent as is; omitted: empty body) and extra headers. */
 export interface RouteReply {
   status: number;
   body?: unknown;
@@ -19,6 +19,8 @@ export interface RouteRequest {
   /** Parsed JSON body; `undefined` for an empty body. A body that is not JSON is answered 400 before the route runs. */
   body: unknown;
   rawBody: string;
+  /** The body as received (the Files API's uploads). */
+  bytes: Buffer;
   /** Who the bearer token belongs to (`undefined` only on routes with `auth: "none"`). */
   principal: Principal | undefined;
   /** `http://127.0.0.1:<port>`, for links and discovery documents. */
@@ -33,7 +35,7 @@ export interface RouteRequest {
 export interface RouteModule {
   /** Stable name used to inject faults and in `seen` records, e.g. `"sql.execute"`. */
   name: string;
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
   path: string;
   /** `"bearer"` (default): a valid token from the registry is required, else 401 UNAUTHENTICATED. */
   auth?: "bearer" | "none";

@@ -38,23 +38,31 @@ export interface WorkspaceServer {
   close(): Promise<void>;
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
+async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 function send(response: ServerResponse, reply: RouteReply): void {
-  const hasBody = reply.body !== undefined;
+  const { body } = reply;
+  const bytes = body instanceof Uint8Array;
   response.writeHead(reply.status, {
-    ...(hasBody && typeof reply.body !== "string" ? { "content-type": "application/json" } : {}),
+    ...(bytes ? { "content-type": "application/octet-stream" } : {}),
+    ...(body !== undefined && !bytes && typeof body !== "string"
+      ? { "content-type": "application/json" }
+      : {}),
     ...reply.headers,
   });
-  response.end(!hasBody ? "" : typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body));
+  response.end(body === undefined ? "" : bytes || typeof body === "string" ? body : JSON.stringify(body));
 }
 
 function parseBody(request: IncomingMessage, text: string): { ok: true; value: unknown } | { ok: false } {
   if (!text) return { ok: true, value: undefined };
+  // Raw uploads (the Files API) are the route's to read from `bytes`.
+  if (request.headers["content-type"]?.startsWith("application/octet-stream")) {
+    return { ok: true, value: undefined };
+  }
   if (request.headers["content-type"]?.startsWith("application/x-www-form-urlencoded")) {
     return { ok: true, value: Object.fromEntries(new URLSearchParams(text)) };
   }
@@ -84,7 +92,8 @@ export async function startWorkspaceServer(options: WorkspaceServerOptions): Pro
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? "/", "http://local");
     const method = request.method ?? "GET";
-    const rawBody = await readBody(request);
+    const bytes = await readBody(request);
+    const rawBody = bytes.toString("utf8");
     const parsed = parseBody(request, rawBody);
     const record = (route: string, status: number) =>
       seen.push({
@@ -93,7 +102,7 @@ export async function startWorkspaceServer(options: WorkspaceServerOptions): Pro
         path: url.pathname,
         status,
         authorization: request.headers.authorization,
-        body: parsed.ok ? parsed.value : rawBody,
+        body: parsed.ok ? (parsed.value ?? (bytes.length ? `<${bytes.length} bytes>` : undefined)) : rawBody,
       });
     const reply = (route: string, answer: RouteReply) => {
       record(route, answer.status);
@@ -137,6 +146,7 @@ export async function startWorkspaceServer(options: WorkspaceServerOptions): Pro
       headers: request.headers,
       body: parsed.value,
       rawBody,
+      bytes,
       principal,
       origin,
       tokens,
