@@ -1,5 +1,6 @@
 import { rngFor, type Weighted } from "../prng.ts";
 import { clamp, DAY, isoDate, isoTimestamp, padId, round } from "../time.ts";
+import { accountManagers, managedSegments } from "../vocab/account-managers.ts";
 import { emailDomains, familyNames, givenNames } from "../vocab/people.ts";
 import { countryWeights, fillPattern, streetKinds, streetNames } from "../vocab/places.ts";
 
@@ -86,6 +87,10 @@ export function customerProfile(seed: number, index: number, epochMs: number) {
     consent_profiling: r.chance(analytics ? consentRates.profiling * 1.2 : 0.03),
     created_at: isoTimestamp(createdMs),
     updated_at: isoTimestamp(Math.max(createdMs, epochMs - Math.floor(r.exponential(12) * DAY))),
+    // Its own stream, so adding the assignment left every other value of the profile unchanged.
+    account_manager_email: managedSegments.has(segment)
+      ? rngFor(seed, "account-manager", index).pick(accountManagers)
+      : null,
   };
 }
 

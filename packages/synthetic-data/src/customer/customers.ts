@@ -24,13 +24,16 @@ const columns = [
   { name: "consent_profiling", type: "bool", nullable: false },
   { name: "created_at", type: "timestamp", nullable: false },
   { name: "updated_at", type: "timestamp", nullable: false },
+  // The account manager who owns the customer; null for segments the contact centre serves.
+  { name: "account_manager_email", type: "text", nullable: true },
 ] as const;
 
 /** Customer 360 golden records: identity, segment, value, churn risk and consent per purpose. */
 export const customers = defineDataset({
   domain: "customer",
   name: "customers",
-  description: "Golden customer records with segment, lifetime value, churn risk and consent flags.",
+  description:
+    "Golden customer records with segment, lifetime value, churn risk, consent flags and the assigned account manager.",
   columns,
   primaryKey: ["customer_id"],
   defaultRows: (scale) => resolveScale(scale).customers,

@@ -28,6 +28,8 @@ export const customers = customerSchema.table(
     consent_profiling: boolean("consent_profiling").notNull(),
     created_at: instant("created_at").notNull(),
     updated_at: instant("updated_at").notNull(),
+    /** The assigned account manager; null for customers no account manager owns. */
+    account_manager_email: text("account_manager_email"),
   },
   (t) => [
     // Prefix search (`lower(col) LIKE 'ann%'`) by name and email.
@@ -37,5 +39,6 @@ export const customers = customerSchema.table(
     index("customers_region_idx").on(t.region),
     index("customers_churn_risk_band_idx").on(t.churn_risk_band),
     index("customers_status_idx").on(t.status),
+    index("customers_account_manager_idx").on(t.account_manager_email),
   ],
 );

@@ -1,0 +1,2 @@
+ALTER TABLE "customer"."customers" ADD COLUMN "account_manager_email" text;--> statement-breakpoint
+CREATE INDEX "customers_account_manager_idx" ON "customer"."customers" USING btree ("account_manager_email");
