@@ -7,6 +7,7 @@ import type { GovernedTable } from "@appbase/lakehouse/governance";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type pg from "pg";
 import { z } from "zod";
+import { type EntityLinks, entityLinkIssues } from "./links/entity-links.ts";
 
 /** One entry of the app shell's navigation; the first is the kit's home page. */
 export interface KitNavLink {
@@ -56,6 +57,11 @@ export interface KitDeclaration<
   readonly localUsers: readonly LocalUser[];
   /** The shell's navigation; the first link is the home page. */
   readonly nav: readonly [KitNavLink, ...KitNavLink[]];
+  /**
+   * The entities other kits may link to by id, each with the page that shows one, e.g.
+   * `{ customer: { path: "/customers/:id", label: "customer" } }`; served at `/go/{entity}/{id}`.
+   */
+  readonly links?: EntityLinks;
   /** Served (synced) tables from @appbase/datasets the kit reads; its bundle syncs these. */
   readonly servedTables: readonly PgTable[];
   /** Tables whose authority is the lakehouse (governed silver/bronze), when the kit has any. */
@@ -118,6 +124,7 @@ export function defineKit<const P extends string, const R extends string, D exte
   const issues = parsed.success
     ? []
     : parsed.error.issues.map((i) => `${i.path.join(".") || "kit"}: ${i.message}`);
+  issues.push(...entityLinkIssues(declaration.links));
   if (declaration.matrix.kit !== declaration.id)
     issues.push(`matrix: it declares kit "${declaration.matrix.kit}"; write kit: "${declaration.id}"`);
   const groups = new Set(declaration.matrix.groups.map((g) => g.name));

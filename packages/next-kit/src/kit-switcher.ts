@@ -21,6 +21,22 @@ export function formatRunningKits(kits: ReadonlyArray<{ id: string; title: strin
   return JSON.stringify(kits.map(({ id, title, url }) => ({ id, title, url })));
 }
 
+/** The kits in `APPBASE_KITS`; a malformed value is an error saying what is expected. */
+export function runningKits(value: string): Array<{ id: string; title: string; url: string }> {
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    json = undefined;
+  }
+  const parsed = runningKitsSchema.safeParse(json);
+  if (!parsed.success)
+    throw new Error(
+      'APPBASE_KITS is malformed: it must be a JSON list of {"id","title","url"} (appbase up sets it).',
+    );
+  return parsed.data;
+}
+
 /**
  * Parses `APPBASE_KITS` (set by `appbase up`) into switcher links. Absent or empty → only the current
  * kit. A malformed value is an error saying what is expected.
@@ -31,20 +47,7 @@ export function parseRunningKits(
   currentUrl = "/",
 ): KitLink[] {
   let links: KitLink[] = [];
-  if (value?.trim()) {
-    let json: unknown;
-    try {
-      json = JSON.parse(value);
-    } catch {
-      json = undefined;
-    }
-    const parsed = runningKitsSchema.safeParse(json);
-    if (!parsed.success)
-      throw new Error(
-        'APPBASE_KITS is malformed: it must be a JSON list of {"id","title","url"} (appbase up sets it).',
-      );
-    links = parsed.data.map((k) => ({ ...k, current: k.id === current.id }));
-  }
+  if (value?.trim()) links = runningKits(value).map((k) => ({ ...k, current: k.id === current.id }));
   if (!links.some((l) => l.current)) links.unshift({ ...current, url: currentUrl, current: true });
   return links;
 }

@@ -8,8 +8,9 @@ import { describe, expect, it } from "vitest";
 import { wrappedInfo } from "../action/registry.ts";
 import type { KitDefinition } from "../define-kit.ts";
 
-// Route handlers other tools call: the health route is public on purpose (orchestrator and Apps probe it).
-const PUBLIC_ROUTES = new Set(["api/health/route.ts"]);
+// Route handlers other tools call: the health route is public on purpose (orchestrator and Apps probe
+// it), and the entity-link route only redirects to a page, which checks the viewer's permission itself.
+const PUBLIC_ROUTES = new Set(["api/health/route.ts", "go/[entity]/[id]/route.ts"]);
 // `can(identity, "perm")` and `pageViewer("perm", …)` in pages and components; the wrapper's checks
 // are read from the modules.
 const PERMISSION = '"([a-z][a-z0-9_-]*(?:\\.[a-z][a-z0-9_-]*)+)"';
@@ -23,13 +24,14 @@ const filesUnder = (dir: string) =>
   (readdirSync(dir, { recursive: true }) as string[]).filter(isSource).map((f) => join(dir, f));
 
 /** Modules under src/actions marked "use server": each is a set of server actions. */
-function actionModules(srcDir: string): string[] {
+export function actionModules(srcDir: string): string[] {
   return filesUnder(join(srcDir, "actions")).filter((file) =>
     /^\s*(\/\/[^\n]*\n\s*)*["']use server["']/.test(readFileSync(file, "utf8")),
   );
 }
 
-function routeModules(srcDir: string): string[] {
+/** Route handler modules under src/app, except the public ones. */
+export function routeModules(srcDir: string): string[] {
   const appDir = join(srcDir, "app");
   return filesUnder(appDir).filter(
     (file) => file.endsWith("route.ts") && !PUBLIC_ROUTES.has(file.slice(appDir.length + 1)),
