@@ -1,9 +1,13 @@
+import { withQuerySpans } from "@appbase/telemetry";
 import pg from "pg";
 import { type EnvSource, processEnv, readDbEnv } from "../env.ts";
 import { lakebaseUrl } from "../local/lakebase-status.ts";
 import { resolveStateDir } from "../local/state-dir.ts";
 import { createLakebasePool } from "./lakebase-pool.ts";
 import { describeTarget, postgresConfig } from "./postgres-config.ts";
+
+/** The pg client every pool uses: each query is a `pg <OPERATION>` span of the active trace. */
+const TracedPgClient = withQuerySpans(pg.Client);
 
 export type DbMode = "local" | "postgres" | "lakebase";
 
@@ -51,12 +55,12 @@ export async function createPool(options: CreatePoolOptions = {}): Promise<DbPoo
     description = `lakebase ${user}@${host}:${port}/${database} (endpoint ${endpoint}, OAuth token password)`;
   } else if (mode === "postgres") {
     const config = postgresConfig(env);
-    pool = new pg.Pool({ ...config, max, application_name: applicationName });
+    pool = new pg.Pool({ ...config, max, application_name: applicationName, Client: TracedPgClient });
     description = `postgres ${describeTarget(config)} (from ${env.DATABASE_URL ? "DATABASE_URL" : "PG* variables"})`;
   } else {
     const stateDir = resolveStateDir(source);
     const connectionString = await lakebaseUrl({ stateDir });
-    pool = new pg.Pool({ connectionString, max, application_name: applicationName });
+    pool = new pg.Pool({ connectionString, max, application_name: applicationName, Client: TracedPgClient });
     description = `local Lakebase ${describeTarget({ connectionString })} (state ${stateDir})`;
   }
   // An idle client that loses its server emits 'error' on the pool; unhandled, that would end

@@ -1,3 +1,4 @@
+import { withQuerySpans } from "@appbase/telemetry";
 import type pg from "pg";
 import type { DbEnv } from "../env.ts";
 import { LakebaseCredentialError } from "./credential-error.ts";
@@ -86,6 +87,7 @@ export async function createLakebasePool(
   }
   const pool = new pgModule.Pool({
     ...config,
+    Client: withQuerySpans(pgModule.Client),
     application_name: options.applicationName,
     password: async () => {
       try {

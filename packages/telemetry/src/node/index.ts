@@ -1,0 +1,2 @@
+export { kitInstrumentation, type StartupStep } from "./kit-instrumentation.ts";
+export { startTelemetry, type Telemetry } from "./start-telemetry.ts";

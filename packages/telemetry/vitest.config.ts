@@ -1,0 +1,3 @@
+import { appbaseVitestConfig } from "@appbase/vitest-config";
+
+export default appbaseVitestConfig();
