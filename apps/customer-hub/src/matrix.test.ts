@@ -5,6 +5,7 @@ describeAccessGrid(customerHubMatrix, {
   roles: ["viewer", "account-manager", "team-lead", "privacy-officer"],
   rows: {
     "customer.read": "x x x x",
+    "customer.read-all": "x - x x",
     "customer.pii.read": "- x x x",
     "note.write": "- x x -",
     "status.change": "- x x -",

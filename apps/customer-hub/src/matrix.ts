@@ -10,6 +10,7 @@ export const customerHubMatrix = defineKitMatrix({
   kit: "customer-hub",
   permissions: [
     "customer.read",
+    "customer.read-all",
     "customer.pii.read",
     "note.write",
     "status.change",
@@ -20,10 +21,10 @@ export const customerHubMatrix = defineKitMatrix({
     viewer: {
       description: "Browses every customer with PII masked",
       groups: ["customer-hub-viewers"],
-      permissions: ["customer.read", "genie.ask"],
+      permissions: ["customer.read", "customer.read-all", "genie.ask"],
     },
     "account-manager": {
-      description: "Works customer accounts (notes, status, follow-ups) with PII visible",
+      description: "Works the customer accounts assigned to them (notes, status, follow-ups), PII visible",
       groups: ["customer-hub-account-managers"],
       permissions: [
         "customer.read",
@@ -39,6 +40,7 @@ export const customerHubMatrix = defineKitMatrix({
       groups: ["customer-hub-team-leads", "customer-hub-admins"],
       permissions: [
         "customer.read",
+        "customer.read-all",
         "customer.pii.read",
         "note.write",
         "status.change",
@@ -49,7 +51,7 @@ export const customerHubMatrix = defineKitMatrix({
     "privacy-officer": {
       description: "Reviews customers with PII visible, for consent and privacy questions",
       groups: ["customer-hub-privacy-officers"],
-      permissions: ["customer.read", "customer.pii.read"],
+      permissions: ["customer.read", "customer.read-all", "customer.pii.read"],
     },
   },
   groups: [
@@ -122,4 +124,13 @@ export const customerHubMatrix = defineKitMatrix({
     { column: customers.postal_code, mask: "redact", unmaskedWith: "customer.pii.read" },
     { column: customers.birth_date, mask: "year", unmaskedWith: "customer.pii.read" },
   ],
+  rowRules: {
+    "assigned-customers": {
+      table: customers,
+      description:
+        "Account managers see and work only the customers assigned to them; read-all holders see every customer",
+      seeAllWith: ["customer.read-all"],
+      match: [{ column: customers.account_manager_email, equals: "email" }],
+    },
+  },
 });

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { GenieError } from "../domain/genie/genie-types.ts";
 import { maskGenieAnswer } from "../domain/genie/mask-answer.ts";
 import { askBoundGenie } from "../server/genie.ts";
-import { defineAction } from "../server/kit.ts";
+import { can, defineAction } from "../server/kit.ts";
 import { viewerRules } from "../server/viewer-rules.ts";
 
 /** Asks the bound Genie space a question about customers; PII columns in the answer are masked for the viewer. */
@@ -20,7 +20,10 @@ export const askGenieAction = defineAction({
   }),
   handler: async (input, { identity }) => {
     try {
-      return maskGenieAnswer(await askBoundGenie(identity, input.question), viewerRules(identity, false));
+      // Genie answers from the warehouse, where the assigned-customers row rule does not reach: someone
+      // limited to their own customers gets every PII column of an answer masked.
+      const limited = !can(identity, "customer.read-all");
+      return maskGenieAnswer(await askBoundGenie(identity, input.question), viewerRules(identity, limited));
     } catch (error) {
       // Genie's own refusals are shown next to the question, not as a server failure.
       if (error instanceof GenieError) throw new FieldRuleError("question", error.message);

@@ -21,7 +21,7 @@ export const addNoteAction = defineAction({
   permission: "note.write",
   input: z.object({ customerId: customerIdField, body, requestId: requestIdField }),
   handler: async (input, { identity }) => {
-    const note = await addNote(await db(), { ...input, actor: identity.email });
+    const note = await addNote(await db(), { ...input, actor: identity });
     revalidatePath(`/customers/${input.customerId}`);
     return note;
   },
@@ -32,7 +32,7 @@ export const editNoteAction = defineAction({
   permission: "note.write",
   input: z.object({ customerId: customerIdField, noteId: noteIdField, body, expectedVersion: versionField }),
   handler: async (input, { identity }) => {
-    const note = await editNote(await db(), { ...input, actor: identity.email });
+    const note = await editNote(await db(), { ...input, actor: identity });
     revalidatePath(`/customers/${input.customerId}`);
     return note;
   },
@@ -43,7 +43,7 @@ export const deleteNoteAction = defineAction({
   permission: "note.write",
   input: z.object({ customerId: customerIdField, noteId: noteIdField, expectedVersion: versionField }),
   handler: async (input, { identity }) => {
-    const removed = await deleteNote(await db(), { ...input, actor: identity.email });
+    const removed = await deleteNote(await db(), { ...input, actor: identity });
     revalidatePath(`/customers/${input.customerId}`);
     return removed;
   },

@@ -20,7 +20,7 @@ export const moveStatusAction = defineAction({
       customerId: input.customerId,
       to: input.status,
       expectedVersion: input.expectedVersion,
-      actor: identity.email,
+      actor: identity,
     });
     revalidatePath(`/customers/${input.customerId}`);
     return workflow;

@@ -21,7 +21,7 @@ export const createTaskAction = defineAction({
     requestId: requestIdField,
   }),
   handler: async (input, { identity }) => {
-    const task = await createTask(await db(), { ...input, actor: identity.email });
+    const task = await createTask(await db(), { ...input, actor: identity });
     revalidatePath(`/customers/${input.customerId}`);
     return task;
   },
@@ -32,7 +32,7 @@ export const completeTaskAction = defineAction({
   permission: "task.write",
   input: z.object({ customerId: customerIdField, taskId: taskIdField, expectedVersion: versionField }),
   handler: async (input, { identity }) => {
-    const task = await completeTask(await db(), { ...input, actor: identity.email });
+    const task = await completeTask(await db(), { ...input, actor: identity });
     revalidatePath(`/customers/${input.customerId}`);
     return task;
   },

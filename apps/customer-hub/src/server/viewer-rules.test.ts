@@ -44,8 +44,8 @@ describe("one masked form per column rule on every surface", () => {
       if (!rule || rule.mask === "omit") throw new Error(`no masking rule for ${column}`);
       return maskValue(raw[column], rule.mask);
     };
-    const page = await listCustomers(db.pool, parseTableParams({}, customerTableSpec), rules);
-    const detail = await getCustomer(db.pool, "C0000042", rules);
+    const page = await listCustomers(db.pool, viewer, parseTableParams({}, customerTableSpec), rules);
+    const detail = await getCustomer(db.pool, viewer, "C0000042", rules);
     // GET /api/customers returns listCustomers' page as JSON.
     const api = JSON.parse(JSON.stringify(page)) as typeof page;
     const genie = maskGenieAnswer(

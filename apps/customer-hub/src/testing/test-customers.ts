@@ -15,6 +15,8 @@ export interface TestCustomer {
   consent_analytics?: boolean;
   consent_personalization?: boolean;
   consent_profiling?: boolean;
+  /** The assigned account manager; none by default. */
+  account_manager_email?: string | null;
 }
 
 /** Inserts customers into the synced table fixture (tests only: the app never writes synced tables). */
@@ -22,7 +24,7 @@ export async function insertTestCustomers(db: Queryable, customers: TestCustomer
   for (const c of customers) {
     const n = c.customer_id.replace(/\D/g, "");
     await db.query(
-      `insert into customer.customers values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,now() - interval '400 days', now())`,
+      `insert into customer.customers values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,now() - interval '400 days', now(), $20)`,
       [
         c.customer_id,
         c.full_name ?? `Test Person ${n}`,
@@ -43,6 +45,7 @@ export async function insertTestCustomers(db: Queryable, customers: TestCustomer
         c.consent_analytics ?? true,
         c.consent_personalization ?? true,
         c.consent_profiling ?? true,
+        c.account_manager_email ?? null,
       ],
     );
   }

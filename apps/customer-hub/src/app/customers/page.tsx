@@ -66,7 +66,7 @@ export default async function CustomersPage({
   const pool = await db();
   const sync = await syncHealth(pool);
   const rules = viewerRules(identity, sync.level === "fallback");
-  const read = await readSynced(() => listCustomers(pool, params, rules), { rows: [], total: 0 });
+  const read = await readSynced(() => listCustomers(pool, identity, params, rules), { rows: [], total: 0 });
   const page = read.value;
   const customersSync = sync.tables.find((t) => t.table === "customer.customers");
   return (

@@ -19,9 +19,9 @@ export default async function InsightsPage() {
   const pool = await db();
   const [sync, segmentsRead, bandsRead, funnelRead] = await Promise.all([
     syncHealth(pool),
-    readSynced(() => segmentMix(pool), []),
-    readSynced(() => churnRiskDistribution(pool), []),
-    readSynced(() => statusFunnel(pool), { steps: [], churned: 0 }),
+    readSynced(() => segmentMix(pool, identity), []),
+    readSynced(() => churnRiskDistribution(pool, identity), []),
+    readSynced(() => statusFunnel(pool, identity), { steps: [], churned: 0 }),
   ]);
   const [segments, bands, funnel] = [segmentsRead.value, bandsRead.value, funnelRead.value];
   const genie = genieBinding();

@@ -3,6 +3,7 @@ import { parseTableParams } from "@appbase/ui/data-table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertTestCustomers } from "../../testing/test-customers.ts";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database.ts";
+import { teamLead } from "../../testing/viewers.ts";
 import { customerTableSpec } from "./customer-table-spec.ts";
 import { getCustomer } from "./get-customer.ts";
 import { listCustomers } from "./list-customers.ts";
@@ -15,6 +16,7 @@ const masked: Record<string, ResolvedColumnRule> = {
   birth_date: { mask: "year", unmasked: false },
 };
 const unmasked = Object.fromEntries(Object.entries(masked).map(([k, r]) => [k, { ...r, unmasked: true }]));
+const lead = teamLead();
 const params = (query: Record<string, string>) => parseTableParams(query, customerTableSpec);
 
 beforeAll(async () => {
@@ -55,34 +57,36 @@ afterAll(() => db.close());
 describe("listCustomers", () => {
   it("searches by id, name prefix, and email prefix only for viewers who may see emails", async () => {
     expect(
-      (await listCustomers(db.pool, params({ q: "c0000002" }), masked)).rows.map((r) => r.customerId),
+      (await listCustomers(db.pool, lead, params({ q: "c0000002" }), masked)).rows.map((r) => r.customerId),
     ).toEqual(["C0000002"]);
     expect(
-      (await listCustomers(db.pool, params({ q: "grace h" }), masked)).rows.map((r) => r.customerId),
+      (await listCustomers(db.pool, lead, params({ q: "grace h" }), masked)).rows.map((r) => r.customerId),
     ).toEqual(["C0000003"]);
-    expect((await listCustomers(db.pool, params({ q: "ada.lovelace1@" }), unmasked)).total).toBe(1);
-    expect((await listCustomers(db.pool, params({ q: "ada.lovelace1@" }), masked)).total).toBe(0);
+    expect((await listCustomers(db.pool, lead, params({ q: "ada.lovelace1@" }), unmasked)).total).toBe(1);
+    expect((await listCustomers(db.pool, lead, params({ q: "ada.lovelace1@" }), masked)).total).toBe(0);
     // LIKE wildcards in the query are literal characters, not patterns.
-    expect((await listCustomers(db.pool, params({ q: "%" }), unmasked)).total).toBe(0);
+    expect((await listCustomers(db.pool, lead, params({ q: "%" }), unmasked)).total).toBe(0);
   });
 
   it("filters, sorts and pages on the server", async () => {
     const page = await listCustomers(
       db.pool,
+      lead,
       params({ sort: "lifetime_value", dir: "asc", size: "25" }),
       masked,
     );
     expect(page.rows.map((r) => r.customerId)).toEqual(["C0000003", "C0000002", "C0000001"]);
     expect(
-      (await listCustomers(db.pool, params({ segment: "premium", region: "north_america" }), masked)).total,
+      (await listCustomers(db.pool, lead, params({ segment: "premium", region: "north_america" }), masked))
+        .total,
     ).toBe(1);
     expect(
-      (await listCustomers(db.pool, params({ band: "high" }), masked)).rows[0]?.churnRiskScore,
+      (await listCustomers(db.pool, lead, params({ band: "high" }), masked)).rows[0]?.churnRiskScore,
     ).toBeNull();
   });
 
   it("never returns a raw email to a masked viewer", async () => {
-    const page = await listCustomers(db.pool, params({}), masked);
+    const page = await listCustomers(db.pool, lead, params({}), masked);
     expect(JSON.stringify(page)).not.toContain("ada.lovelace1@example.com");
     expect(page.rows.find((r) => r.customerId === "C0000001")?.email).toEqual({
       value: "a•••@example.com",
@@ -93,7 +97,7 @@ describe("listCustomers", () => {
 
 describe("getCustomer", () => {
   it("masks PII, withholds features the customer did not consent to, and grades freshness", async () => {
-    const detail = await getCustomer(db.pool, "C0000003", masked);
+    const detail = await getCustomer(db.pool, lead, "C0000003", masked);
     expect(detail?.phone.masked).toBe(true);
     expect(detail?.birthDate.value).toBe("1980-••-••");
     expect(detail?.churnRiskScore).toBeNull();
@@ -101,11 +105,11 @@ describe("getCustomer", () => {
     expect(orders).toMatchObject({ value: 4, withheld: false, freshness: { state: "fresh" } });
     expect(detail?.features.find((f) => f.name === "propensity_upsell")?.freshness.state).toBe("expired");
     expect(detail?.interactions).toHaveLength(1);
-    const open = await getCustomer(db.pool, "C0000003", unmasked);
+    const open = await getCustomer(db.pool, lead, "C0000003", unmasked);
     expect(open?.birthDate).toEqual({ value: "1980-04-12", masked: false });
   });
 
   it("is undefined for an unknown id", async () => {
-    expect(await getCustomer(db.pool, "C7777777", masked)).toBeUndefined();
+    expect(await getCustomer(db.pool, lead, "C7777777", masked)).toBeUndefined();
   });
 });

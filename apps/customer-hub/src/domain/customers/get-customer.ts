@@ -3,6 +3,7 @@ import { type Queryable, rowOf } from "@appbase/db";
 import { classifyFreshness, type Freshness } from "@appbase/db/synced-status";
 import { type ResolvedColumnRule, type Shielded, shield } from "@appbase/grants";
 import { DEFAULT_FEATURE_TARGET, FEATURE_TARGETS } from "../freshness/targets.ts";
+import { type Viewer, visibleCustomers } from "./access.ts";
 import { type Consents, consentAllows } from "./consent.ts";
 
 /** A customer's profile, masked for the viewer, with consent-filtered features. */
@@ -46,15 +47,23 @@ export interface CustomerInteraction {
   sentiment: number | null;
 }
 
-/** Reads one customer with features and recent interactions; undefined when the synced row is absent. */
+/**
+ * Reads one customer with features and recent interactions; undefined when the synced row is absent or
+ * is not one the viewer may see (the `assigned-customers` row rule).
+ */
 export async function getCustomer(
   db: Queryable,
+  viewer: Viewer,
   customerId: string,
   rules: Record<string, ResolvedColumnRule>,
   now = new Date(),
 ): Promise<CustomerDetail | undefined> {
+  const scope = visibleCustomers(viewer, { firstParam: 2 });
   const [customer, features, interactions] = await Promise.all([
-    db.query("select * from customer.customers where customer_id = $1", [customerId]),
+    db.query(`select * from customer.customers where customer_id = $1 and ${scope.sql}`, [
+      customerId,
+      ...scope.params,
+    ]),
     db.query("select * from customer.customer_features where customer_id = $1 order by feature_name", [
       customerId,
     ]),

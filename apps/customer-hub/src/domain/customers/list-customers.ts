@@ -3,6 +3,7 @@ import type { Queryable } from "@appbase/db";
 import { escapeLike, rowOf, sqlParameters } from "@appbase/db";
 import { type ResolvedColumnRule, type Shielded, shield } from "@appbase/grants";
 import type { TableParams } from "@appbase/ui/data-table";
+import { type Viewer, visibleCustomers } from "./access.ts";
 
 /** One row of the customer list, already masked for the viewer. */
 export interface CustomerListRow {
@@ -42,15 +43,22 @@ const filterSql: Record<string, string> = {
 /**
  * Server-side search, filter, sort and pagination over the synced customers table.
  * Search matches an exact id, the start of the name, and the start of the email only for viewers who may
- * see emails (otherwise a masked viewer could confirm an address by searching for it).
+ * see emails (otherwise a masked viewer could confirm an address by searching for it). Rows, count and
+ * search cover only the customers the viewer may see (the `assigned-customers` row rule).
  */
 export async function listCustomers(
   db: Queryable,
+  viewer: Viewer,
   params: TableParams,
   rules: Record<string, ResolvedColumnRule>,
 ): Promise<CustomerListPage> {
   const where: string[] = [];
   const { values, bind } = sqlParameters();
+  const scope = visibleCustomers(viewer, { firstParam: 1 });
+  if (scope.sql !== "TRUE") {
+    for (const param of scope.params) bind(param);
+    where.push(scope.sql);
+  }
   if (params.q) {
     // Prefix matches on lower(name) / lower(email) use the served table's text_pattern_ops indexes.
     const prefix = `${escapeLike(params.q.toLowerCase())}%`;

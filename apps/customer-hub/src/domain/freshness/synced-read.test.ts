@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database.ts";
+import { teamLead } from "../../testing/viewers.ts";
 import { listCustomers } from "../customers/list-customers.ts";
 import { readSynced } from "./synced-read.ts";
 
@@ -21,12 +22,16 @@ describe("readSynced", () => {
       filters: {},
       issues: [],
     };
-    expect(await readSynced(() => listCustomers(db.pool, params, {}), { rows: [], total: 0 })).toEqual({
+    expect(
+      await readSynced(() => listCustomers(db.pool, teamLead(), params, {}), { rows: [], total: 0 }),
+    ).toEqual({
       value: { rows: [], total: 0 },
       missing: false,
     });
     await db.pool.query("drop table customer.customers");
-    expect(await readSynced(() => listCustomers(db.pool, params, {}), { rows: [], total: 0 })).toEqual({
+    expect(
+      await readSynced(() => listCustomers(db.pool, teamLead(), params, {}), { rows: [], total: 0 }),
+    ).toEqual({
       value: { rows: [], total: 0 },
       missing: true,
     });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertTestCustomers } from "../../testing/test-customers.ts";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database.ts";
+import { teamLead } from "../../testing/viewers.ts";
 import { moveStatus } from "../status/move-status.ts";
 import { churnRiskDistribution, segmentMix, statusFunnel } from "./insights.ts";
 
@@ -16,9 +17,9 @@ beforeAll(async () => {
     customerId: "C0000001",
     to: "contacted",
     expectedVersion: 0,
-    actor: "a@example.com",
+    actor: teamLead("a@example.com"),
   });
-  const actor = "a@example.com";
+  const actor = teamLead("a@example.com");
   await moveStatus(db.pool, { customerId: "C0000002", to: "contacted", expectedVersion: 0, actor });
   await moveStatus(db.pool, { customerId: "C0000002", to: "engaged", expectedVersion: 1, actor });
 });
@@ -26,12 +27,16 @@ afterAll(() => db.close());
 
 describe("insights", () => {
   it("counts segments, risk bands and workflow stages", async () => {
-    expect(await segmentMix(db.pool)).toEqual([
+    expect(await segmentMix(db.pool, teamLead())).toEqual([
       { label: "vip", count: 2 },
       { label: "value", count: 1 },
     ]);
-    expect((await churnRiskDistribution(db.pool)).map((s) => s.label)).toEqual(["low", "medium", "high"]);
-    const funnel = await statusFunnel(db.pool);
+    expect((await churnRiskDistribution(db.pool, teamLead())).map((s) => s.label)).toEqual([
+      "low",
+      "medium",
+      "high",
+    ]);
+    const funnel = await statusFunnel(db.pool, teamLead());
     expect(funnel.steps.map((s) => [s.label, s.count])).toEqual([
       ["new", 3],
       ["contacted", 2],

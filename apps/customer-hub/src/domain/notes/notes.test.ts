@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError } from "@appbase/next-kit/errors";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertTestCustomers } from "../../testing/test-customers.ts";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database.ts";
+import { teamLead } from "../../testing/viewers.ts";
 import { listActivity } from "../activity/activity.ts";
 import { addNote, deleteNote, editNote, listNotes } from "./notes.ts";
 
@@ -24,13 +25,13 @@ describe("notes", () => {
       customerId: "C0000001",
       body: "Called, wants a demo",
       requestId,
-      actor: "ann@example.com",
+      actor: teamLead("ann@example.com"),
     });
     const retry = await addNote(db.pool, {
       customerId: "C0000001",
       body: "Called, wants a demo",
       requestId,
-      actor: "ann@example.com",
+      actor: teamLead("ann@example.com"),
     });
     expect(retry.id).toBe(first.id);
     expect(await listNotes(db.pool, "C0000001")).toHaveLength(1);
@@ -45,7 +46,7 @@ describe("notes", () => {
         customerId: "C9999999",
         body: "x",
         requestId: randomUUID(),
-        actor: "a@example.com",
+        actor: teamLead("a@example.com"),
       }),
     ).rejects.toBeInstanceOf(NotFoundError);
   });
@@ -55,20 +56,22 @@ describe("notes", () => {
       customerId: "C0000002",
       body: "v1",
       requestId: randomUUID(),
-      actor: "ann@example.com",
+      actor: teamLead("ann@example.com"),
     });
     const edited = await editNote(db.pool, {
+      customerId: "C0000002",
       noteId: note.id,
       body: "v2 by Bo",
       expectedVersion: 1,
-      actor: "bo@example.com",
+      actor: teamLead("bo@example.com"),
     });
     expect(edited.version).toBe(2);
     const stale = editNote(db.pool, {
+      customerId: "C0000002",
       noteId: note.id,
       body: "v2 by Ann",
       expectedVersion: 1,
-      actor: "ann@example.com",
+      actor: teamLead("ann@example.com"),
     });
     await expect(stale).rejects.toBeInstanceOf(ConflictError);
     const error = (await stale.catch((e: unknown) => e)) as ConflictError<{ body: string; version: number }>;
@@ -76,10 +79,11 @@ describe("notes", () => {
     expect((await listNotes(db.pool, "C0000002"))[0]?.body).toBe("v2 by Bo");
     // Resolving: save again against the version the conflict reported.
     const resolved = await editNote(db.pool, {
+      customerId: "C0000002",
       noteId: note.id,
       body: "merged",
       expectedVersion: 2,
-      actor: "ann@example.com",
+      actor: teamLead("ann@example.com"),
     });
     expect(resolved).toMatchObject({ body: "merged", version: 3 });
   });
@@ -89,16 +93,23 @@ describe("notes", () => {
       customerId: "C0000003",
       body: "base",
       requestId: randomUUID(),
-      actor: "ann@example.com",
+      actor: teamLead("ann@example.com"),
     });
     const results = await Promise.allSettled([
       editNote(db.pool, {
+        customerId: "C0000003",
         noteId: note.id,
         body: "from tab A",
         expectedVersion: 1,
-        actor: "ann@example.com",
+        actor: teamLead("ann@example.com"),
       }),
-      editNote(db.pool, { noteId: note.id, body: "from tab B", expectedVersion: 1, actor: "bo@example.com" }),
+      editNote(db.pool, {
+        customerId: "C0000003",
+        noteId: note.id,
+        body: "from tab B",
+        expectedVersion: 1,
+        actor: teamLead("bo@example.com"),
+      }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.filter((r) => r.status === "rejected" && r.reason instanceof ConflictError)).toHaveLength(
@@ -111,20 +122,36 @@ describe("notes", () => {
       customerId: "C0000003",
       body: "to delete",
       requestId: randomUUID(),
-      actor: "ann@example.com",
+      actor: teamLead("ann@example.com"),
     });
     await editNote(db.pool, {
+      customerId: "C0000003",
       noteId: note.id,
       body: "changed",
       expectedVersion: 1,
-      actor: "bo@example.com",
+      actor: teamLead("bo@example.com"),
     });
     await expect(
-      deleteNote(db.pool, { noteId: note.id, expectedVersion: 1, actor: "ann@example.com" }),
+      deleteNote(db.pool, {
+        customerId: "C0000003",
+        noteId: note.id,
+        expectedVersion: 1,
+        actor: teamLead("ann@example.com"),
+      }),
     ).rejects.toBeInstanceOf(ConflictError);
-    await deleteNote(db.pool, { noteId: note.id, expectedVersion: 2, actor: "ann@example.com" });
+    await deleteNote(db.pool, {
+      customerId: "C0000003",
+      noteId: note.id,
+      expectedVersion: 2,
+      actor: teamLead("ann@example.com"),
+    });
     await expect(
-      deleteNote(db.pool, { noteId: note.id, expectedVersion: 2, actor: "ann@example.com" }),
+      deleteNote(db.pool, {
+        customerId: "C0000003",
+        noteId: note.id,
+        expectedVersion: 2,
+        actor: teamLead("ann@example.com"),
+      }),
     ).rejects.toBeInstanceOf(NotFoundError);
     const actions = (await listActivity(db.pool, "C0000003")).map((a) => a.action);
     expect(actions).toContain("note.deleted");

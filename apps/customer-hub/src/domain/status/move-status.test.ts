@@ -2,6 +2,7 @@ import { ConflictError, FieldRuleError } from "@appbase/next-kit/errors";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertTestCustomers } from "../../testing/test-customers.ts";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database.ts";
+import { teamLead } from "../../testing/viewers.ts";
 import { listActivity } from "../activity/activity.ts";
 import { getWorkflow, moveStatus } from "./move-status.ts";
 import { TRANSITIONS, WORKFLOW_STATUSES } from "./workflow.ts";
@@ -31,14 +32,14 @@ describe("status workflow", () => {
       customerId: "C0000010",
       to: "contacted",
       expectedVersion: 0,
-      actor: "ann@example.com",
+      actor: teamLead("ann@example.com"),
     });
     expect(contacted).toMatchObject({ status: "contacted", version: 1 });
     await moveStatus(db.pool, {
       customerId: "C0000010",
       to: "engaged",
       expectedVersion: 1,
-      actor: "bo@example.com",
+      actor: teamLead("bo@example.com"),
     });
     const history = await listActivity(db.pool, "C0000010");
     expect(history.map((h) => [h.action, h.detail.from, h.detail.to, h.actorEmail])).toEqual([
@@ -52,7 +53,7 @@ describe("status workflow", () => {
       customerId: "C0000011",
       to: "retained",
       expectedVersion: 0,
-      actor: "ann@example.com",
+      actor: teamLead("ann@example.com"),
     });
     await expect(attempt).rejects.toBeInstanceOf(FieldRuleError);
     await expect(attempt).rejects.toMatchObject({ field: "status" });
@@ -66,13 +67,13 @@ describe("status workflow", () => {
         customerId: "C0000012",
         to: "contacted",
         expectedVersion: 0,
-        actor: "ann@example.com",
+        actor: teamLead("ann@example.com"),
       }),
       moveStatus(db.pool, {
         customerId: "C0000012",
         to: "churned",
         expectedVersion: 0,
-        actor: "bo@example.com",
+        actor: teamLead("bo@example.com"),
       }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);

@@ -1,5 +1,6 @@
 import type { Queryable } from "@appbase/db";
-import { ConflictError, NotFoundError } from "@appbase/next-kit/errors";
+import { ConflictError } from "@appbase/next-kit/errors";
+import { assertCustomerVisible, type Viewer } from "../customers/access.ts";
 import { assertTransition, type WorkflowStatus } from "./workflow.ts";
 
 /** A customer's workflow status; version 0 means "never moved" (implicitly `new`). */
@@ -40,9 +41,9 @@ export async function getWorkflow(db: Queryable, customerId: string): Promise<Cu
  */
 export async function moveStatus(
   db: Queryable,
-  input: { customerId: string; to: WorkflowStatus; expectedVersion: number; actor: string },
+  input: { customerId: string; to: WorkflowStatus; expectedVersion: number; actor: Viewer },
 ): Promise<CustomerWorkflow> {
-  await assertCustomerExists(db, input.customerId);
+  await assertCustomerVisible(db, input.actor, input.customerId);
   const current = await getWorkflow(db, input.customerId);
   if (current.version !== input.expectedVersion) {
     throw new ConflictError(
@@ -67,7 +68,7 @@ export async function moveStatus(
           logged as (insert into customer_hub.activity (customer_id, actor_email, action, detail)
                      select customer_id, $4, 'status.changed', jsonb_build_object('from', $5::text, 'to', status) from changed)
      select status, version, updated_by, updated_at from changed`,
-    [input.customerId, input.to, input.expectedVersion, input.actor, current.status],
+    [input.customerId, input.to, input.expectedVersion, input.actor.email, current.status],
   );
   const row = rows[0];
   if (!row) {
@@ -84,11 +85,4 @@ export async function moveStatus(
     updatedBy: row.updated_by,
     updatedAt: row.updated_at,
   };
-}
-
-/** Throws NotFoundError unless the synced customers table has this id. */
-export async function assertCustomerExists(db: Queryable, customerId: string): Promise<void> {
-  const { rows } = await db.query("select 1 from customer.customers where customer_id = $1", [customerId]);
-  if (rows.length === 0)
-    throw new NotFoundError(`No customer ${customerId}; check the id in the customer list.`);
 }

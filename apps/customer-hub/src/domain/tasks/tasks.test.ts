@@ -3,6 +3,7 @@ import { ConflictError } from "@appbase/next-kit/errors";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertTestCustomers } from "../../testing/test-customers.ts";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database.ts";
+import { teamLead } from "../../testing/viewers.ts";
 import { completeTask, createTask, listTasks } from "./tasks.ts";
 
 let db: TestDatabase;
@@ -19,7 +20,7 @@ const task = (title: string, dueDate: string, requestId = randomUUID()) =>
     assigneeEmail: "rita@example.com",
     dueDate,
     requestId,
-    actor: "olga@example.com",
+    actor: teamLead("olga@example.com"),
   });
 
 describe("follow-up tasks", () => {
@@ -41,7 +42,12 @@ describe("follow-up tasks", () => {
   it("lists open tasks by due date before done ones", async () => {
     const later = await task("Send the contract", "2026-04-01");
     await task("Check the invoice", "2026-03-01");
-    await completeTask(db.pool, { taskId: later.id, expectedVersion: 1, actor: "rita@example.com" });
+    await completeTask(db.pool, {
+      customerId: "C0000001",
+      taskId: later.id,
+      expectedVersion: 1,
+      actor: teamLead("rita@example.com"),
+    });
     const titles = (await listTasks(db.pool, "C0000001")).map((t) => [t.title, t.state]);
     expect(titles).toEqual([
       ["Check the invoice", "open"],
@@ -53,12 +59,18 @@ describe("follow-up tasks", () => {
   it("refuses to complete a task at a stale version, carrying the task as it is now", async () => {
     const open = await task("Renewal reminder", "2026-05-01");
     const done = await completeTask(db.pool, {
+      customerId: "C0000001",
       taskId: open.id,
       expectedVersion: 1,
-      actor: "rita@example.com",
+      actor: teamLead("rita@example.com"),
     });
     expect(done).toMatchObject({ state: "done", version: 2, completedAt: expect.any(Date) });
-    const stale = completeTask(db.pool, { taskId: open.id, expectedVersion: 1, actor: "rita@example.com" });
+    const stale = completeTask(db.pool, {
+      customerId: "C0000001",
+      taskId: open.id,
+      expectedVersion: 1,
+      actor: teamLead("rita@example.com"),
+    });
     await expect(stale).rejects.toBeInstanceOf(ConflictError);
   });
 });

@@ -19,7 +19,7 @@ export const GET = defineRoute({
     const pool = await db();
     const sync = await syncHealth(pool);
     const rules = viewerRules(identity, sync.level === "fallback");
-    const read = await readSynced(() => listCustomers(pool, params, rules), { rows: [], total: 0 });
+    const read = await readSynced(() => listCustomers(pool, identity, params, rules), { rows: [], total: 0 });
     const syncLevel = read.missing ? "missing" : sync.level;
     return {
       ...read.value,

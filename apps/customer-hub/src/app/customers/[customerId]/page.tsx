@@ -11,6 +11,7 @@ import { StatusMover } from "../../../components/status-mover.tsx";
 import { SyncBanner } from "../../../components/sync-banner.tsx";
 import { TasksPanel } from "../../../components/tasks-panel.tsx";
 import { describeActivity, listActivity } from "../../../domain/activity/activity.ts";
+import { customerAccess } from "../../../domain/customers/access.ts";
 import { getCustomer } from "../../../domain/customers/get-customer.ts";
 import { readSynced } from "../../../domain/freshness/synced-read.ts";
 import { SYNC_TARGET } from "../../../domain/freshness/targets.ts";
@@ -42,8 +43,20 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   const sync = await syncHealth(pool, now);
   const fallback = sync.level === "fallback";
   const rules = viewerRules(identity, fallback);
+  // Notes, tasks and history belong to the customer: someone who may not see the customer sees none of them.
+  const access = await readSynced(() => customerAccess(pool, identity, customerId), "hidden" as const);
+  if (access.value === "hidden") {
+    return (
+      <ErrorState
+        title="Not one of your customers"
+        message={`No customer ${customerId} among the customers you work. Check the id in the customer list.`}
+        retryHref="/customers"
+        retryLabel="Back to customers"
+      />
+    );
+  }
   const [synced, workflow, notes, tasks, activity] = await Promise.all([
-    readSynced(() => getCustomer(pool, customerId, rules, now), undefined),
+    readSynced(() => getCustomer(pool, identity, customerId, rules, now), undefined),
     getWorkflow(pool, customerId),
     listNotes(pool, customerId),
     listTasks(pool, customerId),
