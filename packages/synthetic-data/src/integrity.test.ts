@@ -45,6 +45,21 @@ describe("referential integrity across independently generated tables", () => {
     expectAllIn(load("risk.alerts"), "entity_id", entities, "alerts");
   });
 
+  it("monitored people who bank with us are existing customers, with the customer's name and birth date", () => {
+    const byId = new Map(load("customer.customers").map((c) => [c.customer_id as string, c]));
+    const entityRows = load("risk.entities");
+    const linked = entityRows.filter((e) => e.customer_id !== null);
+    expectAllIn(entityRows, "customer_id", new Set(byId.keys()), "entities.customer_id");
+    expect(linked.every((e) => e.entity_type === "person")).toBe(true);
+    // Most people are customers (so every scale has links to follow), companies never are.
+    const people = entityRows.filter((e) => e.entity_type === "person");
+    expect(linked.length / people.length).toBeGreaterThan(0.6);
+    for (const e of linked) {
+      const customer = byId.get(e.customer_id as string);
+      expect([e.name, e.date_of_birth]).toEqual([customer?.full_name, customer?.birth_date]);
+    }
+  });
+
   it("assets sit on existing sites, and work orders agree with their asset's site", () => {
     expectAllIn(assets, "site_id", ids(load("operations.sites"), "site_id"), "assets.site_id");
     expectAllIn(load("operations.asset_scores"), "asset_id", assetIds, "asset_scores");

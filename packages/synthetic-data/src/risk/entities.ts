@@ -13,6 +13,8 @@ const columns = [
   { name: "is_pep", type: "bool", nullable: false },
   { name: "kyc_status", type: "text", nullable: false },
   { name: "onboarded_at", type: "timestamp", nullable: false },
+  // The Customer 360 record (customer.customers) of a monitored person who banks with us.
+  { name: "customer_id", type: "text", nullable: true },
 ] as const;
 
 /** Counterparties under monitoring: companies and people with jurisdiction, sector and KYC state. */
@@ -20,7 +22,7 @@ export const entities = defineDataset({
   domain: "risk",
   name: "entities",
   description:
-    "Monitored counterparties (companies and people) with jurisdiction, sector, PEP flag and KYC status.",
+    "Monitored counterparties (companies and people) with jurisdiction, sector, PEP flag, KYC status and, for customers, their customer id.",
   columns,
   primaryKey: ["entity_id"],
   defaultRows: (scale) => resolveScale(scale).entities,
