@@ -39,13 +39,14 @@ export function createKitRuntime<P extends string>(kitConfig: KitRuntimeConfig<P
   function defineAction<S extends z.ZodType, T>(spec: GuardSpec<P, S, T>) {
     const action = async (input: z.input<S> | FormData): Promise<ActionResult<T>> =>
       runGuarded(config, spec, await requestContext(), input);
-    return brand(action, { kind: "action", permission: spec.permission });
+    return brand(action, { kind: "action", permission: spec.permission, input: spec.input });
   }
 
   /** The same wrapper for route handlers: JSON in, JSON out, failures with their HTTP status. */
   function defineRoute<S extends z.ZodType, T>(spec: RouteSpec<P, S, T>) {
     const route = async (request: Request): Promise<Response> => {
-      const from = spec.from ?? (request.method === "GET" ? "query" : "json");
+      // HEAD is GET without a body (Next answers it with the GET handler), so it reads the query too.
+      const from = spec.from ?? (request.method === "GET" || request.method === "HEAD" ? "query" : "json");
       let raw: unknown;
       if (from === "query") raw = Object.fromEntries(new URL(request.url).searchParams);
       else {
@@ -74,7 +75,7 @@ export function createKitRuntime<P extends string>(kitConfig: KitRuntimeConfig<P
       );
       return Response.json(result, { status: result.ok ? 200 : statusForFailure(result.error) });
     };
-    return brand(route, { kind: "route", permission: spec.permission });
+    return brand(route, { kind: "route", permission: spec.permission, input: spec.input });
   }
 
   /** The identity of the current request, for Server Components (reads). */

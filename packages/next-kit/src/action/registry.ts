@@ -1,3 +1,5 @@
+import type { z } from "zod";
+
 /** Brand on every function built by `defineAction`/`defineRoute`, so a test can prove none skips the wrapper. */
 export const WRAPPED = Symbol.for("appbase.next-kit.wrapped");
 
@@ -5,6 +7,8 @@ export interface WrappedInfo {
   kind: "action" | "route" | "local-switcher";
   /** The permission checked before the handler runs, or `null` for the local identity switcher. */
   permission: string | null;
+  /** The input schema the wrapper validates with (actions and routes), for the hostile-input suite. */
+  input?: z.ZodType;
 }
 
 /** Marks `fn` as built by the wrapper. */

@@ -41,3 +41,13 @@ export function createKitDatabase(options: { kit: string; isAppsMode: () => bool
     describeDatabase: async () => (await connect()).describe(),
   };
 }
+
+/** Tests: the kit's server uses `pool` (a migrated test database) instead of connecting on its own. */
+export function useKitTestPool(kit: string, pool: pg.Pool): void {
+  pools.appbaseKitPools ??= new Map();
+  const describe = () => "test database";
+  pools.appbaseKitPools.set(
+    kit,
+    Promise.resolve({ pool, mode: "postgres", describe, close: async () => {} }),
+  );
+}
