@@ -7,16 +7,13 @@ import { maskGenieAnswer } from "../domain/genie/mask-answer.ts";
 import { askBoundGenie } from "../server/genie.ts";
 import { can, defineAction } from "../server/kit.ts";
 import { viewerRules } from "../server/viewer-rules.ts";
+import { questionField } from "./fields.ts";
 
 /** Asks the bound Genie space a question about customers; PII columns in the answer are masked for the viewer. */
 export const askGenieAction = defineAction({
   permission: "genie.ask",
   input: z.object({
-    question: z
-      .string()
-      .trim()
-      .min(3, "Ask a question of at least a few words.")
-      .max(500, "Keep the question under 500 characters."),
+    question: questionField,
   }),
   handler: async (input, { identity }) => {
     try {

@@ -2,19 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { NOTE_MAX_LENGTH } from "../domain/notes/note.ts";
 import { addNote, deleteNote, editNote } from "../domain/notes/notes.ts";
 import { db, defineAction } from "../server/kit.ts";
-import { customerIdField, noteIdField, requestIdField, versionField } from "./fields.ts";
-
-const body = z
-  .string({ error: "Write the note before saving." })
-  .trim()
-  .min(1, "Write the note before saving; an empty note is not saved.")
-  .max(
-    NOTE_MAX_LENGTH,
-    `A note can be at most ${NOTE_MAX_LENGTH} characters; shorten it or split it into two notes.`,
-  );
+import {
+  noteBodyField as body,
+  customerIdField,
+  noteIdField,
+  requestIdField,
+  versionField,
+} from "./fields.ts";
 
 /** Adds a note to a customer (idempotent per requestId). */
 export const addNoteAction = defineAction({

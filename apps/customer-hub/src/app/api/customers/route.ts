@@ -1,6 +1,5 @@
 // GET /api/customers?q=&segment=&page=: the masked customer list as JSON, for tools that call the kit.
-import { parseTableParams } from "@appbase/ui/data-table";
-import { z } from "zod";
+import { tableParams, tableQuery } from "@appbase/next-kit/query";
 import { customerTableSpec } from "../../../domain/customers/customer-table-spec.ts";
 import { listCustomers } from "../../../domain/customers/list-customers.ts";
 import { readSynced } from "../../../domain/freshness/synced-read.ts";
@@ -12,10 +11,10 @@ export const dynamic = "force-dynamic";
 
 export const GET = defineRoute({
   permission: "customer.read",
-  // parseTableParams validates each parameter and reports ignored ones; here only strings are required.
-  input: z.record(z.string(), z.string()),
+  // Hostile parameters are a 400 here; tableParams reports values it ignores (an unknown sort, a bad page).
+  input: tableQuery,
   handler: async (query, { identity }) => {
-    const params = parseTableParams(query, customerTableSpec);
+    const params = tableParams(query, customerTableSpec);
     const pool = await db();
     const sync = await syncHealth(pool);
     const rules = viewerRules(identity, sync.level === "fallback");
