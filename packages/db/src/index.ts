@@ -8,6 +8,7 @@ export {
   type ApplyMigrationsOptions,
   applyMigrations,
   MIGRATIONS_SCHEMA,
+  MigrationFailedError,
 } from "./migrations/apply-migrations.ts";
 export {
   type CreatePoolOptions,

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { NextConfig } from "next";
+import { GOVERNANCE_MIGRATIONS_FROM_APP, KIT_MIGRATIONS_FROM_APP } from "./db/migration-paths.ts";
 
 // Native or wasm-heavy drivers every kit may load: they stay Node requires instead of being bundled.
 const SERVER_EXTERNAL = [
@@ -27,6 +28,10 @@ export function kitNextConfig(
     transpilePackages: Object.keys(pkg.dependencies ?? {}).filter((name) => name.startsWith("@appbase/")),
     serverExternalPackages: [...SERVER_EXTERNAL, ...(options.serverExternalPackages ?? [])],
     poweredByHeader: false,
+    // The kit applies its migrations on start (db/provision.ts), so the standalone output carries them.
+    outputFileTracingIncludes: {
+      "/**": [`./${KIT_MIGRATIONS_FROM_APP}/**/*`, `${GOVERNANCE_MIGRATIONS_FROM_APP}/**/*`],
+    },
     // `pnpm test:all` has run tsc over the kit already; any other build checks types as usual.
     typescript: { ignoreBuildErrors: process.env.APPBASE_TYPECHECKED === "1" },
   };

@@ -1,6 +1,8 @@
 import type { AppEnvDeclaration } from "@appbase/bindings";
+import type { ApplyMigrationsOptions } from "@appbase/db";
 import type pg from "pg";
 import { createKitDatabase } from "./db/kit-database.ts";
+import { createKitProvisioning, kitMigrationSources } from "./db/provision.ts";
 import type { KitDefinition } from "./define-kit.ts";
 import { kitEnvReader } from "./env.ts";
 import { createHealthRoute } from "./health/health-route.ts";
@@ -12,6 +14,8 @@ export interface KitServerOptions {
   version: string;
   /** Runs on every pool hand-out, e.g. to start a background worker once. */
   onConnect?: (pool: pg.Pool) => void;
+  /** The migrations the kit applies on start; default `kitMigrationSources(kit)` (its drizzle folder). */
+  migrations?: readonly ApplyMigrationsOptions[];
 }
 
 /**
@@ -34,7 +38,15 @@ export function createKitServer<P extends string, R extends string, D extends Ap
     ...(env.DATABRICKS_HOST ? { workspaceHost: env.DATABRICKS_HOST } : {}),
   });
   const database = createKitDatabase({ kit: kit.id, isAppsMode: () => serverEnv().mode === "apps" });
+  // The kit provisions its own schema before its pool serves anything (see db/provision.ts).
+  const provisioning = createKitProvisioning({
+    kit: kit.id,
+    sources: options.migrations ?? kitMigrationSources(kit),
+    pool: database.db,
+    logger: console,
+  });
   const db = async (): Promise<pg.Pool> => {
+    await provisioning.ensure();
     const pool = await database.db();
     options.onConnect?.(pool);
     return pool;
@@ -44,8 +56,9 @@ export function createKitServer<P extends string, R extends string, D extends Ap
     version: options.version,
     mode: database.describeDatabase,
     pingDatabase: async () => {
-      await (await db()).query("select 1");
+      await (await database.db()).query("select 1");
     },
+    schemaReady: () => provisioning.ensure(),
   });
   return {
     ...runtime,
@@ -56,7 +69,9 @@ export function createKitServer<P extends string, R extends string, D extends Ap
     db,
     environmentMode: database.environmentMode,
     describeDatabase: database.describeDatabase,
-    /** `GET /api/health`: database reachable, mode and version, for `appbase up` and the Apps runtime. */
+    /** The kit's schema provisioning (migrations applied on start), for startup hooks and tests. */
+    provisioning,
+    /** `GET /api/health`: database reachable, schema ready, mode and version, for `appbase up` and the Apps runtime. */
     health,
   };
 }

@@ -11,6 +11,7 @@ import {
 } from "@appbase/db/local";
 import type { Command } from "commander";
 import { discoverKits, type Kit, selectKits } from "../kits.ts";
+import { resetToPlatformState } from "../orchestrator/platform-state.ts";
 import { prepareDatabase } from "../orchestrator/prepare-database.ts";
 import { CliError, findRepoRoot } from "../repo.ts";
 
@@ -85,8 +86,21 @@ export function registerRehearseCommand(program: Command): void {
       // Its own port too, so it runs next to `appbase up` (which holds the default one).
       const running = (await lakebaseStatus({ stateDir })).state === "running";
       if (!running) await startLakebaseProcess({ stateDir, port: await freePort() });
-      const prepared = await prepareDatabase({ stateDir, env, kits: [kit], seed: 42, scale: "tiny" });
+      // The Lakebase holds only what the bundle creates (the synced tables): the kit provisions its own
+      // schema on start, as it must on Databricks, so nothing of a previous rehearsal's kit state stays.
+      const prepared = await prepareDatabase({
+        stateDir,
+        env,
+        kits: [kit],
+        seed: 42,
+        scale: "tiny",
+        scope: "platform",
+      });
+      const dropped = await resetToPlatformState(prepared.db.pool);
       await prepared.db.close();
+      console.log(
+        `rehearse: Lakebase holds the synced tables only${dropped.length ? ` (dropped ${dropped.join(", ")})` : ""}`,
+      );
       // Ctrl-C stops the app and the stand-ins, then the Lakebase (below), instead of leaving them running.
       const interrupted = new AbortController();
       const interrupt = () => interrupted.abort();

@@ -6,7 +6,7 @@ import {
   latestSeedRun,
   servedSyncedTables,
 } from "@appbase/datasets";
-import { applyMigrations, createPool, type DbPool } from "@appbase/db";
+import { type ApplyMigrationsOptions, applyMigrations, createPool, type DbPool } from "@appbase/db";
 import { lakebaseStatus, startLakebaseProcess } from "@appbase/db/local";
 import { openLocalLakehouse } from "@appbase/lakehouse/local";
 import { parseScale } from "@appbase/synthetic-data";
@@ -27,6 +27,14 @@ export interface PreparedDatabase {
   seeded: boolean;
 }
 
+/** Whose migrations `appbase migrate` applies, in order: the datasets', then each kit's (its own schema). */
+export function migrationOwners(kits: readonly Kit[]): ApplyMigrationsOptions[] {
+  return [
+    datasetsMigrations,
+    ...kits.map((k) => ({ migrationsFolder: k.migrationsFolder, owner: k.schemaName })),
+  ];
+}
+
 /**
  * Brings the database to a usable state: starts the local Lakebase unless a server is configured,
  * applies the datasets' and every kit's migrations, and on the first run lands the synthetic data as
@@ -40,6 +48,12 @@ export async function prepareDatabase(options: {
   scale: string;
   reseed?: boolean;
   skipSeed?: boolean;
+  /**
+   * `platform`: only what a deployed kit finds (the served tables the bundle's synced tables create,
+   * with their sync status); the kits' own schemas, governance outbox and seeds are left to the kits,
+   * which provision themselves on start. Default `all` (what `appbase up` needs for local development).
+   */
+  scope?: "all" | "platform";
   log?: (line: string) => void;
 }): Promise<PreparedDatabase> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -56,17 +70,14 @@ export async function prepareDatabase(options: {
   const db = await createPool({ env: options.env, applicationName: "appbase-cli" });
   log(`Database: ${db.describe()}`);
 
-  const owners = [
-    datasetsMigrations,
-    ...options.kits.map((k) => ({ migrationsFolder: k.migrationsFolder, owner: k.schemaName })),
-  ];
-  for (const migrations of owners) {
+  const kits = options.scope === "platform" ? [] : options.kits;
+  for (const migrations of migrationOwners(kits)) {
     const { applied } = await applyMigrations(db.pool, migrations);
     log(`Migrations for ${migrations.owner}: ${applied === 0 ? "up to date" : `${applied} applied`}`);
   }
 
   const lakehouseDir = lakehouseDirOf(options.stateDir);
-  const governed = governedTablesOf(options.kits);
+  const governed = governedTablesOf(kits);
   await prepareGovernance({ pool: db.pool, lakehouseDir, tables: governed, log });
 
   let seeded = false;
@@ -80,7 +91,7 @@ export async function prepareDatabase(options: {
       scale: options.scale,
     });
     // Kits seed their own state after the served tables they may refer to are in place.
-    await seedKits(db.pool, options, runId, lakehouseDir, log);
+    await seedKits(db.pool, { ...options, kits }, runId, lakehouseDir, log);
     // Only now is the seed complete: a kit seed that failed makes the next start seed again.
     await finish();
     seeded = true;
@@ -89,7 +100,7 @@ export async function prepareDatabase(options: {
     await catchUpServedTables(db.pool, lakehouseDir, log);
     // A kit started for the first time on this data (e.g. after `up --kits other`) seeds now.
     const run = await latestSeedRun(db.pool);
-    if (run) await seedKits(db.pool, options, run.runId, lakehouseDir, log);
+    if (run) await seedKits(db.pool, { ...options, kits }, run.runId, lakehouseDir, log);
   }
   return { db, startedLakebase, seeded };
 }

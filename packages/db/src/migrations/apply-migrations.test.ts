@@ -70,7 +70,7 @@ describe("applyMigrations", () => {
     }
   });
 
-  it("rolls back everything when a migration fails, and says which owner failed", async () => {
+  it("rolls back everything when a migration fails, and names the owner and the migration", async () => {
     const folder = await mkdtemp(path.join(tmpdir(), "appbase-migrations-"));
     try {
       await cp(FIXTURE, folder, { recursive: true });
@@ -81,7 +81,7 @@ describe("applyMigrations", () => {
       await writeFile(journalFile, JSON.stringify(journal));
       await writeFile(path.join(folder, "0002_broken.sql"), "ALTER TABLE example_kit.nope ADD COLUMN x int;");
       await expect(applyMigrations(db.pool, { ...source, migrationsFolder: folder })).rejects.toThrow(
-        /Migrating example_kit from .* failed, nothing was applied: .*nope/,
+        /Migration 0002_broken of example_kit failed, nothing was applied: .*nope/,
       );
       expect(await tables(db.pool)).toEqual([]);
     } finally {

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import { drizzle } from "drizzle-orm/node-postgres";
@@ -17,6 +17,19 @@ const optionsSchema = z.object({
 });
 
 export type ApplyMigrationsOptions = z.input<typeof optionsSchema>;
+
+/** A migration that failed: names the owner and the migration (drizzle-kit tag, e.g. `0003_add_notes`). */
+export class MigrationFailedError extends Error {
+  constructor(
+    readonly owner: string,
+    readonly migration: string,
+    readonly reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(`Migration ${migration} of ${owner} failed, nothing was applied: ${reason}`, options);
+    this.name = "MigrationFailedError";
+  }
+}
 
 /**
  * Applies an owner's pending drizzle-kit migrations, all in one transaction, and returns how
@@ -39,6 +52,10 @@ export async function applyMigrations(
     );
   }
   const migrations = readMigrationFiles({ migrationsFolder });
+  // readMigrationFiles follows the journal's order, so entry i names migration i.
+  const journal = JSON.parse(readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
+    entries: { tag: string }[];
+  };
   const config = { migrationsFolder, migrationsSchema: MIGRATIONS_SCHEMA, migrationsTable: owner };
 
   const client = await pool.connect();
@@ -51,12 +68,24 @@ export async function applyMigrations(
     await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [MIGRATIONS_SCHEMA]);
     const before = await countApplied(client, owner);
     const db = drizzle({ client });
-    await new PgDialect().migrate(migrations, sessionInsideTransaction(db._.session, db), config);
+    const session = sessionInsideTransaction(db._.session, db);
+    const dialect = new PgDialect();
+    // One migration at a time (drizzle applies those newer than the last recorded), so a failure
+    // names the migration that failed; the transaction still makes it all or nothing.
+    for (let i = before; i < migrations.length; i += 1) {
+      try {
+        await dialect.migrate(migrations.slice(0, i + 1), session, config);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new MigrationFailedError(owner, journal.entries[i]?.tag ?? `#${i}`, reason, { cause: error });
+      }
+    }
     const applied = (await countApplied(client, owner)) - before;
     await client.query("COMMIT");
     return { applied };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
+    if (error instanceof MigrationFailedError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Migrating ${owner} from ${migrationsFolder} failed, nothing was applied: ${reason}`, {
       cause: error,

@@ -1,0 +1,94 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { type ApplyMigrationsOptions, applyMigrations, MigrationFailedError } from "@appbase/db";
+import type pg from "pg";
+import { GOVERNANCE_MIGRATIONS_FROM_APP, KIT_MIGRATIONS_FROM_APP } from "./migration-paths.ts";
+
+/** Where a kit's schema stands: not yet provisioned, ready, or stopped by a failed migration. */
+export type ProvisioningState =
+  | { state: "pending" }
+  | { state: "ready"; applied: number }
+  | { state: "failed"; reason: string };
+
+export interface KitProvisioning {
+  /** Applies the kit's migrations once per process; later calls share the first. Rejects while it failed. */
+  ensure(): Promise<void>;
+  state(): ProvisioningState;
+}
+
+/**
+ * The migration folders a kit applies on start, found relative to the app's folder (`process.cwd()`:
+ * `apps/<kit>` under `next start`, the staged server's folder under the standalone server, which
+ * `kitNextConfig` makes carry them): the kit's own drizzle folder, and the Governance Writer's outbox when
+ * the kit has governed tables. Same relative paths in the repository and in the staged app.
+ */
+export function kitMigrationSources(
+  kit: { schemaName: string; governed?: readonly unknown[] },
+  appDir: string = process.cwd(),
+): ApplyMigrationsOptions[] {
+  return [
+    ...(kit.governed?.length
+      ? [
+          {
+            owner: "appbase_governance",
+            migrationsFolder: path.join(appDir, GOVERNANCE_MIGRATIONS_FROM_APP),
+          },
+        ]
+      : []),
+    { owner: kit.schemaName, migrationsFolder: path.join(appDir, KIT_MIGRATIONS_FROM_APP) },
+  ];
+}
+
+/**
+ * Self-provisioning: on start a kit applies its own migrations with its own pool (on Databricks, as the
+ * app's service principal, so it owns what it creates). `applyMigrations` holds an advisory lock, so
+ * instances starting together apply each migration once. A failed migration stops the kit: it is
+ * logged with the migration's name, `ensure` keeps rejecting with it and the health route says not ready;
+ * only a database that could not be reached is tried again on the next call.
+ */
+export function createKitProvisioning(options: {
+  kit: string;
+  sources: readonly ApplyMigrationsOptions[];
+  pool: () => Promise<pg.Pool>;
+  logger?: Pick<Console, "info" | "error">;
+}): KitProvisioning {
+  let current: ProvisioningState = { state: "pending" };
+  let running: Promise<void> | undefined;
+  const run = async () => {
+    const missing = options.sources.find(
+      (source) => !existsSync(path.join(source.migrationsFolder, "meta", "_journal.json")),
+    );
+    if (missing) {
+      // A deploy without the kit's migrations can never become ready: stop, as for a failed migration.
+      throw new StartupStopped(
+        `the migrations of ${missing.owner} are missing (${missing.migrationsFolder}/meta/_journal.json); the app was staged without them.`,
+      );
+    }
+    const pool = await options.pool();
+    let applied = 0;
+    for (const source of options.sources) {
+      applied += (await applyMigrations(pool, source)).applied;
+    }
+    current = { state: "ready", applied };
+    options.logger?.info(
+      `[${options.kit}] schema ready: ${applied === 0 ? "migrations up to date" : `${applied} migration(s) applied`}`,
+    );
+  };
+  return {
+    ensure() {
+      running ??= run().catch((error: unknown) => {
+        if (error instanceof MigrationFailedError || error instanceof StartupStopped) {
+          current = { state: "failed", reason: error.message };
+          options.logger?.error(`[${options.kit}] startup stopped: ${error.message}`);
+        } else {
+          running = undefined; // e.g. the database was not reachable yet: the next call tries again
+        }
+        throw error;
+      });
+      return running;
+    },
+    state: () => current,
+  };
+}
+
+class StartupStopped extends Error {}
