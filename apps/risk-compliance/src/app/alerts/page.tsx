@@ -1,9 +1,11 @@
 import { PageHeader } from "@appbase/ui/shell";
 import { EmptyState } from "@appbase/ui/states";
 import Link from "next/link";
+import { BULK_FORM_ID, BulkAlertsForm } from "../../components/bulk-alerts-form.tsx";
 import { SlaBadge } from "../../components/sla-badge.tsx";
+import { DISMISS_RESOLUTIONS } from "../../domain/alerts/alert-queue.ts";
 import { type AlertView, listAlerts } from "../../domain/alerts/list-alerts.ts";
-import { db, pageViewer } from "../../server/kit.ts";
+import { can, db, pageViewer } from "../../server/kit.ts";
 
 const VIEWS: { view: AlertView; label: string }[] = [
   { view: "open", label: "Open" },
@@ -20,6 +22,8 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   const view = VIEWS.find((v) => v.view === requested)?.view ?? "open";
   const alerts = await listAlerts(await db(), { view, viewer: viewer.identity.email });
   const now = new Date();
+  // Leads (alert.reassign) tick open alerts and assign or dismiss them in one go.
+  const bulk = view !== "closed" && can(viewer.identity, "alert.reassign");
   return (
     <>
       <PageHeader
@@ -38,12 +42,14 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           </Link>
         ))}
       </nav>
+      {bulk && alerts.length > 0 && <BulkAlertsForm resolutions={DISMISS_RESOLUTIONS} />}
       {alerts.length === 0 ? (
         <EmptyState title="No alerts here" />
       ) : (
         <table className="ab-table">
           <thead>
             <tr>
+              {bulk && <th aria-label="Select" />}
               <th>Alert</th>
               <th>Rule</th>
               <th>Entity</th>
@@ -55,6 +61,17 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           <tbody>
             {alerts.map((a) => (
               <tr key={a.id}>
+                {bulk && (
+                  <td>
+                    <input
+                      type="checkbox"
+                      form={BULK_FORM_ID}
+                      name="item"
+                      value={`${a.id}:${a.version}`}
+                      aria-label={`Select ${a.sourceAlertId ?? a.id.slice(0, 8)}`}
+                    />
+                  </td>
+                )}
                 <td>
                   <Link href={`/alerts/${a.id}`}>{a.sourceAlertId ?? a.id.slice(0, 8)}</Link>
                   {a.duplicateCount > 0 && <span className="rc-muted"> ×{a.duplicateCount + 1}</span>}
