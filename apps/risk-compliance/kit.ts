@@ -1,6 +1,7 @@
 import { alerts, entities, policies, riskScores } from "@appbase/datasets/tables";
 import { defineKit } from "@appbase/next-kit/define-kit";
 import { riskComplianceAppEnv } from "./src/app-env.ts";
+import { governedTables } from "./src/db/governed.ts";
 import { riskCompliance } from "./src/db/schema/risk-compliance-schema.ts";
 import { riskComplianceMatrix } from "./src/matrix.ts";
 
@@ -55,5 +56,7 @@ export default defineKit({
     { href: "/audit", label: "Audit" },
   ],
   servedTables: [entities, riskScores, alerts, policies],
+  // Case dispositions: silver in the lakehouse is the authority (Governance Writer).
+  governed: governedTables,
   seed: async (ctx) => (await import("./src/seed.ts")).seedKit(ctx),
 });

@@ -13,5 +13,12 @@ export const riskComplianceAppEnv = defineAppEnv({
       description:
         "Embedding model for policy and evidence retrieval (1024 dimensions, e.g. databricks-gte-large-en); without it a local lexical embedder is used and labelled",
     },
+    DATABRICKS_WAREHOUSE_ID: {
+      resource: "sql-warehouse",
+      type: "sql_warehouse",
+      optional: true,
+      description:
+        "SQL warehouse the Governance Writer writes case decisions (silver, bronze) through; without it case decisions need the local lakehouse",
+    },
   },
 });

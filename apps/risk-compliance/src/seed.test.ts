@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { loadDatasets } from "@appbase/datasets";
+import { openLocalLakehouse } from "@appbase/lakehouse/local";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAudit } from "./domain/audit/verify-audit.ts";
 import { seedKit } from "./seed.ts";
@@ -6,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from "./testing/test-database.t
 
 let db: TestDatabase;
 let summary: string;
+const lakehouseDir = mkdtempSync(path.join(tmpdir(), "risk-seed-lakehouse-"));
 beforeAll(async () => {
   db = await createTestDatabase();
   await loadDatasets(db.pool, { seed: 42, scale: "tiny", epoch: "2026-12-01T00:00:00Z" });
@@ -13,11 +18,14 @@ beforeAll(async () => {
     pool: db.pool,
     scale: "tiny",
     seed: 42,
-    lakehouseDir: "/nonexistent",
+    lakehouseDir,
     log: () => {},
   }));
 }, 300_000);
-afterAll(() => db?.close());
+afterAll(async () => {
+  await db?.close();
+  rmSync(lakehouseDir, { recursive: true, force: true });
+});
 
 const count = async (sql: string) => (await db.pool.query<{ n: number }>(sql)).rows[0]!.n;
 
@@ -58,6 +66,23 @@ describe("seed", () => {
     expect(rows.filter((r) => r.reopen_count === 1)).toHaveLength(1);
     expect(rows.filter((r) => r.status === "pending_review")).toHaveLength(1);
     expect((await verifyAudit(db.pool)).ok).toBe(true);
+    // Every closing and the reopen are governed decisions: Lakebase serves what silver holds.
+    expect(
+      await count(
+        "select count(*)::int as n from risk_compliance.case_decision where state = 'closed' and version = 1",
+      ),
+    ).toBe(3);
+    expect(
+      await count(
+        "select count(*)::int as n from risk_compliance.case_decision where state = 'reopened' and version = 2",
+      ),
+    ).toBe(1);
+    const lakehouse = await openLocalLakehouse({ directory: lakehouseDir });
+    try {
+      expect(await lakehouse.read("appbase.risk_compliance.case_decision_events")).toHaveLength(5);
+    } finally {
+      await lakehouse.close();
+    }
     // The reopened case was closed as confirmed risk before: its audit says so.
     expect(
       await count(
@@ -81,7 +106,7 @@ describe("seed", () => {
       pool: db.pool,
       scale: "tiny",
       seed: 42,
-      lakehouseDir: "/nonexistent",
+      lakehouseDir,
       log: () => {},
     });
     expect(again.summary).toMatch(/nothing added/);

@@ -1,6 +1,8 @@
+import type { GovernanceSql } from "@appbase/lakehouse/governance";
 import type { KitSeedContext, KitSeedResult } from "@appbase/next-kit/define-kit";
 import type pg from "pg";
 import kit from "../kit.ts";
+import { type CaseGovernance, withLocalCaseGovernance } from "./db/case-governance.ts";
 import { alertQueue, SEVERITIES, type Severity } from "./domain/alerts/alert-queue.ts";
 import { raiseAlert } from "./domain/alerts/raise-alert.ts";
 import { escalateAlert, mergeAlerts } from "./domain/cases/escalate.ts";
@@ -66,6 +68,7 @@ async function claimed(pool: pg.Pool, id: string, who: string) {
 /** Opens a case from an alert and walks it to `disposition`, by the people who would. */
 async function caseClosedAs(
   pool: pg.Pool,
+  governance: CaseGovernance,
   alertId: string,
   riskLevel: RiskLevel,
   disposition: Disposition,
@@ -73,7 +76,11 @@ async function caseClosedAs(
 ): Promise<RiskCase> {
   const a = await claimed(pool, alertId, ana);
   let kase = await escalateAlert(pool, { alertId, alertVersion: a.version, actor: ana, riskLevel });
-  kase = await moveCase(pool, { caseId: kase.id, expectedVersion: kase.version, actor: ana, move: "start" });
+  kase = await moveCase(
+    pool,
+    { caseId: kase.id, expectedVersion: kase.version, actor: ana, move: "start" },
+    governance,
+  );
   await addEvidence(pool, noFiles, {
     caseId: kase.id,
     expectedVersion: kase.version,
@@ -82,24 +89,36 @@ async function caseClosedAs(
   });
   kase = await getCase(pool, kase.id);
   if (riskLevel === "high" || riskLevel === "critical") {
-    kase = await moveCase(pool, {
+    kase = await moveCase(
+      pool,
+      {
+        caseId: kase.id,
+        expectedVersion: kase.version,
+        actor: ana,
+        move: "propose",
+        disposition,
+        note,
+      },
+      governance,
+    );
+    return moveCase(
+      pool,
+      { caseId: kase.id, expectedVersion: kase.version, actor: sara, move: "approve" },
+      governance,
+    );
+  }
+  return moveCase(
+    pool,
+    {
       caseId: kase.id,
       expectedVersion: kase.version,
       actor: ana,
-      move: "propose",
+      move: "close",
       disposition,
       note,
-    });
-    return moveCase(pool, { caseId: kase.id, expectedVersion: kase.version, actor: sara, move: "approve" });
-  }
-  return moveCase(pool, {
-    caseId: kase.id,
-    expectedVersion: kase.version,
-    actor: ana,
-    move: "close",
-    disposition,
-    note,
-  });
+    },
+    governance,
+  );
 }
 
 /**
@@ -108,6 +127,13 @@ async function caseClosedAs(
  * several versions, embedded for retrieval where pgvector is available. Re-running adds nothing.
  */
 export async function seedKit(ctx: KitSeedContext): Promise<KitSeedResult> {
+  // Closing and reopening cases are governed decisions, written through the local lakehouse.
+  return withLocalCaseGovernance(ctx.lakehouseDir, ctx.pool as unknown as GovernanceSql, (governance) =>
+    seedWith(ctx, governance),
+  );
+}
+
+async function seedWith(ctx: KitSeedContext, governance: CaseGovernance): Promise<KitSeedResult> {
   const { pool } = ctx;
   const existing = await pool.query<{ n: number }>(
     "select count(*)::int as n from risk_compliance.risk_case",
@@ -162,17 +188,21 @@ export async function seedKit(ctx: KitSeedContext): Promise<KitSeedResult> {
   ];
   const closed = [];
   for (const [level, disposition, note] of closings)
-    closed.push(await caseClosedAs(pool, next().id, level, disposition, note));
+    closed.push(await caseClosedAs(pool, governance, next().id, level, disposition, note));
 
   // Reopened: the confirmed-risk case gets new activity.
   const reopenedFrom = closed[0]!;
-  await moveCase(pool, {
-    caseId: reopenedFrom.id,
-    expectedVersion: reopenedFrom.version,
-    actor: ana,
-    move: "reopen",
-    note: "Two further deposits just below the threshold arrived after closing.",
-  });
+  await moveCase(
+    pool,
+    {
+      caseId: reopenedFrom.id,
+      expectedVersion: reopenedFrom.version,
+      actor: ana,
+      move: "reopen",
+      note: "Two further deposits just below the threshold arrived after closing.",
+    },
+    governance,
+  );
 
   // Escalated and merged, left in investigation; and one waiting for a second reviewer.
   const first = await claimed(pool, next().id, ana);
@@ -189,7 +219,11 @@ export async function seedKit(ctx: KitSeedContext): Promise<KitSeedResult> {
     actor: ana,
     alerts: [m1, m2].map(({ id, version }) => ({ id, version })),
   });
-  open = await moveCase(pool, { caseId: open.id, expectedVersion: open.version, actor: ana, move: "start" });
+  open = await moveCase(
+    pool,
+    { caseId: open.id, expectedVersion: open.version, actor: ana, move: "start" },
+    governance,
+  );
   await addEvidence(pool, noFiles, {
     caseId: open.id,
     expectedVersion: open.version,
@@ -207,20 +241,28 @@ export async function seedKit(ctx: KitSeedContext): Promise<KitSeedResult> {
     actor: ben,
     riskLevel: "high",
   });
-  review = await moveCase(pool, {
-    caseId: review.id,
-    expectedVersion: review.version,
-    actor: ben,
-    move: "start",
-  });
-  await moveCase(pool, {
-    caseId: review.id,
-    expectedVersion: review.version,
-    actor: ben,
-    move: "propose",
-    disposition: "false_positive",
-    note: "Trade invoices match every wire; the jurisdiction rule over-fires for this corridor.",
-  });
+  review = await moveCase(
+    pool,
+    {
+      caseId: review.id,
+      expectedVersion: review.version,
+      actor: ben,
+      move: "start",
+    },
+    governance,
+  );
+  await moveCase(
+    pool,
+    {
+      caseId: review.id,
+      expectedVersion: review.version,
+      actor: ben,
+      move: "propose",
+      disposition: "false_positive",
+      note: "Trade invoices match every wire; the jurisdiction rule over-fires for this corridor.",
+    },
+    governance,
+  );
 
   // Policies: the synced versions, plus newer versions of two of them.
   const imported = await importSyncedPolicies(pool);

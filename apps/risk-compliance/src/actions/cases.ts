@@ -9,6 +9,7 @@ import { addEvidence } from "../domain/evidence/add-evidence.ts";
 import { indexEvidence } from "../domain/policies/evidence-search.ts";
 import { hasRetrieval } from "../domain/policies/policy-versions.ts";
 import { kitEmbedder } from "../server/embedder.ts";
+import { kitGovernance } from "../server/governance.ts";
 import { can, db, defineAction } from "../server/kit.ts";
 import { caseIdField, evidenceTextField, noteField, titleField, versionField } from "./fields.ts";
 
@@ -31,7 +32,8 @@ export const moveCaseAction = defineAction({
         "Approving or sending back a proposed closure needs a senior reviewer (case.decide).",
       );
     }
-    const kase = await moveCase(await db(), { ...input, actor: identity.email });
+    const { governance } = await kitGovernance();
+    const kase = await moveCase(await db(), { ...input, actor: identity.email }, governance);
     revalidatePath(`/cases/${kase.id}`);
     return { status: kase.status, version: kase.version };
   },

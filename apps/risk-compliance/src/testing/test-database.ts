@@ -1,6 +1,16 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { datasetsMigrations } from "@appbase/datasets";
 import { createTestDatabase as createMigratedDatabase, type TestDatabase } from "@appbase/db/testing";
+import {
+  type GovernanceFaults,
+  type GovernanceSql,
+  governanceMigrations,
+} from "@appbase/lakehouse/governance";
+import { openLocalLakehouse } from "@appbase/lakehouse/local";
+import { type CaseGovernance, caseGovernance } from "../db/case-governance.ts";
 
 export type { TestDatabase };
 
@@ -10,9 +20,34 @@ export const riskComplianceMigrations = {
   owner: "risk_compliance",
 };
 
-/** A fresh database per test file with the served tables and the kit's schema (PGlite, or DATABASE_URL's server). */
+/**
+ * A fresh database per test file with the served tables, the kit's schema and the governance outbox
+ * (PGlite, or DATABASE_URL's server).
+ */
 export function createTestDatabase(): Promise<TestDatabase> {
-  return createMigratedDatabase({ migrations: [datasetsMigrations, riskComplianceMigrations] });
+  return createMigratedDatabase({
+    migrations: [datasetsMigrations, riskComplianceMigrations, governanceMigrations],
+  });
+}
+
+/** A test database plus governed case decisions over a local lakehouse in a temp folder. */
+export async function createGovernedTestDatabase(
+  options: { faults?: GovernanceFaults } = {},
+): Promise<TestDatabase & { governance: CaseGovernance; lakehouseDir: string }> {
+  const db = await createTestDatabase();
+  const lakehouseDir = mkdtempSync(path.join(tmpdir(), "risk-compliance-lakehouse-"));
+  const lakehouse = await openLocalLakehouse({ directory: lakehouseDir });
+  const governance = await caseGovernance(lakehouse, db.pool as unknown as GovernanceSql, options);
+  return {
+    ...db,
+    governance,
+    lakehouseDir,
+    async close() {
+      await lakehouse.close();
+      await db.close();
+      rmSync(lakehouseDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Adds served entities the tests link to cases. */

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { ConflictError, FieldRuleError } from "@appbase/next-kit/errors";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addEntities, createTestDatabase, type TestDatabase } from "../../testing/test-database.ts";
+import { addEntities, createGovernedTestDatabase } from "../../testing/test-database.ts";
 import { alertQueue } from "../alerts/alert-queue.ts";
 import { raiseAlert, type Signal } from "../alerts/raise-alert.ts";
 import { verifyAudit } from "../audit/verify-audit.ts";
@@ -13,9 +13,9 @@ import { escalateAlert, linkEntity, mergeAlerts } from "./escalate.ts";
 import { moveCase } from "./move-case.ts";
 import { getCase } from "./risk-case.ts";
 
-let db: TestDatabase;
+let db: Awaited<ReturnType<typeof createGovernedTestDatabase>>;
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createGovernedTestDatabase();
   await addEntities(db, ["E1", "E2", "E3"]);
 });
 afterAll(() => db?.close());
@@ -136,66 +136,94 @@ async function newCase(riskLevel: "high" | "low") {
 describe("lifecycle", () => {
   it("closes a high-risk case only with a second reviewer, then reopens it", async () => {
     let kase = await newCase("high");
-    kase = await moveCase(db.pool, {
-      caseId: kase.id,
-      expectedVersion: kase.version,
-      actor: "ana",
-      move: "start",
-    });
-    await expect(
-      moveCase(db.pool, {
+    kase = await moveCase(
+      db.pool,
+      {
         caseId: kase.id,
         expectedVersion: kase.version,
         actor: "ana",
-        move: "close",
-        disposition: "no_action",
-        note: "nothing found",
-      }),
+        move: "start",
+      },
+      db.governance,
+    );
+    await expect(
+      moveCase(
+        db.pool,
+        {
+          caseId: kase.id,
+          expectedVersion: kase.version,
+          actor: "ana",
+          move: "close",
+          disposition: "no_action",
+          note: "nothing found",
+        },
+        db.governance,
+      ),
     ).rejects.toThrow(/propose the closure/);
-    kase = await moveCase(db.pool, {
-      caseId: kase.id,
-      expectedVersion: kase.version,
-      actor: "ana",
-      move: "propose",
-      disposition: "confirmed_risk",
-      note: "pattern confirmed",
-    });
+    kase = await moveCase(
+      db.pool,
+      {
+        caseId: kase.id,
+        expectedVersion: kase.version,
+        actor: "ana",
+        move: "propose",
+        disposition: "confirmed_risk",
+        note: "pattern confirmed",
+      },
+      db.governance,
+    );
     expect(kase).toMatchObject({
       status: "pending_review",
       proposedBy: "ana",
       proposedDisposition: "confirmed_risk",
     });
-    const selfApprove = await moveCase(db.pool, {
-      caseId: kase.id,
-      expectedVersion: kase.version,
-      actor: "ana",
-      move: "approve",
-    }).catch((e) => e);
+    const selfApprove = await moveCase(
+      db.pool,
+      {
+        caseId: kase.id,
+        expectedVersion: kase.version,
+        actor: "ana",
+        move: "approve",
+      },
+      db.governance,
+    ).catch((e) => e);
     expect(selfApprove).toBeInstanceOf(FieldRuleError);
     expect(selfApprove.message).toMatch(/four-eyes/);
-    kase = await moveCase(db.pool, {
-      caseId: kase.id,
-      expectedVersion: kase.version,
-      actor: "sam",
-      move: "approve",
-    });
+    kase = await moveCase(
+      db.pool,
+      {
+        caseId: kase.id,
+        expectedVersion: kase.version,
+        actor: "sam",
+        move: "approve",
+      },
+      db.governance,
+    );
     expect(kase).toMatchObject({ status: "closed", disposition: "confirmed_risk", closedBy: "sam" });
     await expect(
-      moveCase(db.pool, {
+      moveCase(
+        db.pool,
+        {
+          caseId: kase.id,
+          expectedVersion: kase.version,
+          actor: "ana",
+          move: "reopen",
+          note: "",
+        },
+        db.governance,
+      ),
+    ).rejects.toBeInstanceOf(FieldRuleError);
+    kase = await moveCase(
+      db.pool,
+      {
         caseId: kase.id,
         expectedVersion: kase.version,
         actor: "ana",
         move: "reopen",
-        note: "",
-      }),
-    ).rejects.toBeInstanceOf(FieldRuleError);
-    kase = await moveCase(db.pool, {
-      caseId: kase.id,
-      expectedVersion: kase.version,
-      actor: "ana",
-      move: "reopen",
-      note: "new transactions arrived",
-    });
+        note: "new transactions arrived",
+      },
+      db.governance,
+    );
     expect(kase).toMatchObject({
       status: "investigating",
       disposition: null,
@@ -208,28 +236,44 @@ describe("lifecycle", () => {
   it("lets the investigator close a low-risk case directly, and refuses moves from the wrong status", async () => {
     let kase = await newCase("low");
     await expect(
-      moveCase(db.pool, { caseId: kase.id, expectedVersion: kase.version, actor: "ana", move: "approve" }),
+      moveCase(
+        db.pool,
+        { caseId: kase.id, expectedVersion: kase.version, actor: "ana", move: "approve" },
+        db.governance,
+      ),
     ).rejects.toThrow(/cannot approve/);
-    kase = await moveCase(db.pool, {
-      caseId: kase.id,
-      expectedVersion: kase.version,
-      actor: "ana",
-      move: "close",
-      disposition: "false_positive",
-      note: "known payroll pattern",
-    });
+    kase = await moveCase(
+      db.pool,
+      {
+        caseId: kase.id,
+        expectedVersion: kase.version,
+        actor: "ana",
+        move: "close",
+        disposition: "false_positive",
+        note: "known payroll pattern",
+      },
+      db.governance,
+    );
     expect(kase).toMatchObject({ status: "closed", disposition: "false_positive", closedBy: "ana" });
   });
 
   it("refuses an edit at a version that moved on, naming who moved it", async () => {
     const kase = await newCase("low");
-    await moveCase(db.pool, { caseId: kase.id, expectedVersion: kase.version, actor: "sam", move: "start" });
-    const err = await moveCase(db.pool, {
-      caseId: kase.id,
-      expectedVersion: kase.version,
-      actor: "ana",
-      move: "start",
-    }).catch((e) => e);
+    await moveCase(
+      db.pool,
+      { caseId: kase.id, expectedVersion: kase.version, actor: "sam", move: "start" },
+      db.governance,
+    );
+    const err = await moveCase(
+      db.pool,
+      {
+        caseId: kase.id,
+        expectedVersion: kase.version,
+        actor: "ana",
+        move: "start",
+      },
+      db.governance,
+    ).catch((e) => e);
     expect(err).toBeInstanceOf(ConflictError);
     expect(err.message).toMatch(/^sam changed CASE-\d+ meanwhile/);
   });
@@ -238,7 +282,11 @@ describe("lifecycle", () => {
     const kase = await newCase("low");
     const results = await Promise.allSettled(
       ["ana", "sam"].map((actor) =>
-        moveCase(db.pool, { caseId: kase.id, expectedVersion: kase.version, actor, move: "start" }),
+        moveCase(
+          db.pool,
+          { caseId: kase.id, expectedVersion: kase.version, actor, move: "start" },
+          db.governance,
+        ),
       ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
@@ -292,20 +340,28 @@ describe("evidence and audit", () => {
 
   it("names the first broken row when an audit event is edited, deleted, or cut off the end", async () => {
     let kase = await newCase("high");
-    kase = await moveCase(db.pool, {
-      caseId: kase.id,
-      expectedVersion: kase.version,
-      actor: "ana",
-      move: "start",
-    });
-    kase = await moveCase(db.pool, {
-      caseId: kase.id,
-      expectedVersion: kase.version,
-      actor: "ana",
-      move: "propose",
-      disposition: "no_action",
-      note: "no pattern",
-    });
+    kase = await moveCase(
+      db.pool,
+      {
+        caseId: kase.id,
+        expectedVersion: kase.version,
+        actor: "ana",
+        move: "start",
+      },
+      db.governance,
+    );
+    kase = await moveCase(
+      db.pool,
+      {
+        caseId: kase.id,
+        expectedVersion: kase.version,
+        actor: "ana",
+        move: "propose",
+        disposition: "no_action",
+        note: "no pattern",
+      },
+      db.governance,
+    );
     expect(await verifyAudit(db.pool, { caseId: kase.id })).toMatchObject({ ok: true, breaks: [] });
     const events = (
       await db.pool.query("select id, seq from risk_compliance.audit_event where case_id = $1 order by seq", [

@@ -1,5 +1,7 @@
+import type { GovernanceWriter } from "@appbase/lakehouse/governance";
 import { FieldRuleError } from "@appbase/next-kit/errors";
 import { type Database, inTransaction } from "../../db/transaction.ts";
+import { decides, decisionRow, recordDecision } from "./case-decisions.ts";
 import { type CaseMove, type Disposition, needsFourEyes, STATUS_LABELS, TRANSITIONS } from "./lifecycle.ts";
 import { type CaseChanges, caseLabel, changeCase, lockCase, type RiskCase, staleCase } from "./risk-case.ts";
 
@@ -99,27 +101,74 @@ export function planMove(kase: RiskCase, input: CaseMoveInput, at: Date): CaseCh
 
 /**
  * Moves a case through its lifecycle at the version the actor saw, auditing every field it
- * changes (and the note, for moves that carry one).
+ * changes (and the note, for moves that carry one). A move that decides the disposition (close,
+ * approve, reopen) then goes through the Governance Writer; when silver refuses it, the move is
+ * reverted (audited as such) and the error says nothing was saved.
  */
-export async function moveCase(db: Database, input: CaseMoveInput): Promise<RiskCase> {
-  return inTransaction(db, async (tx) => {
+export async function moveCase(
+  db: Database,
+  input: CaseMoveInput,
+  governance: { writer: GovernanceWriter } | null,
+): Promise<RiskCase> {
+  const decision = decides(input.move);
+  if (decision && !governance) {
+    throw new FieldRuleError(
+      "move",
+      "Case decisions are governed, and the lakehouse holding them is not available; try again once it is bound or running.",
+    );
+  }
+  const note = input.note?.trim();
+  // The writer serves Lakebase on its own connection, so it runs after the case commits (an open
+  // transaction would hold the embedded Lakebase's only connection); the case row's version
+  // already lets one decision through at a time.
+  const { before, after, changes } = await inTransaction(db, async (tx) => {
     const at = input.at ?? new Date();
     const kase = await lockCase(tx, input.caseId);
     // Judge the move against the case the user saw, not one that moved on since.
     if (kase.version !== input.expectedVersion) throw staleCase(kase, input.expectedVersion);
-    const changes = planMove(kase, input, at);
-    const note = input.note?.trim();
-    return changeCase(tx, {
+    const planned = planMove(kase, input, at);
+    const moved = await changeCase(tx, {
       caseId: input.caseId,
       expectedVersion: input.expectedVersion,
       actor: input.actor,
       action: input.move,
-      changes,
+      changes: planned,
       at,
       extra:
         note && (input.move === "sendBack" || input.move === "reopen")
           ? [{ action: input.move, field: "note", newValue: note }]
           : [],
     });
+    return { before: kase, after: moved, changes: planned };
   });
+  if (!governance || !decision) return after;
+  try {
+    await recordDecision(governance.writer, decisionRow(before, after, input.move, note));
+    return after;
+  } catch (error) {
+    await revertMove(db, { before, after, changes, actor: input.actor, reason: (error as Error).message });
+    throw error;
+  }
+}
+
+const camel = (column: string) => column.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+
+/** Puts back what a move changed (its decision was not recorded), as one more audited change. */
+async function revertMove(
+  db: Database,
+  input: { before: RiskCase; after: RiskCase; changes: CaseChanges; actor: string; reason: string },
+): Promise<void> {
+  const previous = Object.fromEntries(
+    Object.keys(input.changes).map((c) => [c, input.before[camel(c) as keyof RiskCase] ?? null]),
+  ) as CaseChanges;
+  await inTransaction(db, (tx) =>
+    changeCase(tx, {
+      caseId: input.after.id,
+      expectedVersion: input.after.version,
+      actor: input.actor,
+      action: "revert",
+      changes: previous,
+      extra: [{ action: "revert", field: "note", newValue: `Decision not recorded: ${input.reason}` }],
+    }),
+  );
 }

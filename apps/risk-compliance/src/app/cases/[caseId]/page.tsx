@@ -3,7 +3,8 @@ import { PageHeader } from "@appbase/ui/shell";
 import { ErrorState } from "@appbase/ui/states";
 import { z } from "zod";
 import { addNoteAction, moveCaseAction } from "../../../actions/cases.ts";
-import { ActionForm } from "../../../components/action-form.tsx";
+import { ActionForm, FormField } from "../../../components/action-form.tsx";
+import { DecisionAsOf } from "../../../components/decision-as-of.tsx";
 import { HighlightedPassage } from "../../../components/highlighted-passage.tsx";
 import { RelevantPolicies } from "../../../components/relevant-policies.tsx";
 import { alertsOfCase } from "../../../domain/alerts/list-alerts.ts";
@@ -22,6 +23,7 @@ import { similarCases } from "../../../domain/policies/evidence-search.ts";
 import { hasRetrieval } from "../../../domain/policies/policy-versions.ts";
 import { searchPolicies } from "../../../domain/policies/search-policies.ts";
 import { kitEmbedder } from "../../../server/embedder.ts";
+import { kitGovernance } from "../../../server/governance.ts";
 import { can, db, pageViewer } from "../../../server/kit.ts";
 
 const MOVE_LABELS = {
@@ -33,10 +35,17 @@ const MOVE_LABELS = {
   reopen: "Reopen",
 } as const;
 
-export default async function CasePage({ params }: { params: Promise<{ caseId: string }> }) {
+export default async function CasePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ caseId: string }>;
+  searchParams: Promise<{ asOf?: string | string[] }>;
+}) {
   const viewer = await pageViewer("case.read", "cases");
   if (!viewer.identity) return viewer.refusal;
   const { caseId } = await params;
+  const { asOf } = await searchParams;
   if (!z.uuid().safeParse(caseId).success)
     return <ErrorState title="No such case" message="The link names no case." />;
   const pool = await db();
@@ -63,6 +72,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
       !(m === "close" && needsFourEyes(kase.riskLevel as "high")),
   );
   const hidden = { caseId: kase.id, expectedVersion: String(kase.version) };
+  const governed = await kitGovernance();
   return (
     <>
       <PageHeader
@@ -99,9 +109,13 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
           {can(viewer.identity, "case.investigate") && moves.length > 0 && (
             <div className="rc-card">
               <h2>Lifecycle</h2>
-              <ActionForm label="Apply" action={moveCaseAction} hidden={hidden}>
-                <label>
-                  Move{" "}
+              <ActionForm
+                label="Apply"
+                action={moveCaseAction}
+                hidden={hidden}
+                fields={["move", "disposition", "note"]}
+              >
+                <FormField name="move" label="Move">
                   <select name="move">
                     {moves.map((m) => (
                       <option key={m} value={m}>
@@ -109,9 +123,8 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
                       </option>
                     ))}
                   </select>
-                </label>
-                <label>
-                  Disposition{" "}
+                </FormField>
+                <FormField name="disposition" label="Disposition">
                   <select name="disposition" defaultValue="">
                     <option value="">(for propose / close)</option>
                     {Object.entries(DISPOSITION_LABELS).map(([v, l]) => (
@@ -120,8 +133,10 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
                       </option>
                     ))}
                   </select>
-                </label>
-                <textarea name="note" maxLength={4000} rows={2} placeholder="Rationale or reason" />
+                </FormField>
+                <FormField name="note" label="Rationale or reason">
+                  <textarea name="note" maxLength={4000} rows={2} placeholder="Rationale or reason" />
+                </FormField>
               </ActionForm>
             </div>
           )}
@@ -150,12 +165,22 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
               ))}
             </ul>
             {kase.status !== "closed" && can(viewer.identity, "evidence.write") && (
-              <ActionForm label="Add note" action={addNoteAction} hidden={hidden}>
-                <input name="title" maxLength={200} placeholder="Title" />
-                <textarea name="text" maxLength={20000} rows={3} placeholder="What you found" />
+              <ActionForm label="Add note" action={addNoteAction} hidden={hidden} fields={["title", "text"]}>
+                <FormField name="title" label="Title">
+                  <input name="title" maxLength={200} placeholder="Title" />
+                </FormField>
+                <FormField name="text" label="Note">
+                  <textarea name="text" maxLength={20000} rows={3} placeholder="What you found" />
+                </FormField>
               </ActionForm>
             )}
           </div>
+          <DecisionAsOf
+            caseId={kase.id}
+            governance={governed.governance}
+            unavailable={governed.unavailable}
+            asOf={typeof asOf === "string" ? asOf : undefined}
+          />
           <div className="rc-card">
             <h2>Audit trail</h2>
             <ol className="rc-list">
