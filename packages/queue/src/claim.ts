@@ -1,6 +1,6 @@
 import { NotFoundError } from "@appbase/next-kit/errors";
 import type { Queryable, ResolvedQueue } from "./queue-table.ts";
-import { refusal } from "./refusal.ts";
+import { type MayRead, refusal } from "./refusal.ts";
 
 /** How long a claim holds before the item returns to the queue. */
 export const DEFAULT_LEASE_SECONDS = 15 * 60;
@@ -47,12 +47,13 @@ export async function claimNext<TItem>(
 
 /**
  * Claims one named item (a snoozed one too: naming it is deliberate). Someone else's live claim,
- * or a closed item, is a ConflictError saying who holds it and until when; renewing one's own claim is allowed.
+ * or a closed item, is a ConflictError saying who holds it and until when (nothing, when `mayRead`
+ * says the claimant may not read the item as it is now); renewing one's own claim is allowed.
  */
 export async function claimItem<TItem>(
   q: ResolvedQueue<TItem>,
   db: Queryable,
-  input: { id: string; claimant: string; leaseSeconds?: number },
+  input: { id: string; claimant: string; leaseSeconds?: number; mayRead?: MayRead },
 ): Promise<TItem> {
   const { rows } = await db.query(
     `update ${q.table} set ${claimSet(q)}
@@ -67,6 +68,7 @@ export async function claimItem<TItem>(
     actor: input.claimant,
     closed: q.spec.statuses.closed,
     closedMessage: q.spec.closedMessage,
+    mayRead: input.mayRead,
   });
 }
 

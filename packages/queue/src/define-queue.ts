@@ -2,6 +2,7 @@ import { type BulkResult, bulkAssign, bulkClose, type Selected } from "./bulk.ts
 import { claimItem, claimNext, getRow, releaseExpired } from "./claim.ts";
 import { type Enqueued, enqueue, type NewQueueItem } from "./enqueue.ts";
 import { type Queryable, type QueueSpec, resolveQueue } from "./queue-table.ts";
+import type { MayRead } from "./refusal.ts";
 import { type Change, close, release, snooze, update } from "./transitions.ts";
 
 /** A work queue over one of a kit's tables: the operations, bound to that table. */
@@ -15,7 +16,10 @@ export interface Queue<TItem> {
     db: Queryable,
     input: { claimant: string; limit?: number; leaseSeconds?: number },
   ): Promise<TItem[]>;
-  claim(db: Queryable, input: { id: string; claimant: string; leaseSeconds?: number }): Promise<TItem>;
+  claim(
+    db: Queryable,
+    input: { id: string; claimant: string; leaseSeconds?: number; mayRead?: MayRead },
+  ): Promise<TItem>;
   release(db: Queryable, change: Change): Promise<TItem>;
   releaseExpired(db: Queryable): Promise<number>;
   snooze(db: Queryable, change: Change & { until: Date; reason: string }): Promise<TItem>;

@@ -206,3 +206,40 @@ describe("bulk", () => {
     ]);
   });
 });
+
+describe("refusals reveal nothing the actor may not read", () => {
+  // A row rule like the review queue's: unclaimed items and one's own claims only.
+  const mayReadAs = (actor: string) => (row: Readonly<Record<string, unknown>>) =>
+    row.claimed_by === null || row.claimed_by === actor;
+
+  it("a claim conflict on an item someone else holds carries no item and names no holder", async () => {
+    const { item } = await add("Sensitive title");
+    await tickets.claim(db.pool, { id: item.id, claimant: "ana" });
+    const err = await tickets
+      .claim(db.pool, { id: item.id, claimant: "bo", mayRead: mayReadAs("bo") })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConflictError);
+    expect((err as ConflictError).current).toBeNull();
+    expect((err as Error).message).not.toMatch(/ana|Sensitive/);
+    // Without a row rule (or for a reader who may see it) the conflict still says who holds it.
+    const open = await tickets.claim(db.pool, { id: item.id, claimant: "bo" }).catch((e: unknown) => e);
+    expect((open as ConflictError).current).toMatchObject({ title: "Sensitive title" });
+  });
+
+  it("a refused change or close carries nothing either, and writes nothing", async () => {
+    const { item } = await add("Held elsewhere");
+    const held = await tickets.claim(db.pool, { id: item.id, claimant: "ana" });
+    const change = { id: item.id, actor: "bo", expectedVersion: held.version, mayRead: mayReadAs("bo") };
+    for (const attempt of [
+      tickets.close(db.pool, { ...change, status: "resolved" }),
+      tickets.update(db.pool, { ...change, values: { title: "hijacked" } }),
+      tickets.release(db.pool, change),
+    ]) {
+      const err = await attempt.catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ConflictError);
+      expect((err as ConflictError).current).toBeNull();
+      expect((err as Error).message).not.toMatch(/ana/);
+    }
+    expect(await tickets.get(db.pool, item.id)).toMatchObject({ title: "Held elsewhere", claimedBy: "ana" });
+  });
+});

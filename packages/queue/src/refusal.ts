@@ -9,9 +9,17 @@ interface QueueRow {
   version: number;
 }
 
+/** Whether the actor may read an item, as the kit's row rule says (a raw row, Postgres column names). */
+export type MayRead = (row: Readonly<Record<string, unknown>>) => boolean;
+
+/** The refusal for an item the actor may not read: it says nothing about the item, not even who holds it. */
+export const UNREADABLE_ITEM_MESSAGE =
+  "This item is no longer available to you; someone else is working on it or it was closed. Pick another item from the queue.";
+
 /**
  * Why `actor` could not act on the item as it is now, in words a person can act on; the error
- * carries the current item so the UI can show it. `closed` names the statuses that end an item.
+ * carries the current item so the UI can show it, unless `mayRead` says the actor may not read it
+ * (then it carries nothing). `closed` names the statuses that end an item.
  */
 export function refusal<TItem>(
   row: Record<string, unknown>,
@@ -21,8 +29,10 @@ export function refusal<TItem>(
     expectedVersion?: number;
     closed: readonly string[];
     closedMessage?: (item: TItem) => string;
+    mayRead?: MayRead;
   },
-): ConflictError<TItem> {
+): ConflictError<TItem | null> {
+  if (input.mayRead && !input.mayRead(row)) return new ConflictError(UNREADABLE_ITEM_MESSAGE, null);
   const r = row as unknown as QueueRow;
   const now = Date.now();
   if (input.closed.includes(r.status)) {

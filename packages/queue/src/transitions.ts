@@ -2,7 +2,7 @@ import { FieldRuleError } from "@appbase/next-kit/errors";
 import { getRow } from "./claim.ts";
 import { checkColumns } from "./enqueue.ts";
 import type { Queryable, ResolvedQueue } from "./queue-table.ts";
-import { refusal } from "./refusal.ts";
+import { type MayRead, refusal } from "./refusal.ts";
 
 /** Who may act: the live claimant only, or anyone who is not blocked by someone else's live claim. */
 type Holder = "claimant" | "not-held-by-another";
@@ -16,6 +16,8 @@ export interface Change {
   values?: Record<string, unknown>;
   /** Leads (e.g. `alert.reassign`) may act on items others hold. */
   override?: boolean;
+  /** The kit's row rule for the actor: a refused change on an item they may not read reveals nothing of it. */
+  mayRead?: MayRead;
 }
 
 /**
@@ -54,6 +56,7 @@ async function versionedChange<TItem>(
     expectedVersion: change.expectedVersion,
     closed: q.spec.statuses.closed,
     closedMessage: q.spec.closedMessage,
+    mayRead: change.mayRead,
   });
 }
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { decideAndResume } from "../domain/queue/decide-and-resume.ts";
-import { claimItem } from "../domain/queue/queue.ts";
+import { claimItem, reviewerMayRead } from "../domain/queue/queue.ts";
 import { reviewDecisionSchema } from "../domain/queue/review-item.ts";
 import { boundAgentModel, boundMlflowTarget } from "../server/databricks.ts";
 import { can, db, defineAction } from "../server/kit.ts";
@@ -15,7 +15,11 @@ export const claimReviewAction = defineAction({
   permission: "review.claim",
   input: z.object({ itemId }),
   handler: async (input, { identity }) => {
-    const item = await claimItem(await db(), { itemId: input.itemId, reviewer: identity.email });
+    const item = await claimItem(await db(), {
+      itemId: input.itemId,
+      reviewer: identity.email,
+      mayRead: reviewerMayRead(identity.email, can(identity, "review.read-all")),
+    });
     revalidatePath("/queue");
     return item;
   },
@@ -47,6 +51,7 @@ export const decideReviewAction = defineAction({
       ...input,
       reviewer: identity.email,
       mayOverride: can(identity, "review.reassign"),
+      mayRead: reviewerMayRead(identity.email, can(identity, "review.read-all")),
       ...(model ? { model } : {}),
       ...(mlflow ? { mlflow } : {}),
     });

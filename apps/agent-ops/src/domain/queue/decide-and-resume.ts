@@ -1,3 +1,4 @@
+import type { MayRead } from "@appbase/queue";
 import type pg from "pg";
 import type { AgentModel } from "../agents/agent-model.ts";
 import { type AssessmentHandoff, recordAssessmentHandoff } from "../evaluation/assessment-handoff.ts";
@@ -17,6 +18,8 @@ export interface ReviewDecisionRequest {
   editedArgs?: Record<string, string | number | boolean>;
   /** Holders of review.reassign may decide items someone else claimed. */
   mayOverride: boolean;
+  /** The reviewer's row rule (reviewerMayRead): a refused decision on an item it hides says nothing of it. */
+  mayRead?: MayRead;
   /** The bound serving endpoint, if any (a run continues on the model it started with). */
   model?: AgentModel;
   /** The bound MLflow experiment, if any: the assessment is handed off and the resumed turn traced there. */
@@ -50,6 +53,7 @@ export async function decideAndResume(
     rationale: request.rationale,
     ...(edited !== undefined ? { editedValue: edited } : {}),
     mayOverride: request.mayOverride,
+    mayRead: request.mayRead,
   });
   const handoff = await recordAssessmentHandoff(pool, item, {
     experimentBound: request.mlflow !== undefined,

@@ -1,5 +1,6 @@
 import type { Queryable } from "@appbase/db";
 import { FieldRuleError } from "@appbase/next-kit/errors";
+import type { MayRead } from "@appbase/queue";
 import { reviewQueue } from "./queue.ts";
 import type { ReviewDecision, ReviewItem } from "./review-item.ts";
 
@@ -12,6 +13,8 @@ export interface DecisionInput {
   editedValue?: unknown;
   /** Holders of review.reassign may decide items someone else claimed. */
   mayOverride?: boolean;
+  /** The reviewer's row rule (reviewerMayRead): a refused decision on an item it hides says nothing of it. */
+  mayRead?: MayRead;
 }
 
 /** Records a decision on an item the reviewer holds a live claim on; a stale version or lost lease is a conflict. */
@@ -38,5 +41,6 @@ export async function decideReviewItem(db: Queryable, input: DecisionInput): Pro
       decided_at: new Date(),
     },
     override: input.mayOverride ?? false,
+    mayRead: input.mayRead,
   });
 }

@@ -1,7 +1,16 @@
+import { ConflictError } from "@appbase/next-kit/errors";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database.ts";
 import { decideReviewItem } from "./decide.ts";
-import { claimItem, claimNext, enqueueReviewItem, listReviewItems, releaseExpiredClaims } from "./queue.ts";
+import {
+  claimItem,
+  claimNext,
+  enqueueReviewItem,
+  getReviewItem,
+  listReviewItems,
+  releaseExpiredClaims,
+  reviewerMayRead,
+} from "./queue.ts";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -88,5 +97,54 @@ describe("review queue", () => {
     expect(ravi.map((i) => i.threadId)).toEqual(["thread-6"]);
     const operator = await listReviewItems(database.pool, { viewer: "olga@example.com", seeAll: true });
     expect(operator).toHaveLength(2);
+  });
+
+  it("the row rule in memory agrees with the list: each row is readable exactly when it is listed", async () => {
+    const a = await enqueueReviewItem(database.pool, item(7));
+    const b = await enqueueReviewItem(database.pool, item(8));
+    await enqueueReviewItem(database.pool, item(9));
+    await claimItem(database.pool, { itemId: a.id, reviewer: "rita@example.com" });
+    await claimItem(database.pool, { itemId: b.id, reviewer: "ravi@example.com" });
+    const { rows } = await database.pool.query("select * from agent_ops.review_item");
+    for (const [viewer, seeAll] of [
+      ["ravi@example.com", false],
+      ["rita@example.com", false],
+      ["olga@example.com", true],
+    ] as const) {
+      const listed = new Set((await listReviewItems(database.pool, { viewer, seeAll })).map((i) => i.id));
+      const readable = new Set(rows.filter(reviewerMayRead(viewer, seeAll)).map((r) => String(r.id)));
+      expect(readable, viewer).toEqual(listed);
+    }
+  });
+
+  it("a claim or decision conflict on an item hidden from the reviewer carries nothing of it", async () => {
+    const held = await enqueueReviewItem(database.pool, { ...item(10), title: "Refund for Jane Doe" });
+    const claimed = await claimItem(database.pool, { itemId: held.id, reviewer: "rita@example.com" });
+    const ravi = { reviewer: "ravi@example.com", mayRead: reviewerMayRead("ravi@example.com", false) };
+    const claim = await claimItem(database.pool, { itemId: held.id, ...ravi }).catch((e: unknown) => e);
+    const decide = await decideReviewItem(database.pool, {
+      itemId: held.id,
+      ...ravi,
+      expectedVersion: claimed.version,
+      decision: "approve",
+      rationale: "looks fine",
+    }).catch((e: unknown) => e);
+    for (const error of [claim, decide]) {
+      expect(error).toBeInstanceOf(ConflictError);
+      expect((error as ConflictError).current).toBeNull();
+      expect(JSON.stringify({ message: (error as Error).message })).not.toMatch(/rita|Jane|thread-10/);
+    }
+    expect(await getReviewItem(database.pool, held.id)).toMatchObject({
+      status: "claimed",
+      claimedBy: "rita@example.com",
+    });
+    // An operator (review.read-all) is told who holds it, with the item.
+    const olga = await claimItem(database.pool, {
+      itemId: held.id,
+      reviewer: "olga@example.com",
+      mayRead: reviewerMayRead("olga@example.com", true),
+    }).catch((e: unknown) => e);
+    expect((olga as Error).message).toMatch(/rita@example.com has claimed this item/);
+    expect((olga as ConflictError).current).toMatchObject({ id: held.id });
   });
 });

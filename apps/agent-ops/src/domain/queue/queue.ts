@@ -1,5 +1,5 @@
 import type { Queryable } from "@appbase/db";
-import { DEFAULT_LEASE_SECONDS, defineQueue } from "@appbase/queue";
+import { DEFAULT_LEASE_SECONDS, defineQueue, type MayRead } from "@appbase/queue";
 import { reviewItem } from "../../db/schema/review-item.ts";
 import { type ReviewItem, type ReviewSource, toReviewItem } from "./review-item.ts";
 
@@ -56,15 +56,19 @@ export function claimNext(
   });
 }
 
-/** Claims one named item; if someone else holds a live claim (or it is decided) this is a conflict naming them. */
+/**
+ * Claims one named item; if someone else holds a live claim (or it is decided) this is a conflict
+ * naming them, or saying nothing of the item when `mayRead` (reviewerMayRead) hides it from the reviewer.
+ */
 export function claimItem(
   db: Queryable,
-  input: { itemId: string; reviewer: string; leaseSeconds?: number },
+  input: { itemId: string; reviewer: string; leaseSeconds?: number; mayRead?: MayRead },
 ): Promise<ReviewItem> {
   return reviewQueue.claim(db, {
     id: input.itemId,
     claimant: input.reviewer,
     leaseSeconds: input.leaseSeconds,
+    mayRead: input.mayRead,
   });
 }
 
@@ -76,6 +80,16 @@ export function releaseExpiredClaims(db: Queryable): Promise<number> {
 /** One review item by id, or NotFoundError. */
 export function getReviewItem(db: Queryable, itemId: string): Promise<ReviewItem> {
   return reviewQueue.get(db, itemId);
+}
+
+/**
+ * The queue's row rule for one row: review.read-all holders (`seeAll`) read every item, other reviewers
+ * unclaimed items and their own claims. listReviewItems applies the same rule in SQL; a refused claim or
+ * decision on an item the rule hides carries nothing of it.
+ */
+export function reviewerMayRead(viewer: string, seeAll: boolean): MayRead {
+  return (row) =>
+    seeAll || row.claimed_by === null || row.claimed_by === undefined || row.claimed_by === viewer;
 }
 
 /** The queue a viewer sees: open items first; without `seeAll` only unclaimed items and their own claims. */
