@@ -1,4 +1,5 @@
 import { defineAppEnv, lakebaseEndpointBinding } from "@appbase/bindings";
+import { checkpointSchemasValue } from "./domain/checkpoints/checkpoint-schemas.ts";
 
 /**
  * Every resource the AI Agent Operations Center binds in app.yaml; bundles/agent-ops/bundle.ts generates
@@ -28,6 +29,15 @@ export const agentOpsAppEnv = defineAppEnv({
       type: "sql_warehouse",
       optional: true,
       description: "SQL warehouse the governed registries' Governance Writer writes the lakehouse through",
+    },
+  },
+  values: {
+    // Point the kit at an existing deployment's LangGraph checkpoints; the kit's own schema is always read.
+    AGENT_CHECKPOINT_SCHEMAS: {
+      default: "agent_checkpoints",
+      schema: checkpointSchemasValue,
+      description:
+        "Comma-separated Postgres schemas holding LangGraph checkpoint tables (PostgresSaver) whose threads the kit lists",
     },
   },
 });

@@ -14,7 +14,8 @@ export function ThreadEntry({ entry, targetCall }: { entry: TimelineEntry; targe
     case "message":
       return (
         <li className={`ao-entry-card${entry.role === "ai" ? " ao-entry-card--ai" : ""}`}>
-          <strong>{ROLE[entry.role]}:</strong> {entry.text || <span className="ab-muted">(no text)</span>}
+          <strong>{ROLE[entry.role]}:</strong>{" "}
+          {entry.text || (entry.requested.length > 0 ? null : <span className="ab-muted">(no text)</span>)}
           {entry.edited ? <span className="ao-entry-card__meta"> (edited)</span> : null}
           {entry.requested.length > 0 ? (
             <div className="ao-entry-card__meta">Asked for: {entry.requested.join(", ")}</div>

@@ -20,8 +20,8 @@ export const threadColumns: Column<RunSummary>[] = [
     render: (r) => (
       <span className="ao-thread-cell">
         <code className="ao-thread-cell__id">{r.threadId}</code>
-        <span className="ao-thread-cell__request" title={r.request}>
-          {r.request}
+        <span className="ao-thread-cell__request" title={r.request ?? undefined}>
+          {r.request ?? <span className="ab-muted">no human message</span>}
         </span>
       </span>
     ),
@@ -35,7 +35,11 @@ export const threadColumns: Column<RunSummary>[] = [
       </StatusBadge>
     ),
   },
-  { key: "agent", header: "Agent", render: (r) => r.agent },
+  {
+    key: "agent",
+    header: "Agent",
+    render: (r) => r.agent ?? <span className="ab-muted">graph not recorded</span>,
+  },
   {
     key: "last_step",
     header: "Last step",
@@ -72,11 +76,16 @@ export const threadColumns: Column<RunSummary>[] = [
     key: "model",
     header: "Model",
     sortable: false,
-    render: (r) => (
-      <StatusBadge tone={r.modelKind === "scripted" ? "neutral" : "info"} dot={false} title={r.model}>
-        {r.modelKind === "scripted" ? "scripted" : "serving endpoint"}
-      </StatusBadge>
-    ),
+    render: (r) =>
+      r.model === null ? (
+        <span className="ab-muted" title="Written by another program; the kit has no run record">
+          own program
+        </span>
+      ) : (
+        <StatusBadge tone={r.modelKind === "scripted" ? "neutral" : "info"} dot={false} title={r.model}>
+          {r.modelKind === "scripted" ? "scripted" : "serving endpoint"}
+        </StatusBadge>
+      ),
   },
   {
     key: "started_at",
@@ -84,7 +93,7 @@ export const threadColumns: Column<RunSummary>[] = [
     render: (r) => (
       <span className="ao-thread-cell">
         <span>{formatInstant(r.startedAt)}</span>
-        <span className="ab-muted">{r.startedBy}</span>
+        <span className="ab-muted">{r.startedBy ?? r.checkpointSchema}</span>
       </span>
     ),
   },

@@ -1,7 +1,9 @@
 import { type QueueItem, QueueList } from "@appbase/ui/queue";
 import { PageHeader } from "@appbase/ui/shell";
 import Link from "next/link";
+import { LiveRefresh } from "../../components/live-refresh.tsx";
 import { ReviewControls } from "../../components/review-controls.tsx";
+import { queueForeignInterrupts } from "../../domain/checkpoints/checkpoint-interrupts.ts";
 import {
   type AssessmentHandoff,
   handoffStatusLine,
@@ -9,6 +11,8 @@ import {
 } from "../../domain/evaluation/assessment-handoff.ts";
 import { listReviewItems } from "../../domain/queue/queue.ts";
 import type { ReviewItem } from "../../domain/queue/review-item.ts";
+import { kitThreadIds } from "../../domain/runs/runs.ts";
+import { boundCheckpointSchemas } from "../../server/checkpoints.ts";
 import { can, db, pageViewer } from "../../server/kit.ts";
 
 export const dynamic = "force-dynamic";
@@ -37,10 +41,17 @@ function HandoffNote(props: { handoff: AssessmentHandoff | undefined }) {
 export default async function QueuePage() {
   const { identity, refusal } = await pageViewer("run.read", "agent runs");
   if (refusal) return refusal;
-  const items = await listReviewItems(await db(), {
+  const pool = await db();
+  // Interrupts of other programs' threads enter the queue on every read (idempotent per interrupt).
+  await queueForeignInterrupts(pool, (await boundCheckpointSchemas(pool)).schemas);
+  const items = await listReviewItems(pool, {
     viewer: identity.email,
     seeAll: can(identity, "review.read-all"),
   });
+  const kitThreads = await kitThreadIds(
+    pool,
+    items.filter((i) => i.source === "interrupt").map((i) => i.threadId),
+  );
   const byId = new Map<string, ReviewItem>(items.map((i) => [i.id, i]));
   const decidedIds = items.filter((i) => i.status === "decided").map((i) => i.id);
   const handoffs = new Map(
@@ -60,7 +71,13 @@ export default async function QueuePage() {
     createdAt: i.createdAt,
     meta: (
       <>
-        {i.source} · <Link href={`/threads/${i.threadId}`}>{i.threadId}</Link>
+        {i.source} · <Link href={`/threads/${encodeURIComponent(i.threadId)}`}>{i.threadId}</Link>
+        {i.source === "interrupt" && !kitThreads.has(i.threadId) ? (
+          <span data-testid="resumed-by">
+            {" "}
+            · resumed by its own program (it reads the decision from agent_ops.interrupt_decision)
+          </span>
+        ) : null}
         {i.rationale ? ` · “${i.rationale}” by ${i.decidedBy}` : ""}
         <HandoffNote handoff={handoffs.get(i.id)} />
       </>
@@ -70,8 +87,9 @@ export default async function QueuePage() {
     <>
       <PageHeader
         title="Review queue"
-        description="Agent interrupts and rule hits (tool errors, policy flags). Claim an item to review it; a claim expires after 15 minutes."
+        description="Agent interrupts of every thread in the checkpoint schemas, and rule hits (tool errors, policy flags). Claim an item to review it; a claim expires after 15 minutes. The list follows other reviewers' claims and decisions as they happen."
       />
+      <LiveRefresh src="/api/live" />
       <QueueList
         label="Review queue"
         items={queueItems}

@@ -1,10 +1,11 @@
+import { Banner } from "@appbase/ui/badges";
 import { DataTable, parseTableParams } from "@appbase/ui/data-table";
 import { PageHeader } from "@appbase/ui/shell";
 import { EmptyState } from "@appbase/ui/states";
 import { StartRunForm } from "../../components/start-run-form.tsx";
 import { threadColumns } from "../../components/thread-list-columns.tsx";
-import { checkpointerFor } from "../../domain/runs/checkpointer.ts";
 import { listRunAgents, listRuns, threadTableSpec } from "../../domain/runs/list-runs.ts";
+import { boundCheckpointSchemas } from "../../server/checkpoints.ts";
 import { can, db, pageViewer } from "../../server/kit.ts";
 
 export const dynamic = "force-dynamic";
@@ -18,17 +19,21 @@ export default async function ThreadsPage({
   const { identity, refusal } = await pageViewer("run.read", "agent runs");
   if (refusal) return refusal;
   const pool = await db();
-  // The list reads the checkpoint tables; they exist from the saver's setup, even before the first run.
-  await checkpointerFor(pool);
-  const spec = threadTableSpec(await listRunAgents(pool));
+  const { schemas, missing } = await boundCheckpointSchemas(pool);
+  const spec = threadTableSpec(await listRunAgents(pool, schemas));
   const params = parseTableParams(await searchParams, spec);
-  const page = await listRuns(pool, params);
+  const page = await listRuns(pool, params, schemas);
   return (
     <>
       <PageHeader
         title="Threads"
-        description="Every conversation of the kit's agents: status, last checkpoint step, tool errors from the recorded tool calls, duration and which model ran it."
+        description={`Every LangGraph thread in the checkpoint schemas ${schemas.join(", ")}, whoever wrote it: status, last checkpoint step, tool errors from its tool messages, duration; the kit's own runs add their agent, model and who started them.`}
       />
+      {missing.length > 0 ? (
+        <Banner tone="warning" title="Checkpoint schema not found">
+          {`AGENT_CHECKPOINT_SCHEMAS names ${missing.join(", ")}, which has no LangGraph checkpoint tables in this database; check the name, or run the program's PostgresSaver.setup() there.`}
+        </Banner>
+      ) : null}
       {can(identity, "agent.pause") ? <StartRunForm /> : null}
       <DataTable
         caption="Threads"

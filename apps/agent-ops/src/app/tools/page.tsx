@@ -13,6 +13,7 @@ import {
   WINDOW_LABEL,
   windowStart,
 } from "../../domain/tool-calls/tool-window.ts";
+import { boundCheckpointSchemas } from "../../server/checkpoints.ts";
 import { db, pageViewer } from "../../server/kit.ts";
 
 export const dynamic = "force-dynamic";
@@ -40,16 +41,17 @@ export default async function ToolsPage({
   const query = querySchema.parse(await searchParams);
   const since = windowStart(query.window, new Date());
   const pool = await db();
+  const { schemas } = await boundCheckpointSchemas(pool);
   const [stats, histograms, failures] = await Promise.all([
-    toolCallStats(pool, since),
-    latencyHistograms(pool, since),
-    recentToolFailures(pool, { since, ...(query.tool ? { tool: query.tool } : {}), limit: 25 }),
+    toolCallStats(pool, since, schemas),
+    latencyHistograms(pool, since, schemas),
+    recentToolFailures(pool, { since, ...(query.tool ? { tool: query.tool } : {}), limit: 25 }, schemas),
   ]);
   return (
     <>
       <PageHeader
         title="Tool calls"
-        description="Every tool execution the agents recorded (agent_ops.tool_call): how often each tool runs, how often it fails, how long it takes."
+        description="Every tool call: those the kit's agents recorded, and every other thread's read from the tool messages in its checkpoints (latency from the checkpoint times). How often each tool runs, how often it fails, how long it takes."
       />
       <nav className="ao-window-links" aria-label="Time window">
         {TOOL_WINDOWS.map((w) => (

@@ -3,7 +3,7 @@ import type pg from "pg";
 import type { AgentModel } from "../agents/agent-model.ts";
 import { type AssessmentHandoff, recordAssessmentHandoff } from "../evaluation/assessment-handoff.ts";
 import type { MlflowTarget } from "../evaluation/assessment-outbox.ts";
-import { assertResumable, type RunOutcome, resumeAgentRun } from "../runs/runs.ts";
+import { assertResumable, isKitThread, type RunOutcome, resumeAgentRun } from "../runs/runs.ts";
 import { decideReviewItem } from "./decide.ts";
 import { getReviewItem } from "./queue.ts";
 import type { ReviewDecision, ReviewItem } from "./review-item.ts";
@@ -29,7 +29,10 @@ export interface ReviewDecisionRequest {
 export interface ReviewDecisionResult {
   item: ReviewItem;
   handoff: AssessmentHandoff;
-  /** The resumed run, for an interrupt's decision; null for other items. */
+  /**
+   * The resumed run, for an interrupt of a thread the kit started; null for other items, and for an
+   * interrupt of another program's thread, which that program resumes from `agent_ops.interrupt_decision`.
+   */
   run: RunOutcome | null;
 }
 
@@ -43,7 +46,8 @@ export async function decideAndResume(
   request: ReviewDecisionRequest,
 ): Promise<ReviewDecisionResult> {
   const open = await getReviewItem(pool, request.itemId);
-  if (open.source === "interrupt") await assertResumable(pool, open.threadId, request.model);
+  const resumesHere = open.source === "interrupt" && (await isKitThread(pool, open.threadId));
+  if (resumesHere) await assertResumable(pool, open.threadId, request.model);
   const edited = request.decision === "edit" ? request.editedArgs : undefined;
   const item = await decideReviewItem(pool, {
     itemId: request.itemId,
@@ -58,18 +62,17 @@ export async function decideAndResume(
   const handoff = await recordAssessmentHandoff(pool, item, {
     experimentBound: request.mlflow !== undefined,
   });
-  const run =
-    item.source === "interrupt"
-      ? await resumeAgentRun(pool, {
-          threadId: item.threadId,
-          resume: {
-            decision: request.decision,
-            rationale: request.rationale,
-            ...(edited !== undefined ? { editedArgs: edited } : {}),
-          },
-          ...(request.model ? { model: request.model } : {}),
-          ...(request.mlflow ? { tracing: { target: request.mlflow, user: request.reviewer } } : {}),
-        })
-      : null;
+  const run = resumesHere
+    ? await resumeAgentRun(pool, {
+        threadId: item.threadId,
+        resume: {
+          decision: request.decision,
+          rationale: request.rationale,
+          ...(edited !== undefined ? { editedArgs: edited } : {}),
+        },
+        ...(request.model ? { model: request.model } : {}),
+        ...(request.mlflow ? { tracing: { target: request.mlflow, user: request.reviewer } } : {}),
+      })
+    : null;
   return { item, handoff, run };
 }

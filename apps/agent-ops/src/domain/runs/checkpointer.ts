@@ -17,3 +17,24 @@ export function checkpointerFor(pool: pg.Pool): Promise<PostgresSaver> {
   }
   return saver;
 }
+
+const readers = new WeakMap<pg.Pool, Map<string, PostgresSaver>>();
+
+/**
+ * A saver that reads another program's checkpoint schema: no setup() (the program owns its tables and
+ * the kit may only read them). The kit's own schema reads through `checkpointerFor`.
+ */
+export async function checkpointReaderFor(pool: pg.Pool, schema: string): Promise<PostgresSaver> {
+  if (schema === CHECKPOINT_SCHEMA) return checkpointerFor(pool);
+  let bySchema = readers.get(pool);
+  if (!bySchema) {
+    bySchema = new Map();
+    readers.set(pool, bySchema);
+  }
+  let reader = bySchema.get(schema);
+  if (!reader) {
+    reader = new PostgresSaver(pool, undefined, { schema });
+    bySchema.set(schema, reader);
+  }
+  return reader;
+}

@@ -2,12 +2,16 @@ import { parseTableParams } from "@appbase/ui/data-table";
 import { Annotation, END, START, StateGraph } from "@langchain/langgraph";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database.ts";
+import { KIT_CHECKPOINT_SCHEMAS } from "../checkpoints/checkpoint-schemas.ts";
 import { checkpointerFor } from "./checkpointer.ts";
-import { getRun, listRunAgents, listRuns, threadTableSpec } from "./list-runs.ts";
+import { getRun as getRunIn, listRunAgents, listRuns as listRunsIn, threadTableSpec } from "./list-runs.ts";
 
 let database: TestDatabase;
 const spec = threadTableSpec(["customer-support", "risk-triage"]);
 const params = (query: Record<string, string>) => parseTableParams(query, spec);
+const listRuns = (pool: TestDatabase["pool"], p: ReturnType<typeof params>) =>
+  listRunsIn(pool, p, KIT_CHECKPOINT_SCHEMAS);
+const getRun = (pool: TestDatabase["pool"], id: string) => getRunIn(pool, id, KIT_CHECKPOINT_SCHEMAS);
 const ids = (page: { rows: Array<{ threadId: string }> }) => page.rows.map((r) => r.threadId);
 
 beforeAll(async () => {
@@ -110,6 +114,9 @@ describe("listRuns", () => {
   });
 
   it("offers the agents that have runs as filter options", async () => {
-    expect(await listRunAgents(database.pool)).toEqual(["customer-support", "risk-triage"]);
+    expect(await listRunAgents(database.pool, KIT_CHECKPOINT_SCHEMAS)).toEqual([
+      "customer-support",
+      "risk-triage",
+    ]);
   });
 });

@@ -93,6 +93,22 @@ export async function assertResumable(
   modelFor(threadId, run.model, bound);
 }
 
+/** Whether this kit started the thread (so it knows the graph and resumes it); other programs' threads are read only. */
+export async function isKitThread(db: Pick<pg.Pool, "query">, threadId: string): Promise<boolean> {
+  const { rows } = await db.query("select 1 from agent_ops.agent_run where thread_id = $1", [threadId]);
+  return rows.length > 0;
+}
+
+/** Which of `threadIds` this kit started. */
+export async function kitThreadIds(db: Pick<pg.Pool, "query">, threadIds: string[]): Promise<Set<string>> {
+  if (threadIds.length === 0) return new Set();
+  const { rows } = await db.query<{ thread_id: string }>(
+    "select thread_id from agent_ops.agent_run where thread_id = any($1::text[])",
+    [threadIds],
+  );
+  return new Set(rows.map((r) => r.thread_id));
+}
+
 /** Resumes a thread paused at its review step with the reviewer's decision, and runs it on. */
 export async function resumeAgentRun(
   pool: pg.Pool,

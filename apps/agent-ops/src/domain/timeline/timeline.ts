@@ -150,16 +150,14 @@ class TimelineBuilder {
         drafts.push(...this.result(message));
         continue;
       }
-      if (message.text !== "" || message.toolCalls.length === 0 || edited) {
-        drafts.push({
-          kind: "message",
-          role: message.role,
-          messageId: message.id,
-          text: message.text,
-          requested: message.toolCalls.map((c) => c.name),
-          edited,
-        });
-      }
+      drafts.push({
+        kind: "message",
+        role: message.role,
+        messageId: message.id,
+        text: message.text,
+        requested: message.toolCalls.map((c) => c.name),
+        edited,
+      });
       for (const call of message.toolCalls) {
         const existing = this.calls.get(call.id);
         if (existing) {

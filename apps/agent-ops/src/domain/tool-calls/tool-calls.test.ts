@@ -6,6 +6,8 @@ import { latencyHistograms, toolCallStats } from "./tool-stats.ts";
 import { toolWindowSchema, windowStart } from "./tool-window.ts";
 
 let database: TestDatabase;
+// The kit's recorded calls only (no checkpoint schema); foreign-threads.test.ts covers the checkpoint-read ones.
+const RECORDED_ONLY: string[] = [];
 const lastWeek = () => windowStart("7d", new Date());
 
 beforeAll(async () => {
@@ -32,7 +34,7 @@ afterAll(async () => {
 
 describe("toolCallStats", () => {
   it("counts calls and errors and interpolates p50/p95 per tool, busiest first", async () => {
-    const all = await toolCallStats(database.pool, null);
+    const all = await toolCallStats(database.pool, null, RECORDED_ONLY);
     expect(all.map((s) => s.tool)).toEqual(["lookup_order", "issue_refund"]);
     // percentile_cont over 1..100: p50 = 50.5, p95 = 1 + 0.95 * 99.
     expect(all[0]).toMatchObject({ calls: 100, errors: 10, errorRate: 0.1, p50Ms: 50.5, maxMs: 100 });
@@ -47,14 +49,14 @@ describe("toolCallStats", () => {
   });
 
   it("keeps only the calls inside the window", async () => {
-    const week = await toolCallStats(database.pool, lastWeek());
+    const week = await toolCallStats(database.pool, lastWeek(), RECORDED_ONLY);
     expect(week.find((s) => s.tool === "issue_refund")).toMatchObject({
       calls: 1,
       errors: 1,
       errorRate: 1,
       maxMs: 20,
     });
-    const hour = await toolCallStats(database.pool, windowStart("1h", new Date()));
+    const hour = await toolCallStats(database.pool, windowStart("1h", new Date()), RECORDED_ONLY);
     // Calls 1..59 minutes ago (the one at exactly 60 minutes may fall either side of the edge).
     expect(hour.find((s) => s.tool === "lookup_order")?.calls).toBeGreaterThanOrEqual(59);
     expect(hour.find((s) => s.tool === "lookup_order")?.calls).toBeLessThanOrEqual(60);
@@ -63,7 +65,7 @@ describe("toolCallStats", () => {
 
 describe("latencyHistograms", () => {
   it("bins every call into equal-width bins from 0 to the slowest call, keeping empty bins", async () => {
-    const histograms = await latencyHistograms(database.pool, null, 10);
+    const histograms = await latencyHistograms(database.pool, null, RECORDED_ONLY, 10);
     const lookup = histograms.get("lookup_order") ?? [];
     // Width ceil(101 / 10) = 11 ms; count 1..100 into floor(ms / 11) independently.
     const expected = Array.from({ length: 10 }, (_, b) => ({ start: b * 11, end: (b + 1) * 11, count: 0 }));
@@ -76,14 +78,18 @@ describe("latencyHistograms", () => {
 
   it("returns nothing for a window without calls", async () => {
     const future = new Date(Date.now() + 60_000);
-    expect((await latencyHistograms(database.pool, future)).size).toBe(0);
-    expect(await toolCallStats(database.pool, future)).toEqual([]);
+    expect((await latencyHistograms(database.pool, future, RECORDED_ONLY)).size).toBe(0);
+    expect(await toolCallStats(database.pool, future, RECORDED_ONLY)).toEqual([]);
   });
 });
 
 describe("recentToolFailures", () => {
   it("lists failed calls newest first with their arguments and error, limited, with the total", async () => {
-    const failures = await recentToolFailures(database.pool, { since: lastWeek(), limit: 3 });
+    const failures = await recentToolFailures(
+      database.pool,
+      { since: lastWeek(), limit: 3 },
+      RECORDED_ONLY,
+    );
     expect(failures.total).toBe(11);
     expect(failures.rows.map((f) => [f.tool, f.toolCallId, f.error])).toEqual([
       ["issue_refund", "r3", "card declined"],
@@ -95,7 +101,11 @@ describe("recentToolFailures", () => {
       args: { orderId: "ORD-91" },
       durationMs: 91,
     });
-    const refunds = await recentToolFailures(database.pool, { since: null, tool: "issue_refund" });
+    const refunds = await recentToolFailures(
+      database.pool,
+      { since: null, tool: "issue_refund" },
+      RECORDED_ONLY,
+    );
     expect(refunds).toMatchObject({ total: 1, rows: [{ agent: "risk-triage", threadId: "risk-1" }] });
   });
 });

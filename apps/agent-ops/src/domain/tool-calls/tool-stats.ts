@@ -1,7 +1,11 @@
 import type { Queryable } from "@appbase/db";
 import type { HistogramBin } from "@appbase/ui/charts";
+import { allToolCallsSql } from "../checkpoints/checkpoint-tool-calls.ts";
 
-/** Calls, errors and latency of one tool over a window, from `agent_ops.tool_call`. */
+/**
+ * Calls, errors and latency of one tool over a window: the kit's recorded calls and every other thread's
+ * calls read from the checkpoint schemas (see `allToolCallsSql`).
+ */
 export interface ToolStats {
   tool: string;
   agents: string[];
@@ -16,15 +20,20 @@ export interface ToolStats {
 }
 
 /** Per-tool aggregates since `since` (all time when null), busiest tool first. Percentiles interpolate. */
-export async function toolCallStats(db: Queryable, since: Date | null): Promise<ToolStats[]> {
+export async function toolCallStats(
+  db: Queryable,
+  since: Date | null,
+  schemas: readonly string[],
+): Promise<ToolStats[]> {
   const { rows } = await db.query<{
     tool: string;
     agents: string[];
     calls: number;
     errors: number;
-    p50: number;
-    p95: number;
-    max: number;
+    // Null when no call of the tool has finished (a step still running has no end time yet).
+    p50: number | null;
+    p95: number | null;
+    max: number | null;
     last_at: Date;
   }>(
     `select tool, array_agg(distinct agent order by agent) as agents, count(*)::int as calls,
@@ -32,7 +41,7 @@ export async function toolCallStats(db: Queryable, since: Date | null): Promise<
             percentile_cont(0.5) within group (order by duration_ms) as p50,
             percentile_cont(0.95) within group (order by duration_ms) as p95,
             max(duration_ms) as max, max(started_at) as last_at
-       from agent_ops.tool_call
+       from (${allToolCallsSql(schemas)}) calls
       where $1::timestamptz is null or started_at >= $1
       group by tool
       order by calls desc, tool`,
@@ -44,9 +53,9 @@ export async function toolCallStats(db: Queryable, since: Date | null): Promise<
     calls: r.calls,
     errors: r.errors,
     errorRate: r.calls === 0 ? 0 : r.errors / r.calls,
-    p50Ms: Number(r.p50),
-    p95Ms: Number(r.p95),
-    maxMs: Number(r.max),
+    p50Ms: Number(r.p50 ?? 0),
+    p95Ms: Number(r.p95 ?? 0),
+    maxMs: Number(r.max ?? 0),
     lastCallAt: r.last_at,
   }));
 }
@@ -58,11 +67,13 @@ export async function toolCallStats(db: Queryable, since: Date | null): Promise<
 export async function latencyHistograms(
   db: Queryable,
   since: Date | null,
+  schemas: readonly string[],
   bins = 12,
 ): Promise<Map<string, HistogramBin[]>> {
   const { rows } = await db.query<{ tool: string; width: number; bucket: number; count: number }>(
     `with calls as (
-       select tool, duration_ms from agent_ops.tool_call where $1::timestamptz is null or started_at >= $1
+       select tool, duration_ms from (${allToolCallsSql(schemas)}) recorded
+        where ($1::timestamptz is null or started_at >= $1) and duration_ms is not null
      ), widths as (
        select tool, greatest(1, ceil((max(duration_ms) + 1)::numeric / $2))::int as width from calls group by tool
      )

@@ -5,16 +5,18 @@ import { EmptyState } from "@appbase/ui/states";
 import { z } from "zod";
 import { CheckpointDiffView } from "../../../components/checkpoint-diff-view.tsx";
 import { CheckpointPicker, checkpointLabel } from "../../../components/checkpoint-picker.tsx";
+import { LiveRefresh } from "../../../components/live-refresh.tsx";
 import { formatDuration, formatInstant, nodeLabel } from "../../../components/thread-format.ts";
 import { RUN_STATUS_TONE } from "../../../components/thread-list-columns.tsx";
 import { ThreadSteps } from "../../../components/thread-steps.tsx";
 import { listAssessmentHandoffs } from "../../../domain/evaluation/assessment-handoff.ts";
-import { checkpointerFor } from "../../../domain/runs/checkpointer.ts";
+import { CHECKPOINT_SCHEMA, checkpointReaderFor } from "../../../domain/runs/checkpointer.ts";
 import { getRun } from "../../../domain/runs/list-runs.ts";
 import { diffCheckpoints } from "../../../domain/timeline/checkpoint-diff.ts";
 import { loadThreadCheckpoints } from "../../../domain/timeline/thread-checkpoints.ts";
 import { buildTimeline } from "../../../domain/timeline/timeline.ts";
 import { toolCallTimings } from "../../../domain/tool-calls/thread-tool-calls.ts";
+import { boundCheckpointSchemas } from "../../../server/checkpoints.ts";
 import { db, pageViewer } from "../../../server/kit.ts";
 
 export const dynamic = "force-dynamic";
@@ -35,9 +37,10 @@ export default async function ThreadPage({
   const { threadId } = await params;
   const query = querySchema.parse(await searchParams);
   const pool = await db();
-  const saver = await checkpointerFor(pool);
-  const [run, checkpoints, timings, handoffs] = await Promise.all([
-    getRun(pool, threadId),
+  const { schemas } = await boundCheckpointSchemas(pool);
+  const run = await getRun(pool, threadId, schemas);
+  const saver = await checkpointReaderFor(pool, run?.checkpointSchema ?? CHECKPOINT_SCHEMA);
+  const [checkpoints, timings, handoffs] = await Promise.all([
     loadThreadCheckpoints(saver, threadId),
     toolCallTimings(pool, threadId),
     listAssessmentHandoffs(pool, { threadId }),
@@ -81,18 +84,20 @@ export default async function ThreadPage({
       <PageHeader
         title={`Thread ${threadId}`}
         description={
-          run
+          run?.kitRun
             ? `${run.agent} · started by ${run.startedBy}`
-            : "A thread not started from this kit: read from its checkpoints only"
+            : `A thread written by another program (checkpoint schema ${run?.checkpointSchema ?? "unknown"}): read from its checkpoints only`
         }
         actions={
           run ? <StatusBadge tone={RUN_STATUS_TONE[run.status]}>{`Status: ${run.status}`}</StatusBadge> : null
         }
       />
+      <LiveRefresh src={`/api/live?thread=${encodeURIComponent(threadId)}`} />
       {timeline.awaitingResume ? (
         <Banner tone="warning" title="Waiting for a human review">
-          The graph stopped at an interrupt; it continues when a reviewer decides the item in the review
-          queue.
+          {run?.kitRun
+            ? "The graph stopped at an interrupt; it continues when a reviewer decides the item in the review queue."
+            : "The graph stopped at an interrupt; a reviewer decides it in the review queue, and the program that wrote this thread resumes it with that decision (it reads agent_ops.interrupt_decision); this kit does not know its graph."}
         </Banner>
       ) : null}
       {run?.error ? (
@@ -106,7 +111,7 @@ export default async function ThreadPage({
             <DetailList
               columns={3}
               items={[
-                { label: "Agent", value: run?.agent ?? null },
+                { label: run?.kitRun === false ? "Graph" : "Agent", value: run?.agent ?? null },
                 { label: "Model", value: run?.model ?? null },
                 { label: "Request", value: run?.request ?? null },
                 { label: "Started", value: run ? formatInstant(run.startedAt) : null },
@@ -117,6 +122,12 @@ export default async function ThreadPage({
                 },
                 { label: "Tool calls", value: `${timeline.toolCalls.length} (${errors} failed)` },
                 { label: "Open reviews", value: run ? String(run.openReviews) : null },
+                {
+                  label: "Resumed by",
+                  value: run?.kitRun
+                    ? "this kit (it runs the graph)"
+                    : "its own program (reads agent_ops.interrupt_decision)",
+                },
                 {
                   label: "Checkpoints",
                   value: `${rootCount} in the graph, ${timeline.checkpoints.length - rootCount} in subgraphs`,
