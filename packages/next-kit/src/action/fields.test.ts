@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { calendarDay, emailAddress, INT4_MAX, instant, plainText, versionNumber } from "./fields.ts";
+import {
+  calendarDay,
+  emailAddress,
+  INT4_MAX,
+  instant,
+  plainText,
+  versionNumber,
+  wholeNumber,
+} from "./fields.ts";
 
 const firstMessage = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
   result.error?.issues[0]?.message;
@@ -35,6 +43,17 @@ describe("versionNumber", () => {
       expect(firstMessage(version.safeParse(value))).toMatch(/expectedVersion/);
     },
   );
+});
+
+describe("wholeNumber", () => {
+  const days = wholeNumber("days", { min: -90, max: 90 });
+  it("accepts numbers and digits in range, negative too", () => {
+    expect(days.parse("-5")).toBe(-5);
+    expect(days.parse(90)).toBe(90);
+  });
+  it.each([91, "1e1", "", null, Number.POSITIVE_INFINITY, "9".repeat(13)])("refuses %j", (value) => {
+    expect(firstMessage(days.safeParse(value))).toMatch(/days .*whole number from -90 to 90/);
+  });
 });
 
 describe("calendarDay", () => {

@@ -35,20 +35,27 @@ export function plainText(label: string, max: number, options: { min?: number } 
 }
 
 /**
- * A version for optimistic concurrency: a whole number from `min` (1, or 0 where 0 means "new") to
- * INT4_MAX, given as a number or as digits (forms post text). Nothing else is coerced: null, false,
- * "" and [] are refused instead of becoming 0.
+ * A whole number from `min` to `max` (within int4), given as a number or as digits (forms post text).
+ * Nothing else is coerced: null, false, "", [] and "1e3" are refused instead of becoming 0 or 1000.
  */
-export function versionNumber(label = "expectedVersion", options: { min?: 0 | 1 } = {}) {
-  const min = options.min ?? 1;
-  const outOfRange = `${label} must be a whole number from ${min} to ${INT4_MAX}; reload the page.`;
+export function wholeNumber(label: string, range: { min: number; max: number }, hint = "") {
+  const outOfRange = `${label} must be a whole number from ${range.min} to ${range.max}${hint}.`;
   return z.preprocess(
-    (value) => (typeof value === "string" && /^\s*\d{1,12}\s*$/.test(value) ? Number(value) : value),
+    (value) => (typeof value === "string" && /^\s*-?\d{1,12}\s*$/.test(value) ? Number(value) : value),
     z
-      .number({ error: `${label} is required (the version you opened); reload the page.` })
+      .number({ error: `${label} is required: a whole number from ${range.min} to ${range.max}${hint}.` })
       .int(outOfRange)
-      .min(min, outOfRange)
-      .max(INT4_MAX, outOfRange),
+      .min(range.min, outOfRange)
+      .max(Math.min(range.max, INT4_MAX), outOfRange),
+  );
+}
+
+/** A version for optimistic concurrency: 1 to INT4_MAX, or from 0 where 0 means "new". */
+export function versionNumber(label = "expectedVersion", options: { min?: 0 | 1 } = {}) {
+  return wholeNumber(
+    label,
+    { min: options.min ?? 1, max: INT4_MAX },
+    " (the version you opened); reload the page",
   );
 }
 
