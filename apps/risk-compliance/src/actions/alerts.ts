@@ -1,12 +1,20 @@
 "use server";
 
+import { wholeNumber } from "@appbase/next-kit/fields";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { alertQueue, DISMISS_RESOLUTIONS } from "../domain/alerts/alert-queue.ts";
 import { escalateAlert } from "../domain/cases/escalate.ts";
 import { riskLevelSchema } from "../domain/cases/lifecycle.ts";
 import { db, defineAction } from "../server/kit.ts";
-import { alertIdField, resolutionNoteField, snoozeReasonField, titleField, versionField } from "./fields.ts";
+import {
+  alertIdField,
+  assigneeField,
+  resolutionNoteField,
+  snoozeReasonField,
+  titleField,
+  versionField,
+} from "./fields.ts";
 
 /** Claims an alert (a lease in the claimant's name); someone else's live claim is a conflict naming them. */
 export const claimAlertAction = defineAction({
@@ -26,11 +34,7 @@ export const snoozeAlertAction = defineAction({
   input: z.object({
     alertId: alertIdField,
     expectedVersion: versionField,
-    days: z.coerce
-      .number()
-      .int("days must be a whole number.")
-      .min(1, "Snooze for at least 1 day.")
-      .max(30, "Snooze for at most 30 days."),
+    days: wholeNumber("days", { min: 1, max: 30 }),
     reason: snoozeReasonField,
   }),
   handler: async (input, { identity }) => {
@@ -81,9 +85,7 @@ export const bulkAssignAlertsAction = defineAction({
   permission: "alert.reassign",
   input: z.object({
     items: selectedField,
-    assignee: z
-      .email({ error: "assignee must be a person's email address." })
-      .max(200, "assignee can be at most 200 characters."),
+    assignee: assigneeField,
   }),
   handler: async (input, { identity }) => {
     const result = await alertQueue.bulkAssign(await db(), {

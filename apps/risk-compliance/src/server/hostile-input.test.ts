@@ -1,0 +1,35 @@
+import { describeHostileInput } from "@appbase/next-kit/hostile-input";
+import { vi } from "vitest";
+import kit from "../../kit.ts";
+import { createTestDatabase } from "../testing/test-database.ts";
+
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/headers", async () => (await import("@appbase/next-kit/test-headers")).testNextHeaders);
+
+const alertId = "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b";
+const caseId = "0b6a1f8e-2c3d-4e5f-9a8b-7c6d5e4f3a2b";
+const items = [{ id: alertId, version: 1 }];
+
+describeHostileInput(kit, new URL("..", import.meta.url), {
+  database: createTestDatabase,
+  examples: {
+    claimAlertAction: [{ alertId }],
+    snoozeAlertAction: [{ alertId, expectedVersion: 1, days: 3, reason: "Waiting for the customer's reply" }],
+    escalateAlertAction: [{ alertId, expectedVersion: 1, riskLevel: "high", title: "Structuring pattern" }],
+    bulkAssignAlertsAction: [{ items, assignee: "ben.analyst@example.com" }],
+    bulkDismissAlertsAction: [{ items, resolution: "benign", note: "Known payroll pattern" }],
+    exportAuditAction: [{}],
+    moveCaseAction: [
+      { caseId, expectedVersion: 1, move: "start", disposition: "no_action", note: "Starting" },
+    ],
+    addNoteAction: [{ caseId, expectedVersion: 1, title: "Call notes", text: "The customer explained it." }],
+    publishPolicyAction: [
+      {
+        policyId: "POL-0007",
+        version: "3.1",
+        effectiveDate: "2026-12-01",
+        body: "Transfers above the threshold are reviewed within two days.",
+      },
+    ],
+  },
+});
