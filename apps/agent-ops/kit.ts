@@ -53,6 +53,8 @@ export default defineKit({
     { href: "/tools", label: "Tool calls" },
     { href: "/registry", label: "Registry" },
   ],
+  // Other kits link to an agent thread by id (a hand-off's run, a case an agent filed).
+  links: { thread: { path: "/threads/:id", label: "agent thread" } },
   // The agents' registries, and what their tools read: the support agent the order's customer,
   // risk triage the entity, its score history and open alerts.
   servedTables: [

@@ -46,7 +46,10 @@ export default defineKit({
   nav: [
     { href: "/customers", label: "Customers" },
     { href: "/insights", label: "Insights & Genie" },
+    { href: "/status-migrations", label: "Status migrations" },
   ],
+  // Other kits link to a customer by id (risk entities that are customers, agent threads).
+  links: { customer: { path: "/customers/:id", label: "customer" } },
   servedTables: [customers, customerFeatures, interactions],
   // The team's own state: what a branch diff (`appbase branch diff --kit customer-hub`) shows.
   diffTables: [customerStatus, followUpTasks, notes],

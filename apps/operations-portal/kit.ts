@@ -58,6 +58,11 @@ export default defineKit({
     { href: "/kpis", label: "KPIs" },
     { href: "/site-changes", label: "Site changes" },
   ],
+  // Other kits link to an asset or a work order by id (agent proposals, score alerts handed to agents).
+  links: {
+    asset: { path: "/assets/:id", label: "asset" },
+    "work-order": { path: "/work-orders/:id", label: "work order" },
+  },
   servedTables: [sites, assets, assetScores, workOrders],
   // The portal's own state a site-change preview changes: what its branch diff shows.
   diffTables: siteChangeTables,
