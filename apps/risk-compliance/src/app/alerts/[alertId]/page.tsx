@@ -3,9 +3,11 @@ import { ErrorState } from "@appbase/ui/states";
 import { z } from "zod";
 import { claimAlertAction, escalateAlertAction } from "../../../actions/alerts.ts";
 import { ActionForm } from "../../../components/action-form.tsx";
+import { EntityCustomerLinks } from "../../../components/entity-customer-links.tsx";
 import { RelevantPolicies } from "../../../components/relevant-policies.tsx";
 import { SlaBadge } from "../../../components/sla-badge.tsx";
 import { alertQueue } from "../../../domain/alerts/alert-queue.ts";
+import { customersOfEntities } from "../../../domain/entities/entity-customers.ts";
 import { hasRetrieval } from "../../../domain/policies/policy-versions.ts";
 import { searchPolicies } from "../../../domain/policies/search-policies.ts";
 import { kitEmbedder } from "../../../server/embedder.ts";
@@ -52,6 +54,7 @@ export default async function AlertPage({ params }: { params: Promise<{ alertId:
                 <span className="rc-muted">seen {alert.duplicateCount + 1} times</span>
               )}
             </p>
+            <EntityCustomerLinks parties={await customersOfEntities(pool, [alert.entityId])} />
             {alert.caseId && (
               <p>
                 In case <a href={`/cases/${alert.caseId}`}>{alert.caseId.slice(0, 8)}</a>

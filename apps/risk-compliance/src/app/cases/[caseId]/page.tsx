@@ -5,6 +5,7 @@ import { z } from "zod";
 import { addNoteAction, moveCaseAction } from "../../../actions/cases.ts";
 import { ActionForm, FormField } from "../../../components/action-form.tsx";
 import { DecisionAsOf } from "../../../components/decision-as-of.tsx";
+import { EntityCustomerLinks } from "../../../components/entity-customer-links.tsx";
 import { HighlightedPassage } from "../../../components/highlighted-passage.tsx";
 import { RelevantPolicies } from "../../../components/relevant-policies.tsx";
 import { alertsOfCase } from "../../../domain/alerts/list-alerts.ts";
@@ -18,6 +19,7 @@ import {
   TRANSITIONS,
 } from "../../../domain/cases/lifecycle.ts";
 import { caseLabel, getCase } from "../../../domain/cases/risk-case.ts";
+import { caseEntityCustomers } from "../../../domain/entities/entity-customers.ts";
 import { listEvidence } from "../../../domain/evidence/add-evidence.ts";
 import { similarCases } from "../../../domain/policies/evidence-search.ts";
 import { hasRetrieval } from "../../../domain/policies/policy-versions.ts";
@@ -149,6 +151,10 @@ export default async function CasePage({
                 </li>
               ))}
             </ul>
+          </div>
+          <div className="rc-card">
+            <h2>Entities and customers</h2>
+            <EntityCustomerLinks parties={await caseEntityCustomers(pool, caseId)} />
           </div>
           <div className="rc-card">
             <h2>Evidence ({evidence.length})</h2>
