@@ -38,6 +38,7 @@ export {
   localUsersSchema,
 } from "./identity.ts";
 export { lakebaseEndpointBinding } from "./lakebase-binding.ts";
+export { lakebaseProjectId, syncedTablesCatalog, syncedTablesCatalogOf } from "./lakebase-names.ts";
 export {
   type DefaultLocalResourcesOptions,
   defaultLocalResources,

@@ -3,6 +3,7 @@ import type { ApplyMigrationsOptions } from "@appbase/db";
 import type pg from "pg";
 import { createKitDatabase } from "./db/kit-database.ts";
 import { createKitProvisioning, kitMigrationSources } from "./db/provision.ts";
+import { createSyncedStatusSource } from "./db/synced-status-source.ts";
 import type { KitDefinition } from "./define-kit.ts";
 import { kitEnvReader } from "./env.ts";
 import { createHealthRoute } from "./health/health-route.ts";
@@ -69,6 +70,11 @@ export function createKitServer<P extends string, R extends string, D extends Ap
     db,
     environmentMode: database.environmentMode,
     describeDatabase: database.describeDatabase,
+    /** `syncedStatus(pool)`: the synced tables' status source (the platform on Databricks, the local status table elsewhere). */
+    syncedStatus: createSyncedStatusSource(
+      kit.id,
+      () => serverEnv() as Record<string, string | undefined> & { mode: string },
+    ),
     /** The kit's schema provisioning (migrations applied on start), for startup hooks and tests. */
     provisioning,
     /** `GET /api/health`: database reachable, schema ready, mode and version, for `appbase up` and the Apps runtime. */

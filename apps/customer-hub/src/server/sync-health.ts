@@ -1,11 +1,12 @@
 import "server-only";
-import { type SqlQuery, syncedStatusFromPostgres } from "@appbase/db/synced-status";
+import type { SqlQuery } from "@appbase/db/synced-status";
 import { readSyncHealth, type SyncHealth } from "../domain/freshness/sync-status.ts";
+import { server } from "./kit.ts";
 
 /**
- * The synced customer tables' health, read through the kit's one synced-status source: today the
- * status table in the kit's Lakebase; a Databricks API adapter plugs in here without a page changing.
+ * The synced customer tables' health, read through the kit's one synced-status source: the platform's
+ * synced-table status on Databricks Apps, the local Synced Tables engine's status table elsewhere.
  */
 export function syncHealth(pool: SqlQuery, now = new Date()): Promise<SyncHealth> {
-  return readSyncHealth(syncedStatusFromPostgres(pool), now);
+  return readSyncHealth(server.syncedStatus(pool), now);
 }

@@ -1,10 +1,12 @@
+import { lakebaseProjectId, syncedTablesCatalog } from "@appbase/bindings";
 import { LAKEBASE_KEYS } from "./app-resources.ts";
-import { type SyncedTableDeclaration, snake } from "./kit-bundle.ts";
+import type { SyncedTableDeclaration } from "./kit-bundle.ts";
 import { ref } from "./ref.ts";
 
 /** The Postgres database every kit's Lakebase project holds; schemas inside it are per owner. */
 export const LAKEBASE_DATABASE = "appbase";
 
+const TARGET = `\${bundle.target}`;
 const PRODUCTION_BRANCH = `\${resources.postgres_projects.${LAKEBASE_KEYS.project}.id}/branches/production`;
 
 /**
@@ -23,7 +25,7 @@ export function lakebaseResources(options: {
   const resources: Record<string, Record<string, unknown>> = {
     postgres_projects: {
       [LAKEBASE_KEYS.project]: {
-        project_id: `${options.kit}-\${bundle.target}`,
+        project_id: lakebaseProjectId(options.kit, TARGET),
         display_name: `${options.title} (\${bundle.target})`,
         pg_version: 17,
         history_retention_duration: "604800s",
@@ -62,7 +64,7 @@ export function lakebaseResources(options: {
   if (options.syncedTables.length === 0) return resources;
   resources.postgres_catalogs = {
     [LAKEBASE_KEYS.catalog]: {
-      catalog_id: `${snake(options.kit)}_\${bundle.target}`,
+      catalog_id: syncedTablesCatalog(options.kit, TARGET),
       branch: PRODUCTION_BRANCH,
       postgres_database: LAKEBASE_DATABASE,
     },

@@ -1,4 +1,3 @@
-import { syncedStatusFromPostgres } from "@appbase/db/synced-status";
 import { NotFoundError } from "@appbase/next-kit/errors";
 import { FreshnessBadge, StatusBadge } from "@appbase/ui/badges";
 import { Card, DetailList } from "@appbase/ui/layout";
@@ -15,7 +14,7 @@ import { SCORES_TARGET, scoresFreshness } from "../../../domain/assets/freshness
 import { listWorkOrders } from "../../../domain/work-orders/list-work-orders.ts";
 import { listTechnicians } from "../../../domain/work-orders/technicians.ts";
 import { workOrderLabel } from "../../../domain/work-orders/work-order.ts";
-import { can, db, pageViewer } from "../../../server/kit.ts";
+import { can, db, pageViewer, server } from "../../../server/kit.ts";
 
 export default async function AssetPage({ params }: { params: Promise<{ assetId: string }> }) {
   const viewer = await pageViewer("asset.read", "assets");
@@ -31,7 +30,7 @@ export default async function AssetPage({ params }: { params: Promise<{ assetId:
   const now = new Date();
   const [trend, freshness, open, technicians, alerts] = await Promise.all([
     can(viewer.identity, "score.read") ? scoreTrend(pool, asset.assetId) : Promise.resolve(null),
-    scoresFreshness(syncedStatusFromPostgres(pool), now),
+    scoresFreshness(server.syncedStatus(pool), now),
     listWorkOrders(pool, viewer.identity, { assetId: asset.assetId, status: "backlog" }, now),
     listTechnicians(pool),
     can(viewer.identity, "alert.read")

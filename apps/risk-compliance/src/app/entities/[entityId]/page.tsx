@@ -1,10 +1,11 @@
-import { syncedStatusFromPostgres } from "@appbase/db/synced-status";
 import { FreshnessBadge } from "@appbase/ui/badges";
 import { TimeSeriesChart } from "@appbase/ui/charts";
 import { PageHeader } from "@appbase/ui/shell";
 import { ErrorState } from "@appbase/ui/states";
+import { EntityCustomerLinks } from "../../../components/entity-customer-links.tsx";
 import { getEntity, SCORES_TARGET, scoreHistory, scoresFreshness } from "../../../domain/entities/entity.ts";
-import { db, pageViewer } from "../../../server/kit.ts";
+import { customersOfEntities } from "../../../domain/entities/entity-customers.ts";
+import { db, pageViewer, server } from "../../../server/kit.ts";
 
 export default async function EntityPage({ params }: { params: Promise<{ entityId: string }> }) {
   const viewer = await pageViewer("alert.read", "entities");
@@ -20,7 +21,7 @@ export default async function EntityPage({ params }: { params: Promise<{ entityI
     );
   const [history, freshness] = await Promise.all([
     scoreHistory(pool, entityId),
-    scoresFreshness(syncedStatusFromPostgres(pool)),
+    scoresFreshness(server.syncedStatus(pool)),
   ]);
   return (
     <>
@@ -37,6 +38,7 @@ export default async function EntityPage({ params }: { params: Promise<{ entityI
           />
         }
       />
+      <EntityCustomerLinks parties={await customersOfEntities(pool, [entityId])} />
       <TimeSeriesChart
         title="Risk score history"
         description={`Synced from gold; model versions ${[...new Set(history.map((p) => p.model))].join(", ") || "none"}`}
