@@ -12,10 +12,10 @@ import {
 } from "../domain/alerts/alerts.ts";
 import { db, defineAction } from "../server/kit.ts";
 import {
+  assigneeOrNobodyField,
   priorityField,
   reasonField,
   requestIdField,
-  technicianIdField,
   titleField,
   versionField,
 } from "./fields.ts";
@@ -93,7 +93,7 @@ export const openWorkOrderFromAlertAction = defineAction({
     expectedVersion: versionField,
     title: titleField,
     priority: priorityField,
-    assigneeId: z.union([technicianIdField, z.literal("")]).optional(),
+    assigneeId: assigneeOrNobodyField.optional(),
     requestId: requestIdField,
   }),
   handler: async (input, { identity }) => {

@@ -24,8 +24,9 @@ describe("the kit's input fields", () => {
 
   it.each([
     [{ kind: "reschedule", siteId: "S1", days: "0" }, "days", /other than 0/],
-    [{ kind: "reschedule", siteId: "S1", days: "1e9" }, "days", /between -90 and 90/],
+    [{ kind: "reschedule", siteId: "S1", days: "1e9" }, "days", /whole number from -90 to 90/],
     [{ kind: "reschedule", siteId: "S1", days: "2.5" }, "days", /whole number/],
+    [{ kind: "reschedule", siteId: "S1", days: "" }, "days", /whole number/],
     [
       { kind: "reassign", siteId: "S1\u0000", fromAssigneeId: "tom", toAssigneeId: "tina" },
       "siteId",

@@ -1,6 +1,6 @@
 "use server";
 
-import { plainText } from "@appbase/next-kit/fields";
+import { plainText, wholeNumber } from "@appbase/next-kit/fields";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { assignWorkOrder, reprioritizeWorkOrder } from "../domain/work-orders/assign-work-order.ts";
@@ -12,12 +12,12 @@ import { recordWork } from "../domain/work-orders/work-log.ts";
 import { db, defineAction } from "../server/kit.ts";
 import {
   assetIdField,
+  assigneeOrNobodyField,
   descriptionField,
   priorityField,
   reasonField,
   requestIdField,
   stepIdField,
-  technicianIdField,
   titleField,
   versionField,
   workOrderIdField,
@@ -37,7 +37,7 @@ export const createWorkOrderAction = defineAction({
     title: titleField,
     description: descriptionField.optional(),
     priority: priorityField,
-    assigneeId: z.union([technicianIdField, z.literal("")]).optional(),
+    assigneeId: assigneeOrNobodyField.optional(),
     requestId: requestIdField,
   }),
   handler: async (input, { identity }) => {
@@ -82,7 +82,7 @@ export const assignWorkOrderAction = defineAction({
   permission: "work-order.assign",
   input: z.object({
     workOrderId: workOrderIdField,
-    assigneeId: z.union([technicianIdField, z.literal("")]),
+    assigneeId: assigneeOrNobodyField,
     expectedVersion: versionField,
   }),
   handler: async (input, { identity }) => {
@@ -119,7 +119,9 @@ export const setChecklistStepAction = defineAction({
   input: z.object({
     workOrderId: workOrderIdField,
     stepId: stepIdField,
-    done: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]),
+    done: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")], {
+      error: "done must be true or false.",
+    }),
   }),
   handler: async (input, { identity }) => {
     const steps = await setChecklistStep(await db(), { ...input, viewer: identity });
@@ -141,21 +143,20 @@ export const recordWorkAction = defineAction({
         workOrderId: workOrderIdField,
         requestId: requestIdField,
         partNumber: plainText("partNumber", 64, { min: 1 }),
-        quantity: z.coerce
-          .number({ error: "quantity must be a number." })
-          .positive("quantity must be more than 0.")
-          .max(10_000, "quantity can be at most 10,000."),
+        quantity: z.preprocess(
+          (v) => (typeof v === "string" && /^\s*\d{1,5}(\.\d{1,3})?\s*$/.test(v) ? Number(v) : v),
+          z
+            .number({ error: "quantity must be a number such as 2 or 0.5." })
+            .positive("quantity must be more than 0.")
+            .max(10_000, "quantity can be at most 10,000."),
+        ),
         note,
       }),
       z.object({
         entry: z.literal("time"),
         workOrderId: workOrderIdField,
         requestId: requestIdField,
-        minutes: z.coerce
-          .number({ error: "minutes must be a number." })
-          .int("minutes must be whole minutes.")
-          .min(1, "minutes must be at least 1.")
-          .max(1440, "minutes can be at most 1440 (one day) per entry."),
+        minutes: wholeNumber("minutes", { min: 1, max: 1440 }, " (one day at most per entry)"),
         note,
       }),
     ],

@@ -180,7 +180,7 @@ export function describeHostileInput(kit: KitDefinition, srcUrl: URL, options: H
     database = await options.database();
     useKitTestPool(kit.id, database.pool);
     targets = await targetsOf(srcDir);
-  });
+  }, 240_000); // a kit's first test database builds its migrated template
   afterAll(async () => {
     console.info(
       `[hostile-input] ${kit.id}: ${cases} hostile cases over ${targets.length} mutations and routes, ${failed} failed`,
