@@ -3,6 +3,7 @@ import { defineKit } from "@appbase/next-kit/define-kit";
 import { riskComplianceAppEnv } from "./src/app-env.ts";
 import { governedTables } from "./src/db/governed.ts";
 import { riskCompliance } from "./src/db/schema/risk-compliance-schema.ts";
+import { reviewTables } from "./src/domain/cases/review-tables.ts";
 import { riskComplianceMatrix } from "./src/matrix.ts";
 
 /** The Real-Time Risk & Compliance Engine: every tool (CLI, bundle, e2e, the kit's own server) reads this. */
@@ -58,5 +59,7 @@ export default defineKit({
   servedTables: [entities, riskScores, alerts, policies],
   // Case dispositions: silver in the lakehouse is the authority (Governance Writer).
   governed: governedTables,
+  // What a case review worked on a branch changes: what its branch diff shows.
+  diffTables: reviewTables,
   seed: async (ctx) => (await import("./src/seed.ts")).seedKit(ctx),
 });

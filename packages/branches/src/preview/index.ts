@@ -3,6 +3,7 @@ export {
   applyPreview,
   diffPreview,
   discardPreview,
+  extendPreview,
   isPreviewBranch,
   listPreviews,
   type PreparePreviewInput,

@@ -114,6 +114,30 @@ export async function readPreview<Plan>(port: BranchPort, kit: string, name: str
   };
 }
 
+/**
+ * Takes one more step of a preview that is worked over time (e.g. a reviewer's decisions, one per
+ * request): `step` runs on the branch and returns the plan with that step recorded; the plan is
+ * stored after the step succeeds, so a refused step records nothing.
+ */
+export async function extendPreview<Plan>(
+  port: BranchPort,
+  kit: string,
+  name: string,
+  step: (db: pg.Pool, plan: Plan) => Promise<Plan>,
+): Promise<Preview<Plan>> {
+  const preview = await readPreview<Plan>(port, kit, name);
+  const branch = await port.get(name);
+  const plan = await withBranchDb(branch, async (db) => {
+    const next = await step(db, preview.plan);
+    await db.query("update appbase_preview.preview set plan = $2 where branch = $1", [
+      name,
+      JSON.stringify(next),
+    ]);
+    return next;
+  });
+  return { ...preview, plan };
+}
+
 /** A kit's open previews, newest first. */
 export async function listPreviews<Plan>(port: BranchPort, kit: string): Promise<Preview<Plan>[]> {
   const names = (await port.list()).map((b) => b.name).filter((n) => isPreviewBranch(kit, n));

@@ -100,6 +100,14 @@ export function planMove(kase: RiskCase, input: CaseMoveInput, at: Date): CaseCh
 }
 
 /**
+ * Where a deciding move's disposition goes: the Governance Writer (main), nowhere yet because the
+ * move is on a review branch and is replayed through the writer when the branch is applied
+ * (`ON_REVIEW_BRANCH`), or null when the lakehouse is unavailable (deciding moves are refused).
+ */
+export type DecisionRecording = { writer: GovernanceWriter } | typeof ON_REVIEW_BRANCH | null;
+export const ON_REVIEW_BRANCH = "on-review-branch";
+
+/**
  * Moves a case through its lifecycle at the version the actor saw, auditing every field it
  * changes (and the note, for moves that carry one). A move that decides the disposition (close,
  * approve, reopen) then goes through the Governance Writer; when silver refuses it, the move is
@@ -108,7 +116,7 @@ export function planMove(kase: RiskCase, input: CaseMoveInput, at: Date): CaseCh
 export async function moveCase(
   db: Database,
   input: CaseMoveInput,
-  governance: { writer: GovernanceWriter } | null,
+  governance: DecisionRecording,
 ): Promise<RiskCase> {
   const decision = decides(input.move);
   if (decision && !governance) {
@@ -141,7 +149,7 @@ export async function moveCase(
     });
     return { before: kase, after: moved, changes: planned };
   });
-  if (!governance || !decision) return after;
+  if (!decision || governance === null || governance === ON_REVIEW_BRANCH) return after;
   try {
     await recordDecision(governance.writer, decisionRow(before, after, input.move, note));
     return after;
