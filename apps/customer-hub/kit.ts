@@ -46,6 +46,7 @@ export default defineKit({
   nav: [
     { href: "/customers", label: "Customers" },
     { href: "/insights", label: "Insights & Genie" },
+    { href: "/audit", label: "PII access" },
     { href: "/status-migrations", label: "Status migrations" },
   ],
   // Other kits link to a customer by id (risk entities that are customers, agent threads).

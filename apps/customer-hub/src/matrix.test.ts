@@ -11,5 +11,7 @@ describeAccessGrid(customerHubMatrix, {
     "status.change": "- x x -",
     "task.write": "- x x -",
     "genie.ask": "x x x -",
+    "consent.manage": "- - - x",
+    "audit.read": "- - - x",
   },
 });

@@ -16,6 +16,8 @@ export const customerHubMatrix = defineKitMatrix({
     "status.change",
     "task.write",
     "genie.ask",
+    "consent.manage",
+    "audit.read",
   ],
   roles: {
     viewer: {
@@ -49,9 +51,15 @@ export const customerHubMatrix = defineKitMatrix({
       ],
     },
     "privacy-officer": {
-      description: "Reviews customers with PII visible, for consent and privacy questions",
+      description: "Records consent decisions and audits who viewed unmasked PII",
       groups: ["customer-hub-privacy-officers"],
-      permissions: ["customer.read", "customer.read-all", "customer.pii.read"],
+      permissions: [
+        "customer.read",
+        "customer.read-all",
+        "customer.pii.read",
+        "consent.manage",
+        "audit.read",
+      ],
     },
   },
   groups: [

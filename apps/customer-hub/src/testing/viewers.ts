@@ -9,3 +9,8 @@ export function teamLead(email = "tess.lead@example.com"): Viewer {
 export function accountManager(email = "ann.manager@example.com"): Viewer {
   return { email, userId: email.split("@")[0] ?? email, groups: ["customer-hub-account-managers"] };
 }
+
+/** A privacy officer: every customer, PII visible, records consent decisions and reads the PII access log. */
+export function privacyOfficer(email = "priya.privacy@example.com"): Viewer {
+  return { email, userId: email.split("@")[0] ?? email, groups: ["customer-hub-privacy-officers"] };
+}

@@ -3,6 +3,7 @@ import { type Column, DataTable, parseTableParams } from "@appbase/ui/data-table
 import { MaskedValue } from "@appbase/ui/masked-value";
 import { PageHeader } from "@appbase/ui/shell";
 import { SyncBanner } from "../../components/sync-banner.tsx";
+import { recordPiiAccess } from "../../domain/audit/pii-access.ts";
 import { customerTableSpec } from "../../domain/customers/customer-table-spec.ts";
 import { type CustomerListRow, listCustomers } from "../../domain/customers/list-customers.ts";
 import { readSynced } from "../../domain/freshness/synced-read.ts";
@@ -68,6 +69,8 @@ export default async function CustomersPage({
   const rules = viewerRules(identity, sync.level === "fallback");
   const read = await readSynced(() => listCustomers(pool, identity, params, rules), { rows: [], total: 0 });
   const page = read.value;
+  const customerIds = page.rows.map((r) => r.customerId);
+  await recordPiiAccess(pool, { viewer: identity, surface: "customer-list", customerIds, rules });
   const customersSync = sync.tables.find((t) => t.table === "customer.customers");
   return (
     <>

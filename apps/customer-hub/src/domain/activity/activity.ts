@@ -29,6 +29,8 @@ export function describeActivity(entry: ActivityEntry): string {
       return `created task “${String(d.title)}” for ${String(d.assignee)}, due ${String(d.due)}`;
     case "task.completed":
       return `completed task “${String(d.title)}”`;
+    case "consent.changed":
+      return `recorded ${String(d.purpose)} consent as ${d.granted ? "granted" : "withdrawn"}: “${String(d.reason)}”`;
     default:
       return entry.action;
   }

@@ -2,6 +2,7 @@ import { customerFeatures, interactions as customerInteractions, customers } fro
 import { type Queryable, rowOf } from "@appbase/db";
 import { classifyFreshness, type Freshness } from "@appbase/db/synced-status";
 import { type ResolvedColumnRule, type Shielded, shield } from "@appbase/grants";
+import { type ConsentChange, consentsInForce, listConsentChanges } from "../consent/consent-changes.ts";
 import { DEFAULT_FEATURE_TARGET, FEATURE_TARGETS } from "../freshness/targets.ts";
 import { type Viewer, visibleCustomers } from "./access.ts";
 import { type Consents, consentAllows } from "./consent.ts";
@@ -23,7 +24,10 @@ export interface CustomerDetail {
   churnRiskBand: string;
   /** Null when the customer did not consent to profiling. */
   churnRiskScore: number | null;
+  /** The consents in force: synced flags overridden by recorded decisions. */
   consents: Consents;
+  /** Recorded consent decisions, newest first. */
+  consentChanges: ConsentChange[];
   updatedAt: Date;
   features: CustomerFeature[];
   interactions: CustomerInteraction[];
@@ -59,7 +63,7 @@ export async function getCustomer(
   now = new Date(),
 ): Promise<CustomerDetail | undefined> {
   const scope = visibleCustomers(viewer, { firstParam: 2 });
-  const [customer, features, interactions] = await Promise.all([
+  const [customer, features, interactions, consentChanges] = await Promise.all([
     db.query(`select * from customer.customers where customer_id = $1 and ${scope.sql}`, [
       customerId,
       ...scope.params,
@@ -71,15 +75,18 @@ export async function getCustomer(
       "select * from customer.interactions where customer_id = $1 order by occurred_at desc limit 20",
       [customerId],
     ),
+    listConsentChanges(db, customerId),
   ]);
   if (!customer.rows[0]) return undefined;
   const row = rowOf(customers, customer.rows[0]);
-  const consents: Consents = {
+  const synced: Consents = {
     marketing: row.consent_marketing,
     analytics: row.consent_analytics,
     personalization: row.consent_personalization,
     profiling: row.consent_profiling,
   };
+  // A privacy officer's recorded decision takes effect here before the pipeline syncs it upstream.
+  const consents = consentsInForce(synced, consentChanges);
   return {
     customerId: row.customer_id,
     fullName: shield(row.full_name, rules.full_name),
@@ -96,6 +103,7 @@ export async function getCustomer(
     churnRiskBand: row.churn_risk_band,
     churnRiskScore: consents.profiling ? Number(row.churn_risk_score) : null,
     consents,
+    consentChanges,
     updatedAt: new Date(row.updated_at),
     features: features.rows.map((raw) => {
       const f = rowOf(customerFeatures, raw);

@@ -3,6 +3,7 @@ import type { Queryable } from "@appbase/db";
 import { escapeLike, rowOf, sqlParameters } from "@appbase/db";
 import { type ResolvedColumnRule, type Shielded, shield } from "@appbase/grants";
 import type { TableParams } from "@appbase/ui/data-table";
+import { profilingInForceSql } from "../consent/consent-changes.ts";
 import { type Viewer, visibleCustomers } from "./access.ts";
 
 /** One row of the customer list, already masked for the viewer. */
@@ -81,7 +82,7 @@ export async function listCustomers(
   const offset = bind(params.offset);
   const [page, count] = await Promise.all([
     db.query(
-      `select * from customer.customers ${whereSql}
+      `select c.*, ${profilingInForceSql("c")} as profiling_in_force from customer.customers c ${whereSql}
         order by ${sort} ${dir}, customer_id ${dir}
         limit ${limit} offset ${offset}`,
       values,
@@ -92,13 +93,15 @@ export async function listCustomers(
     ),
   ]);
   return {
-    rows: page.rows.map((row) => toListRow(rowOf(customers, row), rules)),
+    rows: page.rows.map((row) => toListRow(rowOf(customers, row), row.profiling_in_force === true, rules)),
     total: Number(count.rows[0]?.total ?? 0),
   };
 }
 
+/** `profiling`: whether profiling consent is in force (a recorded decision overrides the synced flag). */
 function toListRow(
   row: typeof customers.$inferSelect,
+  profiling: boolean,
   rules: Record<string, ResolvedColumnRule>,
 ): CustomerListRow {
   return {
@@ -110,7 +113,7 @@ function toListRow(
     status: row.status,
     lifetimeValue: Number(row.lifetime_value),
     churnRiskBand: row.churn_risk_band,
-    churnRiskScore: row.consent_profiling ? Number(row.churn_risk_score) : null,
+    churnRiskScore: profiling ? Number(row.churn_risk_score) : null,
     updatedAt: new Date(row.updated_at),
   };
 }

@@ -1,5 +1,6 @@
 // GET /api/customers?q=&segment=&page=: the masked customer list as JSON, for tools that call the kit.
 import { tableParams, tableQuery } from "@appbase/next-kit/query";
+import { recordPiiAccess } from "../../../domain/audit/pii-access.ts";
 import { customerTableSpec } from "../../../domain/customers/customer-table-spec.ts";
 import { listCustomers } from "../../../domain/customers/list-customers.ts";
 import { readSynced } from "../../../domain/freshness/synced-read.ts";
@@ -19,6 +20,8 @@ export const GET = defineRoute({
     const sync = await syncHealth(pool);
     const rules = viewerRules(identity, sync.level === "fallback");
     const read = await readSynced(() => listCustomers(pool, identity, params, rules), { rows: [], total: 0 });
+    const customerIds = read.value.rows.map((r) => r.customerId);
+    await recordPiiAccess(pool, { viewer: identity, surface: "api-customers", customerIds, rules });
     const syncLevel = read.missing ? "missing" : sync.level;
     return {
       ...read.value,

@@ -11,6 +11,7 @@ import { StatusMover } from "../../../components/status-mover.tsx";
 import { SyncBanner } from "../../../components/sync-banner.tsx";
 import { TasksPanel } from "../../../components/tasks-panel.tsx";
 import { describeActivity, listActivity } from "../../../domain/activity/activity.ts";
+import { recordPiiAccess } from "../../../domain/audit/pii-access.ts";
 import { customerAccess } from "../../../domain/customers/access.ts";
 import { getCustomer } from "../../../domain/customers/get-customer.ts";
 import { readSynced } from "../../../domain/freshness/synced-read.ts";
@@ -63,6 +64,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
     listActivity(pool, customerId),
   ]);
   const customer = synced.value;
+  await recordPiiAccess(pool, {
+    viewer: identity,
+    surface: "customer-detail",
+    customerIds: customer ? [customerId] : [],
+    rules,
+  });
   const customersSync = sync.tables.find((t) => t.table === "customer.customers");
   const freshness = (
     <FreshnessBadge
@@ -122,7 +129,14 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
             suggested={nextStatuses(workflow.status)}
             canChange={can(identity, "status.change")}
           />
-          {customer ? <ConsentCard consents={customer.consents} /> : null}
+          {customer ? (
+            <ConsentCard
+              customerId={customerId}
+              consents={customer.consents}
+              changes={customer.consentChanges}
+              canManage={can(identity, "consent.manage")}
+            />
+          ) : null}
           <TasksPanel
             customerId={customerId}
             tasks={tasks}
