@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { NextConfig } from "next";
 import { GOVERNANCE_MIGRATIONS_FROM_APP, KIT_MIGRATIONS_FROM_APP } from "./db/migration-paths.ts";
+import { ACTION_BODY_LIMIT_BYTES } from "./proxy/request-guard.ts";
 
 // Native or wasm-heavy drivers every kit may load: they stay Node requires instead of being bundled.
 const SERVER_EXTERNAL = [
@@ -28,6 +29,12 @@ export function kitNextConfig(
     transpilePackages: Object.keys(pkg.dependencies ?? {}).filter((name) => name.startsWith("@appbase/")),
     serverExternalPackages: [...SERVER_EXTERNAL, ...(options.serverExternalPackages ?? [])],
     poweredByHeader: false,
+    experimental: {
+      // One limit for server-action bodies; the kit's proxy (src/proxy.ts) answers larger ones with a 413.
+      serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
+      // The proxy sees a copy of the body up to this size: enough to tell that it is over the limit.
+      proxyClientMaxBodySize: ACTION_BODY_LIMIT_BYTES + 1024,
+    },
     // The kit applies its migrations on start (db/provision.ts), so the standalone output carries them.
     outputFileTracingIncludes: {
       "/**": [`./${KIT_MIGRATIONS_FROM_APP}/**/*`, `${GOVERNANCE_MIGRATIONS_FROM_APP}/**/*`],
