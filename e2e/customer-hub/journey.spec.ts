@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import {
+  assignedCustomer,
   type HubCustomer,
   hubDatabase,
-  nthCustomer,
   resetCustomerState,
   setSync,
 } from "./support/hub-database.ts";
@@ -13,7 +13,8 @@ let customer: HubCustomer;
 
 test.beforeAll(async () => {
   await setSync(db, 0);
-  customer = await nthCustomer(db, 1);
+  // Ann (an account manager) works only her own customers.
+  customer = await assignedCustomer(db, "ann.manager@example.com", 1);
   await resetCustomerState(db, customer.customer_id);
 });
 test.afterAll(() => db.end());

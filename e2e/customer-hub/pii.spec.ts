@@ -1,6 +1,6 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { type HubCustomer, hubDatabase, nthCustomer, setSync } from "./support/hub-database.ts";
-import { actAs } from "./support/hub-page.ts";
+import { actAs, capture } from "./support/hub-page.ts";
 
 const db = hubDatabase();
 let customer: HubCustomer;
@@ -10,21 +10,6 @@ test.beforeAll(async () => {
   customer = await nthCustomer(db, 3);
 });
 test.afterAll(() => db.end());
-
-/** Every body the browser received from the kit while `visit` ran: HTML, RSC payloads, JSON. */
-async function capture(page: Page, visit: () => Promise<void>): Promise<string> {
-  const bodies: Promise<string>[] = [];
-  const onResponse = (response: import("@playwright/test").Response) => {
-    if (!response.url().startsWith(new URL(page.url() === "about:blank" ? "http://x" : page.url()).origin))
-      return;
-    bodies.push(response.text().catch(() => ""));
-  };
-  page.on("response", onResponse);
-  await visit();
-  await page.waitForLoadState("networkidle");
-  page.off("response", onResponse);
-  return [...(await Promise.all(bodies)), await page.content()].join("\n");
-}
 
 const rawPii = () => [customer.email, customer.phone, customer.street_address, customer.birth_date];
 

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import {
+  assignedCustomer,
   type HubCustomer,
   hubDatabase,
-  nthCustomer,
   resetCustomerState,
   setSync,
 } from "./support/hub-database.ts";
@@ -23,7 +23,8 @@ const count = async (table: string) =>
 
 test.beforeAll(async () => {
   await setSync(db, 0);
-  customer = await nthCustomer(db, 2);
+  // Ann (an account manager) works only her own customers.
+  customer = await assignedCustomer(db, "ann.manager@example.com", 2);
   await resetCustomerState(db, customer.customer_id);
 });
 test.afterAll(() => db.end());

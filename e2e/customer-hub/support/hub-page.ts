@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Page, type Response } from "@playwright/test";
 
 const INITIALS = { tess: "TL", ann: "AM", vic: "VV", priya: "PP" } as const;
 
@@ -18,4 +18,19 @@ export async function actAs(page: Page, userId: keyof typeof INITIALS): Promise<
 /** The section of the detail page with this accessible name. */
 export function section(page: Page, name: string) {
   return page.getByRole("region", { name });
+}
+
+/** Every body the browser received from the kit while `visit` ran: HTML, RSC payloads, JSON. */
+export async function capture(page: Page, visit: () => Promise<void>): Promise<string> {
+  const bodies: Promise<string>[] = [];
+  const onResponse = (response: Response) => {
+    if (!response.url().startsWith(new URL(page.url() === "about:blank" ? "http://x" : page.url()).origin))
+      return;
+    bodies.push(response.text().catch(() => ""));
+  };
+  page.on("response", onResponse);
+  await visit();
+  await page.waitForLoadState("networkidle");
+  page.off("response", onResponse);
+  return [...(await Promise.all(bodies)), await page.content()].join("\n");
 }
