@@ -159,15 +159,22 @@ describe("defineAction", () => {
     expect(await throwing(new FieldRuleError("status", "cannot go back"))({})).toMatchObject({
       error: { kind: "invalid", fieldErrors: { status: ["cannot go back"] } },
     });
-    const unknown = await throwing(new Error("password=secret"))({});
+    const internal = new Error(
+      'relation "customer_hub.note" does not exist at /work/main/apps/customer-hub/src/domain/notes.ts (password=secret)',
+    );
+    const unknown = await throwing(internal)({});
     expect(unknown).toMatchObject({ ok: false, error: { kind: "unavailable" } });
-    expect(JSON.stringify(unknown)).not.toContain("secret");
-    expect(logger.error).toHaveBeenCalled();
+    for (const internalText of ["secret", "relation", "customer_hub", "/work/"])
+      expect(JSON.stringify(unknown)).not.toContain(internalText);
+    // The person gets an error id; the server log has the same id next to the real error.
+    const id = /\(ref ([0-9a-f]{8})\)/.exec(unknown.ok ? "" : unknown.error.message)?.[1];
+    expect(id).toBeDefined();
+    expect(logger.error).toHaveBeenCalledWith(expect.stringContaining(`(ref ${id})`), internal);
   });
 
   it("brands wrapped functions so a test can find unwrapped ones", () => {
     const { addNote, kit } = runtime("local", asAnn);
-    expect(wrappedInfo(addNote)).toEqual({ kind: "action", permission: "note.write" });
+    expect(wrappedInfo(addNote)).toMatchObject({ kind: "action", permission: "note.write" });
     expect(wrappedInfo(kit.switchLocalIdentity)?.kind).toBe("local-switcher");
     expect(wrappedInfo(async () => 1)).toBeUndefined();
   });
