@@ -107,7 +107,7 @@ describe("a kit provisions its own schema on start", () => {
       sources: [source],
       pool: async () => {
         attempts += 1;
-        if (attempts === 1) throw new Error("connect ECONNREFUSED");
+        if (attempts === 1) throw Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
         return db.pool;
       },
       logger: quiet,
@@ -125,6 +125,25 @@ describe("a kit provisions its own schema on start", () => {
     });
     await expect(missing.ensure()).rejects.toThrow(/migrations of provision_kit are missing/);
     expect(missing.state()).toMatchObject({ state: "failed" });
+
+    // A journal naming a migration whose file was not staged: stopped, not retried forever.
+    const folder = await withBrokenMigration();
+    try {
+      await rm(path.join(folder, "0002_broken.sql"));
+      const unstaged = createKitProvisioning({
+        kit: "k",
+        sources: [{ ...source, migrationsFolder: folder }],
+        pool: async () => db.pool,
+        logger: quiet,
+      });
+      await expect(unstaged.ensure()).rejects.toThrow(/0002_broken/);
+      expect(unstaged.state()).toMatchObject({
+        state: "failed",
+        reason: expect.stringContaining("0002_broken"),
+      });
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it("finds the kit's migrations and, for a governed kit, the governance outbox's, from the app folder", () => {

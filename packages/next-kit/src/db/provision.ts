@@ -77,11 +77,13 @@ export function createKitProvisioning(options: {
   return {
     ensure() {
       running ??= run().catch((error: unknown) => {
-        if (error instanceof MigrationFailedError || error instanceof StartupStopped) {
-          current = { state: "failed", reason: error.message };
-          options.logger?.error(`[${options.kit}] startup stopped: ${error.message}`);
+        if (isUnreachable(error)) {
+          running = undefined; // the database was not reachable (yet): the next call tries again
         } else {
-          running = undefined; // e.g. the database was not reachable yet: the next call tries again
+          // A failed or unreadable migration fails the same way on every try: stop and say which.
+          const reason = error instanceof Error ? error.message : String(error);
+          current = { state: "failed", reason };
+          options.logger?.error(`[${options.kit}] startup stopped: ${reason}`);
         }
         throw error;
       });
@@ -92,3 +94,15 @@ export function createKitProvisioning(options: {
 }
 
 class StartupStopped extends Error {}
+
+// Network failures and PostgreSQL's connection exception (class 08) and operator intervention
+// (57P01-57P03: shutting down, starting up) pass; anything else a migration meets will meet it again.
+const UNREACHABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN"]);
+function isUnreachable(error: unknown): boolean {
+  if (error instanceof MigrationFailedError || error instanceof StartupStopped) return false;
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && (UNREACHABLE.has(code) || /^08|^57P0[123]$/.test(code))) return true;
+  }
+  return false;
+}
