@@ -13,6 +13,13 @@ export const riskComplianceAppEnv = defineAppEnv({
       description:
         "Embedding model for policy and evidence retrieval (1024 dimensions, e.g. databricks-gte-large-en); without it a local lexical embedder is used and labelled",
     },
+    EVIDENCE_VOLUME: {
+      resource: "evidence-volume",
+      type: "uc_volume",
+      optional: true,
+      description:
+        "Unity Catalog volume evidence files are uploaded to (Files API, WRITE_VOLUME); without it they go to a local folder",
+    },
     DATABRICKS_WAREHOUSE_ID: {
       resource: "sql-warehouse",
       type: "sql_warehouse",

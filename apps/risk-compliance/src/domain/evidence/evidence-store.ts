@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { FilesClient } from "@appbase/databricks";
 
 /** Where evidence files go: a local folder, or a Unity Catalog volume when one is bound. */
 export interface EvidenceStore {
@@ -28,6 +29,31 @@ export function localFolderStore(root: string): EvidenceStore {
     },
     async get(storagePath) {
       return new Uint8Array(await readFile(resolve(storagePath)));
+    },
+  };
+}
+
+/**
+ * Evidence files in a Unity Catalog volume (`/Volumes/<catalog>/<schema>/<volume>`), through the
+ * Databricks Files API (@appbase/databricks `files`): uploaded create-only, so a key is never
+ * overwritten; the stored path is the file's full volume path.
+ */
+export function volumeStore(files: FilesClient, volumePath: string): EvidenceStore {
+  const within = (storagePath: string) => {
+    if (!storagePath.startsWith(`${volumePath}/`))
+      throw new Error(`"${storagePath}" is not in ${volumePath}.`);
+    return storagePath;
+  };
+  return {
+    kind: "volume",
+    async put(key, bytes) {
+      if (!SAFE_KEY.test(key) || key.includes("..")) throw new Error(`Unsafe evidence path "${key}".`);
+      const target = `${volumePath}/${key}`;
+      await files.upload(target, bytes, { overwrite: false });
+      return target;
+    },
+    async get(storagePath) {
+      return files.download(within(storagePath));
     },
   };
 }

@@ -6,6 +6,7 @@ import { addNoteAction, moveCaseAction } from "../../../actions/cases.ts";
 import { ActionForm, FormField } from "../../../components/action-form.tsx";
 import { DecisionAsOf } from "../../../components/decision-as-of.tsx";
 import { EntityCustomerLinks } from "../../../components/entity-customer-links.tsx";
+import { EvidenceUploadForm } from "../../../components/evidence-upload-form.tsx";
 import { HighlightedPassage } from "../../../components/highlighted-passage.tsx";
 import { RelevantPolicies } from "../../../components/relevant-policies.tsx";
 import { alertsOfCase } from "../../../domain/alerts/list-alerts.ts";
@@ -165,20 +166,36 @@ export default async function CasePage({
                   <span className="rc-muted">
                     ({e.kind}, by {e.addedBy})
                   </span>
-                  {e.kind === "link" && e.url ? <div>{e.url}</div> : <div>{e.body.slice(0, 300)}</div>}
+                  {e.kind === "link" && e.url ? (
+                    <div>{e.url}</div>
+                  ) : e.kind === "file" ? (
+                    <div>
+                      {e.fileName} · {e.contentType} · {e.sizeBytes} bytes · stored in {e.storage}
+                    </div>
+                  ) : (
+                    <div>{e.body.slice(0, 300)}</div>
+                  )}
                   <code className="rc-cite">sha256 {e.sha256}</code>
                 </li>
               ))}
             </ul>
             {kase.status !== "closed" && can(viewer.identity, "evidence.write") && (
-              <ActionForm label="Add note" action={addNoteAction} hidden={hidden} fields={["title", "text"]}>
-                <FormField name="title" label="Title">
-                  <input name="title" maxLength={200} placeholder="Title" />
-                </FormField>
-                <FormField name="text" label="Note">
-                  <textarea name="text" maxLength={20000} rows={3} placeholder="What you found" />
-                </FormField>
-              </ActionForm>
+              <>
+                <ActionForm
+                  label="Add note"
+                  action={addNoteAction}
+                  hidden={hidden}
+                  fields={["title", "text"]}
+                >
+                  <FormField name="title" label="Title">
+                    <input name="title" maxLength={200} placeholder="Title" />
+                  </FormField>
+                  <FormField name="text" label="Note">
+                    <textarea name="text" maxLength={20000} rows={3} placeholder="What you found" />
+                  </FormField>
+                </ActionForm>
+                <EvidenceUploadForm caseId={kase.id} version={kase.version} />
+              </>
             )}
           </div>
           <DecisionAsOf
