@@ -1,7 +1,8 @@
 import { type BulkResult, bulkAssign, bulkClose, type Selected } from "./bulk.ts";
 import { claimItem, claimNext, getRow, releaseExpired } from "./claim.ts";
 import { type Enqueued, enqueue, type NewQueueItem } from "./enqueue.ts";
-import { type Queryable, type QueueSpec, resolveQueue } from "./queue-table.ts";
+import { registerQueueForMetrics } from "./queue-metrics.ts";
+import { type Queryable, type QueueSpec, type ResolvedQueue, resolveQueue } from "./queue-table.ts";
 import type { MayRead } from "./refusal.ts";
 import { type Change, close, release, snooze, update } from "./transitions.ts";
 
@@ -39,6 +40,7 @@ export interface Queue<TItem> {
 /** Binds the queue mechanics to a kit's table; the table is checked against the column contract here, once. */
 export function defineQueue<TItem>(spec: QueueSpec<TItem>): Queue<TItem> {
   const q = resolveQueue(spec);
+  registerQueueForMetrics(q as ResolvedQueue<unknown>);
   return {
     table: q.table,
     unclosedSql: q.unclosed,

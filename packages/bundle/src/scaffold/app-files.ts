@@ -27,6 +27,7 @@ function packageJson(n: KitNames): string {
       "@appbase/db": "workspace:*",
       "@appbase/grants": "workspace:*",
       "@appbase/next-kit": "workspace:*",
+      "@appbase/telemetry": "workspace:*",
       "@appbase/ui": "workspace:*",
       "drizzle-orm": "catalog:",
       next: "catalog:",

@@ -6,10 +6,10 @@ import { skeletonFiles } from "./skeleton-files.ts";
 const repoRoot = resolve(import.meta.dirname, "../../../..");
 
 // customer-hub's skeleton has nothing kit-specific beyond its id; agent-ops adds a worker to its
-// server and native packages to its next.config, and shares the rest.
+// server, native packages to its next.config and queue metrics to its instrumentation, and shares the rest.
 const KIT_SPECIFIC: Record<string, readonly string[]> = {
   "customer-hub": [],
-  "agent-ops": ["src/server/kit.ts", "next.config.ts"],
+  "agent-ops": ["src/server/kit.ts", "next.config.ts", "src/instrumentation.ts"],
 };
 
 describe.each(Object.entries(KIT_SPECIFIC))("the scaffold's skeleton is %s's", (kit, own) => {

@@ -62,6 +62,12 @@ export const dynamic = "force-dynamic";
 export default kitRootLayout(server, switchIdentityAction);
 `;
 
+const INSTRUMENTATION = `import { kitInstrumentation } from "@appbase/telemetry/node";
+import kit from "../kit.ts";
+
+export const register = kitInstrumentation(kit.id);
+`;
+
 const NEXT_CONFIG = `import { kitNextConfig } from "@appbase/next-kit/next-config";
 
 export default kitNextConfig();
@@ -91,5 +97,6 @@ export function skeletonFiles(n: Pick<KitNames, "kit">): Record<string, string> 
     "src/app/layout.tsx": layout(n.kit),
     "src/app/error.tsx": ERROR_BOUNDARY,
     "src/app/api/health/route.ts": HEALTH_ROUTE,
+    "src/instrumentation.ts": INSTRUMENTATION,
   };
 }

@@ -1,3 +1,4 @@
+import { withSpan } from "@appbase/telemetry";
 import type { Lakehouse } from "../lakehouse.ts";
 import { parseTableName } from "../table-name.ts";
 import type { Row } from "../values.ts";
@@ -113,7 +114,19 @@ export class GovernanceWriter {
       );
     }
     const table = this.table(tableRef);
-    return tableQueue(this.ctx, table).run(() => this.commit(table, writes, options.actor));
+    const attributes = { "appbase.governed.table": table.id, "appbase.governed.rows": writes.length };
+    return withSpan(`governance write ${table.id}`, attributes, async (span) => {
+      const results = await tableQueue(this.ctx, table).run(() => this.commit(table, writes, options.actor));
+      const first = results[0];
+      if (first) {
+        span.setAttributes({
+          "appbase.governed.silver_version": first.silverVersion,
+          "appbase.governed.lakebase": first.lakebase,
+          "appbase.governed.bronze": first.bronze,
+        });
+      }
+      return results;
+    });
   }
 
   private async commit(
@@ -139,7 +152,11 @@ export class GovernanceWriter {
     let commit: Awaited<ReturnType<Lakehouse["merge"]>>;
     try {
       await faults.silver?.();
-      commit = await lakehouse.merge(table.silver, silverRowsOut, { keys: table.key });
+      commit = await withSpan(
+        `lakehouse merge ${table.silver}`,
+        { "appbase.lakehouse.table": table.silver },
+        () => lakehouse.merge(table.silver, silverRowsOut, { keys: table.key }),
+      );
     } catch (error) {
       await (await staged).rollback();
       await outbox.remove(eventIds);
@@ -165,7 +182,9 @@ export class GovernanceWriter {
       else await outbox.failed(eventIds, "lakebase", upsert.error, this.ctx.backoff);
       const events = prepared.map((p) => ({ ...p.intents[1]!.payload, silver_version: commit.version }));
       try {
-        await appendBronze(this.ctx, table, events as Row[], { retry: false });
+        await withSpan(`lakehouse append ${table.bronze}`, { "appbase.lakehouse.table": table.bronze }, () =>
+          appendBronze(this.ctx, table, events as Row[], { retry: false }),
+        );
         bronzeApplied = true;
         await outbox.remove(eventIds, "bronze");
       } catch (error) {

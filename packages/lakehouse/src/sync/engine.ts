@@ -1,4 +1,5 @@
 import { EventEmitter } from "node:events";
+import { recordGauge, withSpan } from "@appbase/telemetry";
 import { LakehouseError } from "../errors.ts";
 import type { Lakehouse, TableDescription } from "../lakehouse.ts";
 import { SerialQueue } from "../serial-queue.ts";
@@ -135,7 +136,35 @@ export class SyncedTablesEngine extends EventEmitter {
       : "SYNCED_TABLE_ONLINE_NO_PENDING_UPDATE";
   }
 
-  private async runNow(t: ResolvedSyncedTable, mode: SyncRunMode): Promise<SyncRunResult> {
+  private runNow(t: ResolvedSyncedTable, mode: SyncRunMode): Promise<SyncRunResult> {
+    const attributes = { "appbase.sync.table": t.name, "appbase.sync.source": t.source };
+    return withSpan(`sync run ${t.name}`, attributes, async (span) => {
+      const result = await this.runOnce(t, mode);
+      span.setAttributes({
+        "appbase.sync.mode": result.mode,
+        "appbase.sync.to_version": result.toVersion,
+        "appbase.sync.rows_written": result.rowsWritten,
+      });
+      await this.recordLag(t, result);
+      return result;
+    });
+  }
+
+  /**
+   * Sync lag as a gauge (`appbase.sync.lag`, seconds): how long the newest source commit took to be
+   * served, 0 when the run found nothing new. A failure to read history costs the sample, not the run.
+   */
+  private async recordLag(t: ResolvedSyncedTable, result: SyncRunResult): Promise<void> {
+    let lagSeconds = 0;
+    if (result.mode !== "up-to-date") {
+      const [latest] = await this.options.lakehouse.history(t.source, { limit: 1 }).catch(() => []);
+      if (!latest) return;
+      lagSeconds = Math.max(0, (Date.now() - Date.parse(latest.timestamp)) / 1000);
+    }
+    recordGauge("appbase.sync.lag", lagSeconds, { "appbase.sync.table": t.name }, { unit: "s" });
+  }
+
+  private async runOnce(t: ResolvedSyncedTable, mode: SyncRunMode): Promise<SyncRunResult> {
     await this.init();
     const before = await this.statusOf(t);
     try {

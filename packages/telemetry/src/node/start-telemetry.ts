@@ -32,29 +32,35 @@ let started: Telemetry | undefined;
  * when OTEL_EXPORTER_OTLP_ENDPOINT is set, in the protocol OTEL_EXPORTER_OTLP_PROTOCOL names.
  * Without an endpoint nothing is sent and nothing can fail to send.
  */
-export async function startTelemetry(options: { serviceName: string; env?: EnvSource }): Promise<Telemetry> {
+export async function startTelemetry(options: {
+  serviceName: string;
+  env?: EnvSource;
+  /** Milliseconds between span and log batch exports (default 5 s, the SDK's). */
+  batchDelayMs?: number;
+  /** Milliseconds between metric exports (default 60 s, the SDK's). */
+  metricIntervalMs?: number;
+}): Promise<Telemetry> {
   if (started) return started;
   const env = readTelemetryEnv(options.env);
-  const serviceName = env.OTEL_SERVICE_NAME ?? env.DATABRICKS_APP_NAME ?? options.serviceName;
+  const serviceName = env.serviceName ?? options.serviceName;
   setLogService(serviceName);
-  // OTEL_RESOURCE_ATTRIBUTES (workspace.id, app.name on Databricks) through the SDK's own detector.
-  const resource = defaultResource()
-    .merge(detectResources({ detectors: [envDetector] }))
-    .merge(resourceFromAttributes({ "service.name": serviceName }));
+  const resource = defaultResource().merge(
+    resourceFromAttributes({ ...env.resourceAttributes, "service.name": serviceName }),
+  );
 
-  const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT ?? null;
+  const endpoint = env.endpoint ?? null;
   const spanProcessors: SpanProcessor[] = [];
   let meterProvider: MeterProvider | undefined;
   let loggerProvider: LoggerProvider | undefined;
   if (endpoint) {
     diag.setLogger(exporterDiagnostics, DiagLogLevel.WARN);
-    const exporters = await otlpExporters(endpoint, env.OTEL_EXPORTER_OTLP_PROTOCOL);
+    const exporters = await otlpExporters(endpoint, env.protocol);
     meterProvider = new MeterProvider({
       resource,
       readers: [
         new PeriodicExportingMetricReader({
           exporter: exporters.metrics,
-          exportIntervalMillis: env.OTEL_METRIC_EXPORT_INTERVAL,
+          exportIntervalMillis: options.metricIntervalMs ?? 60_000,
         }),
       ],
     });
@@ -64,13 +70,13 @@ export async function startTelemetry(options: { serviceName: string; env?: EnvSo
       processors: [
         new BatchLogRecordProcessor({
           exporter: exporters.logs,
-          scheduledDelayMillis: env.OTEL_BSP_SCHEDULE_DELAY,
+          scheduledDelayMillis: options.batchDelayMs ?? 5_000,
         }),
       ],
     });
     logs.setGlobalLoggerProvider(loggerProvider);
     spanProcessors.push(
-      new BatchSpanProcessor(exporters.spans, { scheduledDelayMillis: env.OTEL_BSP_SCHEDULE_DELAY }),
+      new BatchSpanProcessor(exporters.spans, { scheduledDelayMillis: options.batchDelayMs ?? 5_000 }),
       new RequestLatencyProcessor(),
     );
   }

@@ -25,7 +25,15 @@ const resourceColumns = [
   col("resource_attributes", "STRING", false, "JSON object"),
 ];
 
-export const telemetryTables = {
+export type TelemetrySignal = "spans" | "logs" | "metrics";
+
+/** A landing table: its full name and a declaration the lakehouse port accepts. */
+export interface TelemetryTable {
+  table: string;
+  declaration: { comment: string; primaryKey: string[]; columns: Column[] };
+}
+
+export const telemetryTables: Record<TelemetrySignal, TelemetryTable> = {
   spans: {
     table: `${TELEMETRY_SCHEMA}.spans`,
     declaration: {
@@ -88,6 +96,4 @@ export const telemetryTables = {
       ],
     },
   },
-} as const;
-
-export type TelemetrySignal = keyof typeof telemetryTables;
+};

@@ -1,5 +1,6 @@
 /** A span of one trace as read back from `appbase.telemetry.spans`. */
 export interface TraceSpan {
+  trace_id: string;
   span_id: string;
   parent_span_id: string | null;
   name: string;

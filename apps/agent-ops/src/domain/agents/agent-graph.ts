@@ -1,3 +1,4 @@
+import { withSpan } from "@appbase/telemetry";
 import { ToolMessage } from "@langchain/core/messages";
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import { END, MessagesAnnotation, START, StateGraph } from "@langchain/langgraph";
@@ -32,7 +33,11 @@ export function buildAgentGraph(
   const tools = spec.tools.map((t) => recordedTool(spec.name, t, options.ctx));
   const graph = new StateGraph(MessagesAnnotation)
     .addNode("agent", async (state) => ({
-      messages: [await options.model.reply(spec, state.messages, tools)],
+      messages: [
+        await withSpan(`agent model ${spec.name}`, { "appbase.agent": spec.name }, () =>
+          options.model.reply(spec, state.messages, tools),
+        ),
+      ],
     }))
     .addNode("tools", new ToolNode(tools, { handleToolErrors: true }))
     .addNode("human_review", humanReviewNode(spec))

@@ -1,4 +1,5 @@
 import type { Queryable } from "@appbase/db";
+import { withSpan } from "@appbase/telemetry";
 import type { RunnableConfig } from "@langchain/core/runnables";
 import { type StructuredToolInterface, tool } from "@langchain/core/tools";
 import type { z } from "zod";
@@ -70,24 +71,31 @@ export function recordedTool(
         if (recorded.status === "error") throw new Error(recorded.error ?? "The recorded call failed.");
         return recorded.output;
       }
-      const startedAt = new Date();
-      const started = performance.now();
-      const base = { threadId, toolCallId, agent, tool: definition.name, args, startedAt };
-      try {
-        if (ctx.disabledTools?.has(definition.name)) {
-          throw new Error(
-            `Tool ${definition.name} is disabled in the governed registry, so the call was not made; an Agent Ops admin can enable it on the Registry page.`,
-          );
+      const attributes = {
+        "appbase.agent": agent,
+        "appbase.agent.tool": definition.name,
+        "appbase.agent.thread_id": threadId,
+      };
+      return withSpan(`agent tool ${definition.name}`, attributes, async () => {
+        const startedAt = new Date();
+        const started = performance.now();
+        const base = { threadId, toolCallId, agent, tool: definition.name, args, startedAt };
+        try {
+          if (ctx.disabledTools?.has(definition.name)) {
+            throw new Error(
+              `Tool ${definition.name} is disabled in the governed registry, so the call was not made; an Agent Ops admin can enable it on the Registry page.`,
+            );
+          }
+          const output = await definition.run(definition.schema.parse(args), ctx);
+          const durationMs = Math.round(performance.now() - started);
+          return (await recordToolCall(ctx.db, { ...base, durationMs, output })).output;
+        } catch (failure) {
+          const error = failure instanceof Error ? failure.message : String(failure);
+          const durationMs = Math.round(performance.now() - started);
+          const stored = await recordToolCall(ctx.db, { ...base, durationMs, error });
+          throw new Error(stored.error ?? error);
         }
-        const output = await definition.run(definition.schema.parse(args), ctx);
-        const durationMs = Math.round(performance.now() - started);
-        return (await recordToolCall(ctx.db, { ...base, durationMs, output })).output;
-      } catch (failure) {
-        const error = failure instanceof Error ? failure.message : String(failure);
-        const durationMs = Math.round(performance.now() - started);
-        const stored = await recordToolCall(ctx.db, { ...base, durationMs, error });
-        throw new Error(stored.error ?? error);
-      }
+      });
     },
     { name: definition.name, description: definition.description, schema: definition.schema },
   ) as StructuredToolInterface;

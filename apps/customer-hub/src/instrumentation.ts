@@ -1,0 +1,4 @@
+import { kitInstrumentation } from "@appbase/telemetry/node";
+import kit from "../kit.ts";
+
+export const register = kitInstrumentation(kit.id);
