@@ -7,6 +7,25 @@ export type BranchSchemaChange =
   | { kind: "column-changed"; table: string; column: string; before: string; after: string }
   | { kind: "primary-key-changed"; table: string; before: string; after: string };
 
+/** Bookkeeping schemas a schema diff leaves out: Postgres's own, the migration journals, previews' records. */
+const NOT_USER_SCHEMAS = ["information_schema", "appbase_migrations", "appbase_preview"];
+
+/**
+ * The schemas holding data on any of `dbs` (every schema but Postgres's and AppBase's bookkeeping),
+ * sorted: what a migration preview compares, so a migration of a shared dataset shows too.
+ */
+export async function userSchemas(dbs: readonly CatalogReader[]): Promise<string[]> {
+  const names = new Set<string>();
+  for (const db of dbs) {
+    const { rows } = await db.query(
+      `SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> ALL($1::text[])`,
+      [NOT_USER_SCHEMAS],
+    );
+    for (const row of rows) names.add(String(row.nspname));
+  }
+  return [...names].sort();
+}
+
 async function tablesIn(db: CatalogReader, schemas: readonly string[]): Promise<string[]> {
   const { rows } = await db.query(
     `SELECT n.nspname || '.' || c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -1,5 +1,11 @@
 export { branchPortFromEnv } from "../port-from-env.ts";
 export {
+  type MigrationPreview,
+  type MigrationPreviewInput,
+  previewMigrations,
+  type SmokeOutcome,
+} from "./migration-preview.ts";
+export {
   applyPreview,
   diffPreview,
   discardPreview,

@@ -76,22 +76,27 @@ function runCli(cli: string, args: string[], cwd: string, onLine: (line: string)
   });
 }
 
-/** `databricks bundle validate`, `deploy` and `run` for one kit and target, streaming the CLI's output. */
-export async function deployKit(options: DeployOptions): Promise<void> {
-  const cli = bundleToolEnv().APPBASE_DATABRICKS_CLI ?? "databricks";
-  const cwd = join(options.repoRoot, "bundles", options.kit);
+/** The Databricks CLI's arguments for a deploy, in order: `bundle validate`, `deploy`, then `run` (starts the app). */
+export function deployCommands(options: Omit<DeployOptions, "onLine" | "repoRoot">): string[][] {
   const common = [
     "--target",
     options.target,
     ...(options.profile ? ["--profile", options.profile] : []),
     ...Object.entries(options.variables).flatMap(([name, value]) => ["--var", `${name}=${value}`]),
   ];
-  const onLine = options.onLine ?? (() => {});
-  for (const args of [
+  return [
     ["bundle", "validate", ...common],
     ["bundle", "deploy", ...common],
     ["bundle", "run", snake(options.kit), ...common],
-  ]) {
+  ];
+}
+
+/** `databricks bundle validate`, `deploy` and `run` for one kit and target, streaming the CLI's output. */
+export async function deployKit(options: DeployOptions): Promise<void> {
+  const cli = bundleToolEnv().APPBASE_DATABRICKS_CLI ?? "databricks";
+  const cwd = join(options.repoRoot, "bundles", options.kit);
+  const onLine = options.onLine ?? (() => {});
+  for (const args of deployCommands(options)) {
     onLine(`$ databricks ${args.join(" ")}`);
     await runCli(cli, args, cwd, onLine);
   }

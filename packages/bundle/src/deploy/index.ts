@@ -1,1 +1,1 @@
-export { type DeployOptions, deployBlockers, deployKit } from "./deploy-kit.ts";
+export { type DeployOptions, deployBlockers, deployCommands, deployKit } from "./deploy-kit.ts";

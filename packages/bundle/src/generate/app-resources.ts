@@ -1,9 +1,10 @@
 import { resourceTypeInfo } from "@appbase/bindings";
 import type { KitResource } from "./kit-bundle.ts";
 
-/** A bundle variable: no default, because every value it holds differs per workspace. */
+/** A bundle variable: no default when every value it holds differs per workspace. */
 export interface BundleVariable {
   description: string;
+  default?: string;
 }
 
 export interface GeneratedAppResource {
@@ -18,6 +19,22 @@ export const LAKEBASE_KEYS = {
   role: "kit_admins",
   catalog: "lakebase",
 } as const;
+
+/** The bundle variable naming the branch the app's `postgres` resource binds (default `production`). */
+export const LAKEBASE_BRANCH_VARIABLE = "lakebase_branch";
+
+/**
+ * The app's `postgres` binding: the project's branch named by `var.lakebase_branch` and the kit's
+ * database on it. A branch holds its own copy of the project's databases, so the database keeps its
+ * id; naming it through the database resource's `database_id` keeps the app deployed after it.
+ */
+function lakebaseAppBinding(): { branch: string; database: string } {
+  const branch = `\${resources.postgres_projects.${LAKEBASE_KEYS.project}.id}/branches/\${var.${LAKEBASE_BRANCH_VARIABLE}}`;
+  return {
+    branch,
+    database: `${branch}/databases/\${resources.postgres_databases.${LAKEBASE_KEYS.database}.database_id}`,
+  };
+}
 
 // Permissions follow the Databricks CLI's generator defaults (bindings' resourceTypeInfo), except
 // Genie: CAN_VIEW cannot start a conversation, and kits bind Genie to ask it questions.
@@ -54,13 +71,13 @@ export function appResourceFor(resource: KitResource): GeneratedAppResource {
   });
   switch (resource.type) {
     case "postgres":
-      return entry(
-        {
-          branch: `\${resources.postgres_projects.${LAKEBASE_KEYS.project}.id}/branches/production`,
-          database: `\${resources.postgres_databases.${LAKEBASE_KEYS.database}.id}`,
+      return entry(lakebaseAppBinding(), {
+        [LAKEBASE_BRANCH_VARIABLE]: {
+          description:
+            "Lakebase branch the app connects to: production, or a preview branch of the project (`appbase preview <kit> --branch <b> --target <t>`)",
+          default: "production",
         },
-        {},
-      );
+      });
     case "sql_warehouse":
       return entry({ id: ref("id") }, variable("id", "SQL warehouse ID"));
     case "genie_space":

@@ -1,4 +1,10 @@
-export { appResourceFor, type BundleVariable, LAKEBASE_KEYS, variableStem } from "./app-resources.ts";
+export {
+  appResourceFor,
+  type BundleVariable,
+  LAKEBASE_BRANCH_VARIABLE,
+  LAKEBASE_KEYS,
+  variableStem,
+} from "./app-resources.ts";
 export { kitBundleConfig, renderYaml, STAGED_APP_DIR } from "./databricks-yml.ts";
 export { kitResourcesFromAppEnv } from "./from-app-env.ts";
 export { type KitBundleOptions, kitBundle } from "./from-kit.ts";

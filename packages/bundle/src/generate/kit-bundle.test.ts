@@ -70,8 +70,12 @@ describe("kit bundle generation", () => {
       `customer-hub-${ref("bundle.target")}`,
     );
     const postgres = app.resources.find((r: Yaml) => r.name === "postgres").postgres;
-    expect(postgres.branch).toBe(`${ref("resources.postgres_projects.lakebase.id")}/branches/production`);
-    expect(postgres.database).toBe(ref("resources.postgres_databases.app.id"));
+    const branch = `${ref("resources.postgres_projects.lakebase.id")}/branches/${ref("var.lakebase_branch")}`;
+    expect(postgres.branch).toBe(branch);
+    expect(postgres.database).toBe(
+      `${branch}/databases/${ref("resources.postgres_databases.app.database_id")}`,
+    );
+    expect(config.variables.lakebase_branch.default).toBe("production");
     expect(Object.keys(config.targets)).toEqual(["dev", "staging", "prod"]);
   });
 
@@ -94,7 +98,8 @@ describe("kit bundle generation", () => {
       permission: "CAN_RUN",
     });
     for (const [name, variable] of Object.entries(config.variables as Yaml)) {
-      expect(variable, name).not.toHaveProperty("default");
+      // The one exception: the Lakebase branch, production unless a preview binds another.
+      if (name !== "lakebase_branch") expect(variable, name).not.toHaveProperty("default");
     }
     expect(Object.keys(config.variables)).toEqual(
       expect.arrayContaining([

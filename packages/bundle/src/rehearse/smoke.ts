@@ -77,6 +77,8 @@ export async function runPlaywrightSmoke(options: {
   kit: string;
   baseUrl: string;
   onLine?: (line: string) => void;
+  /** Per test (a quarter of it per expectation); default 60 s. */
+  timeoutMs?: number;
 }): Promise<SmokeResult> {
   const cli = join(options.repoRoot, "e2e", "node_modules", "@playwright", "test", "cli.js");
   if (!existsSync(cli))
@@ -88,6 +90,7 @@ export async function runPlaywrightSmoke(options: {
       ...inheritedEnv(),
       REHEARSAL_BASE_URL: options.baseUrl,
       REHEARSAL_TEST_DIR: join(options.repoRoot, "e2e", options.kit),
+      ...(options.timeoutMs ? { REHEARSAL_TIMEOUT_MS: String(options.timeoutMs) } : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -26,9 +26,9 @@ export async function branchPort(target: Target): Promise<BranchPort> {
 }
 
 /** Runs a branch action; a BranchError becomes a CLI error naming its code. */
-async function run(action: () => Promise<void>): Promise<void> {
+export async function withBranchErrors<T>(action: () => Promise<T>): Promise<T> {
   try {
-    await action();
+    return await action();
   } catch (error) {
     if (error instanceof BranchError) throw new CliError(`${error.code}: ${error.message}`);
     throw error;
@@ -120,7 +120,7 @@ export function registerBranchCommands(program: Command): void {
     .option("--at <time>", "ISO time of the parent to start from")
     .option("--ttl <duration>", "delete it after this long, e.g. 90m, 12h, 7d (max 30d)")
     .action((name: string, options: { from?: string; at?: string; ttl?: string }) =>
-      run(async () => {
+      withBranchErrors(async () => {
         const ttlSeconds = options.ttl === undefined ? undefined : parseTtlSeconds(options.ttl);
         if (options.ttl !== undefined && ttlSeconds === undefined)
           throw new CliError(
@@ -141,7 +141,7 @@ export function registerBranchCommands(program: Command): void {
     .description("list branches with parent, state, connection and expiry")
     .option("--json", "print JSON")
     .action((options: { json?: boolean }) =>
-      run(async () => {
+      withBranchErrors(async () => {
         const branches = await (await port()).list();
         if (options.json) console.log(JSON.stringify(branches, null, 2));
         else for (const b of branches) printBranch(b);
@@ -156,7 +156,7 @@ export function registerBranchCommands(program: Command): void {
     .option("--limit <n>", "rows listed per change kind and table", "20")
     .option("--json", "print JSON")
     .action((name: string, options: { kit?: string; tables?: string; limit: string; json?: boolean }) =>
-      run(async () => {
+      withBranchErrors(async () => {
         const branches = await port();
         const child = await branches.get(name);
         if (!child.parent) throw new CliError(`${name} is a root branch; diff a branch made from it.`);
@@ -174,7 +174,7 @@ export function registerBranchCommands(program: Command): void {
   branch
     .command("reset <name>")
     .description("replace a branch's data with its parent's current data")
-    .action((name: string) => run(async () => printBranch(await (await port()).reset(name))));
+    .action((name: string) => withBranchErrors(async () => printBranch(await (await port()).reset(name))));
 
   branch
     .command("restore <name>")
@@ -185,7 +185,7 @@ export function registerBranchCommands(program: Command): void {
     .option("--kit <kit>", "list the later writes in the kit's diff tables")
     .option("--tables <list>", "schema.table,… to list the later writes in")
     .action((name: string, options: { to: string; kit?: string; tables?: string }) =>
-      run(async () => {
+      withBranchErrors(async () => {
         const outcome = await (await port()).restore(name, parseTime(options.to, "--to"));
         console.log(`${outcome.restored.name} now holds the data as of ${outcome.restoredTo}.`);
         console.log(
@@ -203,7 +203,7 @@ export function registerBranchCommands(program: Command): void {
     .command("delete <name>")
     .description("delete a branch and its data")
     .action((name: string) =>
-      run(async () => {
+      withBranchErrors(async () => {
         await (await port()).delete(name);
         console.log(`Deleted ${name}.`);
       }),
@@ -215,7 +215,7 @@ export function registerBranchCommands(program: Command): void {
       "local Lakebase: keep the branch's current state as a point in time (it also does so periodically)",
     )
     .action((name: string) =>
-      run(async () => {
+      withBranchErrors(async () => {
         const branches = await port();
         if (!(branches instanceof LocalBranches))
           throw new CliError(
@@ -232,7 +232,7 @@ export function registerBranchCommands(program: Command): void {
     .command("cleanup")
     .description("delete branches whose TTL has expired")
     .action(() =>
-      run(async () => {
+      withBranchErrors(async () => {
         const deleted = await (await port()).deleteExpired();
         console.log(deleted.length > 0 ? `Deleted expired: ${deleted.join(", ")}.` : "No expired branches.");
       }),

@@ -10,7 +10,7 @@ import {
 import { formatProblem, loadBundleSchema } from "@appbase/bundle/schema";
 import { stageKit } from "@appbase/bundle/stage";
 import type { Command } from "commander";
-import { discoverKits, selectKits } from "../kits.ts";
+import { discoverKits, type Kit, selectKits } from "../kits.ts";
 import { createProgress } from "../progress.ts";
 import { CliError, findRepoRoot } from "../repo.ts";
 
@@ -135,28 +135,37 @@ export function registerDeployCommand(program: Command): void {
         const repoRoot = findRepoRoot();
         const [kit] = selectKits(await discoverKits(repoRoot), kitId);
         if (!kit) throw new CliError(`No kit ${kitId} under apps/.`);
-        const request = {
-          repoRoot,
-          kit: kit.id,
-          target: options.target,
-          variables: options.var,
-          ...(options.profile ? { profile: options.profile } : {}),
-        };
-        const blockers = deployBlockers(request);
-        if (blockers.length > 0)
-          throw new CliError(`Cannot deploy ${kit.id} yet:\n${blockers.map((b) => `  - ${b}`).join("\n")}`);
-        if (!options.skipStage) {
-          await stageKit({
-            repoRoot,
-            kit: { kit: kit.id, dir: kit.dir },
-            onProgress: (step, done, total) => {
-              if (step !== "copying") console.log(`stage: ${step}…`);
-              else if (done === total) console.log(`stage: copied ${total} files`);
-            },
-          });
-        }
-        await deployKit({ ...request, onLine: (line) => console.log(line) });
-        console.log(`Deployed ${kit.id} to target ${options.target}.`);
+        await deployStaged(kit, { ...options, variables: options.var });
       },
     );
+}
+
+/** Checks what blocks a deploy, stages the kit (unless `skipStage`) and deploys its bundle to `target`. */
+export async function deployStaged(
+  kit: Kit,
+  options: { target: string; variables: Record<string, string>; profile?: string; skipStage?: boolean },
+): Promise<void> {
+  const repoRoot = findRepoRoot();
+  const request = {
+    repoRoot,
+    kit: kit.id,
+    target: options.target,
+    variables: options.variables,
+    ...(options.profile ? { profile: options.profile } : {}),
+  };
+  const blockers = deployBlockers(request);
+  if (blockers.length > 0)
+    throw new CliError(`Cannot deploy ${kit.id} yet:\n${blockers.map((b) => `  - ${b}`).join("\n")}`);
+  if (!options.skipStage) {
+    await stageKit({
+      repoRoot,
+      kit: { kit: kit.id, dir: kit.dir },
+      onProgress: (step, done, total) => {
+        if (step !== "copying") console.log(`stage: ${step}…`);
+        else if (done === total) console.log(`stage: copied ${total} files`);
+      },
+    });
+  }
+  await deployKit({ ...request, onLine: (line) => console.log(line) });
+  console.log(`Deployed ${kit.id} to target ${options.target}.`);
 }

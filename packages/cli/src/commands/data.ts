@@ -16,7 +16,11 @@ export function registerDataCommands(program: Command): void {
       "--preview",
       "apply on a fresh branch, run the smoke specs there and report the schema and row diff; main untouched",
     )
-    .action(async (options: { kits?: string; preview?: boolean }) => {
+    .option(
+      "--prod",
+      "with --preview: smoke the kits under next start (build them first) instead of next dev",
+    )
+    .action(async (options: { kits?: string; preview?: boolean; prod?: boolean }) => {
       if (options.preview) return runMigrationPreview(options);
       await runPrepare({ kits: options.kits, skipSeed: true });
     });
