@@ -5,7 +5,9 @@ import "./thread-views.css";
 /** How a checkpoint is named in the picker: its step and nodes, and the subgraph it belongs to. */
 export function checkpointLabel(c: TimelineCheckpoint): string {
   const where = c.namespace === "" ? "" : `${c.namespace.split("|").at(-1)?.split(":")[0] ?? "subgraph"} `;
-  return `${where}step ${c.step} (${c.source === "input" ? "input" : nodeLabel(c.nodes)})`;
+  const what =
+    c.source === "input" ? "input" : c.source === "update" ? "fork: state edited" : nodeLabel(c.nodes);
+  return `${where}step ${c.step} (${what})`;
 }
 
 /** Every checkpoint of the thread with "from" and "to" choices; submitting puts both in the URL. */

@@ -76,6 +76,14 @@ export function ThreadEntry({ entry, targetCall }: { entry: TimelineEntry; targe
           <JsonBlock value={entry.value} label="Show decision" />
         </li>
       );
+    case "edited-result":
+      return (
+        <li className="ao-entry-card" data-testid="edited-result">
+          <strong>State edited for the fork:</strong> the result of {entry.tool} (
+          <code>{entry.toolCallId}</code>) is now
+          <JsonBlock value={entry.text} label="Show edited result" />
+        </li>
+      );
     case "error":
       return (
         <li className="ao-entry-card ao-entry-card--error" role="note">

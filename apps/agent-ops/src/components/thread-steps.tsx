@@ -53,8 +53,18 @@ export function ThreadSteps({
           <li key={step.key} id={`step-${step.key}`} className={classes.trim()} data-testid="timeline-step">
             <div className="ao-step__head">
               <span className="ao-step__title">
-                Step {step.step} · {step.checkpointId === null ? pendingLabel(step) : nodeLabel(step.nodes)}
+                Step {step.step} ·{" "}
+                {step.forkId !== null && step.forkId === step.checkpointId
+                  ? "fork (state edited)"
+                  : step.checkpointId === null
+                    ? pendingLabel(step)
+                    : nodeLabel(step.nodes)}
               </span>
+              {step.forkId !== null ? (
+                <StatusBadge tone="info" title={`On the fork that starts at checkpoint ${step.forkId}`}>
+                  {step.forkId === step.checkpointId ? `fork of ${step.fromCheckpointId}` : "on fork"}
+                </StatusBadge>
+              ) : null}
               {step.checkpointId === null ? (
                 <StatusBadge tone="warning">not finished</StatusBadge>
               ) : (

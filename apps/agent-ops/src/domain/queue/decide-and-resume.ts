@@ -3,7 +3,13 @@ import type pg from "pg";
 import type { AgentModel } from "../agents/agent-model.ts";
 import { type AssessmentHandoff, recordAssessmentHandoff } from "../evaluation/assessment-handoff.ts";
 import type { MlflowTarget } from "../evaluation/assessment-outbox.ts";
-import { assertResumable, isKitThread, type RunOutcome, resumeAgentRun } from "../runs/runs.ts";
+import {
+  assertInterruptPending,
+  assertResumable,
+  isKitThread,
+  type RunOutcome,
+  resumeAgentRun,
+} from "../runs/runs.ts";
 import { decideReviewItem } from "./decide.ts";
 import { getReviewItem } from "./queue.ts";
 import type { ReviewDecision, ReviewItem } from "./review-item.ts";
@@ -47,7 +53,10 @@ export async function decideAndResume(
 ): Promise<ReviewDecisionResult> {
   const open = await getReviewItem(pool, request.itemId);
   const resumesHere = open.source === "interrupt" && (await isKitThread(pool, open.threadId));
-  if (resumesHere) await assertResumable(pool, open.threadId, request.model);
+  if (resumesHere) {
+    await assertResumable(pool, open.threadId, request.model);
+    await assertInterruptPending(pool, { threadId: open.threadId, sourceKey: open.sourceKey });
+  }
   const edited = request.decision === "edit" ? request.editedArgs : undefined;
   const item = await decideReviewItem(pool, {
     itemId: request.itemId,

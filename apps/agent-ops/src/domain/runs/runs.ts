@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ConflictError, NotFoundError } from "@appbase/next-kit/errors";
-import { AIMessage, type BaseMessage, HumanMessage } from "@langchain/core/messages";
+import { AIMessage, type BaseMessage, HumanMessage, ToolMessage } from "@langchain/core/messages";
 import { Command } from "@langchain/langgraph";
 import type pg from "pg";
 import { buildAgentGraph } from "../agents/agent-graph.ts";
@@ -93,6 +93,34 @@ export async function assertResumable(
   modelFor(threadId, run.model, bound);
 }
 
+/**
+ * Checks that the interrupt a review item names is the one the thread waits at now: after a fork the
+ * thread's newest checkpoint is on the fork, and a decision on the original branch's interrupt would
+ * resume the fork's instead.
+ */
+export async function assertInterruptPending(
+  pool: pg.Pool,
+  input: { threadId: string; sourceKey: string },
+): Promise<void> {
+  const tuple = await (await checkpointerFor(pool)).getTuple({
+    configurable: { thread_id: input.threadId, checkpoint_ns: "" },
+  });
+  const writes = tuple?.pendingWrites ?? [];
+  if (writes.some(([, channel]) => channel === "__resume__")) return;
+  const pending = writes
+    .filter(([, channel]) => channel === "__interrupt__")
+    .flatMap(([, , value]) => (Array.isArray(value) ? value : [value]) as Array<{ id?: string }>);
+  const prefix = `interrupt:${input.threadId}:`;
+  const wanted = input.sourceKey.startsWith(prefix) ? input.sourceKey.slice(prefix.length) : null;
+  // Items queued before interrupts had ids are keyed by tool call id; they are not checked.
+  if (wanted === null || pending.some((i) => i.id === wanted)) return;
+  if (pending.every((i) => i.id === undefined)) return;
+  throw new ConflictError(
+    `Thread ${input.threadId} no longer waits at this interrupt (it was forked or resumed since); decide the item of the interrupt it waits at now.`,
+    { threadId: input.threadId },
+  );
+}
+
 /** Whether this kit started the thread (so it knows the graph and resumes it); other programs' threads are read only. */
 export async function isKitThread(db: Pick<pg.Pool, "query">, threadId: string): Promise<boolean> {
   const { rows } = await db.query("select 1 from agent_ops.agent_run where thread_id = $1", [threadId]);
@@ -107,6 +135,75 @@ export async function kitThreadIds(db: Pick<pg.Pool, "query">, threadIds: string
     [threadIds],
   );
   return new Set(rows.map((r) => r.thread_id));
+}
+
+/** A fork of a thread at a past checkpoint: the state update to write there, as the node `asNode`. */
+export class StateFork {
+  constructor(
+    readonly checkpointId: string,
+    readonly values: { messages: BaseMessage[] },
+    readonly asNode: string,
+  ) {}
+}
+
+/**
+ * Forks a thread the kit started at one of its checkpoints with one tool result replaced (as LangGraph
+ * Studio's "edit state and fork" does), and runs the graph on from there on the model it started with.
+ * The fork stays in the same thread: its checkpoints' parent is the chosen one, the original branch is kept.
+ */
+export async function forkAgentRun(
+  pool: pg.Pool,
+  input: {
+    threadId: string;
+    checkpointId: string;
+    toolCallId: string;
+    result: string;
+    model?: AgentModel;
+    tracing?: RunTracing;
+  },
+): Promise<RunOutcome> {
+  const { rows } = await pool.query<{ agent: string; model: string; request: string }>(
+    "select agent, model, request from agent_ops.agent_run where thread_id = $1",
+    [input.threadId],
+  );
+  const run = rows[0];
+  if (!run) {
+    throw new NotFoundError(
+      `Thread ${input.threadId} was not started by this kit, so it does not know its graph; fork it in the program that runs it.`,
+    );
+  }
+  const model = modelFor(input.threadId, run.model, input.model);
+  const saver = await checkpointerFor(pool);
+  const tuple = await saver.getTuple({
+    configurable: { thread_id: input.threadId, checkpoint_ns: "", checkpoint_id: input.checkpointId },
+  });
+  if (!tuple) {
+    throw new NotFoundError(
+      `Checkpoint ${input.checkpointId} is not a checkpoint of thread ${input.threadId}.`,
+    );
+  }
+  const messages = (tuple.checkpoint.channel_values.messages ?? []) as BaseMessage[];
+  const original = messages.find(
+    (m): m is ToolMessage => ToolMessage.isInstance(m) && m.tool_call_id === input.toolCallId,
+  );
+  if (!original) {
+    throw new NotFoundError(
+      `Checkpoint ${input.checkpointId} holds no result of tool call ${input.toolCallId}; pick a checkpoint written after that tool ran.`,
+    );
+  }
+  // Same message id: the messages reducer replaces the result instead of appending a second one.
+  const edited = new ToolMessage({
+    id: original.id,
+    tool_call_id: original.tool_call_id,
+    name: original.name,
+    content: input.result,
+    status: "success",
+  });
+  return advance(
+    pool,
+    { threadId: input.threadId, agent: run.agent, model, request: run.request, tracing: input.tracing },
+    new StateFork(input.checkpointId, { messages: [edited] }, "tools"),
+  );
 }
 
 /** Resumes a thread paused at its review step with the reviewer's decision, and runs it on. */
@@ -137,8 +234,9 @@ async function advance(
     request: string;
     tracing: RunTracing | undefined;
   },
-  // A new request, or the reviewer's answer to the pending interrupt.
-  graphInput: { messages: BaseMessage[] } | Command<ReviewResume>,
+  // A new request, the reviewer's answer to the pending interrupt, or a fork: the state written at a
+  // past checkpoint as if `asNode` had produced it (LangGraph time travel), then the graph runs on from there.
+  graphInput: { messages: BaseMessage[] } | Command<ReviewResume> | StateFork,
 ): Promise<RunOutcome> {
   const spec = agentSpec(run.agent);
   const toolNames = [...spec.tools, ...(spec.evidence?.tools ?? [])].map((t) => t.name);
@@ -151,12 +249,24 @@ async function advance(
   // "sync": each checkpoint is written before the next step starts, so a step never runs ahead of the
   // state the timeline can show, and its tool queries never overlap the checkpoint writes.
   const config = { configurable: { thread_id: run.threadId }, durability: "sync" as const };
+  let input: Parameters<typeof graph.invoke>[0] = graphInput as Parameters<typeof graph.invoke>[0];
+  let runConfig: { configurable: Record<string, unknown>; durability: "sync" } = config;
+  if (graphInput instanceof StateFork) {
+    const forked = await graph.updateState(
+      { configurable: { thread_id: run.threadId, checkpoint_id: graphInput.checkpointId } },
+      graphInput.values,
+      graphInput.asNode,
+    );
+    // Run on from the fork's checkpoint; the thread's newest checkpoint is then on the fork.
+    runConfig = { ...config, configurable: { ...forked.configurable } };
+    input = null;
+  }
   let status: RunStatus;
   let error: string | null = null;
   let response = "";
   const startedAt = new Date();
   try {
-    await graph.invoke(graphInput as Parameters<typeof graph.invoke>[0], config);
+    await graph.invoke(input, runConfig);
     const state = await graph.getState(config);
     const interrupts = state.tasks.flatMap((t) => t.interrupts);
     await queueReviewItems(pool, {

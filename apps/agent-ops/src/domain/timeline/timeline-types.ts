@@ -27,6 +27,8 @@ export type TimelineEntry =
   | { kind: "tool-call"; call: TimelineToolCall }
   | { kind: "interrupt"; interruptId: string | null; value: unknown }
   | { kind: "resume"; value: unknown }
+  /** A tool result replaced in the state by a fork (the call keeps the result it returned). */
+  | { kind: "edited-result"; toolCallId: string; tool: string; text: string }
   | { kind: "error"; message: string };
 
 /** A subgraph's run inside a step of the enclosing graph. */
@@ -47,6 +49,8 @@ export interface TimelineStep {
   fromCheckpointId: string;
   step: number;
   source: string;
+  /** The checkpoint that started the fork this step is on (a state edit); null on the original branch. */
+  forkId: string | null;
   at: string | null;
   nodes: string[];
   entries: TimelineEntry[];

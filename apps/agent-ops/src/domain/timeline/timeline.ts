@@ -48,8 +48,11 @@ class TimelineBuilder {
   private readonly shownInterrupts = new Set<string>();
   readonly calls = new Map<string, TimelineToolCall & { hasResult: boolean }>();
 
+  private readonly byId = new Map<string, ThreadCheckpoint>();
+
   constructor(checkpoints: ThreadCheckpoint[]) {
     for (const checkpoint of checkpoints) {
+      this.byId.set(checkpoint.id, checkpoint);
       const list = this.byNamespace.get(checkpoint.namespace) ?? [];
       list.push(checkpoint);
       this.byNamespace.set(checkpoint.namespace, list);
@@ -60,6 +63,18 @@ class TimelineBuilder {
       const key = `${enclosingNamespace(namespace)}\u0000${enclosingId}`;
       this.nested.set(key, [...(this.nested.get(key) ?? []), namespace]);
     }
+  }
+
+  /**
+   * The fork a checkpoint is on: the nearest checkpoint at or before it written by a state update
+   * (`source` "update" or "fork"), or null on the thread's original branch.
+   */
+  forkOf(checkpoint: ThreadCheckpoint): string | null {
+    for (let c: ThreadCheckpoint | undefined = checkpoint; c; ) {
+      if (c.source === "update" || c.source === "fork") return c.id;
+      c = c.parentId ? this.byId.get(c.parentId) : undefined;
+    }
+    return null;
   }
 
   /** The steps of one namespace, each with the subgraphs that ran inside it. */
@@ -99,6 +114,7 @@ class TimelineBuilder {
       fromCheckpointId: from.id,
       step: to?.step ?? from.step + 1,
       source: to?.source ?? "pending",
+      forkId: this.forkOf(to ?? from),
       at: to?.at ?? null,
       nodes: to ? nodesBetween(from, to) : [],
       entries,
@@ -147,7 +163,7 @@ class TimelineBuilder {
       const edited = this.shownMessages.has(key);
       this.shownMessages.set(key, serialized);
       if (message.role === "tool") {
-        drafts.push(...this.result(message));
+        drafts.push(...this.result(message, edited));
         continue;
       }
       drafts.push({
@@ -183,8 +199,13 @@ class TimelineBuilder {
     return drafts;
   }
 
-  private result(message: MessageView): Draft[] {
+  private result(message: MessageView, edited: boolean): Draft[] {
     const id = message.toolCallId ?? message.id ?? "unknown";
+    const known = this.calls.get(id);
+    // A result replaced in the state (a fork's edit): shown where it happened; the call keeps what it returned.
+    if (edited && known?.hasResult) {
+      return [{ kind: "edited-result", toolCallId: id, tool: known.name, text: message.text }];
+    }
     const call = this.calls.get(id) ?? {
       id,
       name: message.name ?? "tool",

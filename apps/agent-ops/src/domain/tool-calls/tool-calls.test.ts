@@ -85,11 +85,7 @@ describe("latencyHistograms", () => {
 
 describe("recentToolFailures", () => {
   it("lists failed calls newest first with their arguments and error, limited, with the total", async () => {
-    const failures = await recentToolFailures(
-      database.pool,
-      { since: lastWeek(), limit: 3 },
-      RECORDED_ONLY,
-    );
+    const failures = await recentToolFailures(database.pool, { since: lastWeek(), limit: 3 }, RECORDED_ONLY);
     expect(failures.total).toBe(11);
     expect(failures.rows.map((f) => [f.tool, f.toolCallId, f.error])).toEqual([
       ["issue_refund", "r3", "card declined"],

@@ -5,6 +5,7 @@ import { EmptyState } from "@appbase/ui/states";
 import { z } from "zod";
 import { CheckpointDiffView } from "../../../components/checkpoint-diff-view.tsx";
 import { CheckpointPicker, checkpointLabel } from "../../../components/checkpoint-picker.tsx";
+import { ForkForm } from "../../../components/fork-form.tsx";
 import { LiveRefresh } from "../../../components/live-refresh.tsx";
 import { formatDuration, formatInstant, nodeLabel } from "../../../components/thread-format.ts";
 import { RUN_STATUS_TONE } from "../../../components/thread-list-columns.tsx";
@@ -13,6 +14,7 @@ import { listAssessmentHandoffs } from "../../../domain/evaluation/assessment-ha
 import { CHECKPOINT_SCHEMA, checkpointReaderFor } from "../../../domain/runs/checkpointer.ts";
 import { getRun } from "../../../domain/runs/list-runs.ts";
 import { diffCheckpoints } from "../../../domain/timeline/checkpoint-diff.ts";
+import { forkPoints } from "../../../domain/timeline/fork-points.ts";
 import { loadThreadCheckpoints } from "../../../domain/timeline/thread-checkpoints.ts";
 import { buildTimeline } from "../../../domain/timeline/timeline.ts";
 import { toolCallTimings } from "../../../domain/tool-calls/thread-tool-calls.ts";
@@ -151,6 +153,22 @@ export default async function ThreadPage({
             />
           )}
         </Card>
+        {run?.kitRun ? (
+          <Card
+            title="Fork from a checkpoint"
+            subtitle="Replace a tool result in the state at a checkpoint and run the graph on from there; the original branch stays, and the timeline shows the fork beside it."
+          >
+            <ForkForm
+              threadId={threadId}
+              results={forkPoints(checkpoints).map((p) => ({
+                toolCallId: p.toolCallId,
+                tool: p.tool,
+                result: p.result,
+                checkpoints: p.checkpointIds.map((id) => ({ id, label: labelOf(id) })),
+              }))}
+            />
+          </Card>
+        ) : null}
         <Card
           title="Checkpoints"
           subtitle="Choose two checkpoints to see what changed in the state between them."
