@@ -11,6 +11,9 @@ const SERVER_EXTERNAL = [
   "@electric-sql/pglite-socket",
   "@electric-sql/pglite-pgvector",
   "@databricks/lakebase",
+  // The local lakehouse (a kit's Governance Writer opens it through @appbase/lakehouse); its native
+  // bindings pick a platform package at run time, which a bundler cannot resolve.
+  "@duckdb/node-api",
 ];
 
 /**
