@@ -56,6 +56,12 @@ export default defineKit({
     { href: "/charts", label: "Charts" },
     { href: "/audit", label: "Audit" },
   ],
+  // Other kits link to an entity, an alert or a case by id (agent threads, a hand-off from another kit).
+  links: {
+    entity: { path: "/entities/:id", label: "risk entity" },
+    alert: { path: "/alerts/:id", label: "risk alert" },
+    case: { path: "/cases/:id", label: "risk case" },
+  },
   servedTables: [entities, riskScores, alerts, policies],
   // Case dispositions: silver in the lakehouse is the authority (Governance Writer).
   governed: governedTables,
