@@ -4,8 +4,10 @@ import { formatRunningKits } from "@appbase/next-kit/kit-switcher";
 import type { Command } from "commander";
 import { discoverKits, selectKits } from "../kits.ts";
 import { type KitServerMode, type RunningKit, startKit } from "../orchestrator/kit-process.ts";
+import { applyKitLogins } from "../orchestrator/kit-roles.ts";
 import { lakehouseDirOf } from "../orchestrator/land-gold.ts";
 import { prepareDatabase } from "../orchestrator/prepare-database.ts";
+import { type LocalPlatform, startLocalPlatform } from "../platform/local-platform.ts";
 import { findRepoRoot } from "../repo.ts";
 
 interface UpOptions {
@@ -15,6 +17,7 @@ interface UpOptions {
   scale: string;
   stateDir?: string;
   fresh?: boolean;
+  platformPort: string;
 }
 
 /** `appbase up`: README command 1. Local Lakebase, migrations, data on first run, every kit on its port. */
@@ -33,6 +36,11 @@ export function registerUpCommand(program: Command): void {
     .option("--scale <scale>", "size of the synthetic data: tiny, default, large or a row count", "default")
     .option("--state-dir <dir>", "state folder (default: APPBASE_STATE_DIR or <repo>/.appbase)")
     .option("--fresh", "delete the state folder first (end-to-end runs start from nothing)")
+    .option(
+      "--platform-port <n>",
+      "port of the home page, trace view and OTLP receiver (0: any free port)",
+      "3100",
+    )
     .action(async (options: UpOptions) => {
       await up(options);
     });
@@ -58,12 +66,27 @@ async function up(options: UpOptions): Promise<void> {
     seed: Number(options.seed),
     scale: options.scale,
   });
+  // On a real PostgreSQL each kit gets its matrix's grants and connects as its own role (the embedded
+  // Lakebase has one shared session and no roles to enforce; see ARCHITECTURE.md "Access").
+  const logins = env.DATABASE_URL
+    ? await applyKitLogins(prepared.db.pool, kits, env.DATABASE_URL, (line) => console.log(line))
+    : [];
   await prepared.db.close();
 
   // Kit processes open the same local lakehouse (e.g. a Governance Writer through openLakehouseFromEnv).
   env.APPBASE_LAKEHOUSE_DIR = lakehouseDirOf(stateDir);
   // The kit switcher of every kit links to the others.
-  env.APPBASE_KITS = formatRunningKits(kits.map((k) => ({ ...k, url: `http://127.0.0.1:${k.port}` })));
+  const urls = kits.map((kit) => ({ kit, url: `http://127.0.0.1:${kit.port}` }));
+  env.APPBASE_KITS = formatRunningKits(urls.map(({ kit, url }) => ({ ...kit, url })));
+  // The local platform: home page, trace view, and the OTLP receiver the kits export to.
+  const platform: LocalPlatform = await startLocalPlatform({
+    env,
+    stateDir,
+    lakehouseDir: env.APPBASE_LAKEHOUSE_DIR,
+    port: Number(options.platformPort),
+    kits: urls,
+  });
+  Object.assign(env, platform.telemetryEnv);
   const running: RunningKit[] = [];
   let stopping = false;
   const shutdown = async (code: number) => {
@@ -71,6 +94,7 @@ async function up(options: UpOptions): Promise<void> {
     stopping = true;
     console.log("\nStopping kits…");
     await Promise.all(running.map((r) => r.stop()));
+    await platform.close();
     if (prepared.startedLakebase) {
       console.log("Stopping the local Lakebase…");
       await stopLakebaseProcess({ stateDir });
@@ -85,7 +109,9 @@ async function up(options: UpOptions): Promise<void> {
     // Kits start one after another: on two cores, parallel `next dev` compiles only slow each other down.
     for (const kit of kits) {
       console.log(`Starting ${kit.title} (${mode})…`);
-      running.push(await startKit(kit, { mode, env }));
+      const login = logins.find((l) => l.kit === kit.id);
+      const kitEnv = login ? { ...env, DATABASE_URL: login.databaseUrl } : env;
+      running.push(await startKit(kit, { mode, env: kitEnv }));
     }
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
@@ -93,7 +119,7 @@ async function up(options: UpOptions): Promise<void> {
     return;
   }
 
-  console.log("\nAppBase is running:");
+  console.log(`\nAppBase is running. Home page (kits, health, freshness, traces): ${platform.url}`);
   if (kits.length === 0) console.log("  (no kits found under apps/)");
   for (const r of running) console.log(`  ${r.kit.title.padEnd(34)} ${r.url}`);
   console.log(`  State folder: ${stateDir}`);

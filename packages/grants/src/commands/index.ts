@@ -1,3 +1,8 @@
 // The logic behind `appbase grants plan | apply | verify`; the CLI only registers the commands.
-export { type GrantsCommandOptions, grantsCommandOptionsSchema, parseGrantsOptions } from "./options.ts";
+export {
+  appPrincipalFor,
+  type GrantsCommandOptions,
+  grantsCommandOptionsSchema,
+  parseGrantsOptions,
+} from "./options.ts";
 export { type CommandOutput, planText, runApply, runVerify } from "./run-grants.ts";
