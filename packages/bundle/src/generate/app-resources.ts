@@ -94,6 +94,9 @@ export function appResourceFor(resource: KitResource): GeneratedAppResource {
       );
     case "job":
       return entry({ id: ref("id") }, variable("id", "Lakeflow job ID"));
+    case "app":
+      // Another kit's deployed app (each kit bundle names its app `<kit>-${bundle.target}`).
+      return entry({ name: ref("name") }, variable("name", "Name of the deployed app"));
     case "experiment":
       return entry({ experiment_id: ref("id") }, variable("id", "MLflow experiment ID"));
     case "uc_table":

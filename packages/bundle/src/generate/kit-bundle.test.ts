@@ -27,6 +27,12 @@ const appEnv = defineAppEnv({
     SERVING_ENDPOINT: { resource: "llm", type: "serving_endpoint", description: "Chat model" },
     API_KEY: { resource: "api-key", type: "secret", description: "Partner API key" },
     UPLOADS: { resource: "uploads", type: "uc_volume", description: "Uploads volume" },
+    APPBASE_APP_AGENT_OPS: {
+      resource: "agent-ops-app",
+      type: "app",
+      optional: true,
+      description: "Linked kit",
+    },
   },
   values: { LOG_LEVEL: { default: "info" } },
 });
@@ -112,9 +118,18 @@ describe("kit bundle generation", () => {
         "api_key_scope",
         "api_key_key",
         "uploads_full_name",
+        "agent_ops_app_name",
         "source_catalog",
       ]),
     );
+  });
+
+  it("binds a linked kit's app by name with CAN_USE, for its URL and app-to-app calls", () => {
+    const config = kitBundleConfig(declaration()) as Yaml;
+    const linked = config.resources.apps.customer_hub.resources.find((r: Yaml) => r.name === "agent-ops-app");
+    expect(linked.app).toEqual({ name: ref("var.agent_ops_app_name"), permission: "CAN_USE" });
+    const appYaml = parseAppYaml(renderKitBundle(declaration())["app.yaml"] ?? "");
+    expect(appYaml.env).toContainEqual({ name: "APPBASE_APP_AGENT_OPS", valueFrom: "agent-ops-app" });
   });
 
   it("carries schema grants from the grant matrix and telemetry destinations", () => {

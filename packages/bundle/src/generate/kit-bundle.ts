@@ -3,11 +3,12 @@ import type { KitMatrix } from "@appbase/grants";
 
 /**
  * The app resource types a kit bundle can declare: bindings' resource types except a Lakebase
- * Provisioned `database` (kits use Autoscaling `postgres`) and another `app`.
+ * Provisioned `database` (kits use Autoscaling `postgres`). An `app` is another kit's app, which
+ * this kit links to (next-kit's linkedKitBindings).
  */
-export type KitResourceType = Exclude<ResourceType, "database" | "app">;
+export type KitResourceType = Exclude<ResourceType, "database">;
 export const kitResourceTypes: readonly KitResourceType[] = resourceTypes.filter(
-  (type): type is KitResourceType => type !== "database" && type !== "app",
+  (type): type is KitResourceType => type !== "database",
 );
 
 /** One app resource: the key `valueFrom` names, its type, and optionally a permission other than the default. */
