@@ -1,5 +1,6 @@
 "use server";
 
+import { plainText, versionNumber } from "@appbase/next-kit/fields";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { decideAndResume } from "../domain/queue/decide-and-resume.ts";
@@ -30,18 +31,21 @@ export const decideReviewAction = defineAction({
   permission: "review.decide",
   input: z.object({
     itemId,
-    expectedVersion: z.coerce.number().int().positive("expectedVersion must be the version you opened."),
+    expectedVersion: versionNumber(),
     decision: reviewDecisionSchema,
-    rationale: z
-      .string()
-      .trim()
-      .min(3, "Say why you decided this (at least 3 characters).")
-      .max(2000, "Keep the rationale under 2,000 characters."),
+    rationale: plainText("rationale", 2000, { min: 3 }),
     // The proposed call's arguments as the reviewer changed them (an edit decision).
     editedArgs: z
-      .record(z.string(), z.union([z.string(), z.number(), z.boolean()]), {
-        error: "editedArgs must map argument names to text, numbers or true/false.",
-      })
+      .record(
+        plainText("argument name", 64, { min: 1 }),
+        z.union([plainText("argument", 2000), z.number().finite(), z.boolean()], {
+          error: "Each edited argument is text (at most 2,000 characters), a number or true/false.",
+        }),
+        {
+          error:
+            "editedArgs must map argument names to text (at most 2,000 characters), numbers or true/false.",
+        },
+      )
       .optional(),
   }),
   handler: async (input, { identity }) => {

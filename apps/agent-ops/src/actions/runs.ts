@@ -1,6 +1,7 @@
 "use server";
 
 import { ConflictError } from "@appbase/next-kit/errors";
+import { plainText } from "@appbase/next-kit/fields";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { agentNameSchema } from "../domain/agents/agents.ts";
@@ -15,14 +16,8 @@ export const startRunAction = defineAction({
   permission: "agent.pause",
   input: z.object({
     agent: agentNameSchema.default("customer-support"),
-    request: z
-      .string()
-      .trim()
-      .min(
-        5,
-        "Describe the request, e.g. 'Refund order ORD-1234, it arrived broken' or 'Triage entity E0000012'.",
-      )
-      .max(500, "Keep the request under 500 characters."),
+    // e.g. "Refund order ORD-1234, it arrived broken" or "Triage entity E0000012".
+    request: plainText("request", 500, { min: 5 }),
   }),
   handler: async (input, { identity }) => {
     const pool = await db();

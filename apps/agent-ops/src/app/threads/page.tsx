@@ -1,5 +1,6 @@
+import { tableParams } from "@appbase/next-kit/query";
 import { Banner } from "@appbase/ui/badges";
-import { DataTable, parseTableParams } from "@appbase/ui/data-table";
+import { DataTable } from "@appbase/ui/data-table";
 import { PageHeader } from "@appbase/ui/shell";
 import { EmptyState } from "@appbase/ui/states";
 import { StartRunForm } from "../../components/start-run-form.tsx";
@@ -21,7 +22,7 @@ export default async function ThreadsPage({
   const pool = await db();
   const { schemas, missing } = await boundCheckpointSchemas(pool);
   const spec = threadTableSpec(await listRunAgents(pool, schemas));
-  const params = parseTableParams(await searchParams, spec);
+  const params = tableParams(await searchParams, spec);
   const page = await listRuns(pool, params, schemas);
   return (
     <>

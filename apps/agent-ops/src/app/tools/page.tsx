@@ -1,3 +1,4 @@
+import { plainText } from "@appbase/next-kit/fields";
 import { Card } from "@appbase/ui/layout";
 import { PageHeader } from "@appbase/ui/shell";
 import { EmptyState } from "@appbase/ui/states";
@@ -20,7 +21,8 @@ export const dynamic = "force-dynamic";
 
 const querySchema = z.object({
   window: toolWindowSchema,
-  tool: z.string().trim().min(1).max(200).optional().catch(undefined),
+  // A hostile or malformed tool filter is dropped (all tools), never handed to the database.
+  tool: plainText("tool", 200, { min: 1 }).optional().catch(undefined),
 });
 
 function href(window: ToolWindow, tool?: string, hash = ""): string {
@@ -53,6 +55,9 @@ export default async function ToolsPage({
         title="Tool calls"
         description="Every tool call: those the kit's agents recorded, and every other thread's read from the tool messages in its checkpoints (latency from the checkpoint times). How often each tool runs, how often it fails, how long it takes."
       />
+      <p>
+        <a href="/usage">Model usage (tokens, latency and errors per agent, model and user) →</a>
+      </p>
       <nav className="ao-window-links" aria-label="Time window">
         {TOOL_WINDOWS.map((w) => (
           <a

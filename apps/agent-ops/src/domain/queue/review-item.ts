@@ -11,7 +11,9 @@ import {
 export const reviewSourceSchema = z.enum(REVIEW_SOURCES);
 export type ReviewSource = z.infer<typeof reviewSourceSchema>;
 
-export const reviewDecisionSchema = z.enum(REVIEW_DECISIONS);
+export const reviewDecisionSchema = z.enum(REVIEW_DECISIONS, {
+  error: `decision must be one of ${REVIEW_DECISIONS.join(", ")}.`,
+});
 export type ReviewDecision = z.infer<typeof reviewDecisionSchema>;
 
 /** A review item: the row as its drizzle declaration types it. */

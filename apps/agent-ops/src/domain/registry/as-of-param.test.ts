@@ -12,11 +12,16 @@ describe("parseAsOfParam", () => {
     expect(parseAsOfParam(raw)).toEqual({ at: new Date(iso) });
   });
 
-  it.each(["yesterday", "2026-11-22", "2026-13-40T99:99"])("explains how to write %s", (raw) => {
-    const parsed = parseAsOfParam(raw);
-    expect(parsed).toHaveProperty("error");
-    expect((parsed as { error: string }).error).toMatch(/asOf .*(date and time|not a real)/);
-  });
+  it.each(["yesterday", "2026-11-22", "2026-13-40T99:99", "2026-02-30T10:00", "0000-01-01T00:00Z", "\u0000"])(
+    "explains how to write %j",
+    (raw) => {
+      const parsed = parseAsOfParam(raw);
+      expect(parsed).toHaveProperty("error");
+      expect((parsed as { error: string }).error).toMatch(
+        /asOf .*(date and time|not a real|between|control characters)/,
+      );
+    },
+  );
 
   it("treats an empty or missing parameter as the current registry", () => {
     expect(parseAsOfParam(undefined)).toBeNull();

@@ -1,19 +1,22 @@
+import { plainText, versionNumber } from "@appbase/next-kit/fields";
 import { z } from "zod";
 import { riskLevels } from "./registry-entry.ts";
 
 const agentId = z
-  .string()
+  .string({ error: "agentId is required: lowercase letters, digits and hyphens, e.g. risk-triage." })
   .trim()
   .regex(/^[a-z][a-z0-9-]{1,62}$/, "agentId: lowercase letters, digits and hyphens, e.g. risk-triage.");
 const toolName = z
-  .string()
+  .string({
+    error: "The tool name is required: lowercase letters, digits and underscores, e.g. lookup_order.",
+  })
   .trim()
   .regex(
     /^[a-z][a-z0-9_]{1,62}$/,
     "Tool names are lowercase letters, digits and underscores, e.g. lookup_order.",
   );
 const servedTable = z
-  .string()
+  .string({ error: "Each table the tool reads is schema.table, e.g. commerce.orders." })
   .regex(
     /^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$/,
     "Each table the tool reads is schema.table, e.g. commerce.orders.",
@@ -29,23 +32,21 @@ const commaList = <T extends z.ZodType<string>>(item: T) =>
             .map((s) => s.trim())
             .filter((s) => s !== "")
         : v,
-    z.array(item).max(50, "At most 50 entries."),
+    z.array(item, { error: "A list is comma-separated text, e.g. a, b." }).max(50, "At most 50 entries."),
   );
 // An unchecked checkbox is not posted at all, so a missing flag from a form means "off".
 const flag = z.preprocess(
   (v) => (v === undefined ? false : typeof v === "string" ? v === "on" || v === "true" : v),
-  z.boolean(),
+  z.boolean({ error: "A flag is on or off (true or false)." }),
 );
-const expectedVersion = z.coerce
-  .number()
-  .int()
-  .nonnegative("expectedVersion is the version you opened, 0 for a new entry.");
+// The version you opened; 0 registers a new entry.
+const expectedVersion = versionNumber("expectedVersion", { min: 0 });
 
 /** Registering (expectedVersion 0) or updating an agent definition. */
 export const agentDefinitionInputSchema = z.object({
   agentId,
-  title: z.string().trim().min(3, "Give the agent a title of at least 3 characters.").max(120),
-  description: z.string().trim().min(3, "Say what the agent does (at least 3 characters).").max(1000),
+  title: plainText("title", 120, { min: 3 }),
+  description: plainText("description", 1000, { min: 3 }),
   tools: commaList(toolName),
   reviewRequired: flag,
   enabled: flag,
@@ -56,7 +57,7 @@ export type AgentDefinitionInput = z.output<typeof agentDefinitionInputSchema>;
 /** Registering (expectedVersion 0) or updating a tool. */
 export const toolInputSchema = z.object({
   toolName,
-  description: z.string().trim().min(3, "Say what the tool does (at least 3 characters).").max(1000),
+  description: plainText("description", 1000, { min: 3 }),
   reads: commaList(servedTable),
   riskLevel: z.enum(riskLevels, { error: "riskLevel is one of low, medium, high." }),
   enabled: flag,
