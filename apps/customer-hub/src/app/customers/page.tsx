@@ -1,5 +1,6 @@
+import { tableParams } from "@appbase/next-kit/query";
 import { FreshnessBadge, StatusBadge } from "@appbase/ui/badges";
-import { type Column, DataTable, parseTableParams } from "@appbase/ui/data-table";
+import { type Column, DataTable } from "@appbase/ui/data-table";
 import { MaskedValue } from "@appbase/ui/masked-value";
 import { PageHeader } from "@appbase/ui/shell";
 import { SyncBanner } from "../../components/sync-banner.tsx";
@@ -63,7 +64,7 @@ export default async function CustomersPage({
   const reader = await pageViewer("customer.read", "customers");
   if (!reader.identity) return reader.refusal;
   const identity = reader.identity;
-  const params = parseTableParams(await searchParams, customerTableSpec);
+  const params = tableParams(await searchParams, customerTableSpec);
   const pool = await db();
   const sync = await syncHealth(pool);
   const rules = viewerRules(identity, sync.level === "fallback");

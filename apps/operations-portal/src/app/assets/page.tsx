@@ -1,5 +1,6 @@
+import { tableParams } from "@appbase/next-kit/query";
 import { StatusBadge } from "@appbase/ui/badges";
-import { type Column, DataTable, parseTableParams } from "@appbase/ui/data-table";
+import { type Column, DataTable } from "@appbase/ui/data-table";
 import { PageHeader } from "@appbase/ui/shell";
 import {
   ASSET_SORTS,
@@ -74,7 +75,7 @@ export default async function AssetsPage({
       { key: "criticality", label: "Criticality", options: CRITICALITIES.map((c) => ({ value: c })) },
     ],
   } as const;
-  const params = parseTableParams(await searchParams, spec);
+  const params = tableParams(await searchParams, spec);
   const page = await listAssets(pool, {
     siteId: params.filters.site,
     assetType: params.filters.class,

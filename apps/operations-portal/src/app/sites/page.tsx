@@ -1,5 +1,6 @@
+import { tableParams } from "@appbase/next-kit/query";
 import { BarChart } from "@appbase/ui/charts";
-import { type Column, DataTable, parseTableParams } from "@appbase/ui/data-table";
+import { type Column, DataTable } from "@appbase/ui/data-table";
 import { Card } from "@appbase/ui/layout";
 import { PageHeader } from "@appbase/ui/shell";
 import { type SiteTrouble, siteOverview } from "../../domain/assets/site-overview.ts";
@@ -54,7 +55,7 @@ export default async function SitesPage({
   const viewer = await pageViewer("asset.read", "sites");
   if (!viewer.identity) return viewer.refusal;
   const sites = await siteOverview(await db());
-  const params = parseTableParams(await searchParams, spec);
+  const params = tableParams(await searchParams, spec);
   const worst = sites.slice(0, 10);
   return (
     <>

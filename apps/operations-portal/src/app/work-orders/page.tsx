@@ -1,4 +1,5 @@
-import { type Column, DataTable, parseTableParams } from "@appbase/ui/data-table";
+import { tableParams } from "@appbase/next-kit/query";
+import { type Column, DataTable } from "@appbase/ui/data-table";
 import { PageHeader } from "@appbase/ui/shell";
 import { PriorityBadge, TargetBadge, WorkOrderStatusBadge } from "../../components/work-order-badges.tsx";
 import { assetFacets } from "../../domain/assets/assets.ts";
@@ -19,7 +20,7 @@ export default async function WorkOrdersPage({
   if (!viewer.identity) return viewer.refusal;
   const pool = await db();
   const spec = workOrderTableSpec((await assetFacets(pool)).sites);
-  const params = parseTableParams(await searchParams, spec);
+  const params = tableParams(await searchParams, spec);
   const now = new Date();
   const page = await listWorkOrders(
     pool,
