@@ -1,4 +1,5 @@
 import { defineAppEnv, lakebaseEndpointBinding } from "@appbase/bindings";
+import { linkedKitBindings } from "@appbase/next-kit/links";
 
 /** Every resource the Real-Time Risk & Compliance Engine binds in app.yaml; bundles/risk-compliance/bundle.ts generates the bundle from it. */
 export const riskComplianceAppEnv = defineAppEnv({
@@ -27,5 +28,7 @@ export const riskComplianceAppEnv = defineAppEnv({
       description:
         "SQL warehouse the Governance Writer writes case decisions (silver, bronze) through; without it case decisions need the local lakehouse",
     },
+    // Alerts and cases link to the customer a monitored person is (Customer Hub's app on Databricks).
+    ...linkedKitBindings(["customer-hub"]),
   },
 });
