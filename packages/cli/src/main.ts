@@ -15,6 +15,7 @@ import { registerRehearseCommand } from "./commands/rehearse.ts";
 import { registerRiskCommands } from "./commands/risk.ts";
 import { registerSchemaCommands } from "./commands/schema.ts";
 import { registerSyncCommands } from "./commands/sync.ts";
+import { registerTelemetryCommands } from "./commands/telemetry.ts";
 import { registerUpCommand } from "./commands/up.ts";
 import { CliError } from "./repo.ts";
 
@@ -30,6 +31,7 @@ registerKitsCommand(program);
 registerGrantsCommands(program);
 registerLakehouseCommands(program);
 registerSyncCommands(program);
+registerTelemetryCommands(program);
 registerGovernanceCommands(program);
 registerSchemaCommands(program);
 registerBundleCommands(program);

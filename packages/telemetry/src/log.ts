@@ -1,3 +1,4 @@
+import { format } from "node:util";
 import { type AnyValueMap, logs, SeverityNumber } from "@opentelemetry/api-logs";
 import { activeTraceIds } from "./spans.ts";
 
@@ -62,4 +63,20 @@ function definedFields(fields: LogFields): AnyValueMap {
   const out: AnyValueMap = {};
   for (const [key, value] of Object.entries(fields)) if (value !== undefined) out[key] = value;
   return out;
+}
+
+const CONSOLE_LEVELS = { debug: "debug", log: "info", info: "info", warn: "warn", error: "error" } as const;
+let consoleStructured = false;
+
+/**
+ * Makes `console.log/info/warn/error/debug` write structured JSON lines (with the trace id) through
+ * `logEvent`, so everything a kit process prints — its own code, Next.js, libraries — is one format
+ * in the app logs and, with an OTLP endpoint, in the telemetry logs table.
+ */
+export function structuredConsole(): void {
+  if (consoleStructured) return;
+  consoleStructured = true;
+  for (const [method, level] of Object.entries(CONSOLE_LEVELS)) {
+    console[method as keyof typeof CONSOLE_LEVELS] = (...args: unknown[]) => logEvent(level, format(...args));
+  }
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { Lakehouse } from "@appbase/lakehouse";
 import { OtlpDecodeError, type TelemetrySignal } from "@appbase/telemetry/otlp";
 import { homeHtml, requestsTable } from "./home-page.ts";
-import { htmlPage } from "./html.ts";
+import { escapeHtml, htmlPage } from "./html.ts";
 import type { KitStatus } from "./kit-status.ts";
 import { openTelemetrySink } from "./telemetry-sink.ts";
 import { isTraceId, readTrace, recentRequests, traceHtml } from "./trace-view.ts";
@@ -85,17 +85,15 @@ export async function startPlatformServer(options: {
       );
     }
     if (url.pathname === "/requests") {
-      const service = url.searchParams.get("service");
-      const recent = (await recentRequests(options.lakehouse, 200)).filter(
-        (r) => !service || r.service_name === service,
-      );
+      const service = url.searchParams.get("service")?.slice(0, 200);
+      const recent = await recentRequests(options.lakehouse, 100, service ?? undefined);
       return send(
         res,
         200,
         "text/html",
         htmlPage(
           "Requests",
-          `<h1>Requests${service ? ` of ${service.replace(/[^a-z0-9-]/g, "")}` : ""}</h1><p><a href="/">Home</a></p>${requestsTable(recent.slice(0, 100))}`,
+          `<h1>Requests${service ? ` of ${escapeHtml(service)}` : ""}</h1><p><a href="/">Home</a></p>${requestsTable(recent)}`,
         ),
       );
     }

@@ -20,11 +20,16 @@ export async function readTrace(lakehouse: Lakehouse, traceId: string): Promise<
   return traceTree(rows as unknown as TraceSpan[]);
 }
 
-/** The most recent server spans (one per request), newest first. */
-export async function recentRequests(lakehouse: Lakehouse, limit = 30): Promise<TraceSpan[]> {
+/** The most recent server spans (one per request), newest first; of one service (kit) when named. */
+export async function recentRequests(
+  lakehouse: Lakehouse,
+  limit = 30,
+  service?: string,
+): Promise<TraceSpan[]> {
   if (!(await lakehouse.describeTable(telemetryTables.spans.table))) return [];
+  const server = { column: "kind", op: "=", value: "SERVER" } as const;
   const rows = await lakehouse.read(telemetryTables.spans.table, {
-    where: { column: "kind", op: "=", value: "SERVER" },
+    where: service ? { and: [server, { column: "service_name", op: "=", value: service }] } : server,
     orderBy: ["start_time DESC"],
     limit,
   });

@@ -10,7 +10,7 @@ import { BatchLogRecordProcessor, LoggerProvider } from "@opentelemetry/sdk-logs
 import { MeterProvider, PeriodicExportingMetricReader } from "@opentelemetry/sdk-metrics";
 import { BatchSpanProcessor, NodeTracerProvider, type SpanProcessor } from "@opentelemetry/sdk-trace-node";
 import { type EnvSource, readTelemetryEnv } from "../env.ts";
-import { log, setLogService } from "../log.ts";
+import { log, setLogService, structuredConsole } from "../log.ts";
 import { otlpExporters } from "./exporters.ts";
 import { RequestLatencyProcessor } from "./request-metrics.ts";
 
@@ -39,11 +39,14 @@ export async function startTelemetry(options: {
   batchDelayMs?: number;
   /** Milliseconds between metric exports (default 60 s, the SDK's). */
   metricIntervalMs?: number;
+  /** Route console.* through the JSON logger (default true; tests of the logger itself turn it off). */
+  structuredConsole?: boolean;
 }): Promise<Telemetry> {
   if (started) return started;
   const env = readTelemetryEnv(options.env);
   const serviceName = env.serviceName ?? options.serviceName;
   setLogService(serviceName);
+  if (options.structuredConsole !== false) structuredConsole();
   const resource = defaultResource().merge(
     resourceFromAttributes({ ...env.resourceAttributes, "service.name": serviceName }),
   );
