@@ -33,7 +33,10 @@ export const decideReviewAction = defineAction({
     itemId,
     expectedVersion: versionNumber(),
     decision: reviewDecisionSchema,
-    rationale: plainText("rationale", 2000, { min: 3 }),
+    rationale: plainText("rationale", 2000, {
+      min: 3,
+      required: "Say why you decided this (at least 3 characters).",
+    }),
     // The proposed call's arguments as the reviewer changed them (an edit decision).
     editedArgs: z
       .record(

@@ -16,8 +16,11 @@ export const startRunAction = defineAction({
   permission: "agent.pause",
   input: z.object({
     agent: agentNameSchema.default("customer-support"),
-    // e.g. "Refund order ORD-1234, it arrived broken" or "Triage entity E0000012".
-    request: plainText("request", 500, { min: 5 }),
+    request: plainText("request", 500, {
+      min: 5,
+      required:
+        "Describe the request, e.g. 'Refund order ORD-1234, it arrived broken' or 'Triage entity E0000012'.",
+    }),
   }),
   handler: async (input, { identity }) => {
     const pool = await db();

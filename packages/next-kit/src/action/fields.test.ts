@@ -27,6 +27,10 @@ describe("plainText", () => {
   ])("refuses %j with a message naming the field", (value, message) => {
     expect(firstMessage(name.safeParse(value))).toMatch(message);
   });
+  it("words a missing text as the field asks", () => {
+    const why = plainText("rationale", 100, { min: 3, required: "Say why you decided this." });
+    expect(firstMessage(why.safeParse(" a "))).toBe("Say why you decided this.");
+  });
 });
 
 describe("versionNumber", () => {

@@ -20,14 +20,20 @@ export function textProblem(label: string, text: string): string | null {
   return null;
 }
 
-/** Free text with a maximum; control characters and lone surrogates are a field error, never a 5xx. */
-export function plainText(label: string, max: number, options: { min?: number } = {}) {
+/**
+ * Free text with a maximum; control characters and lone surrogates are a field error, never a 5xx.
+ * `required` words the message for text shorter than `min` (say what to write, e.g. "Say why …").
+ */
+export function plainText(label: string, max: number, options: { min?: number; required?: string } = {}) {
   const min = options.min ?? 0;
   return z
     .string({ error: `${label} is required.` })
     .trim()
     .max(max, `${label} can be at most ${max} characters.`)
-    .min(min, min <= 1 ? `${label} is required.` : `${label} needs at least ${min} characters.`)
+    .min(
+      min,
+      options.required ?? (min <= 1 ? `${label} is required.` : `${label} needs at least ${min} characters.`),
+    )
     .superRefine((text, ctx) => {
       const problem = textProblem(label, text);
       if (problem) ctx.addIssue({ code: "custom", message: problem });
