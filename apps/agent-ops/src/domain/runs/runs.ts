@@ -14,6 +14,7 @@ import { supportAgent } from "../agents/support-agent.ts";
 import type { MlflowTarget } from "../evaluation/assessment-outbox.ts";
 import { logRunTrace } from "../evaluation/run-trace.ts";
 import { disabledTools } from "../registry/agent-availability.ts";
+import { recordingModel } from "../usage/model-usage.ts";
 import { checkpointerFor } from "./checkpointer.ts";
 
 export const SUPPORT_AGENT = supportAgent.name;
@@ -240,11 +241,21 @@ async function advance(
 ): Promise<RunOutcome> {
   const spec = agentSpec(run.agent);
   const toolNames = [...spec.tools, ...(spec.evidence?.tools ?? [])].map((t) => t.name);
+  const db = oneAtATime(pool);
+  const { rows: owners } = await pool.query<{ started_by: string }>(
+    "select started_by from agent_ops.agent_run where thread_id = $1",
+    [run.threadId],
+  );
   const graph = buildAgentGraph(spec, {
     checkpointer: await checkpointerFor(pool),
-    model: run.model,
+    // Every model call is accounted to the run's agent, model and the person who started it.
+    model: recordingModel(run.model, db, {
+      threadId: run.threadId,
+      agent: run.agent,
+      user: owners[0]?.started_by ?? "unknown",
+    }),
     // Read per turn: a tool an admin disables while a run waits for review is refused when it resumes.
-    ctx: { db: oneAtATime(pool), disabledTools: await disabledTools(pool, toolNames) },
+    ctx: { db, disabledTools: await disabledTools(pool, toolNames) },
   });
   // "sync": each checkpoint is written before the next step starts, so a step never runs ahead of the
   // state the timeline can show, and its tool queries never overlap the checkpoint writes.
