@@ -1,8 +1,8 @@
 import { type Queryable, rowOf } from "@appbase/db";
-import { ConflictError } from "@appbase/next-kit/errors";
 import { type ConsentChangeRow, consentChanges } from "../../db/schema/consent-changes.ts";
 import { assertCustomerVisible, type Viewer } from "../customers/access.ts";
 import type { ConsentPurpose, Consents } from "../customers/consent.ts";
+import { firstOfRequest } from "../retried-request.ts";
 
 /** A recorded consent decision, as the UI sees it: the row without the client's retry key. */
 export type ConsentChange = Omit<ConsentChangeRow, "requestId">;
@@ -42,12 +42,7 @@ export async function recordConsentChange(
     [input.customerId, input.purpose, input.granted, input.reason, input.requestId, input.actor.email],
   );
   if (rows[0]) return toChange(rows[0]);
-  const existing = await db.query(`select * from customer_hub.consent_changes where request_id = $1`, [
-    input.requestId,
-  ]);
-  if (!existing.rows[0] || existing.rows[0].customer_id !== input.customerId)
-    throw new ConflictError("This request id was already used; reload and try again.", null);
-  return toChange(existing.rows[0]);
+  return toChange(await firstOfRequest(db, "consent_changes", input));
 }
 
 /** A customer's recorded consent decisions, newest first. */

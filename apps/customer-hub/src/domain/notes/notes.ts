@@ -3,6 +3,7 @@ import { rowOf } from "@appbase/db";
 import { ConflictError, NotFoundError } from "@appbase/next-kit/errors";
 import { notes } from "../../db/schema/notes.ts";
 import { assertCustomerVisible, type Viewer } from "../customers/access.ts";
+import { firstOfRequest } from "../retried-request.ts";
 import type { Note } from "./note.ts";
 
 /** A whole `customer_hub.notes` row (`select *` / `returning *`) as a Note. */
@@ -36,16 +37,7 @@ export async function addNote(
     [input.customerId, input.body, input.requestId, input.actor.email],
   );
   if (rows[0]) return toNote(rows[0]);
-  const existing = await db.query(`select * from customer_hub.notes where request_id = $1`, [
-    input.requestId,
-  ]);
-  if (!existing.rows[0] || existing.rows[0].customer_id !== input.customerId) {
-    throw new ConflictError(
-      "This request id was already used for a different note; reload and try again.",
-      null,
-    );
-  }
-  return toNote(existing.rows[0]);
+  return toNote(await firstOfRequest(db, "notes", input));
 }
 
 /** A note change names the note and the customer it is on; the actor must work that customer. */

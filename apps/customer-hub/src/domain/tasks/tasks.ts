@@ -3,6 +3,7 @@ import { rowOf } from "@appbase/db";
 import { ConflictError, NotFoundError } from "@appbase/next-kit/errors";
 import { type FollowUpTaskRow, followUpTasks } from "../../db/schema/follow-up-tasks.ts";
 import { assertCustomerVisible, type Viewer } from "../customers/access.ts";
+import { firstOfRequest } from "../retried-request.ts";
 
 /** A follow-up task on a customer, as the UI sees it: the row without the client's retry key. */
 export type FollowUpTask = Omit<FollowUpTaskRow, "requestId">;
@@ -47,12 +48,7 @@ export async function createTask(
     [input.customerId, input.title, input.assigneeEmail, input.dueDate, input.requestId, input.actor.email],
   );
   if (rows[0]) return toTask(rows[0]);
-  const existing = await db.query(`select * from customer_hub.follow_up_tasks where request_id = $1`, [
-    input.requestId,
-  ]);
-  if (!existing.rows[0] || existing.rows[0].customer_id !== input.customerId)
-    throw new ConflictError("This request id was already used; reload and try again.", null);
-  return toTask(existing.rows[0]);
+  return toTask(await firstOfRequest(db, "follow_up_tasks", input));
 }
 
 /** Marks an open task of the named customer done if it is still at `expectedVersion`. */
