@@ -14,6 +14,7 @@ export const customerHubMatrix = defineKitMatrix({
     "customer.pii.read",
     "note.write",
     "status.change",
+    "status.migrate",
     "task.write",
     "genie.ask",
     "consent.manage",
@@ -46,6 +47,8 @@ export const customerHubMatrix = defineKitMatrix({
         "customer.pii.read",
         "note.write",
         "status.change",
+        // Bulk status changes, previewed on a Lakebase branch before they reach main.
+        "status.migrate",
         "task.write",
         "genie.ask",
       ],

@@ -49,3 +49,8 @@ export const customerTableSpec = {
     },
   ],
 } as const satisfies TableSpec;
+
+/** The values a filter of the customer list offers, e.g. the segments. */
+export function customerListFilterValues(key: string): string[] {
+  return customerTableSpec.filters.find((f) => f.key === key)?.options.map((o) => o.value) ?? [];
+}

@@ -1,4 +1,5 @@
 import { NotFoundError } from "@appbase/next-kit/errors";
+import { PreviewDiff } from "@appbase/next-kit/preview-diff";
 import { Card } from "@appbase/ui/layout";
 import { PageHeader } from "@appbase/ui/shell";
 import { ErrorState } from "@appbase/ui/states";
@@ -7,8 +8,6 @@ import { can, pageViewer } from "../../../server/kit.ts";
 import { reviewSitePreview } from "../../../server/site-previews.ts";
 
 export const dynamic = "force-dynamic";
-
-const cell = (value: unknown) => (value === null || value === undefined ? "∅" : String(value));
 
 /** One preview: what it changes, its row diff against main per diff table, and the decision. */
 export default async function SiteChangeReviewPage({ params }: { params: Promise<{ branch: string }> }) {
@@ -39,56 +38,7 @@ export default async function SiteChangeReviewPage({ params }: { params: Promise
           <code data-preview-command>appbase preview operations-portal --branch {branch}</code>
         </p>
       </Card>
-      {diff.map((table) => (
-        <Card
-          key={table.table}
-          title={table.table}
-          subtitle={`${table.counts.inserted} inserted · ${table.counts.updated} updated · ${table.counts.deleted} deleted`}
-        >
-          <div data-diff-table={table.table}>
-            {Object.keys(table.updatedColumns).length > 0 ? (
-              <p>
-                Changed columns:{" "}
-                {Object.entries(table.updatedColumns)
-                  .map(([column, n]) => `${column} (${n})`)
-                  .join(", ")}
-              </p>
-            ) : null}
-            {table.updated.length > 0 ? (
-              <table className="ab-table">
-                <thead>
-                  <tr>
-                    <th>Row</th>
-                    <th>Column</th>
-                    <th>Main</th>
-                    <th>Branch</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {table.updated.flatMap((row) =>
-                    row.columns.map((column) => (
-                      <tr key={`${row.key.join()}-${column}`}>
-                        <td>{cell(row.before.number ?? row.key.join(", "))}</td>
-                        <td>{column}</td>
-                        <td>{cell(row.before[column])}</td>
-                        <td>{cell(row.after[column])}</td>
-                      </tr>
-                    )),
-                  )}
-                </tbody>
-              </table>
-            ) : null}
-            {table.inserted.length > 0 ? (
-              <p className="op-muted">
-                Inserted: {table.inserted.map((r) => cell(r.row.field ?? r.key.join(", "))).join(", ")}
-              </p>
-            ) : null}
-            {table.deleted.length > 0 ? (
-              <p className="op-muted">Deleted: {table.deleted.map((r) => r.key.join(", ")).join("; ")}</p>
-            ) : null}
-          </div>
-        </Card>
-      ))}
+      <PreviewDiff diff={diff} labelColumn="number" />
       <PreviewDecision branch={branch} canApply={can(viewer.identity, "site.change")} />
     </>
   );
