@@ -86,43 +86,53 @@ export async function benchPolicyRetrieval(o: PolicyRetrievalOptions) {
   o.log(`  index built in ${buildMs} ms; ${o.queries} filtered queries, index vs exact…`);
 
   const filter = `category = $2 and jurisdiction in ($3, 'global') and effective_date <= $4 and is_current`;
+  // Strict order walks the graph until 10 rows pass the filter, in exact distance order; relaxed
+  // order may return them slightly out of order, so the kit's shape re-sorts a materialized CTE
+  // (pgvector 0.8's documented pattern).
+  const SQL = {
+    exact: `select id from bench_policy_chunk where ${filter} order by (embedding <=> $1::vector) + 0 limit 10`,
+    strict_order: `select id from bench_policy_chunk where ${filter} order by embedding <=> $1::vector limit 10`,
+    relaxed_order: `with relaxed as materialized (
+        select id, embedding <=> $1::vector as distance from bench_policy_chunk where ${filter}
+        order by distance limit 10)
+      select id from relaxed order by distance`,
+  } as const;
+  type Mode = keyof typeof SQL;
   const client = await o.pool.connect();
-  const run = async (indexed: boolean, params: unknown[]) => {
+  const run = async (mode: Mode, params: unknown[]) => {
     await client.query("begin");
-    await client.query("set local hnsw.iterative_scan = strict_order");
-    await client.query(`set local hnsw.ef_search = ${o.efSearch}`);
+    if (mode !== "exact") {
+      await client.query(`set local hnsw.iterative_scan = ${mode}`);
+      await client.query(`set local hnsw.ef_search = ${o.efSearch}`);
+    }
     const t0 = performance.now();
-    const order = indexed ? "embedding <=> $1::vector" : "(embedding <=> $1::vector) + 0";
-    const { rows } = await client.query<{ id: number }>(
-      `select id from bench_policy_chunk where ${filter} order by ${order} limit 10`,
-      params,
-    );
+    const { rows } = await client.query<{ id: number }>(SQL[mode], params);
     const ms = performance.now() - t0;
     await client.query("commit");
     return { ids: rows.map((r) => r.id), ms };
   };
-  const indexMs: number[] = [],
-    exactMs: number[] = [];
-  let found = 0,
-    expected = 0,
-    short = 0;
+  const queries = Array.from({ length: o.queries }, (_, q) => [
+    `[${near(centers[Math.floor(rand() * centers.length)]!, 0.08).join(",")}]`,
+    CATEGORIES[Math.floor(rand() * CATEGORIES.length)],
+    ["EMEA", "Americas", "APAC"][q % 3],
+    "2026-06-30",
+  ]);
+  // Each mode runs as its own phase after a few unmeasured warm-up queries: interleaving an exact
+  // (sequential) scan before every index query evicted the index's pages each time, so the index
+  // was measured cold, which no serving process is.
+  const WARMUP = Math.min(20, o.queries);
+  const phase = async (mode: Mode) => {
+    for (const params of queries.slice(0, WARMUP)) await run(mode, params);
+    const results = [];
+    for (const params of queries) results.push(await run(mode, params));
+    return results;
+  };
+  let exact: Awaited<ReturnType<typeof phase>>;
+  const byMode: Partial<Record<Exclude<Mode, "exact">, Awaited<ReturnType<typeof phase>>>> = {};
   try {
-    for (let q = 0; q < o.queries; q++) {
-      const params = [
-        `[${near(centers[Math.floor(rand() * centers.length)]!, 0.08).join(",")}]`,
-        CATEGORIES[Math.floor(rand() * CATEGORIES.length)],
-        ["EMEA", "Americas", "APAC"][q % 3],
-        "2026-06-30",
-      ];
-      const exact = await run(false, params);
-      const approx = await run(true, params);
-      exactMs.push(exact.ms);
-      indexMs.push(approx.ms);
-      const truth = new Set(exact.ids);
-      found += approx.ids.filter((id) => truth.has(id)).length;
-      expected += truth.size;
-      if (approx.ids.length < exact.ids.length) short += 1;
-    }
+    exact = await phase("exact");
+    byMode.strict_order = await phase("strict_order");
+    byMode.relaxed_order = await phase("relaxed_order");
   } finally {
     client.release();
   }
@@ -136,26 +146,38 @@ export async function benchPolicyRetrieval(o: PolicyRetrievalOptions) {
       meanMs: r(sorted.reduce((s, x) => s + x, 0) / sorted.length),
     };
   };
-  const recall = expected === 0 ? 1 : found / expected;
-  const index = summary(indexMs);
+  const judge = (results: Awaited<ReturnType<typeof phase>>) => {
+    let found = 0,
+      expected = 0,
+      short = 0;
+    results.forEach((r, i) => {
+      const truth = new Set(exact[i]!.ids);
+      found += r.ids.filter((id) => truth.has(id)).length;
+      expected += truth.size;
+      if (r.ids.length < truth.size) short += 1;
+    });
+    return {
+      recallAt10: expected === 0 ? 1 : Math.round((found / expected) * 1000) / 1000,
+      queriesReturningFewerThanExact: short,
+      ...summary(results.map((r) => r.ms)),
+    };
+  };
+  const strict = judge(byMode.strict_order!);
+  const relaxed = judge(byMode.relaxed_order!);
+  const met = (r: typeof strict) => r.recallAt10 >= 0.95 && r.p99Ms <= 20;
   return {
     benchmark: "policy-retrieval-hnsw-vs-exact",
     chunks: o.chunks,
     dims: o.dims,
     queries: o.queries,
+    warmupQueriesPerMode: WARMUP,
     filter:
       "category (1 of 8) + jurisdiction (own region or global) + effective on 2026-06-30 + current version (~5% of rows)",
-    settings: {
-      "hnsw.iterative_scan": "strict_order",
-      "hnsw.ef_search": o.efSearch,
-      m: 16,
-      ef_construction: 64,
-    },
+    settings: { "hnsw.ef_search": o.efSearch, m: 16, ef_construction: 64 },
     indexBuildMs: buildMs,
-    recallAt10: Math.round(recall * 1000) / 1000,
-    queriesReturningFewerThanExact: short,
-    hnsw: index,
-    exact: summary(exactMs),
-    targets: { recallAt10: 0.95, p99Ms: 20, met: recall >= 0.95 && index.p99Ms <= 20 },
+    exact: summary(exact.map((r) => r.ms)),
+    hnswStrictOrder: strict,
+    hnswRelaxedOrder: relaxed,
+    targets: { recallAt10: 0.95, p99Ms: 20, metStrict: met(strict), metRelaxed: met(relaxed) },
   };
 }
