@@ -1,4 +1,5 @@
 import "server-only";
+import { logWithErrorId } from "@appbase/next-kit/error-reference";
 import {
   oncePerProcess,
   type RegistryRuntime,
@@ -33,10 +34,10 @@ export async function registryRuntime(): Promise<
   } catch (error) {
     if (error instanceof RegistryLakehouseUnavailable) return { unavailable: error.message };
     // Anything else (e.g. the outbox table missing because governance migrations were not applied)
-    // also leaves the page readable from Lakebase; the log keeps the stack.
-    console.error("[agent-ops] the governed registry could not start:", error);
+    // also leaves the page readable from Lakebase; the page shows an error id, the log the details.
+    const id = logWithErrorId(console, "[agent-ops] the governed registry could not start", error);
     return {
-      unavailable: `The governed registry could not start: ${(error as Error).message}. Run \`appbase up\` (it applies the governance migrations and creates the lakehouse tables) and reload.`,
+      unavailable: `The governed registry could not start (ref ${id}). Run \`appbase up\` (it applies the governance migrations and creates the lakehouse tables) and reload; if it persists, send the reference to the kit's owner.`,
     };
   }
 }

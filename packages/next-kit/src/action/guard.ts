@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { can } from "@appbase/grants";
 import { z } from "zod";
 import {
@@ -9,6 +8,7 @@ import {
 } from "../identity/resolve.ts";
 import type { KitIdentity } from "../identity/types.ts";
 import type { KitRuntimeConfig } from "../kit-config.ts";
+import { logWithErrorId } from "./error-reference.ts";
 import { ConflictError, FieldRuleError, NotFoundError } from "./errors.ts";
 import type { ActionResult } from "./result.ts";
 
@@ -90,8 +90,7 @@ function failureFor<P extends string>(error: unknown, config: KitRuntimeConfig<P
   if (error instanceof NotFoundError)
     return { ok: false, error: { kind: "not-found", message: error.message } };
   // Unknown failures keep their details in the server log; the user gets a reference to quote.
-  const reference = randomUUID().slice(0, 8);
-  config.logger?.error(`[${config.matrix.kit}] action failed (ref ${reference}):`, error);
+  const reference = logWithErrorId(config.logger ?? console, `[${config.matrix.kit}] action failed`, error);
   return {
     ok: false,
     error: {
