@@ -67,5 +67,8 @@ export default defineKit({
   governed: governedTables,
   // What a case review worked on a branch changes: what its branch diff shows.
   diffTables: reviewTables,
-  seed: async (ctx) => (await import("./src/seed.ts")).seedKit(ctx),
+  // The seed runs from the CLI only; bundles of kit.ts (the server, the edge instrumentation) must not
+  // follow it into the local lakehouse's native DuckDB module.
+  seed: async (ctx) =>
+    (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ "./src/seed.ts")).seedKit(ctx),
 });

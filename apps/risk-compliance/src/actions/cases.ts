@@ -57,7 +57,7 @@ export const addFileAction = defineAction({
     content: z
       .base64({ error: "file must be sent as base64; pick the file again." })
       .min(1, "Pick a file to upload.")
-      .max(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4, `Files may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`),
+      .max(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4, `Files may be at most ${MAX_UPLOAD_BYTES / 1024} KB.`),
   }),
   handler: async (input, { identity }) => {
     const added = await addEvidence(await db(), kitEvidenceStore(), {

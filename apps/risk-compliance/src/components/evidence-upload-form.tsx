@@ -37,7 +37,7 @@ export function EvidenceUploadForm({ caseId, version }: { caseId: string; versio
     if (!(file instanceof File) || file.size === 0)
       return setFailure(invalid("file", "Pick a file to upload."));
     if (file.size > MAX_UPLOAD_BYTES)
-      return setFailure(invalid("file", `Files may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`));
+      return setFailure(invalid("file", `Files may be at most ${MAX_UPLOAD_BYTES / 1024} KB.`));
     start(async () => {
       const result = await addFileAction({
         caseId,
@@ -65,7 +65,7 @@ export function EvidenceUploadForm({ caseId, version }: { caseId: string; versio
       </label>
       <FieldError failure={failure} field="title" />
       <label>
-        File (at most {MAX_UPLOAD_BYTES / 1024 / 1024} MB) <input name="file" type="file" />
+        File (at most {MAX_UPLOAD_BYTES / 1024} KB) <input name="file" type="file" />
       </label>
       <FieldError failure={failure} field="file" />
       <FieldError failure={failure} field="content" />
