@@ -28,13 +28,45 @@ function telemetrySchema(kitSnake: string, appPrincipal: string) {
   };
 }
 
+/** A bundle variable whose value is a structure (`type: complex`), such as a list of destinations. */
+interface ComplexVariable {
+  description: string;
+  type: "complex";
+  default: unknown;
+}
+
+const TELEMETRY_VARIABLE = "telemetry_export_destinations";
+
+/**
+ * App telemetry export (platform reference §7) as a variable, so a target in a region without app
+ * telemetry sets `telemetry_export_destinations: []` instead of editing the app. By default the
+ * spans, logs and metrics go to `otel_*` tables in the kit's telemetry schema.
+ */
+function telemetryDestinations(): ComplexVariable {
+  const table = (name: string) => `\${var.catalog}.\${resources.schemas.telemetry.name}.${name}`;
+  return {
+    description:
+      "Where Databricks Apps exports the app's OpenTelemetry data; set [] where the region has no app telemetry",
+    type: "complex",
+    default: [
+      {
+        unity_catalog: {
+          logs_table: table("otel_logs"),
+          metrics_table: table("otel_metrics"),
+          traces_table: table("otel_spans"),
+        },
+      },
+    ],
+  };
+}
+
 /** Builds the whole databricks.yml for a kit as a plain object (resources, variables, targets). */
 export function kitBundleConfig(declaration: KitBundleDeclaration): Record<string, unknown> {
   const appKey = snake(declaration.kit);
   const appPrincipal = bundleAppPrincipalRef(appKey);
   const kitSnake = snake(declaration.kit);
   const generated = declaration.resources.map(appResourceFor);
-  const variables: Record<string, BundleVariable> = { ...BASE_VARIABLES };
+  const variables: Record<string, BundleVariable | ComplexVariable> = { ...BASE_VARIABLES };
   for (const item of generated) Object.assign(variables, item.variables);
   const synced = declaration.syncedTables ?? [];
   if (synced.length > 0)
@@ -67,16 +99,8 @@ export function kitBundleConfig(declaration: KitBundleDeclaration): Record<strin
   };
   if (declaration.userApiScopes?.length) app.user_api_scopes = [...declaration.userApiScopes];
   if (telemetry) {
-    const table = (name: string) => `\${var.catalog}.\${resources.schemas.telemetry.name}.${name}`;
-    app.telemetry_export_destinations = [
-      {
-        unity_catalog: {
-          logs_table: table("otel_logs"),
-          metrics_table: table("otel_metrics"),
-          traces_table: table("otel_spans"),
-        },
-      },
-    ];
+    variables[TELEMETRY_VARIABLE] = telemetryDestinations();
+    app.telemetry_export_destinations = ref(`var.${TELEMETRY_VARIABLE}`);
   }
   app.permissions = [
     { level: "CAN_MANAGE", group_name: ref("var.admin_group") },

@@ -104,8 +104,10 @@ describe("kit bundle generation", () => {
       permission: "CAN_RUN",
     });
     for (const [name, variable] of Object.entries(config.variables as Yaml)) {
-      // The one exception: the Lakebase branch, production unless a preview binds another.
-      if (name !== "lakebase_branch") expect(variable, name).not.toHaveProperty("default");
+      // The exceptions: the Lakebase branch, production unless a preview binds another; the telemetry
+      // destinations, built from var.catalog and the kit's own schema, which a region without app telemetry empties.
+      if (name !== "lakebase_branch" && name !== "telemetry_export_destinations")
+        expect(variable, name).not.toHaveProperty("default");
     }
     expect(Object.keys(config.variables)).toEqual(
       expect.arrayContaining([
@@ -140,9 +142,14 @@ describe("kit bundle generation", () => {
       privileges: ["USE_SCHEMA", "SELECT", "MODIFY", "CREATE_TABLE", "CREATE_VOLUME"],
     });
     expect(config.resources.schemas.telemetry.grants[0].principal).toBe(sp);
-    expect(
-      config.resources.apps.customer_hub.telemetry_export_destinations[0].unity_catalog.logs_table,
-    ).toContain("otel_logs");
+    // The destinations are a variable, so a region without app telemetry sets it to [] per target.
+    expect(config.resources.apps.customer_hub.telemetry_export_destinations).toBe(
+      ref("var.telemetry_export_destinations"),
+    );
+    expect(config.variables.telemetry_export_destinations).toMatchObject({ type: "complex" });
+    expect(config.variables.telemetry_export_destinations.default[0].unity_catalog.logs_table).toBe(
+      `${ref("var.catalog")}.${ref("resources.schemas.telemetry.name")}.otel_logs`,
+    );
     const synced = config.resources.postgres_synced_tables.customer_customer_profile;
     expect(synced.synced_table_id).toBe(
       `${ref("resources.postgres_catalogs.lakebase.catalog_id")}.customer.customer_profile`,
