@@ -34,7 +34,9 @@ const workflowStatus = (field: string) =>
 function listFilter(key: "segment" | "band", field: string) {
   const values = customerListFilterValues(key);
   return emptyAsAbsent(
-    z.string().refine((v) => values.includes(v), `${field} must be one of ${values.join(", ")}, or empty.`),
+    z
+      .string({ error: `${field} must be one of ${values.join(", ")}, or empty.` })
+      .refine((v) => values.includes(v), `${field} must be one of ${values.join(", ")}, or empty.`),
   );
 }
 

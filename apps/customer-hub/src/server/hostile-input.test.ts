@@ -28,6 +28,20 @@ describeHostileInput(kit, new URL("..", import.meta.url), {
     ],
     completeTaskAction: [{ customerId, taskId: noteId, expectedVersion: 1 }],
     askGenieAction: [{ question: "Which segments churn most?" }],
+    prepareStatusMigrationAction: [
+      { from: "new", to: "contacted", segment: "vip", churnRiskBand: "high", note: "Spring campaign" },
+    ],
+    applyStatusMigrationAction: [{ branch: "customer-hub-preview-0a1b2c3d" }],
+    discardStatusMigrationAction: [{ branch: "customer-hub-preview-0a1b2c3d" }],
+    recordConsentAction: [
+      {
+        customerId,
+        purpose: "marketing",
+        granted: false,
+        reason: "Asked by phone to stop emails",
+        requestId,
+      },
+    ],
     "GET /api/customers": [{ q: "ann", page: "1" }],
   },
 });
