@@ -22,6 +22,16 @@ describeHostileInput(kit, new URL("..", import.meta.url), {
     moveCaseAction: [
       { caseId, expectedVersion: 1, move: "start", disposition: "no_action", note: "Starting" },
     ],
+    addFileAction: [
+      {
+        caseId,
+        expectedVersion: 1,
+        title: "Bank statement",
+        fileName: "statement.pdf",
+        contentType: "application/pdf",
+        content: Buffer.from("%PDF-1.4 statement").toString("base64"),
+      },
+    ],
     addNoteAction: [{ caseId, expectedVersion: 1, title: "Call notes", text: "The customer explained it." }],
     publishPolicyAction: [
       {
