@@ -8,6 +8,7 @@ export const customerHubAppEnv = defineAppEnv({
       resource: "genie-space",
       type: "genie_space",
       optional: true,
+      calledAs: "user", // Genie answers with the signed-in user's data access (server/genie.ts)
       description: "Genie space behind the 'Ask about customers' panel",
     },
   },

@@ -17,6 +17,11 @@ export interface BindingDeclaration {
   type: ResourceType;
   optional?: boolean;
   description: string;
+  /**
+   * Who the app calls the resource as: its service principal (default) or the signed-in user with
+   * their forwarded token, for which the app's bundle declares the matching `user_api_scopes`.
+   */
+  calledAs?: "app" | "user";
 }
 
 /** A variable with a fixed value, written to app.yaml as `value:`; the environment may override it. */
