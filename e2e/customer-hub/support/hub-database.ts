@@ -34,27 +34,16 @@ export async function nthCustomer(db: pg.Pool, n: number): Promise<HubCustomer> 
   return rows[0];
 }
 
-/**
- * The n-th customer assigned to `accountManager` (specs that act as an account manager may only work
- * their own customers); `othersThan` gives the n-th customer assigned to anyone else or to nobody.
- */
-export async function assignedCustomer(
-  db: pg.Pool,
-  accountManager: string,
-  n: number,
-  options: { othersThan?: boolean } = {},
-): Promise<HubCustomer> {
-  const owned = options.othersThan
-    ? "account_manager_email is distinct from $1"
-    : "account_manager_email = $1";
+/** The n-th customer assigned to `accountManager` (specs acting as one may only work their own customers). */
+export async function assignedCustomer(db: pg.Pool, accountManager: string, n: number): Promise<HubCustomer> {
   const { rows } = await db.query<HubCustomer>(
     `select customer_id, full_name, email, phone, street_address, birth_date::text as birth_date
-       from customer.customers where ${owned} order by customer_id offset $2 limit 1`,
+       from customer.customers where account_manager_email = $1 order by customer_id offset $2 limit 1`,
     [accountManager, n],
   );
   if (!rows[0])
     throw new Error(
-      `Fewer than ${n + 1} customers are assigned to ${options.othersThan ? "others than " : ""}${accountManager}; seed the e2e database first.`,
+      `Fewer than ${n + 1} customers are assigned to ${accountManager}; seed the e2e database first.`,
     );
   return rows[0];
 }
