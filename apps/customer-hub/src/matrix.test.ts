@@ -9,6 +9,7 @@ describeAccessGrid(customerHubMatrix, {
     "customer.pii.read": "- x x x",
     "note.write": "- x x -",
     "status.change": "- x x -",
+    "status.migrate": "- - x -",
     "task.write": "- x x -",
     "genie.ask": "x x x -",
     "consent.manage": "- - - x",
