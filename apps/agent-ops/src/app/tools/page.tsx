@@ -5,10 +5,10 @@ import { EmptyState } from "@appbase/ui/states";
 import { z } from "zod";
 import { ToolFailureTable } from "../../components/tool-failure-table.tsx";
 import { ToolLatencyCard } from "../../components/tool-latency-card.tsx";
+import { WindowLinks } from "../../components/window-links.tsx";
 import { recentToolFailures } from "../../domain/tool-calls/tool-failures.ts";
 import { latencyHistograms, toolCallStats } from "../../domain/tool-calls/tool-stats.ts";
 import {
-  TOOL_WINDOWS,
   type ToolWindow,
   toolWindowSchema,
   WINDOW_LABEL,
@@ -58,18 +58,7 @@ export default async function ToolsPage({
       <p>
         <a href="/usage">Model usage (tokens, latency and errors per agent, model and user) →</a>
       </p>
-      <nav className="ao-window-links" aria-label="Time window">
-        {TOOL_WINDOWS.map((w) => (
-          <a
-            key={w}
-            href={href(w, query.tool)}
-            className={`ab-button ab-button--compact ${w === query.window ? "ab-button--primary" : "ab-button--ghost"}`}
-            aria-current={w === query.window ? "page" : undefined}
-          >
-            {WINDOW_LABEL[w]}
-          </a>
-        ))}
-      </nav>
+      <WindowLinks current={query.window} href={(w) => href(w, query.tool)} />
       {stats.length === 0 ? (
         <EmptyState
           title={`No tool calls in ${WINDOW_LABEL[query.window].toLowerCase()}`}

@@ -3,12 +3,8 @@ import { PageHeader } from "@appbase/ui/shell";
 import { EmptyState } from "@appbase/ui/states";
 import { z } from "zod";
 import { formatDuration } from "../../components/thread-format.ts";
-import {
-  TOOL_WINDOWS,
-  toolWindowSchema,
-  WINDOW_LABEL,
-  windowStart,
-} from "../../domain/tool-calls/tool-window.ts";
+import { WindowLinks } from "../../components/window-links.tsx";
+import { toolWindowSchema, WINDOW_LABEL, windowStart } from "../../domain/tool-calls/tool-window.ts";
 import { usageByDay } from "../../domain/usage/model-usage.ts";
 import { db, pageViewer } from "../../server/kit.ts";
 
@@ -42,18 +38,7 @@ export default async function UsagePage({
         title="Model usage"
         description="Every call of the agents' models as the kit recorded it: tokens in and out as the model reported them, latency and errors, per day, agent, model and the person whose run it was."
       />
-      <nav className="ao-window-links" aria-label="Time window">
-        {TOOL_WINDOWS.map((w) => (
-          <a
-            key={w}
-            href={w === "7d" ? "/usage" : `/usage?window=${w}`}
-            className={`ab-button ab-button--compact ${w === query.window ? "ab-button--primary" : "ab-button--ghost"}`}
-            aria-current={w === query.window ? "page" : undefined}
-          >
-            {WINDOW_LABEL[w]}
-          </a>
-        ))}
-      </nav>
+      <WindowLinks current={query.window} href={(w) => (w === "7d" ? "/usage" : `/usage?window=${w}`)} />
       {rows.length === 0 ? (
         <EmptyState
           title={`No model calls in ${WINDOW_LABEL[query.window].toLowerCase()}`}
