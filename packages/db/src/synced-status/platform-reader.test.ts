@@ -1,5 +1,6 @@
-import { getSyncedTable, m2mTokenSource, workspaceClient } from "@appbase/databricks";
+import { getSyncedTable } from "@appbase/databricks";
 import {
+  clientFor,
   type FakeWorkspace,
   startFakeWorkspace,
   syncedTableRoutes,
@@ -18,12 +19,7 @@ afterEach(async () => {
 async function platform(statuses: Parameters<typeof syncedTableRoutes>[0]) {
   const synced = syncedTableRoutes(statuses);
   fake = await startFakeWorkspace({ routes: synced.routes });
-  const host = fake.host;
-  const client = workspaceClient({
-    host,
-    auth: m2mTokenSource({ host, clientId: fake.clientId, clientSecret: fake.clientSecret }),
-    retry: { sleep: async () => {}, attempts: 1 },
-  });
+  const { client } = clientFor(fake);
   let clock = Date.parse("2026-12-06T12:00:00Z");
   const source = syncedStatusFromPlatform({
     getSyncedTable: (name) => getSyncedTable(client, name),
@@ -84,7 +80,8 @@ describe("synced-table status from the platform", () => {
     const { source, fake } = await platform({
       "customer_hub_dev.customer.customers": { detailed_state: "SYNCED_TABLE_ONLINE" },
     });
-    fake.inject("postgres.get-synced-table", unavailable());
+    // Refused on every one of the client's tries.
+    fake.inject("postgres.get-synced-table", unavailable(), unavailable(), unavailable(), unavailable());
     const failed = await source.read(["customer.customers"]);
     expect(failed).toMatchObject({
       known: false,
