@@ -52,6 +52,7 @@ export default defineKit({
   nav: [
     { href: "/alerts", label: "Alerts" },
     { href: "/cases", label: "Cases" },
+    { href: "/reviews", label: "Reviews" },
     { href: "/policies", label: "Policies" },
     { href: "/charts", label: "Charts" },
     { href: "/audit", label: "Audit" },

@@ -1,0 +1,103 @@
+import { PreviewDiff } from "@appbase/next-kit/preview-diff";
+import { PageHeader } from "@appbase/ui/shell";
+import { ErrorState } from "@appbase/ui/states";
+import { decideInReviewAction } from "../../../actions/reviews.ts";
+import { ActionForm, FormField } from "../../../components/action-form.tsx";
+import { ReviewOutcome } from "../../../components/review-outcome.tsx";
+import { DISPOSITION_LABELS, STATUS_LABELS, TRANSITIONS } from "../../../domain/cases/lifecycle.ts";
+import { caseLabel } from "../../../domain/cases/risk-case.ts";
+import { caseReviews, casesOnBranch } from "../../../server/case-reviews.ts";
+import { pageViewer } from "../../../server/kit.ts";
+
+export default async function ReviewPage({ params }: { params: Promise<{ branch: string }> }) {
+  const viewer = await pageViewer("case.decide", "case reviews");
+  if (!viewer.identity) return viewer.refusal;
+  const { branch } = await params;
+  if (!caseReviews.branchField.safeParse(branch).success)
+    return <ErrorState title="No such review" message="The link names no case review." />;
+  const found = await Promise.all([
+    caseReviews.review(process.env, branch),
+    casesOnBranch(process.env, branch),
+  ]).catch((error: Error) => error);
+  if (found instanceof Error)
+    return (
+      <ErrorState
+        title="No such review"
+        message={`${found.message} It may have been applied or discarded.`}
+      />
+    );
+  const [{ preview, diff }, cases] = found;
+  return (
+    <>
+      <PageHeader
+        title={preview.title}
+        description={`Branch ${preview.branch}, opened by ${preview.preparedBy}. Decisions here change the branch only.`}
+      />
+      <ReviewOutcome branch={branch} decisions={preview.plan.decisions.length} />
+      <div className="rc-grid">
+        <section>
+          {cases.map((c) => {
+            const moves = (Object.keys(TRANSITIONS) as (keyof typeof TRANSITIONS)[]).filter((m) =>
+              (TRANSITIONS[m].from as readonly string[]).includes(c.status),
+            );
+            return (
+              <div className="rc-card" key={c.id} data-review-case={c.id}>
+                <h2>
+                  {caseLabel(c)} · {c.title}
+                </h2>
+                <p className="rc-muted">
+                  On the branch: {STATUS_LABELS[c.status as keyof typeof STATUS_LABELS]}, risk {c.riskLevel},
+                  version {c.version}
+                  {c.proposedBy ? ` · proposed by ${c.proposedBy}` : ""}
+                </p>
+                <ActionForm
+                  label="Decide on branch"
+                  action={decideInReviewAction}
+                  hidden={{ branch, caseId: c.id, expectedVersion: String(c.version) }}
+                  fields={["move", "disposition", "note"]}
+                >
+                  <FormField name="move" label="Move">
+                    <select name="move">
+                      {moves.map((m) => (
+                        <option key={m} value={m}>
+                          {m}
+                        </option>
+                      ))}
+                    </select>
+                  </FormField>
+                  <FormField name="disposition" label="Disposition">
+                    <select name="disposition" defaultValue="">
+                      <option value="">(for propose / close)</option>
+                      {Object.entries(DISPOSITION_LABELS).map(([v, l]) => (
+                        <option key={v} value={v}>
+                          {l}
+                        </option>
+                      ))}
+                    </select>
+                  </FormField>
+                  <FormField name="note" label="Rationale or reason">
+                    <textarea name="note" maxLength={4000} rows={2} />
+                  </FormField>
+                </ActionForm>
+              </div>
+            );
+          })}
+          <div className="rc-card">
+            <h2>Decisions on this branch ({preview.plan.decisions.length})</h2>
+            <ol className="rc-list">
+              {preview.plan.decisions.map((d, i) => (
+                <li key={`${d.caseId}-${i}`}>
+                  {d.move} {d.disposition ? `(${DISPOSITION_LABELS[d.disposition]})` : ""} by {d.actor} on{" "}
+                  {caseLabel(cases.find((c) => c.id === d.caseId) ?? { number: 0 })}
+                </li>
+              ))}
+            </ol>
+          </div>
+        </section>
+        <section aria-label="Diff against main">
+          <PreviewDiff diff={diff} labelColumn="number" />
+        </section>
+      </div>
+    </>
+  );
+}
