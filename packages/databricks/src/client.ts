@@ -82,7 +82,8 @@ export function workspaceClient(options: WorkspaceClientOptions): WorkspaceClien
     const response = await doFetch(url, {
       method: request.method,
       headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": body.type } : {}) },
-      ...(body ? { body: body.data } : {}),
+      // Bytes go as they are; DOM typings want an ArrayBuffer-backed view, which fetch does not need.
+      ...(body ? { body: body.data as NonNullable<RequestInit["body"]> } : {}),
     }).catch((error: Error) => {
       throw new DatabricksApiError({
         operation: request.operation,
