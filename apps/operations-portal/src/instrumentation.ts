@@ -1,5 +1,12 @@
-import { queueMetrics } from "@appbase/queue/metrics";
-import { kitInstrumentation } from "@appbase/telemetry/node";
-import kit from "../kit.ts";
-
-export const register = kitInstrumentation(kit.id, queueMetrics);
+// Next's instrumentation hook. `process.env.NEXT_RUNTIME` is replaced at build time, so the Node-only
+// telemetry and startup steps are not compiled into the edge (proxy) bundle.
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const [{ kitInstrumentation }, { queueMetrics }, { default: kit }] = await Promise.all([
+      import("@appbase/telemetry/node"),
+      import("@appbase/queue/metrics"),
+      import("../kit.ts"),
+    ]);
+    await kitInstrumentation(kit.id, queueMetrics)();
+  }
+}

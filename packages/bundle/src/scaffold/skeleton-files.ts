@@ -62,10 +62,17 @@ export const dynamic = "force-dynamic";
 export default kitRootLayout(server, switchIdentityAction);
 `;
 
-const INSTRUMENTATION = `import { kitInstrumentation } from "@appbase/telemetry/node";
-import kit from "../kit.ts";
-
-export const register = kitInstrumentation(kit.id);
+const INSTRUMENTATION = `// Next's instrumentation hook. \`process.env.NEXT_RUNTIME\` is replaced at build time, so the Node-only
+// telemetry and startup steps are not compiled into the edge (proxy) bundle.
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const [{ kitInstrumentation }, { default: kit }] = await Promise.all([
+      import("@appbase/telemetry/node"),
+      import("../kit.ts"),
+    ]);
+    await kitInstrumentation(kit.id)();
+  }
+}
 `;
 
 const NEXT_CONFIG = `import { kitNextConfig } from "@appbase/next-kit/next-config";

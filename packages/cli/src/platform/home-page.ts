@@ -1,16 +1,14 @@
+import type { TraceSpan } from "@appbase/telemetry/otlp";
 import { escapeHtml, htmlPage } from "./html.ts";
 import type { KitStatus } from "./kit-status.ts";
+
+/** What a list of requests shows of a server span. */
+type RequestSpan = Pick<TraceSpan, "trace_id" | "name" | "service_name" | "duration_ms" | "start_time">;
 
 /** The home page: every kit with its health, branch, data freshness and links, and recent requests. */
 export function homeHtml(
   kits: readonly KitStatus[],
-  recent: readonly {
-    trace_id: string;
-    name: string;
-    service_name: string;
-    duration_ms: number;
-    start_time: string;
-  }[],
+  recent: readonly RequestSpan[],
   info: { stateDir: string; telemetry: string },
 ): string {
   const kitRows = kits
@@ -32,15 +30,7 @@ export function homeHtml(
 }
 
 /** A table of server spans linking to their traces. */
-export function requestsTable(
-  recent: readonly {
-    trace_id: string;
-    name: string;
-    service_name: string;
-    duration_ms: number;
-    start_time: string;
-  }[],
-): string {
+export function requestsTable(recent: readonly RequestSpan[]): string {
   if (recent.length === 0) return `<p class="muted">No requests traced yet.</p>`;
   const rows = recent
     .map(
