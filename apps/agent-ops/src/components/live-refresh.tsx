@@ -17,7 +17,8 @@ export function LiveRefresh({ src, intervalMs = 2_000 }: { src: string; interval
       try {
         const response = await fetch(src, { cache: "no-store" });
         if (!response.ok) return;
-        const { version } = (await response.json()) as { version?: string };
+        // A kit route answers { ok, data }.
+        const version = ((await response.json()) as { data?: { version?: unknown } }).data?.version;
         if (stopped || typeof version !== "string") return;
         if (last.current !== null && last.current !== version) router.refresh();
         last.current = version;
