@@ -10,7 +10,7 @@ import { createLinkTargets } from "./link-targets.ts";
  */
 export function createKitLinks(
   kit: { id: string; links?: EntityLinks | undefined },
-  env: () => Readonly<Record<string, string | undefined>>,
+  env: () => Readonly<Record<string, unknown>>,
 ) {
   const targets = createLinkTargets(env, { logger: console });
   return {

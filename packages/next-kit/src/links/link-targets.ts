@@ -7,13 +7,21 @@ import { KIT_APP_PREFIX, kitOfAppVariable } from "./linked-kit-bindings.ts";
 // `GET /api/2.0/apps/{name}` answers an App; `url` is its documented output field (platform §2.2).
 const appSchema = z.looseObject({ name: z.string(), url: z.string().optional() });
 
-type Env = Readonly<Record<string, string | undefined>>;
+/** The kit's environment (its serverEnv()); only string values are read. */
+type Env = Readonly<Record<string, unknown>>;
 
 export interface LinkTargetsOptions {
   /** The workspace as the app's service principal; defaults to the injected variables. */
   client?: () => WorkspaceClient;
   logger?: Pick<Console, "warn">;
   now?: () => number;
+}
+
+function stringValues(env: Env): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === "string")) as Record<
+    string,
+    string
+  >;
 }
 
 /** How long a failed app lookup is remembered before it is tried again. */
@@ -29,12 +37,15 @@ export function createLinkTargets(env: () => Env, options: LinkTargetsOptions = 
   const now = options.now ?? Date.now;
   return async function linkTargets(): Promise<LinkTarget[]> {
     const source = env();
-    if (source.APPBASE_KITS?.trim()) return runningKits(source.APPBASE_KITS);
+    const kits = source.APPBASE_KITS;
+    if (typeof kits === "string" && kits.trim()) return runningKits(kits);
     const bound = Object.entries(source).flatMap(([name, value]) =>
-      name.startsWith(KIT_APP_PREFIX) && value?.trim() ? [{ name, app: value.trim() }] : [],
+      name.startsWith(KIT_APP_PREFIX) && typeof value === "string" && value.trim()
+        ? [{ name, app: value.trim() }]
+        : [],
     );
     if (bound.length === 0) return [];
-    const client = options.client ?? (() => appWorkspaceClient(source));
+    const client = options.client ?? (() => appWorkspaceClient(stringValues(source)));
     const targets = await Promise.all(
       bound.map(async ({ name, app }) => {
         const kit = kitOfAppVariable(name);
