@@ -1,8 +1,8 @@
 import type { GovernanceWriter } from "@appbase/lakehouse/governance";
 import { ConflictError, FieldRuleError, NotFoundError } from "@appbase/next-kit/errors";
 import type { Database } from "../../db/transaction.ts";
-import type { CaseMove, Disposition } from "./lifecycle.ts";
-import { moveCase, ON_REVIEW_BRANCH } from "./move-case.ts";
+import type { CaseMove } from "./lifecycle.ts";
+import { type CaseMoveInput, moveCase, ON_REVIEW_BRANCH } from "./move-case.ts";
 import { caseLabel, getCase } from "./risk-case.ts";
 
 /**
@@ -16,14 +16,7 @@ export interface ReviewPlan {
 }
 
 /** One move made on the branch, at the case version it was made on (main's, until the branch moved it). */
-export interface BranchDecision {
-  caseId: string;
-  expectedVersion: number;
-  actor: string;
-  move: CaseMove;
-  disposition?: Disposition;
-  note?: string;
-}
+export type BranchDecision = Omit<CaseMoveInput, "at">;
 
 export interface ReplayOutcome {
   applied: { caseId: string; move: CaseMove }[];

@@ -4,6 +4,7 @@ import { ErrorState } from "@appbase/ui/states";
 import { z } from "zod";
 import { addNoteAction, moveCaseAction } from "../../../actions/cases.ts";
 import { ActionForm, FormField } from "../../../components/action-form.tsx";
+import { CaseMoveFields } from "../../../components/case-move-fields.tsx";
 import { DecisionAsOf } from "../../../components/decision-as-of.tsx";
 import { EntityCustomerLinks } from "../../../components/entity-customer-links.tsx";
 import { EvidenceUploadForm } from "../../../components/evidence-upload-form.tsx";
@@ -28,15 +29,6 @@ import { searchPolicies } from "../../../domain/policies/search-policies.ts";
 import { kitEmbedder } from "../../../server/embedder.ts";
 import { kitGovernance } from "../../../server/governance.ts";
 import { can, db, pageViewer } from "../../../server/kit.ts";
-
-const MOVE_LABELS = {
-  start: "Start investigating",
-  propose: "Propose closure",
-  sendBack: "Send back",
-  approve: "Approve closure (second reviewer)",
-  close: "Close",
-  reopen: "Reopen",
-} as const;
 
 export default async function CasePage({
   params,
@@ -118,28 +110,7 @@ export default async function CasePage({
                 hidden={hidden}
                 fields={["move", "disposition", "note"]}
               >
-                <FormField name="move" label="Move">
-                  <select name="move">
-                    {moves.map((m) => (
-                      <option key={m} value={m}>
-                        {MOVE_LABELS[m]}
-                      </option>
-                    ))}
-                  </select>
-                </FormField>
-                <FormField name="disposition" label="Disposition">
-                  <select name="disposition" defaultValue="">
-                    <option value="">(for propose / close)</option>
-                    {Object.entries(DISPOSITION_LABELS).map(([v, l]) => (
-                      <option key={v} value={v}>
-                        {l}
-                      </option>
-                    ))}
-                  </select>
-                </FormField>
-                <FormField name="note" label="Rationale or reason">
-                  <textarea name="note" maxLength={4000} rows={2} placeholder="Rationale or reason" />
-                </FormField>
+                <CaseMoveFields moves={moves} />
               </ActionForm>
             </div>
           )}

@@ -2,7 +2,8 @@ import { PreviewDiff } from "@appbase/next-kit/preview-diff";
 import { PageHeader } from "@appbase/ui/shell";
 import { ErrorState } from "@appbase/ui/states";
 import { decideInReviewAction } from "../../../actions/reviews.ts";
-import { ActionForm, FormField } from "../../../components/action-form.tsx";
+import { ActionForm } from "../../../components/action-form.tsx";
+import { CaseMoveFields, MOVE_LABELS } from "../../../components/case-move-fields.tsx";
 import { ReviewOutcome } from "../../../components/review-outcome.tsx";
 import { DISPOSITION_LABELS, STATUS_LABELS, TRANSITIONS } from "../../../domain/cases/lifecycle.ts";
 import { caseLabel } from "../../../domain/cases/risk-case.ts";
@@ -56,28 +57,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ branch:
                   hidden={{ branch, caseId: c.id, expectedVersion: String(c.version) }}
                   fields={["move", "disposition", "note"]}
                 >
-                  <FormField name="move" label="Move">
-                    <select name="move">
-                      {moves.map((m) => (
-                        <option key={m} value={m}>
-                          {m}
-                        </option>
-                      ))}
-                    </select>
-                  </FormField>
-                  <FormField name="disposition" label="Disposition">
-                    <select name="disposition" defaultValue="">
-                      <option value="">(for propose / close)</option>
-                      {Object.entries(DISPOSITION_LABELS).map(([v, l]) => (
-                        <option key={v} value={v}>
-                          {l}
-                        </option>
-                      ))}
-                    </select>
-                  </FormField>
-                  <FormField name="note" label="Rationale or reason">
-                    <textarea name="note" maxLength={4000} rows={2} />
-                  </FormField>
+                  <CaseMoveFields moves={moves} />
                 </ActionForm>
               </div>
             );
@@ -87,8 +67,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ branch:
             <ol className="rc-list">
               {preview.plan.decisions.map((d, i) => (
                 <li key={`${d.caseId}-${i}`}>
-                  {d.move} {d.disposition ? `(${DISPOSITION_LABELS[d.disposition]})` : ""} by {d.actor} on{" "}
-                  {caseLabel(cases.find((c) => c.id === d.caseId) ?? { number: 0 })}
+                  {MOVE_LABELS[d.move]} {d.disposition ? `(${DISPOSITION_LABELS[d.disposition]})` : ""} by{" "}
+                  {d.actor} on {caseLabel(cases.find((c) => c.id === d.caseId) ?? { number: 0 })}
                 </li>
               ))}
             </ol>
