@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ConflictError, NotFoundError } from "@appbase/next-kit/errors";
+import { withSpan } from "@appbase/telemetry";
 import { AIMessage, type BaseMessage, HumanMessage, ToolMessage } from "@langchain/core/messages";
 import { Command } from "@langchain/langgraph";
 import type pg from "pg";
@@ -277,7 +278,11 @@ async function advance(
   let response = "";
   const startedAt = new Date();
   try {
-    await graph.invoke(input, runConfig);
+    await withSpan(
+      `agent run ${run.agent}`,
+      { "appbase.agent": run.agent, "appbase.agent.thread_id": run.threadId },
+      () => graph.invoke(input, runConfig),
+    );
     const state = await graph.getState(config);
     const interrupts = state.tasks.flatMap((t) => t.interrupts);
     await queueReviewItems(pool, {
