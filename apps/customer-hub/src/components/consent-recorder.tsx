@@ -33,7 +33,7 @@ export function ConsentRecorder(props: { customerId: string; consents: Consents 
       }
     });
   return (
-    <div className="ch-stack" aria-label="Record a consent decision">
+    <fieldset className="ch-stack" aria-label="Record a consent decision">
       <label className="ch-row">
         Purpose
         <select
@@ -70,6 +70,6 @@ export function ConsentRecorder(props: { customerId: string; consents: Consents 
             ? `Record ${purpose} consent granted`
             : `Record ${purpose} consent withdrawn`}
       </button>
-    </div>
+    </fieldset>
   );
 }
