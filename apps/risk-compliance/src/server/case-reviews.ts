@@ -1,9 +1,7 @@
 import "server-only";
-import { BranchError } from "@appbase/branches";
 import { branchPool } from "@appbase/branches/connect";
 import { branchPortFromEnv, extendPreview, readPreview } from "@appbase/branches/preview";
-import { NotFoundError } from "@appbase/next-kit/errors";
-import { kitPreviews } from "@appbase/next-kit/previews";
+import { kitPreviews, notFoundIfGone } from "@appbase/next-kit/previews";
 import kit from "../../kit.ts";
 import {
   type BranchDecision,
@@ -30,15 +28,6 @@ export const caseReviews = kitPreviews<{ caseIds: string[] }, ReviewPlan, { emai
   // Nothing changes when the branch opens; the reviewer's decisions change it, one at a time.
   run: async () => {},
 });
-
-async function notFoundIfGone<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof BranchError && error.code === "NOT_FOUND") throw new NotFoundError(error.message);
-    throw error;
-  }
-}
 
 /** Makes one decision on the review's branch (main untouched) and records it for the replay. */
 export async function decideInReview(

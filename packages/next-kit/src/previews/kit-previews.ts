@@ -103,7 +103,8 @@ export function kitPreviews<Change, Plan, Actor extends { email: string }>(
   };
 }
 
-async function notFoundIfGone<T>(work: Promise<T>): Promise<T> {
+/** A preview whose branch is gone reads as "not found" (a 404 with the branch's name), not a failure. */
+export async function notFoundIfGone<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {

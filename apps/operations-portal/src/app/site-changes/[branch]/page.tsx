@@ -3,7 +3,7 @@ import { PreviewDiff } from "@appbase/next-kit/preview-diff";
 import { Card } from "@appbase/ui/layout";
 import { PageHeader } from "@appbase/ui/shell";
 import { ErrorState } from "@appbase/ui/states";
-import { PreviewDecision } from "../../../components/preview-decision.tsx";
+import { SiteChangeDecision } from "../../../components/site-change-decision.tsx";
 import { can, pageViewer } from "../../../server/kit.ts";
 import { reviewSitePreview } from "../../../server/site-previews.ts";
 
@@ -39,7 +39,7 @@ export default async function SiteChangeReviewPage({ params }: { params: Promise
         </p>
       </Card>
       <PreviewDiff diff={diff} labelColumn="number" />
-      <PreviewDecision branch={branch} canApply={can(viewer.identity, "site.change")} />
+      <SiteChangeDecision branch={branch} canApply={can(viewer.identity, "site.change")} />
     </>
   );
 }
