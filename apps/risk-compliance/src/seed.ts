@@ -1,10 +1,12 @@
+import { rowOf } from "@appbase/db";
 import type { GovernanceSql } from "@appbase/lakehouse/governance";
 import type { KitSeedContext, KitSeedResult } from "@appbase/next-kit/define-kit";
 import type pg from "pg";
 import kit from "../kit.ts";
 import { type CaseGovernance, withLocalCaseGovernance } from "./db/case-governance.ts";
-import { alertQueue, SEVERITIES, type Severity } from "./domain/alerts/alert-queue.ts";
-import { raiseAlert } from "./domain/alerts/raise-alert.ts";
+import { alert } from "./db/schema/alert.ts";
+import { type Alert, alertQueue } from "./domain/alerts/alert-queue.ts";
+import { runIntake } from "./domain/alerts/intake.ts";
 import { escalateAlert, mergeAlerts } from "./domain/cases/escalate.ts";
 import type { Disposition, RiskLevel } from "./domain/cases/lifecycle.ts";
 import { moveCase } from "./domain/cases/move-case.ts";
@@ -13,11 +15,7 @@ import { addEvidence } from "./domain/evidence/add-evidence.ts";
 import { indexEvidence } from "./domain/policies/evidence-search.ts";
 import { indexPolicies } from "./domain/policies/index-policies.ts";
 import { lexicalEmbedder } from "./domain/policies/lexical-embedder.ts";
-import {
-  hasRetrieval,
-  importSyncedPolicies,
-  publishPolicyVersion,
-} from "./domain/policies/policy-versions.ts";
+import { hasRetrieval, publishPolicyVersion } from "./domain/policies/policy-versions.ts";
 
 const [ana, ben, sara] = kit.localUsers.map((u) => u.email) as [string, string, string];
 const OPEN_ALERTS = { tiny: 40, default: 200, large: 400 } as const;
@@ -25,40 +23,20 @@ const OPEN_ALERTS = { tiny: 40, default: 200, large: 400 } as const;
 // The seed adds notes and links only, so it needs no file store.
 const noFiles = null;
 
-interface SyncedAlert {
-  alert_id: string;
-  entity_id: string;
-  rule_id: string;
-  rule_name: string;
-  severity: string;
-  score: number;
-  opened_at: Date;
-}
-
-/** The most recent synced alerts become the queue, raised through the same path as live signals (a repeat joins its open alert). */
-async function raiseFromGold(pool: pg.Pool, limit: number) {
-  const { rows } = await pool.query<SyncedAlert>(
-    `select alert_id, entity_id, rule_id, rule_name, severity, score, opened_at from risk.alerts
-     order by opened_at desc, alert_id limit $1`,
+/**
+ * Takes in the synced gold data as the running kit does (alerts raised, policies imported and
+ * indexed), then returns the newest unworked alerts raised from gold, which the seed walks into
+ * every state. The kit may already have taken them in at startup, so they are read from the queue.
+ */
+async function intakeAlerts(pool: pg.Pool, limit: number): Promise<{ alerts: Alert[]; imported: number }> {
+  const run = await runIntake(pool, lexicalEmbedder, { limit });
+  if (run.skipped) throw new Error("The kit's intake is running; seed again once it has finished.");
+  const { rows } = await pool.query(
+    `select * from risk_compliance.alert where status = 'new' and source_alert_id is not null
+     order by created_at desc, id limit $1`,
     [limit],
   );
-  const raised = [];
-  for (const r of rows) {
-    const severity = (SEVERITIES as readonly string[]).includes(r.severity)
-      ? (r.severity as Severity)
-      : "medium";
-    const { alert, created } = await raiseAlert(pool, {
-      entityId: r.entity_id,
-      ruleId: r.rule_id,
-      ruleName: r.rule_name,
-      severity,
-      score: r.score,
-      firedAt: new Date(r.opened_at),
-      sourceAlertId: r.alert_id,
-    });
-    if (created) raised.push(alert);
-  }
-  return raised;
+  return { alerts: rows.map((r) => rowOf(alert, r)), imported: run.imported };
 }
 
 async function claimed(pool: pg.Pool, id: string, who: string) {
@@ -140,7 +118,7 @@ async function seedWith(ctx: KitSeedContext, governance: CaseGovernance): Promis
   );
   if ((existing.rows[0]?.n ?? 0) > 0) return { summary: "already seeded (cases exist); nothing added" };
 
-  const alerts = await raiseFromGold(pool, OPEN_ALERTS[ctx.scale]);
+  const { alerts, imported } = await intakeAlerts(pool, OPEN_ALERTS[ctx.scale]);
   if (alerts.length < 16)
     throw new Error(`Only ${alerts.length} synced alerts; load the datasets first (appbase up).`);
   const next = (() => {
@@ -264,8 +242,7 @@ async function seedWith(ctx: KitSeedContext, governance: CaseGovernance): Promis
     governance,
   );
 
-  // Policies: the synced versions, plus newer versions of two of them.
-  const imported = await importSyncedPolicies(pool);
+  // Policies: the synced versions (imported by the intake), plus newer versions of two of them.
   const { rows: toRevise } = await pool.query<{ policy_id: string; body: string }>(
     "select policy_id, body from risk_compliance.policy_version where is_current order by policy_id limit 2",
   );

@@ -7,3 +7,4 @@ export { evidence } from "./evidence.ts";
 export { policyVersion } from "./policy-version.ts";
 export { riskCase } from "./risk-case.ts";
 export { riskCompliance } from "./risk-compliance-schema.ts";
+export { syncedAlertIntake } from "./synced-alert-intake.ts";
