@@ -2,11 +2,14 @@
 // telemetry and startup steps are not compiled into the edge (proxy) bundle.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const [{ kitInstrumentation }, { queueMetrics }, { default: kit }] = await Promise.all([
-      import("@appbase/telemetry/node"),
-      import("@appbase/queue/metrics"),
-      import("../kit.ts"),
-    ]);
-    await kitInstrumentation(kit.id, queueMetrics)();
+    const [{ kitInstrumentation }, { queueMetrics }, { scoreAlertsStep }, { default: kit }] =
+      await Promise.all([
+        import("@appbase/telemetry/node"),
+        import("@appbase/queue/metrics"),
+        import("./server/score-alerts.ts"),
+        import("../kit.ts"),
+      ]);
+    // Score alerts after telemetry, so the work is traced; `db()` provisions the schema first.
+    await kitInstrumentation(kit.id, queueMetrics, scoreAlertsStep)();
   }
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
 import kit from "../kit.ts";
-import { raiseScoreAlerts } from "./domain/alerts/alerts.ts";
+import { evaluateScoreAlerts } from "./domain/alerts/score-evaluation.ts";
 import { generatePreventiveWorkOrders } from "./domain/maintenance/generate.ts";
 import { createSchedule, listSchedules, type NewSchedule } from "./domain/maintenance/schedules.ts";
 import { listChecklist, setChecklistStep } from "./domain/work-orders/checklist.ts";
@@ -108,7 +108,7 @@ export async function seedKit(ctx: OperationsSeedContext): Promise<{ summary: st
   ctx.log(`preventive maintenance: ${pm.created} order(s) generated`);
 
   const stories = await demoStories(db, now);
-  const alerts = await raiseScoreAlerts(db);
+  const alerts = (await evaluateScoreAlerts(db)) ?? { created: 0 };
   ctx.log(`alert queue: ${alerts.created} alert(s) raised from the latest scores`);
   const { rows } = await db.query<{ status: string; n: number }>(
     "select status, count(*)::int as n from operations_portal.work_order group by status order by status",

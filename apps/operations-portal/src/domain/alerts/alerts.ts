@@ -9,18 +9,19 @@ import { evaluateLatestScores } from "./evaluate.ts";
 
 /**
  * Raises an alert for every threshold rule an asset's latest score crosses, one open alert per asset
- * and rule (a repeat bumps its count). A reading already closed by an operator is not raised again;
- * a newer reading that still crosses opens a new alert.
+ * and rule. A reading already raised (open or closed) is not raised again, so the kit can evaluate on
+ * an interval; a newer reading that still crosses bumps the open alert's count and becomes its reading,
+ * or opens a new alert once the last one was closed.
  */
 export async function raiseScoreAlerts(db: Queryable): Promise<{ created: number; repeated: number }> {
   let created = 0;
   let repeated = 0;
   for (const a of await evaluateLatestScores(db)) {
-    const { rows: handled } = await db.query(
-      `select 1 from operations_portal.alert where dedup_key = $1 and status in ('acknowledged','dismissed','work_order') and scored_at >= $2 limit 1`,
+    const { rows: seen } = await db.query(
+      "select 1 from operations_portal.alert where dedup_key = $1 and scored_at >= $2 limit 1",
       [a.dedupKey, a.scoredAt],
     );
-    if (handled.length > 0) continue;
+    if (seen.length > 0) continue;
     const result = await alertQueue.enqueue(db, {
       dedupKey: a.dedupKey,
       slaSeconds: ALERT_SLA_SECONDS[a.priority] ?? ALERT_SLA_SECONDS[3],
@@ -35,8 +36,15 @@ export async function raiseScoreAlerts(db: Queryable): Promise<{ created: number
         priority: a.priority,
       },
     });
-    if (result.created) created++;
-    else repeated++;
+    if (result.created) {
+      created++;
+      continue;
+    }
+    repeated++;
+    await db.query(
+      "update operations_portal.alert set scored_at = $2, value = $3 where id = $1 and scored_at < $2",
+      [result.item.id, a.scoredAt, a.value],
+    );
   }
   return { created, repeated };
 }
