@@ -1,8 +1,11 @@
 import { expect, test } from "@playwright/test";
 
-// The kit's smoke spec: `appbase rehearse operations-portal` runs it against the staged bundle, and the
-// e2e suite against `appbase up`. Read-only over the synced operations tables and the kit's own.
-test("the portal reads sites, assets and an asset's scores from Lakebase", async ({ page }) => {
+// The kit's smoke spec: `appbase rehearse operations-portal` runs it against the staged bundle on a
+// Lakebase holding only the synced tables (no seed), and the e2e suite against `appbase up`. Read-only:
+// what a fresh deployment shows from the synced operations tables and what the kit raises itself.
+test("the portal reads sites, assets and scores from Lakebase, and raises alerts from the synced scores itself", async ({
+  page,
+}) => {
   await page.goto("/sites");
   await expect(page.getByRole("heading", { name: "Sites", level: 1 })).toBeVisible();
   await page.getByRole("region", { name: "Sites" }).locator("tbody a").first().click();
@@ -10,6 +13,16 @@ test("the portal reads sites, assets and an asset's scores from Lakebase", async
   await page.getByRole("region", { name: "Assets" }).locator("tbody a").first().click();
   await expect(page).toHaveURL(/\/assets\/AS\d{6}$/);
   await expect(page.getByRole("heading", { level: 2, name: "Score trend" })).toBeVisible();
+
+  // The kit evaluates the threshold rules against the latest synced scores as a startup step and on an
+  // interval (src/server/score-alerts.ts): the queue fills without any seed.
+  await expect(async () => {
+    await page.goto("/alerts");
+    await expect(page.getByRole("list", { name: "Alerts" }).getByRole("listitem").first()).toBeVisible({
+      timeout: 1_000,
+    });
+  }).toPass({ timeout: 30_000 });
+
   await page.goto("/work-orders");
   await expect(page.getByRole("heading", { name: "Work orders", level: 1 })).toBeVisible();
 });
