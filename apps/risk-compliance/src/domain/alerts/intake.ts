@@ -123,9 +123,9 @@ export async function runIntake(
 
 /** The log line of an intake run. */
 export function describeIntake(run: IntakeRun): string {
-  if (run.skipped) return "intake skipped: another instance holds the intake lock";
+  if (run.skipped) return "skipped: another instance holds the intake lock";
   const indexed = run.indexed
     ? `${run.indexed.embedded} policy chunks embedded (${run.indexed.remaining} waiting)`
     : "retrieval off (no pgvector)";
-  return `intake: ${run.raised.length} alerts raised, ${run.joined} joined an open alert, ${run.imported} policies imported, ${indexed}`;
+  return `${run.raised.length} alerts raised, ${run.joined} joined an open alert, ${run.imported} policies imported, ${indexed}`;
 }
