@@ -1,5 +1,5 @@
 import { Banner } from "@appbase/ui/badges";
-import { asOfInputValue } from "../domain/registry/as-of-param.ts";
+import { asOfInputValue } from "./as-of-param.ts";
 import type { RegistryAsOf } from "../domain/registry/registry-as-of.ts";
 import { RegistryAgentsTable } from "./registry-agents-table.tsx";
 import { RegistryAsOfControl } from "./registry-as-of-control.tsx";

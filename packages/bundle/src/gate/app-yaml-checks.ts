@@ -19,6 +19,18 @@ export interface BundleApp {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
+/**
+ * A list field's value as the bundle states it: the list itself, or a whole `${var.name}` reference,
+ * read as that complex variable's default (a target may still override it, e.g. with []).
+ */
+function listValue(bundle: LoadedBundle, value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  const reference = typeof value === "string" ? /^\$\{var\.([\w-]+)\}$/.exec(value.trim()) : null;
+  const variables = isRecord(bundle.config.variables) ? bundle.config.variables : {};
+  const variable = reference ? variables[reference[1] as string] : undefined;
+  return isRecord(variable) && Array.isArray(variable.default) ? variable.default : [];
+}
+
 /** The apps a merged bundle declares, with the keys of their resources (what `valueFrom` may name). */
 export function bundleApps(bundle: LoadedBundle): BundleApp[] {
   const resources = isRecord(bundle.config.resources) ? bundle.config.resources : {};
@@ -32,8 +44,7 @@ export function bundleApps(bundle: LoadedBundle): BundleApp[] {
       resourceKeys: list.flatMap((r) => (isRecord(r) && typeof r.name === "string" ? [r.name] : [])),
       inlineEnv: Array.isArray(config.env) ? config.env.filter(isRecord) : [],
       hasDatabase: list.some((r) => isRecord(r) && ("postgres" in r || "database" in r)),
-      hasTelemetry:
-        Array.isArray(body.telemetry_export_destinations) && body.telemetry_export_destinations.length > 0,
+      hasTelemetry: listValue(bundle, body.telemetry_export_destinations).length > 0,
     };
   });
 }

@@ -188,6 +188,18 @@ export const env = schema.parse(process.env);
     expect(check({ "apps/demo/src/otel.ts": reads, "bundles/demo/databricks.yml": withTelemetry })).toEqual(
       [],
     );
+    // Through a complex variable (what generated bundles do, so a region without app telemetry sets []).
+    const destinations =
+      "variables:\n  telemetry:\n    type: complex\n    description: d\n    default:\n      - unity_catalog:\n          logs_table: c.s.l\n          metrics_table: c.s.m\n          traces_table: c.s.t\n";
+    const viaVariable = (variable: string) =>
+      `${BUNDLE}      telemetry_export_destinations: \${var.telemetry}\n${variable}`;
+    expect(
+      check({ "apps/demo/src/otel.ts": reads, "bundles/demo/databricks.yml": viaVariable(destinations) }),
+    ).toEqual([]);
+    const none = "variables:\n  telemetry:\n    type: complex\n    description: d\n    default: []\n";
+    expect(
+      check({ "apps/demo/src/otel.ts": reads, "bundles/demo/databricks.yml": viaVariable(none) }),
+    ).toHaveLength(1);
   });
 
   it("fails on a valueFrom naming a resource the bundle does not declare", () => {

@@ -47,8 +47,9 @@ const DOMAIN_FORBIDDEN: { test: (ref: ImportRef) => boolean; reason: string }[] 
     reason: "UI components render domain results; import types only",
   },
   {
-    test: (r) => /^@appbase\/next-kit(\/(?!errors$)|$)/.test(r.specifier),
-    reason: "the kit runtime is server wiring (only @appbase/next-kit/errors is plain)",
+    test: (r) => /^@appbase\/next-kit(\/(?!(errors|fields)$)|$)/.test(r.specifier),
+    reason:
+      "the kit runtime is server wiring (only @appbase/next-kit/errors and the zod input fields of /fields are plain)",
   },
   {
     test: (r) => r.specifier === "server-only",

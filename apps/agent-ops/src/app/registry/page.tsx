@@ -8,7 +8,7 @@ import { RegistryEnabledToggle } from "../../components/registry-enabled-toggle.
 import { RegistryHistoryView } from "../../components/registry-history-view.tsx";
 import { RegistryToolForm } from "../../components/registry-tool-form.tsx";
 import { RegistryToolsTable } from "../../components/registry-tools-table.tsx";
-import { parseAsOfParam } from "../../domain/registry/as-of-param.ts";
+import { parseAsOfParam } from "../../components/as-of-param.ts";
 import { registryAsOf } from "../../domain/registry/registry-as-of.ts";
 import { REGISTRY_EDIT_PERMISSION } from "../../domain/registry/registry-permissions.ts";
 import { listRegistry } from "../../domain/registry/registry-read.ts";
