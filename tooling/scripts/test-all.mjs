@@ -62,7 +62,7 @@ step(
 step(
   "unit + integration tests (embedded Postgres)",
   pnpmCommand,
-  [...pnpmPrefix, "exec", "turbo", "run", "test", `--concurrency=${TEST_PACKAGES_AT_ONCE}`],
+  [...pnpmPrefix, "exec", "turbo", "run", "test", `--concurrency=${TEST_PACKAGES_AT_ONCE}`, "--continue"],
   serverEnv,
 );
 // Only the packages whose tests touch a database: pure unit tests gain nothing from a second pass.
@@ -85,6 +85,7 @@ if (server) {
       "run",
       "test",
       `--concurrency=${TEST_PACKAGES_AT_ONCE}`,
+      "--continue",
       ...databasePackages.map((p) => `--filter=${p}`),
     ],
     {
