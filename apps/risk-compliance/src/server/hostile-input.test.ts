@@ -9,6 +9,7 @@ vi.mock("next/headers", async () => (await import("@appbase/next-kit/test-header
 const alertId = "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b";
 const caseId = "0b6a1f8e-2c3d-4e5f-9a8b-7c6d5e4f3a2b";
 const items = [{ id: alertId, version: 1 }];
+const branch = "risk-compliance-preview-0a1b2c3d";
 
 describeHostileInput(kit, new URL("..", import.meta.url), {
   database: createTestDatabase,
@@ -33,6 +34,12 @@ describeHostileInput(kit, new URL("..", import.meta.url), {
       },
     ],
     addNoteAction: [{ caseId, expectedVersion: 1, title: "Call notes", text: "The customer explained it." }],
+    openReviewAction: [{ caseIds: [caseId] }],
+    decideInReviewAction: [
+      { branch, caseId, expectedVersion: 1, move: "close", disposition: "no_action", note: "Reviewed" },
+    ],
+    applyReviewAction: [{ branch }],
+    discardReviewAction: [{ branch }],
     publishPolicyAction: [
       {
         policyId: "POL-0007",
