@@ -1,6 +1,6 @@
 import { Banner } from "@appbase/ui/badges";
-import { asOfInputValue } from "./as-of-param.ts";
 import type { RegistryAsOf } from "../domain/registry/registry-as-of.ts";
+import { asOfInputValue } from "./as-of-param.ts";
 import { RegistryAgentsTable } from "./registry-agents-table.tsx";
 import { RegistryAsOfControl } from "./registry-as-of-control.tsx";
 import { RegistryTime } from "./registry-time.tsx";

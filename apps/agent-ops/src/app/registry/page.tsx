@@ -1,6 +1,7 @@
 import { Banner } from "@appbase/ui/badges";
 import { PageHeader } from "@appbase/ui/shell";
 import type { ReactNode } from "react";
+import { parseAsOfParam } from "../../components/as-of-param.ts";
 import { RegistryAgentForm } from "../../components/registry-agent-form.tsx";
 import { RegistryAgentsTable } from "../../components/registry-agents-table.tsx";
 import { RegistryAsOfControl } from "../../components/registry-as-of-control.tsx";
@@ -8,7 +9,6 @@ import { RegistryEnabledToggle } from "../../components/registry-enabled-toggle.
 import { RegistryHistoryView } from "../../components/registry-history-view.tsx";
 import { RegistryToolForm } from "../../components/registry-tool-form.tsx";
 import { RegistryToolsTable } from "../../components/registry-tools-table.tsx";
-import { parseAsOfParam } from "../../components/as-of-param.ts";
 import { registryAsOf } from "../../domain/registry/registry-as-of.ts";
 import { REGISTRY_EDIT_PERMISSION } from "../../domain/registry/registry-permissions.ts";
 import { listRegistry } from "../../domain/registry/registry-read.ts";
