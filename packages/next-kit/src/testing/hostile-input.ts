@@ -160,12 +160,40 @@ async function targetsOf(srcDir: string): Promise<Target[]> {
   return targets;
 }
 
-/** The next transaction id: any write anywhere in the database moves it on; reads do not. */
+const WRITE_COUNTER = "public.hostile_input_writes";
+
+/**
+ * Counts every row written in this test database: a row trigger on each table of its own schemas bumps
+ * a sequence (sequences are not transactional, so a write rolled back still counts). A counter of the
+ * database, not of the server: on a real PostgreSQL other test databases write at the same time.
+ */
+async function watchWrites(pool: pg.Pool): Promise<void> {
+  await pool.query(`
+    create sequence if not exists ${WRITE_COUNTER};
+    create or replace function public.hostile_input_count_write() returns trigger language plpgsql as $$
+      begin perform nextval('${WRITE_COUNTER}'); return null; end $$;
+    do $$
+    declare t record;
+    begin
+      for t in
+        select n.nspname, c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema')
+          and n.nspname not like 'pg_%'
+      loop
+        execute format(
+          'create or replace trigger hostile_input_writes after insert or update or delete on %I.%I for each row execute function public.hostile_input_count_write()',
+          t.nspname, t.relname);
+      end loop;
+    end $$;
+  `);
+}
+
+/** How many rows were written so far (see watchWrites); reads do not move it. */
 async function writeMark(pool: pg.Pool): Promise<string> {
-  const { rows } = await pool.query<{ next: string }>(
-    "select pg_snapshot_xmax(pg_current_snapshot())::text as next",
+  const { rows } = await pool.query<{ written: string }>(
+    `select last_value::text || ':' || is_called::text as written from ${WRITE_COUNTER}`,
   );
-  return rows[0]?.next ?? "";
+  return rows[0]?.written ?? "";
 }
 
 /** Registers the hostile-payload suite of one kit. Call after mocking `next/cache` and `next/headers`. */
@@ -179,6 +207,7 @@ export function describeHostileInput(kit: KitDefinition, srcUrl: URL, options: H
   beforeAll(async () => {
     database = await options.database();
     useKitTestPool(kit.id, database.pool);
+    await watchWrites(database.pool);
     targets = await targetsOf(srcDir);
   }, 240_000); // a kit's first test database builds its migrated template
   afterAll(async () => {
