@@ -49,7 +49,8 @@ test("the list, a profile, the charts and the API show Ann only her customers an
 
   const api = await page.request.get("/api/customers?pageSize=100");
   expect(api.ok()).toBe(true);
-  const body = (await api.json()) as { total: number; rows: { customerId: string }[] };
+  // Routes answer { ok, data } (next-kit's defineRoute).
+  const { data: body } = (await api.json()) as { data: { total: number; rows: { customerId: string }[] } };
   expect(body.total).toBe(mine.length);
   expect(body.rows.map((r) => r.customerId).sort()).toEqual(mine.map((c) => c.customer_id).sort());
   expect(leakedBy(JSON.stringify(body))).toEqual([]);
@@ -62,7 +63,7 @@ test("another's customer by id, by search or through the API reads as no custome
   const theirs = others[others.length - 1]!;
   const seen = await capture(page, async () => {
     await page.goto(`/customers/${theirs.customer_id}`);
-    await expect(page.getByRole("heading", { name: "Not one of your customers" })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "Not one of your customers" })).toBeVisible();
     await expect(page.getByRole("region", { name: "Notes" })).toHaveCount(0);
     await page.goto(`/customers?q=${encodeURIComponent(theirs.customer_id)}`);
     await expect(page.getByRole("link", { name: theirs.customer_id })).toHaveCount(0);
@@ -74,5 +75,5 @@ test("another's customer by id, by search or through the API reads as no custome
     [],
   );
   const api = await page.request.get(`/api/customers?q=${theirs.customer_id}`);
-  expect(((await api.json()) as { total: number }).total).toBe(0);
+  expect(((await api.json()) as { data: { total: number } }).data.total).toBe(0);
 });
