@@ -16,7 +16,11 @@ describeHostileInput(kit, new URL("..", import.meta.url), {
     addNoteAction: [{ customerId, body: "Called about renewal.", requestId }],
     editNoteAction: [{ customerId, noteId, body: "Renewal agreed.", expectedVersion: 1 }],
     deleteNoteAction: [{ customerId, noteId, expectedVersion: 1 }],
-    moveStatusAction: [{ customerId, status: "contacted", expectedVersion: 1 }],
+    moveStatusAction: [
+      { customerId, status: "contacted", expectedVersion: 1 },
+      // A customer never moved has no workflow row: the form sends version 0.
+      { customerId, status: "contacted", expectedVersion: 0 },
+    ],
     createTaskAction: [
       {
         customerId,
