@@ -11,21 +11,24 @@ async function answersHealth(kit: E2eKit): Promise<boolean> {
 }
 
 /**
- * The kits a cross-kit journey needs, by id. When one is not running (not under apps/, or `appbase up
- * --kits` left it out), the calling test or hook is skipped with the kits missing and where they were looked for.
+ * The kits a cross-kit journey needs, by id. A kit this checkout does not have (no apps/<id>, e.g. a
+ * repository holding one kit) skips the journey, naming it. A kit it has must be running — the suite's
+ * `appbase up` starts every kit under apps/ — so one that does not answer its health route fails the
+ * journey instead of skipping it.
  */
 export async function requireKits<const K extends string>(...ids: K[]): Promise<Record<K, E2eKit>> {
   const known = new Map(e2eKits().map((k) => [k.kit, k]));
-  const found = {} as Record<K, E2eKit>;
-  const missing: string[] = [];
-  for (const id of ids) {
-    const kit = known.get(id);
-    if (kit && (await answersHealth(kit))) found[id] = kit;
-    else missing.push(kit ? `${id} (nothing healthy at ${kit.url}${kit.health})` : `${id} (no apps/${id})`);
-  }
+  const absent = ids.filter((id) => !known.has(id));
   test.skip(
-    missing.length > 0,
-    `This journey needs ${ids.join(" and ")}; not running: ${missing.join(", ")}.`,
+    absent.length > 0,
+    `This journey needs ${ids.join(" and ")}; this checkout has no ${absent.map((id) => `apps/${id}`).join(", ")}.`,
   );
+  const found = {} as Record<K, E2eKit>;
+  for (const id of ids) {
+    const kit = known.get(id) as E2eKit;
+    if (!(await answersHealth(kit)))
+      throw new Error(`${id} is under apps/ but nothing healthy answers at ${kit.url}${kit.health}.`);
+    found[id] = kit;
+  }
   return found;
 }
