@@ -2,10 +2,11 @@
 // README command 2: installs what the tests need, then runs lint, typecheck, unit + integration tests
 // (embedded Postgres, then again on a real PostgreSQL server), builds the kits and runs the end-to-end suites.
 // Plain Node on purpose: it must run on a fresh machine right after `pnpm install`.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureChromium } from "./lib/chromium.mjs";
+import { failureCollector } from "./lib/failure-lines.mjs";
 import { pnpmInvocation } from "./lib/pnpm.mjs";
 import { startThrowawayPostgres } from "./lib/postgres.mjs";
 
@@ -16,20 +17,41 @@ const results = [];
 // test gets its own database (a PGlite per file, or CREATE DATABASE on the server), so packages share no state.
 const TEST_PACKAGES_AT_ONCE = 2;
 
-function step(name, command, args, env = {}) {
+/** Runs one step with its output streamed through, keeping the lines that name failures for the summary. */
+async function step(name, command, args, env = {}) {
   const started = Date.now();
   console.log(`\n━━ ${name} ━━ ${[command, ...args].join(" ")}`);
-  const run = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  const failures = failureCollector();
+  const status = await new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...env },
+    });
+    child.stdout.on("data", (chunk) => {
+      process.stdout.write(chunk);
+      failures.push(chunk);
+    });
+    child.stderr.on("data", (chunk) => {
+      process.stderr.write(chunk);
+      failures.push(chunk);
+    });
+    child.on("close", (code, signal) => resolve(code ?? signal));
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const ok = run.status === 0;
-  results.push({ name, ok, seconds });
-  if (!ok) finish(`${name} failed (exit ${run.status ?? run.signal}).`);
+  const ok = status === 0;
+  results.push({ name, ok, seconds, failures: ok ? [] : failures.lines() });
+  if (!ok) finish(`${name} failed (exit ${status}).`);
 }
 
 function finish(failure) {
   console.log("\n━━ Summary ━━");
   for (const r of results) console.log(`  ${r.ok ? "✔" : "✘"} ${r.name.padEnd(44)} ${r.seconds}s`);
   if (failure) {
+    for (const r of results.filter((result) => result.failures?.length)) {
+      console.log(`\n━━ What failed in "${r.name}" (repeated from above) ━━`);
+      for (const line of r.failures) console.log(`  ${line}`);
+    }
     console.error(`\n${failure}`);
     process.exit(1);
   }
@@ -42,8 +64,9 @@ const server = await startThrowawayPostgres({ required: process.env.CI === "true
 process.on("exit", () => server?.stop());
 const serverEnv = server ? { APPBASE_PG_SERVER_URL: server.url } : {};
 
-step("lint (biome)", pnpmCommand, [...pnpmPrefix, "exec", "biome", "check", "."]);
-step("typecheck (tsc, every package)", pnpmCommand, [
+await step("lint (biome)", pnpmCommand, [...pnpmPrefix, "exec", "biome", "check", "."]);
+await step("tooling scripts (node --test)", process.execPath, ["--test", "tooling/scripts/lib/"]);
+await step("typecheck (tsc, every package)", pnpmCommand, [
   ...pnpmPrefix,
   "exec",
   "turbo",
@@ -53,13 +76,13 @@ step("typecheck (tsc, every package)", pnpmCommand, [
 ]);
 // The typecheck above covered the kits (test files too, which Next's own check skips), so `next build`
 // skips its second tsc pass over every kit and the packages it imports.
-step(
+await step(
   "build kits (next build)",
   pnpmCommand,
   [...pnpmPrefix, "exec", "turbo", "run", "build", "--filter=./apps/*"],
   { APPBASE_TYPECHECKED: "1" },
 );
-step(
+await step(
   "unit + integration tests (embedded Postgres)",
   pnpmCommand,
   [...pnpmPrefix, "exec", "turbo", "run", "test", `--concurrency=${TEST_PACKAGES_AT_ONCE}`, "--continue"],
@@ -75,7 +98,7 @@ const databasePackages = [
   "./apps/*",
 ];
 if (server) {
-  step(
+  await step(
     `database tests on PostgreSQL ${server.version}`,
     pnpmCommand,
     [
@@ -100,18 +123,28 @@ if (server) {
     seconds: "0.0",
   });
 }
-step("bundles: schema validation", pnpmCommand, [...pnpmPrefix, "appbase", "bundle", "validate"]);
-step("portability gate (appbase check)", pnpmCommand, [...pnpmPrefix, "appbase", "check"]);
-step("end-to-end (Playwright, Chromium)", pnpmCommand, [...pnpmPrefix, "--filter", "@appbase/e2e", "e2e"], {
-  CHROMIUM_PATH: chromium,
-  CI: process.env.CI ?? "",
-});
-for (const kit of kitIds()) {
-  step(`deploy rehearsal: ${kit}`, pnpmCommand, [...pnpmPrefix, "appbase", "rehearse", kit, "--skip-build"], {
+await step("bundles: schema validation", pnpmCommand, [...pnpmPrefix, "appbase", "bundle", "validate"]);
+await step("portability gate (appbase check)", pnpmCommand, [...pnpmPrefix, "appbase", "check"]);
+await step(
+  "end-to-end (Playwright, Chromium)",
+  pnpmCommand,
+  [...pnpmPrefix, "--filter", "@appbase/e2e", "e2e"],
+  {
     CHROMIUM_PATH: chromium,
-  });
+    CI: process.env.CI ?? "",
+  },
+);
+for (const kit of kitIds()) {
+  await step(
+    `deploy rehearsal: ${kit}`,
+    pnpmCommand,
+    [...pnpmPrefix, "appbase", "rehearse", kit, "--skip-build"],
+    {
+      CHROMIUM_PATH: chromium,
+    },
+  );
 }
-step(
+await step(
   "new kit: scaffold → validate → check → rehearse",
   process.execPath,
   [join(root, "tooling/scripts/new-kit-rehearsal.mjs")],

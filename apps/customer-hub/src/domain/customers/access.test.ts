@@ -108,22 +108,31 @@ describe("an account manager changes only the customers assigned to them", () =>
     const theirNote = await note("C0000003");
     const theirTask = await task("C0000003");
     const refused = [
-      note("C0000003", ann),
-      note("C0000004", ann),
-      task("C0000003", ann),
-      editNote(db.pool, {
-        customerId: "C0000003",
-        noteId: theirNote.id,
-        body: "x",
-        expectedVersion: 1,
-        actor: ann,
-      }),
-      deleteNote(db.pool, { customerId: "C0000003", noteId: theirNote.id, expectedVersion: 1, actor: ann }),
-      completeTask(db.pool, { customerId: "C0000003", taskId: theirTask.id, expectedVersion: 1, actor: ann }),
-      moveStatus(db.pool, { customerId: "C0000004", to: "contacted", expectedVersion: 0, actor: ann }),
+      () => note("C0000003", ann),
+      () => note("C0000004", ann),
+      () => task("C0000003", ann),
+      () =>
+        editNote(db.pool, {
+          customerId: "C0000003",
+          noteId: theirNote.id,
+          body: "x",
+          expectedVersion: 1,
+          actor: ann,
+        }),
+      () =>
+        deleteNote(db.pool, { customerId: "C0000003", noteId: theirNote.id, expectedVersion: 1, actor: ann }),
+      () =>
+        completeTask(db.pool, {
+          customerId: "C0000003",
+          taskId: theirTask.id,
+          expectedVersion: 1,
+          actor: ann,
+        }),
+      () => moveStatus(db.pool, { customerId: "C0000004", to: "contacted", expectedVersion: 0, actor: ann }),
     ];
+    // One at a time: attempts started together could reject before anyone awaits them.
     for (const attempt of refused) {
-      const error = await attempt.catch((e: unknown) => e);
+      const error = await attempt().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(NotFoundError);
       // The refusal names nothing of the customer beyond the id the caller sent.
       expect((error as Error).message).not.toMatch(/Bea|ben\.manager|note on/);
@@ -140,25 +149,28 @@ describe("a change to a note or task checks it belongs to the customer named", (
     const aNote = await note("C0000001");
     const aTask = await task("C0000001");
     const throughB = [
-      editNote(db.pool, {
-        customerId: "C0000002",
-        noteId: aNote.id,
-        body: "via B",
-        expectedVersion: 1,
-        actor: ann,
-      }),
-      deleteNote(db.pool, { customerId: "C0000002", noteId: aNote.id, expectedVersion: 1, actor: ann }),
-      completeTask(db.pool, { customerId: "C0000002", taskId: aTask.id, expectedVersion: 1, actor: ann }),
+      () =>
+        editNote(db.pool, {
+          customerId: "C0000002",
+          noteId: aNote.id,
+          body: "via B",
+          expectedVersion: 1,
+          actor: ann,
+        }),
+      () => deleteNote(db.pool, { customerId: "C0000002", noteId: aNote.id, expectedVersion: 1, actor: ann }),
+      () =>
+        completeTask(db.pool, { customerId: "C0000002", taskId: aTask.id, expectedVersion: 1, actor: ann }),
       // A team lead sees both customers; the child check holds for them too.
-      editNote(db.pool, {
-        customerId: "C0000003",
-        noteId: aNote.id,
-        body: "via C",
-        expectedVersion: 1,
-        actor: lead,
-      }),
+      () =>
+        editNote(db.pool, {
+          customerId: "C0000003",
+          noteId: aNote.id,
+          body: "via C",
+          expectedVersion: 1,
+          actor: lead,
+        }),
     ];
-    for (const attempt of throughB) await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
+    for (const attempt of throughB) await expect(attempt()).rejects.toBeInstanceOf(NotFoundError);
     const notes = await listNotes(db.pool, "C0000001");
     expect(notes.find((n) => n.id === aNote.id)).toMatchObject({ body: "note on C0000001", version: 1 });
     expect((await listTasks(db.pool, "C0000001")).find((t) => t.id === aTask.id)?.state).toBe("open");
