@@ -65,3 +65,17 @@ describe("createTestDatabase", () => {
     await expect(client.connect()).rejects.toThrow(/ECONNREFUSED|does not exist/);
   });
 });
+
+describe("createTestDatabase({ embedded: true })", () => {
+  it("is the embedded Lakebase, with pgvector, whatever DATABASE_URL says", async () => {
+    const db = await createTestDatabase(spec, { embedded: true });
+    try {
+      expect(db.mode).toBe("embedded");
+      await db.pool.query("CREATE EXTENSION IF NOT EXISTS vector");
+      const { rows } = await db.pool.query<{ d: number }>("SELECT '[1,2]'::vector <-> '[1,3]'::vector AS d");
+      expect(rows[0]?.d).toBe(1);
+    } finally {
+      await db.close();
+    }
+  });
+});

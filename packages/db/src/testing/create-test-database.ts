@@ -12,14 +12,26 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
+export interface TestDatabaseOptions {
+  /**
+   * Always the embedded Lakebase, even when DATABASE_URL names a server: for tests of what only it has
+   * here (pgvector; the Debian PostgreSQL 15 has none), so they run in the server pass too.
+   */
+  embedded?: boolean;
+}
+
 /**
  * A fresh database for a test file (or a test), already migrated and seeded: restored from a
  * template that is built once per migration set. Embedded PGlite by default; a throwaway database
  * on the server when DATABASE_URL is set. Code under test reaches it with `pg`, as in production.
  */
-export async function createTestDatabase(spec: TemplateSpec = { migrations: [] }): Promise<TestDatabase> {
+export async function createTestDatabase(
+  spec: TemplateSpec = { migrations: [] },
+  options: TestDatabaseOptions = {},
+): Promise<TestDatabase> {
   const { DATABASE_URL } = readDbEnv();
-  if (DATABASE_URL) return { ...(await createServerDatabase(DATABASE_URL, spec)), mode: "server" };
+  if (DATABASE_URL && !options.embedded)
+    return { ...(await createServerDatabase(DATABASE_URL, spec)), mode: "server" };
   const { pool, url, close } = await createEmbeddedDatabase(spec);
   return { pool, url, close, mode: "embedded" };
 }

@@ -1,4 +1,4 @@
-export { createTestDatabase, type TestDatabase } from "./create-test-database.ts";
+export { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from "./create-test-database.ts";
 export { templateDataDir } from "./embedded-database.ts";
 export type { MigrationSource, TemplateSpec } from "./migration-set.ts";
 export { hasPgvector } from "./pgvector.ts";
