@@ -82,10 +82,24 @@ await step(
   [...pnpmPrefix, "exec", "turbo", "run", "build", "--filter=./apps/*"],
   { APPBASE_TYPECHECKED: "1" },
 );
+// With a server, the kits' tests run once, in the PostgreSQL 15 pass below (real concurrency and roles);
+// what needs the embedded Lakebase there (pgvector) asks for it (`createTestDatabase(spec, { embedded: true })`),
+// and the end-to-end suite runs every kit on the embedded Lakebase. Without one, everything runs here.
 await step(
-  "unit + integration tests (embedded Postgres)",
+  server
+    ? "unit + integration tests (embedded Postgres; kits in the next pass)"
+    : "unit + integration tests (embedded Postgres)",
   pnpmCommand,
-  [...pnpmPrefix, "exec", "turbo", "run", "test", `--concurrency=${TEST_PACKAGES_AT_ONCE}`, "--continue"],
+  [
+    ...pnpmPrefix,
+    "exec",
+    "turbo",
+    "run",
+    "test",
+    `--concurrency=${TEST_PACKAGES_AT_ONCE}`,
+    "--continue",
+    ...(server ? ["--filter=!./apps/*"] : []),
+  ],
   serverEnv,
 );
 // Only the packages whose tests touch a database: pure unit tests gain nothing from a second pass.
