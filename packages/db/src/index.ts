@@ -1,6 +1,19 @@
 // The root export is what apps load: connecting and migrating. Starting and serving the local
 // Lakebase (PGlite, tsx child processes) lives in `@appbase/db/local`, so app bundles never see it.
 export { type DbEnv, dbEnvSchema, type EnvSource, readDbEnv } from "./env.ts";
+export {
+  countRows,
+  decodeCursor,
+  encodeCursor,
+  type KeysetCursor,
+  type KeysetOrder,
+  type KeysetPage,
+  type KeysetPosition,
+  keysetPage,
+  keysetPosition,
+  keysetQuery,
+  type ListCount,
+} from "./list-page.ts";
 export { LocalLakebaseNotRunningError, lakebaseStatus, lakebaseUrl } from "./local/lakebase-status.ts";
 export { LOCAL_MAIN_BRANCH } from "./local/main-branch.ts";
 export { resolveStateDir } from "./local/state-dir.ts";

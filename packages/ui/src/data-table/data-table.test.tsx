@@ -118,3 +118,57 @@ describe("DataTable", () => {
     ).toThrow(/column "id": sortable is true but the spec's sortable list omits it/);
   });
 });
+
+describe("DataTable over a keyset list", () => {
+  function renderKeyset(
+    query: Record<string, string>,
+    keyset: { next: string | null; prev: string | null },
+    total = 1_234_567,
+    tableRows = rows,
+  ) {
+    return html(
+      <DataTable
+        caption="Things"
+        columns={columns}
+        rows={tableRows}
+        rowKey={(r) => r.id}
+        spec={spec}
+        params={parseTableParams(query, spec)}
+        total={total}
+        totalEstimated
+        keyset={keyset}
+        basePath="/things"
+        noun="things"
+      />,
+    );
+  }
+
+  it("says an estimated total as 'about', and offers first / previous / next by cursor instead of page numbers", () => {
+    const markup = renderKeyset({ region: "emea", after: "abc" }, { next: "n1", prev: "p1" });
+    expect(text(markup)).toContain("Showing 2 of about 1,200,000 things");
+    const links = hrefs(markup);
+    expect(links).toContain("/things?region=emea&after=n1");
+    expect(links).toContain("/things?region=emea&before=p1");
+    expect(links).toContain("/things?region=emea");
+    expect(links.some((l) => l.includes("page="))).toBe(false);
+  });
+
+  it("a sort change or a filter form drops the cursor (the list starts again at its first page)", () => {
+    const markup = renderKeyset({ after: "abc" }, { next: "n1", prev: "p1" });
+    expect(hrefs(markup)).toContain("/things?sort=score&dir=asc");
+    expect(markup).not.toContain('name="after"');
+  });
+
+  it("disables previous and first on the first page and next on the last", () => {
+    const first = renderKeyset({}, { next: "n1", prev: null });
+    expect(tagsWith(first, "aria-disabled")).toHaveLength(2);
+    const last = renderKeyset({ after: "abc" }, { next: null, prev: "p1" });
+    expect(tagsWith(last, "aria-disabled")).toHaveLength(1);
+  });
+
+  it("an emptied position offers the first page rather than 'no rows yet'", () => {
+    const markup = renderKeyset({ after: "gone" }, { next: null, prev: null }, 10, []);
+    expect(text(markup)).toContain("at this position any more");
+    expect(hrefs(markup)).toContain("/things");
+  });
+});

@@ -21,6 +21,10 @@ export type DataTableProps<Row> = {
   params: TableParams;
   /** Total matching rows across all pages. */
   total: number;
+  /** `total` is an estimate (large lists count exactly only up to a threshold); shown as "about N". */
+  totalEstimated?: boolean;
+  /** Neighbouring pages of a keyset list (see `Pager`); without it the pager uses page numbers. */
+  keyset?: { next: string | null; prev: string | null };
   /** Path of the page rendering the table; every link and the filter form point here. */
   basePath: string;
   /** Unrelated search params of the page to keep in every link (e.g. a selected tab). */
@@ -131,6 +135,11 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                       Page {params.page} is past the end ({pageCount} {pageCount === 1 ? "page" : "pages"}).{" "}
                       <a href={hrefFor({ page: pageCount })}>Go to the last page</a>
                     </>
+                  ) : props.keyset && (params.after || params.before) ? (
+                    <>
+                      No {props.noun ?? "rows"} at this position any more.{" "}
+                      <a href={hrefFor({ page: 1 })}>Go to the first page</a>
+                    </>
                   ) : filtered ? (
                     <>
                       No {props.noun ?? "rows"} match these filters.{" "}
@@ -150,6 +159,9 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         spec={spec}
         params={params}
         total={props.total}
+        totalEstimated={props.totalEstimated}
+        keyset={props.keyset}
+        rowCount={rows.length}
         extraParams={extraParams}
         noun={props.noun}
       />

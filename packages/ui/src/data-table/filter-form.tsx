@@ -17,7 +17,11 @@ export function FilterForm({ basePath, spec, params, extraParams = {}, search = 
   const filters = spec.filters ?? [];
   if (search === false && filters.length === 0) return null;
   // Carry everything the form does not edit (sort, size, unrelated page params) as hidden fields.
-  const kept = tableSearchParams(spec, { ...params, q: "", filters: {}, page: 1 }, extraParams);
+  const kept = tableSearchParams(
+    spec,
+    { ...params, q: "", filters: {}, page: 1, after: null, before: null },
+    extraParams,
+  );
   const active = params.q !== "" || Object.keys(params.filters).length > 0;
   return (
     <form className="ab-filters" method="get" action={basePath} role="search">

@@ -2,7 +2,7 @@ export type { Column } from "./column.tsx";
 export { DataTable, type DataTableProps } from "./data-table.tsx";
 export { FilterForm, type FilterFormProps } from "./filter-form.tsx";
 export { pageList } from "./page-list.ts";
-export { Pager, type PagerProps } from "./pager.tsx";
+export { aboutCount, Pager, type PagerProps } from "./pager.tsx";
 export {
   assertTableSpec,
   pageWindow,

@@ -21,6 +21,8 @@ describe("parseTableParams", () => {
       dir: "desc",
       q: "",
       filters: {},
+      after: null,
+      before: null,
       issues: [],
     });
   });
@@ -138,5 +140,21 @@ describe("table links", () => {
     const { issues: _, ...reparsed } = parseTableParams(url.searchParams, spec);
     const { issues: __, ...expected } = { ...changed, offset: 0 };
     expect(reparsed).toEqual(expected);
+  });
+});
+
+describe("keyset cursors", () => {
+  it("reads an after or before token (after wins), and refuses what is not a token", () => {
+    expect(parseTableParams({ after: "YWJj_-9" }, { sortable: [] })).toMatchObject({
+      after: "YWJj_-9",
+      before: null,
+    });
+    expect(parseTableParams({ before: "b1", after: "a1" }, { sortable: [] })).toMatchObject({
+      after: "a1",
+      before: null,
+    });
+    const hostile = parseTableParams({ after: "a b;--", before: "x".repeat(600) }, { sortable: [] });
+    expect(hostile).toMatchObject({ after: null, before: null });
+    expect(hostile.issues).toHaveLength(2);
   });
 });

@@ -14,11 +14,19 @@ export type TableParams = {
   q: string;
   /** Only declared filters with an allowed value; absent means "all". */
   filters: Record<string, string>;
+  /**
+   * Keyset position (opaque cursor tokens) for lists too large for page numbers: the page starts after
+   * or before a boundary row. The list's query decides what the tokens mean; null on the first page.
+   */
+  after: string | null;
+  before: string | null;
   /** Parameters that were present but ignored, phrased for a person ("sort: …"). */
   issues: string[];
 };
 
 const MAX_PAGE = 1_000_000;
+/** Longest cursor token accepted from a URL (tokens are base64url). */
+const MAX_CURSOR = 512;
 const pageSchema = z.coerce.number().int().min(1).max(MAX_PAGE);
 
 function readParam(input: SearchParamsInput, name: string): string | undefined {
@@ -112,7 +120,17 @@ export function parseTableParams(input: SearchParamsInput, spec: TableSpec): Tab
     else issues.push(`${prefix}${filter.key}: "${raw}" is not a ${filter.label} option; showing all.`);
   }
 
-  return { page, pageSize, offset: (page - 1) * pageSize, sort, dir, q, filters, issues };
+  const cursor = (name: string) => {
+    const raw = get(name);
+    if (raw === undefined || raw === "") return null;
+    if (raw.length <= MAX_CURSOR && /^[A-Za-z0-9_-]+$/.test(raw)) return raw;
+    issues.push(`${prefix}${name}: not a page position this list gave out; showing the first page.`);
+    return null;
+  };
+  const after = cursor(PARAM.after);
+  const before = after === null ? cursor(PARAM.before) : null;
+
+  return { page, pageSize, offset: (page - 1) * pageSize, sort, dir, q, filters, after, before, issues };
 }
 
 /** Pager arithmetic: the 1-based inclusive row range on this page ("showing from–to of total") and page count. */

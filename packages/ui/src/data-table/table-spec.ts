@@ -25,6 +25,14 @@ export type TableSpec = {
 };
 
 /** Parameter names before the prefix is applied. */
-export const PARAM = { page: "page", pageSize: "size", sort: "sort", dir: "dir", q: "q" } as const;
+export const PARAM = {
+  page: "page",
+  pageSize: "size",
+  sort: "sort",
+  dir: "dir",
+  q: "q",
+  after: "after",
+  before: "before",
+} as const;
 
 export const DEFAULT_PAGE_SIZES = [25, 50, 100] as const;

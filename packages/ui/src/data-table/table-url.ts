@@ -1,7 +1,8 @@
 import type { TableParams } from "./table-params.ts";
 import { DEFAULT_PAGE_SIZES, PARAM, type TableSpec } from "./table-spec.ts";
 
-type TableState = Pick<TableParams, "page" | "pageSize" | "sort" | "dir" | "q" | "filters">;
+type TableState = Pick<TableParams, "page" | "pageSize" | "sort" | "dir" | "q" | "filters"> &
+  Partial<Pick<TableParams, "after" | "before">>;
 
 /** Search params for a table state, leaving out values equal to the defaults so URLs stay short. */
 export function tableSearchParams(
@@ -22,10 +23,15 @@ export function tableSearchParams(
   }
   if (state.pageSize !== defaultSize) params.set(prefix + PARAM.pageSize, String(state.pageSize));
   if (state.page > 1) params.set(prefix + PARAM.page, String(state.page));
+  if (state.after) params.set(prefix + PARAM.after, state.after);
+  else if (state.before) params.set(prefix + PARAM.before, state.before);
   return params;
 }
 
-/** A link to `basePath` showing the table in `state` with `changes` applied. */
+/**
+ * A link to `basePath` showing the table in `state` with `changes` applied. Any change other than a
+ * keyset move (sort, filters, page, size) starts from the first page, so it drops the cursor.
+ */
 export function tableHref(
   basePath: string,
   spec: TableSpec,
@@ -33,7 +39,9 @@ export function tableHref(
   changes: Partial<TableState> = {},
   extra: Record<string, string> = {},
 ): string {
-  const query = tableSearchParams(spec, { ...state, ...changes }, extra).toString();
+  const moves = "after" in changes || "before" in changes;
+  const reset = Object.keys(changes).length > 0 && !moves ? { after: null, before: null } : {};
+  const query = tableSearchParams(spec, { ...state, ...reset, ...changes }, extra).toString();
   return query ? `${basePath}?${query}` : basePath;
 }
 

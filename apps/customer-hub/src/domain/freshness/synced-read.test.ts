@@ -20,6 +20,8 @@ describe("readSynced", () => {
       dir: "asc" as const,
       q: "",
       filters: {},
+      after: null,
+      before: null,
       issues: [],
     };
     expect(
