@@ -41,6 +41,7 @@ export {
   type TraceSearch,
   traceInfoSchema,
 } from "./clients/mlflow.ts";
+export { type MlflowSpanType, newSpanId, type TokenUsage, type TraceSpan } from "./clients/mlflow-spans.ts";
 export { type ChatCompletion, chatCompletionSchema, serving } from "./clients/serving.ts";
 export {
   type SqlStatementOptions,

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { clientFor } from "../testing/client-for.ts";
 import { type FakeWorkspace, mlflowRoutes, startFakeWorkspace } from "../testing/index.ts";
 import { mlflow } from "./mlflow.ts";
+import { newSpanId } from "./mlflow-spans.ts";
 
 let fake: FakeWorkspace | undefined;
 afterEach(async () => {
@@ -61,5 +62,67 @@ describe("mlflow", () => {
         source: { source_type: "CODE", source_id: "c" },
       }),
     ).rejects.toMatchObject({ status: 404, errorCode: "RESOURCE_DOES_NOT_EXIST" });
+  });
+
+  it("uploads a trace's spans to the signed URL, without the workspace token, in MLflow's span format", async () => {
+    const routes = mlflowRoutes();
+    fake = await startFakeWorkspace({ routes: routes.routes });
+    const traceId = routes.addTrace();
+    const root = newSpanId();
+    const llm = newSpanId();
+    const started = new Date("2026-12-06T10:00:00.123Z");
+    const usage = { input_tokens: 120, output_tokens: 17, total_tokens: 137 };
+    const api = mlflow(clientFor(fake).client);
+    await api.uploadTraceData(traceId, [
+      {
+        spanId: root,
+        name: "agent",
+        type: "AGENT",
+        startedAt: started,
+        endedAt: new Date(started.getTime() + 900),
+        inputs: { request: "hi" },
+      },
+      {
+        spanId: llm,
+        parentSpanId: root,
+        name: "chat",
+        type: "LLM",
+        startedAt: started,
+        endedAt: new Date(started.getTime() + 400),
+        error: "refused",
+        attributes: { "mlflow.chat.tokenUsage": usage },
+      },
+    ]);
+    const spans = routes.traces[0]?.spans ?? [];
+    expect(spans.map((s) => Buffer.from(s.span_id, "base64").toString("hex"))).toEqual([root, llm]);
+    expect(Buffer.from(spans[1]?.parent_span_id ?? "", "base64").toString("hex")).toBe(root);
+    expect(Buffer.from(spans[0]?.trace_id ?? "", "base64").toString("hex")).toBe(traceId.slice(3));
+    expect(spans[0]?.start_time_unix_nano).toBe(started.getTime() * 1e6);
+    expect(JSON.parse(spans[1]?.attributes["mlflow.chat.tokenUsage"] ?? "null")).toEqual(usage);
+    expect(JSON.parse(spans[1]?.attributes["mlflow.traceRequestId"] ?? "null")).toBe(traceId);
+    expect(spans[1]?.status).toEqual({ code: "STATUS_CODE_ERROR", message: "refused" });
+    expect(spans[1]?.events.map((e) => e.name)).toEqual(["exception"]);
+    // The upload is the artifact store's, not a workspace call: no bearer token went with it.
+    expect(fake.seen.find((s) => s.route === "mlflow.trace-data-upload")).toBeDefined();
+    await expect(api.uploadTraceData("tr-missing", [])).rejects.toMatchObject({
+      status: 404,
+      errorCode: "RESOURCE_DOES_NOT_EXIST",
+    });
+  });
+
+  it("says what failed when the artifact store refuses the upload", async () => {
+    const routes = mlflowRoutes();
+    fake = await startFakeWorkspace({ routes: routes.routes });
+    const traceId = routes.addTrace();
+    // A client that sends its bearer token to the signed URL is refused, as S3 refuses two auth mechanisms.
+    const leaky: typeof fetch = (url, init) =>
+      fetch(url, {
+        ...init,
+        headers: { ...(init?.headers as Record<string, string>), authorization: "Bearer x" },
+      });
+    await expect(
+      mlflow(clientFor(fake).client, { fetch: leaky }).uploadTraceData(traceId, []),
+    ).rejects.toThrow(/MLflow upload spans of tr-.* failed \(HTTP 400\): the artifact store answered 400/);
+    expect(routes.traces[0]?.spans).toBeUndefined();
   });
 });

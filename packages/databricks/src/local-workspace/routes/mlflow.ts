@@ -10,8 +10,13 @@ export interface StoredTrace {
   trace_metadata: Record<string, string>;
   tags: Record<string, string>;
   assessments: Record<string, unknown>[];
+  /** The spans uploaded for the trace (its `traces.json` artifact), once uploaded. */
+  spans?: UploadedSpan[];
   [field: string]: unknown;
 }
+
+/** A span as uploaded: the MLflow span dict, attribute values JSON-encoded. */
+export type UploadedSpan = z.infer<typeof uploadedSpan>;
 
 const hex = () => randomBytes(16).toString("hex");
 
@@ -37,6 +42,35 @@ const updateAssessment = z.object({ assessment: z.looseObject({}), update_mask: 
 const startTrace = z.object({
   trace: z.object({ trace_info: z.looseObject({ trace_id: z.string().optional() }) }),
 });
+
+// The trace data document MLflow clients upload (mlflow-tracing TS `TraceData.toJson`, Python `Span.to_dict`).
+const uploadedSpan = z.looseObject({
+  trace_id: z.string().min(1),
+  span_id: z.string().min(1),
+  parent_span_id: z.string(),
+  name: z.string().min(1),
+  // Nanoseconds since the epoch are past 2^53: JSON numbers, not safe integers.
+  start_time_unix_nano: z.number().nonnegative(),
+  end_time_unix_nano: z.number().nonnegative(),
+  status: z.object({
+    code: z.enum(["STATUS_CODE_UNSET", "STATUS_CODE_OK", "STATUS_CODE_ERROR"]),
+    message: z.string(),
+  }),
+  // MLflow decodes each attribute value with JSON.parse; a value that is not JSON text is refused here.
+  attributes: z.record(
+    z.string(),
+    z.string().refine((v) => {
+      try {
+        JSON.parse(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "attribute values are JSON-encoded strings"),
+  ),
+  events: z.array(z.looseObject({ name: z.string(), time_unix_nano: z.number().nonnegative() })),
+});
+const traceData = z.object({ spans: z.array(uploadedSpan) });
 
 // The filter subset the fake understands: `a = 'v'` clauses joined by AND, where a is
 // metadata.`key`, tags.`key` or trace.status. Anything else is refused, never silently ignored.
@@ -88,6 +122,9 @@ export function mlflowRoutes(): MlflowRoutes {
     return trace_id;
   };
   const base = "/api/3.0/mlflow/traces";
+  // Signed upload URLs handed out, by trace id (one signature per credentials call; the newest is valid).
+  const signatures = new Map<string, string>();
+  const artifactPath = "/fake-artifact-store/traces/{trace_id}/traces.json";
 
   return {
     traces,
@@ -144,6 +181,52 @@ export function mlflowRoutes(): MlflowRoutes {
           };
           traces.push(stored);
           return ok({ trace: { trace_info: stored } });
+        },
+      },
+      {
+        // Databricks keeps spans as the trace's artifact: the client asks for a signed URL, then PUTs there.
+        name: "mlflow.trace-upload-credentials",
+        method: "GET",
+        path: "/api/2.0/mlflow/traces/{trace_id}/credentials-for-data-upload",
+        handle: (request) => {
+          const trace = traceOf(request);
+          if (!trace) return noTrace(request);
+          const signature = hex();
+          signatures.set(trace.trace_id, signature);
+          const path = artifactPath.replace("{trace_id}", encodeURIComponent(trace.trace_id));
+          return ok({
+            credential_info: {
+              type: "AWS_PRESIGNED_URL",
+              signed_uri: `${request.origin}${path}?X-Amz-Signature=${signature}`,
+              headers: [],
+            },
+          });
+        },
+      },
+      {
+        // The artifact store behind the signed URL: no workspace token (S3 refuses a second auth mechanism).
+        name: "mlflow.trace-data-upload",
+        method: "PUT",
+        path: artifactPath,
+        auth: "none",
+        handle: (request) => {
+          const trace = traceOf(request);
+          const signature = request.query.get("X-Amz-Signature");
+          if (!trace || !signature || signatures.get(trace.trace_id) !== signature) {
+            return { status: 403, body: "<Error><Code>SignatureDoesNotMatch</Code></Error>" };
+          }
+          if (request.headers.authorization) {
+            return {
+              status: 400,
+              body: "<Error><Code>InvalidArgument</Code><Message>Only one auth mechanism allowed</Message></Error>",
+            };
+          }
+          const parsed = traceData.safeParse(request.body);
+          if (!parsed.success) {
+            return { status: 400, body: `traces.json: ${parsed.error.issues[0]?.message ?? "invalid"}` };
+          }
+          trace.spans = parsed.data.spans;
+          return { status: 200 };
         },
       },
       {
