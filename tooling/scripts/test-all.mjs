@@ -17,31 +17,62 @@ const results = [];
 // test gets its own database (a PGlite per file, or CREATE DATABASE on the server), so packages share no state.
 const TEST_PACKAGES_AT_ONCE = 2;
 
-/** Runs one step with its output streamed through, keeping the lines that name failures for the summary. */
-async function step(name, command, args, env = {}) {
+/** Runs a command, passing its output to `write` and keeping the lines that name failures. */
+function run({ command, args, env = {} }, write) {
   const started = Date.now();
-  console.log(`\n━━ ${name} ━━ ${[command, ...args].join(" ")}`);
   const failures = failureCollector();
-  const status = await new Promise((resolve) => {
+  return new Promise((resolve) => {
     const child = spawn(command, args, {
       cwd: root,
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, ...env },
     });
-    child.stdout.on("data", (chunk) => {
-      process.stdout.write(chunk);
-      failures.push(chunk);
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.on("data", (chunk) => {
+        write(chunk, stream === child.stderr);
+        failures.push(chunk);
+      });
+    }
+    child.on("close", (code, signal) => {
+      const ok = code === 0;
+      resolve({
+        ok,
+        status: code ?? signal,
+        seconds: ((Date.now() - started) / 1000).toFixed(1),
+        failures: ok ? [] : failures.lines(),
+      });
     });
-    child.stderr.on("data", (chunk) => {
-      process.stderr.write(chunk);
-      failures.push(chunk);
-    });
-    child.on("close", (code, signal) => resolve(code ?? signal));
   });
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const ok = status === 0;
-  results.push({ name, ok, seconds, failures: ok ? [] : failures.lines() });
-  if (!ok) finish(`${name} failed (exit ${status}).`);
+}
+
+/** One step, its output streamed through; stops the run on failure. */
+async function step(name, command, args, env = {}) {
+  console.log(`\n━━ ${name} ━━ ${[command, ...args].join(" ")}`);
+  const outcome = await run({ command, args, env }, (chunk, isError) =>
+    (isError ? process.stderr : process.stdout).write(chunk),
+  );
+  results.push({ name, ...outcome });
+  if (!outcome.ok) finish(`${name} failed (exit ${outcome.status}).`);
+}
+
+/** Independent steps, `width` at a time; each one's output is printed whole when it ends. */
+async function stepsSideBySide(width, steps) {
+  const queue = [...steps];
+  const failed = [];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const output = [];
+      const outcome = await run(next, (chunk) => output.push(chunk));
+      console.log(
+        `\n━━ ${next.name} ━━ ${[next.command, ...next.args].join(" ")} (${outcome.seconds}s, ran beside another step)`,
+      );
+      process.stdout.write(Buffer.concat(output));
+      results.push({ name: next.name, ...outcome });
+      if (!outcome.ok) failed.push(`${next.name} failed (exit ${outcome.status}).`);
+    }
+  };
+  await Promise.all(Array.from({ length: width }, worker));
+  if (failed.length) finish(failed.join("\n"));
 }
 
 function finish(failure) {
@@ -148,22 +179,30 @@ await step(
     CI: process.env.CI ?? "",
   },
 );
-for (const kit of kitIds()) {
-  await step(
-    `deploy rehearsal: ${kit}`,
-    pnpmCommand,
-    [...pnpmPrefix, "appbase", "rehearse", kit, "--skip-build"],
-    {
-      CHROMIUM_PATH: chromium,
-    },
-  );
-}
-await step(
-  "new kit: scaffold → validate → check → rehearse",
-  process.execPath,
-  [join(root, "tooling/scripts/new-kit-rehearsal.mjs")],
-  { CHROMIUM_PATH: chromium },
-);
+// The rehearsals and the new-kit check share nothing (each its own Lakebase state folder, free ports and
+// Playwright output folder) and wait on processes much of the time, so two run at once.
+await stepsSideBySide(2, [
+  ...kitIds().map((kit) => ({
+    name: `deploy rehearsal: ${kit}`,
+    command: pnpmCommand,
+    args: [
+      ...pnpmPrefix,
+      "appbase",
+      "rehearse",
+      kit,
+      "--skip-build",
+      "--state-dir",
+      `.appbase/rehearsal-${kit}`,
+    ],
+    env: { CHROMIUM_PATH: chromium },
+  })),
+  {
+    name: "new kit: scaffold → validate → check → rehearse",
+    command: process.execPath,
+    args: [join(root, "tooling/scripts/new-kit-rehearsal.mjs")],
+    env: { CHROMIUM_PATH: chromium },
+  },
+]);
 finish();
 
 /** Kit ids from apps/<kit>/kit.ts, through the CLI's discovery (the one implementation). */

@@ -6,6 +6,8 @@ import { chromiumLaunchOptions } from "./chromium-launch.mjs";
 export default {
   testDir: process.env.REHEARSAL_TEST_DIR,
   testMatch: "smoke.spec.ts",
+  // Each rehearsal its own results folder, so rehearsals of different kits can run side by side.
+  ...(process.env.REHEARSAL_OUTPUT_DIR ? { outputDir: process.env.REHEARSAL_OUTPUT_DIR } : {}),
   fullyParallel: false,
   workers: 1,
   retries: 0,

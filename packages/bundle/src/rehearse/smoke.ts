@@ -90,6 +90,7 @@ export async function runPlaywrightSmoke(options: {
       ...inheritedEnv(),
       REHEARSAL_BASE_URL: options.baseUrl,
       REHEARSAL_TEST_DIR: join(options.repoRoot, "e2e", options.kit),
+      REHEARSAL_OUTPUT_DIR: join(options.repoRoot, "e2e", "test-results", `rehearsal-${options.kit}`),
       ...(options.timeoutMs ? { REHEARSAL_TIMEOUT_MS: String(options.timeoutMs) } : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
