@@ -107,7 +107,7 @@ export function registerBundleCommands(program: Command): void {
     });
 }
 
-function collectVariable(pair: string, previous: Record<string, string>): Record<string, string> {
+export function collectVariable(pair: string, previous: Record<string, string>): Record<string, string> {
   const at = pair.indexOf("=");
   if (at <= 0) throw new CliError(`--var ${pair}: write it as name=value, e.g. --var catalog=main`);
   return { ...previous, [pair.slice(0, at)]: pair.slice(at + 1) };

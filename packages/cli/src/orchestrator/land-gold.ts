@@ -1,8 +1,9 @@
 import { join } from "node:path";
-import { servedTables } from "@appbase/datasets";
+import { servedSyncedTables, servedTables } from "@appbase/datasets";
 import type { Lakehouse, RowInput } from "@appbase/lakehouse";
 import { declarationFromDrizzle } from "@appbase/lakehouse/delta-ddl";
-import { datasets, type Row, type Scale } from "@appbase/synthetic-data";
+import { type DatasetTable, datasets, type Row, type Scale } from "@appbase/synthetic-data";
+import type { PgTable } from "drizzle-orm/pg-core";
 
 const BATCH_ROWS = 20_000;
 /** The Unity Catalog catalog the gold tables live in locally (a bundle variable on Databricks). */
@@ -11,6 +12,31 @@ export const GOLD_CATALOG = "appbase";
 /** The local lakehouse folder of a state folder (what kits get as APPBASE_LAKEHOUSE_DIR). */
 export function lakehouseDirOf(stateDir: string): string {
   return join(stateDir, "lakehouse");
+}
+
+/** One gold table to land: `schema.table` in the source catalog, its synthetic dataset and its served (drizzle) table. */
+export interface GoldTable {
+  source: string;
+  dataset: DatasetTable;
+  served: PgTable;
+}
+
+/**
+ * The gold tables synced tables name as their source (`source_table_full_name` without the catalog):
+ * the given synced tables' (a kit's bundle declarations), or every served table's. One answer for the
+ * local lakehouse and `appbase data land`, so both land what the bundles sync.
+ */
+export function goldTablesFor(synced: readonly { source: string }[] = servedSyncedTables): GoldTable[] {
+  return synced.map(({ source }) => {
+    const dataset = datasets.find((d) => `${d.domain}.${d.name}` === source);
+    const served = servedTables[source];
+    if (!dataset || !served) {
+      throw new Error(
+        `Synced table source ${source} has no synthetic gold table: add it to @appbase/synthetic-data and @appbase/datasets servedTables.`,
+      );
+    }
+    return { source, dataset, served };
+  });
 }
 
 /**
@@ -29,9 +55,8 @@ export async function landGoldTables(options: {
   const lakehouse = options.lakehouse;
   const perTable = new Map<string, number>();
   let rows = 0;
-  for (const dataset of datasets) {
-    const served = servedTables[`${dataset.domain}.${dataset.name}`];
-    if (!served) continue;
+  const gold = goldTablesFor();
+  for (const { dataset, served } of gold) {
     const table = `${GOLD_CATALOG}.${dataset.domain}.${dataset.name}`;
     const declaration = declarationFromDrizzle(served);
     const stringColumns = new Set(dataset.columns.filter((c) => c.type === "json").map((c) => c.name));
@@ -58,11 +83,11 @@ export async function landGoldTables(options: {
     rows += done;
     perTable.set(`${dataset.domain}.${dataset.name}`, done);
   }
-  return { tables: datasets.length, rows, perTable };
+  return { tables: gold.length, rows, perTable };
 }
 
 /** JSON columns are STRING in Delta (as Databricks stores them); everything else passes through. */
-function toGoldRow(row: Row, jsonColumns: Set<string>): RowInput {
+export function toGoldRow(row: Row, jsonColumns: Set<string>): RowInput {
   const out: Record<string, unknown> = { ...row };
   for (const name of jsonColumns) {
     const value = out[name];

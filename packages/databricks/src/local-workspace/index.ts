@@ -28,6 +28,7 @@ export {
   sqlStatementRoutes,
 } from "./routes/sql-statements.ts";
 export { type SyncedTableRoutes, type SyncedTableStatus, syncedTableRoutes } from "./routes/synced-tables.ts";
+export { type WarehouseRoutes, type WarehouseTable, warehouseRoutes } from "./routes/warehouse.ts";
 export {
   type Interceptor,
   type SeenRequest,
