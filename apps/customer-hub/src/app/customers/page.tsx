@@ -6,7 +6,11 @@ import { PageHeader } from "@appbase/ui/shell";
 import { SyncBanner } from "../../components/sync-banner.tsx";
 import { recordPiiAccess } from "../../domain/audit/pii-access.ts";
 import { customerTableSpec } from "../../domain/customers/customer-table-spec.ts";
-import { type CustomerListRow, listCustomers } from "../../domain/customers/list-customers.ts";
+import {
+  type CustomerListRow,
+  emptyCustomerListPage,
+  listCustomers,
+} from "../../domain/customers/list-customers.ts";
 import { readSynced } from "../../domain/freshness/synced-read.ts";
 import { SYNC_TARGET } from "../../domain/freshness/targets.ts";
 import { db, pageViewer } from "../../server/kit.ts";
@@ -68,7 +72,7 @@ export default async function CustomersPage({
   const pool = await db();
   const sync = await syncHealth(pool);
   const rules = viewerRules(identity, sync.level === "fallback");
-  const read = await readSynced(() => listCustomers(pool, identity, params, rules), { rows: [], total: 0 });
+  const read = await readSynced(() => listCustomers(pool, identity, params, rules), emptyCustomerListPage);
   const page = read.value;
   const customerIds = page.rows.map((r) => r.customerId);
   await recordPiiAccess(pool, { viewer: identity, surface: "customer-list", customerIds, rules });
@@ -97,6 +101,8 @@ export default async function CustomersPage({
         spec={customerTableSpec}
         params={params}
         total={page.total}
+        totalEstimated={page.totalEstimated}
+        keyset={{ next: page.next, prev: page.prev }}
         basePath="/customers"
         search="Search name, id or email"
         noun="customers"

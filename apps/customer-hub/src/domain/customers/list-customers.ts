@@ -1,6 +1,14 @@
 import { customers } from "@appbase/datasets/tables";
 import type { Queryable } from "@appbase/db";
-import { escapeLike, rowOf, sqlParameters } from "@appbase/db";
+import {
+  countRows,
+  escapeLike,
+  keysetPage,
+  keysetPosition,
+  keysetQuery,
+  rowOf,
+  sqlParameters,
+} from "@appbase/db";
 import { type ResolvedColumnRule, type Shielded, shield } from "@appbase/grants";
 import type { TableParams } from "@appbase/ui/data-table";
 import { profilingInForceSql } from "../consent/consent-changes.ts";
@@ -24,15 +32,39 @@ export interface CustomerListRow {
 export interface CustomerListPage {
   rows: CustomerListRow[];
   total: number;
+  /** `total` is the planner's estimate: more than COUNT_EXACT_UP_TO rows match. */
+  totalEstimated: boolean;
+  /** Cursor tokens of the next and previous pages (null: none). */
+  next: string | null;
+  prev: string | null;
 }
 
-// Whitelisted sort columns → SQL; parseTableParams guarantees `sort` is one of these keys.
-const sortSql: Record<string, string> = {
-  full_name: "full_name",
-  customer_id: "customer_id",
-  lifetime_value: "lifetime_value",
-  churn_risk_score: "churn_risk_score",
-  updated_at: "updated_at",
+type ListQueryRow = Record<string, unknown> & {
+  profiling_in_force: boolean;
+  keyset_value: string;
+  keyset_key: string;
+};
+
+/** The list a read falls back to when the synced table is not there yet. */
+export const emptyCustomerListPage: CustomerListPage = {
+  rows: [],
+  total: 0,
+  totalEstimated: false,
+  next: null,
+  prev: null,
+};
+
+/** Beyond this many matches the list says "about N" (counting a million rows per page view would crawl). */
+export const COUNT_EXACT_UP_TO = 10_000;
+
+// Whitelisted sort columns → SQL and type; parseTableParams guarantees `sort` is one of these keys.
+// Each has a (column, customer_id) index in @appbase/datasets, which a keyset page walks.
+const sortSql: Record<string, { sql: string; type: string }> = {
+  full_name: { sql: "full_name", type: "text" },
+  customer_id: { sql: "customer_id", type: "text" },
+  lifetime_value: { sql: "lifetime_value", type: "double precision" },
+  churn_risk_score: { sql: "churn_risk_score", type: "double precision" },
+  updated_at: { sql: "updated_at", type: "timestamptz" },
 };
 const filterSql: Record<string, string> = {
   segment: "segment",
@@ -42,7 +74,8 @@ const filterSql: Record<string, string> = {
 };
 
 /**
- * Server-side search, filter, sort and pagination over the synced customers table.
+ * Server-side search, filter, sort and keyset pagination over the synced customers table (pages
+ * follow `params.after` / `params.before`, so the millionth row costs what the first does).
  * Search matches an exact id, the start of the name, and the start of the email only for viewers who may
  * see emails (otherwise a masked viewer could confirm an address by searching for it). Rows, count and
  * search cover only the customers the viewer may see (the `assigned-customers` row rule).
@@ -75,26 +108,36 @@ export async function listCustomers(
     if (column) where.push(`${column} = ${bind(value)}`);
   }
   const whereSql = where.length > 0 ? `where ${where.join(" and ")}` : "";
-  const sort = sortSql[params.sort ?? "lifetime_value"] ?? "lifetime_value";
-  const dir = params.dir === "asc" ? "asc" : "desc";
   const countValues = [...values];
-  const limit = bind(params.pageSize);
-  const offset = bind(params.offset);
-  const [page, count] = await Promise.all([
-    db.query(
-      `select c.*, ${profilingInForceSql("c")} as profiling_in_force from customer.customers c ${whereSql}
-        order by ${sort} ${dir}, customer_id ${dir}
-        limit ${limit} offset ${offset}`,
+  const sort = sortSql[params.sort ?? "lifetime_value"] ?? {
+    sql: "lifetime_value",
+    type: "double precision",
+  };
+  const position = keysetPosition(params);
+  const page = keysetQuery(
+    { sort: sort.sql, sortType: sort.type, key: "customer_id", dir: params.dir === "asc" ? "asc" : "desc" },
+    position,
+    params.pageSize,
+    bind,
+  );
+  const pageWhere = [...where, ...(page.where ? [page.where] : [])];
+  const [result, count] = await Promise.all([
+    db.query<ListQueryRow>(
+      `select c.*, ${profilingInForceSql("c")} as profiling_in_force, ${page.select}
+         from customer.customers c ${pageWhere.length > 0 ? `where ${pageWhere.join(" and ")}` : ""}
+        order by ${page.orderBy}
+        limit ${page.limit}`,
       values,
     ),
-    db.query<{ total: string }>(
-      `select count(*)::text as total from customer.customers ${whereSql}`,
-      countValues,
-    ),
+    countRows(db, `from customer.customers ${whereSql}`, countValues, { exactUpTo: COUNT_EXACT_UP_TO }),
   ]);
+  const rows = keysetPage(result.rows, position, params.pageSize);
   return {
-    rows: page.rows.map((row) => toListRow(rowOf(customers, row), row.profiling_in_force === true, rules)),
-    total: Number(count.rows[0]?.total ?? 0),
+    rows: rows.rows.map((row) => toListRow(rowOf(customers, row), row.profiling_in_force === true, rules)),
+    total: count.total,
+    totalEstimated: count.estimated,
+    next: rows.next,
+    prev: rows.prev,
   };
 }
 

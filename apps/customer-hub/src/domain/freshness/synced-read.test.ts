@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database.ts";
 import { teamLead } from "../../testing/viewers.ts";
-import { listCustomers } from "../customers/list-customers.ts";
+import { emptyCustomerListPage, listCustomers } from "../customers/list-customers.ts";
 import { readSynced } from "./synced-read.ts";
 
 let db: TestDatabase;
@@ -25,16 +25,16 @@ describe("readSynced", () => {
       issues: [],
     };
     expect(
-      await readSynced(() => listCustomers(db.pool, teamLead(), params, {}), { rows: [], total: 0 }),
+      await readSynced(() => listCustomers(db.pool, teamLead(), params, {}), emptyCustomerListPage),
     ).toEqual({
-      value: { rows: [], total: 0 },
+      value: emptyCustomerListPage,
       missing: false,
     });
     await db.pool.query("drop table customer.customers");
     expect(
-      await readSynced(() => listCustomers(db.pool, teamLead(), params, {}), { rows: [], total: 0 }),
+      await readSynced(() => listCustomers(db.pool, teamLead(), params, {}), emptyCustomerListPage),
     ).toEqual({
-      value: { rows: [], total: 0 },
+      value: emptyCustomerListPage,
       missing: true,
     });
   });

@@ -40,5 +40,10 @@ export const customers = customerSchema.table(
     index("customers_churn_risk_band_idx").on(t.churn_risk_band),
     index("customers_status_idx").on(t.status),
     index("customers_account_manager_idx").on(t.account_manager_email),
+    // Keyset pages of the customer list: one (sort column, key) index per sortable column.
+    index("customers_lifetime_value_key_idx").on(t.lifetime_value, t.customer_id),
+    index("customers_full_name_key_idx").on(t.full_name, t.customer_id),
+    index("customers_churn_risk_score_key_idx").on(t.churn_risk_score, t.customer_id),
+    index("customers_updated_at_key_idx").on(t.updated_at, t.customer_id),
   ],
 );

@@ -2,7 +2,7 @@
 import { tableParams, tableQuery } from "@appbase/next-kit/query";
 import { recordPiiAccess } from "../../../domain/audit/pii-access.ts";
 import { customerTableSpec } from "../../../domain/customers/customer-table-spec.ts";
-import { listCustomers } from "../../../domain/customers/list-customers.ts";
+import { emptyCustomerListPage, listCustomers } from "../../../domain/customers/list-customers.ts";
 import { readSynced } from "../../../domain/freshness/synced-read.ts";
 import { db, defineRoute } from "../../../server/kit.ts";
 import { syncHealth } from "../../../server/sync-health.ts";
@@ -19,7 +19,7 @@ export const GET = defineRoute({
     const pool = await db();
     const sync = await syncHealth(pool);
     const rules = viewerRules(identity, sync.level === "fallback");
-    const read = await readSynced(() => listCustomers(pool, identity, params, rules), { rows: [], total: 0 });
+    const read = await readSynced(() => listCustomers(pool, identity, params, rules), emptyCustomerListPage);
     const customerIds = read.value.rows.map((r) => r.customerId);
     await recordPiiAccess(pool, { viewer: identity, surface: "api-customers", customerIds, rules });
     const syncLevel = read.missing ? "missing" : sync.level;
