@@ -14,6 +14,7 @@ import { SCRIPTED_MODEL_LABEL } from "../agents/scripted-model.ts";
 import { supportAgent } from "../agents/support-agent.ts";
 import type { MlflowTarget } from "../evaluation/assessment-outbox.ts";
 import { logRunTrace } from "../evaluation/run-trace.ts";
+import { turnSpans } from "../evaluation/turn-spans.ts";
 import { disabledTools } from "../registry/agent-availability.ts";
 import { recordingModel } from "../usage/model-usage.ts";
 import { checkpointerFor } from "./checkpointer.ts";
@@ -311,7 +312,7 @@ async function advance(
   const outcome: RunOutcome = { threadId: run.threadId, status, error };
   if (!run.tracing) return outcome;
   try {
-    outcome.traceId = await logRunTrace(run.tracing.target.client, run.tracing.target.experimentId, {
+    const turn = {
       threadId: run.threadId,
       user: run.tracing.user,
       agent: run.agent,
@@ -319,9 +320,18 @@ async function advance(
       request: run.request,
       response,
       startedAt,
-      durationMs: Date.now() - startedAt.getTime(),
-      failed: status === "failed",
-    });
+      endedAt: new Date(),
+      error,
+      retrieverTools: spec.evidence?.tools.map((t) => t.name) ?? [],
+    };
+    const logged = await logRunTrace(
+      run.tracing.target.client,
+      run.tracing.target.experimentId,
+      turn,
+      await turnSpans(pool, turn),
+    );
+    outcome.traceId = logged.traceId;
+    if (logged.spansError) outcome.traceError = logged.spansError;
   } catch (failure) {
     outcome.traceError = failure instanceof Error ? failure.message : String(failure);
   }
