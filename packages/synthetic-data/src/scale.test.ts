@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { customers } from "./customer/customers.ts";
+import { assetScores } from "./operations/asset-scores.ts";
+import { assets } from "./operations/assets.ts";
+import { alerts } from "./risk/alerts.ts";
 import { parseScale, resolveOptions, resolveScale, scales } from "./scale.ts";
 
 describe("scales", () => {
@@ -33,5 +36,27 @@ describe("scales", () => {
     for (const row of customers.rows({ seed: 1, scale: "tiny", epoch })) {
       expect(Date.parse(row.updated_at)).toBeLessThanOrEqual(Date.parse(epoch));
     }
+  });
+});
+
+describe("the large scale", () => {
+  it("is production-sized: 1M customers, at least 1M alerts, 100k assets with a year of readings", () => {
+    const spec = resolveScale("large");
+    expect(customers.defaultRows("large")).toBe(1_000_000);
+    expect(alerts.defaultRows("large")).toBeGreaterThanOrEqual(1_000_000);
+    expect(assets.defaultRows("large")).toBe(100_000);
+    expect(spec.scoreReadings * spec.scoreIntervalHours).toBeGreaterThanOrEqual(364 * 24);
+    expect(assetScores.defaultRows("large")).toBe(100_000 * spec.scoreReadings);
+  });
+
+  it("yields the readings it declares, one interval apart, ending at the epoch's interval", () => {
+    const spec = resolveScale("large");
+    const rows = assetScores.rows({ seed: 1, scale: "large" })[Symbol.iterator]();
+    const first: string[] = [];
+    for (let k = 0; k < spec.scoreReadings + 1; k++) first.push(String(rows.next().value?.scored_at));
+    const times = first.map((t) => Date.parse(t));
+    expect(times[1]! - times[0]!).toBe(spec.scoreIntervalHours * 3_600_000);
+    // The next asset's readings start over at the beginning of the year.
+    expect(first[spec.scoreReadings]).toBe(first[0]);
   });
 });

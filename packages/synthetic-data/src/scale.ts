@@ -9,16 +9,44 @@ export interface ScaleSpec {
   policies: number;
   sites: number;
   assets: number;
+  /** Alert-raising passes over each entity (each adds about 0.52 alerts per entity). */
+  alertWaves: number;
+  /** Health readings per asset, and the hours between two readings. */
+  scoreReadings: number;
+  scoreIntervalHours: number;
 }
+
+/** History depth of the scales below `large`: one alert pass, readings every six hours over six days. */
+const RECENT_HISTORY = { alertWaves: 1, scoreReadings: 24, scoreIntervalHours: 6 } as const;
 
 /**
  * Named scales. `default` is what first-run seeding loads, sized so that loading over
- * pglite-socket stays well under a minute on two cores; `large` is for benchmarks.
+ * pglite-socket stays well under a minute on two cores; `large` is production-sized for
+ * benchmarks: 1M customers (6M features, 4.5M interactions), about 1M alerts (eight passes over
+ * 250k entities), 100k assets with a year of weekly health readings (5.2M), 40k agent threads.
  */
 export const scales: Record<ScaleName, ScaleSpec> = {
-  tiny: { customers: 100, threads: 30, entities: 50, policies: 12, sites: 3, assets: 30 },
-  default: { customers: 25_000, threads: 4_000, entities: 8_000, policies: 200, sites: 20, assets: 2_000 },
-  large: { customers: 100_000, threads: 16_000, entities: 32_000, policies: 800, sites: 60, assets: 8_000 },
+  tiny: { customers: 100, threads: 30, entities: 50, policies: 12, sites: 3, assets: 30, ...RECENT_HISTORY },
+  default: {
+    customers: 25_000,
+    threads: 4_000,
+    entities: 8_000,
+    policies: 200,
+    sites: 20,
+    assets: 2_000,
+    ...RECENT_HISTORY,
+  },
+  large: {
+    customers: 1_000_000,
+    threads: 40_000,
+    entities: 250_000,
+    policies: 800,
+    sites: 500,
+    assets: 100_000,
+    alertWaves: 8,
+    scoreReadings: 52,
+    scoreIntervalHours: 7 * 24,
+  },
 };
 
 const scaleSchema = z.union([z.enum(["tiny", "default", "large"]), z.number().int().min(1).max(20_000_000)]);
@@ -43,6 +71,7 @@ export function resolveScale(scale: Scale): ScaleSpec {
     policies: Math.min(at(base.policies, 5), 5_000),
     sites: Math.min(at(base.sites, 1), 2_000),
     assets: at(base.assets, 1),
+    ...RECENT_HISTORY,
   };
 }
 

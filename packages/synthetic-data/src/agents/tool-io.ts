@@ -65,7 +65,7 @@ export function toolArgs(r: Prng, tool: ToolSpec, ctx: ToolContext): JsonValue {
     }
     case "escalate_alert":
       return {
-        alert_id: padId("A", r.int(1, Math.max(1, totalAlerts(ctx.spec.entities))), 7),
+        alert_id: padId("A", r.int(1, Math.max(1, totalAlerts(ctx.spec))), 7),
         rationale: "Pattern consistent with layering",
       };
     case "get_asset_health":

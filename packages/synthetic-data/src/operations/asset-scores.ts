@@ -5,10 +5,6 @@ import { clamp, HOUR, isoTimestamp, round } from "../time.ts";
 import { assetProfile } from "./asset-profile.ts";
 import { assetId } from "./ids.ts";
 
-/** Readings per asset: every six hours over the last six days. */
-export const SCORES_PER_ASSET = 24;
-const INTERVAL = 6 * HOUR;
-
 const columns = [
   { name: "asset_id", type: "text", nullable: false },
   { name: "scored_at", type: "timestamp", nullable: false },
@@ -22,31 +18,38 @@ export const assetScores = defineDataset({
   domain: "operations",
   name: "asset_scores",
   description:
-    "Health (0-100) and anomaly (0-1) scores per asset every six hours, from condition-monitoring models.",
+    "Health (0-100) and anomaly (0-1) scores per asset at a fixed interval (every six hours over six days; weekly over a year at the large scale), from condition-monitoring models.",
   columns,
   primaryKey: ["asset_id", "scored_at"],
   dependsOn: ["assets"],
-  defaultRows: (scale) => resolveScale(scale).assets * SCORES_PER_ASSET,
+  defaultRows: (scale) => {
+    const spec = resolveScale(scale);
+    return spec.assets * spec.scoreReadings;
+  },
   *rows(options) {
     const { seed, spec, epochMs } = resolveOptions(options);
-    const lastMs = Math.floor(epochMs / INTERVAL) * INTERVAL;
+    const readings = spec.scoreReadings;
+    const interval = spec.scoreIntervalHours * HOUR;
+    const lastMs = Math.floor(epochMs / interval) * interval;
+    // The newer model scores the most recent ~58% of readings (14 of 24 at the default scale).
+    const upgradedFrom = Math.round((readings * 10) / 24);
     for (let i = 0; i < spec.assets; i++) {
       const { wear } = assetProfile(seed, i, spec.sites, epochMs);
       const r = rngFor(seed, "asset_scores", i);
       // A fifth of worn assets are failing right now: health slides over the window.
       const failing = wear > 0.6 && r.chance(0.2);
       let health = clamp(100 * (1 - 0.6 * wear) + r.normal(0, 3), 5, 100);
-      for (let k = 0; k < SCORES_PER_ASSET; k++) {
+      for (let k = 0; k < readings; k++) {
         if (failing) health -= r.float(0.5, 2.5);
         const reading = clamp(health + r.normal(0, 1.5), 0, 100);
         const spike = r.chance(failing ? 0.25 : 0.02);
         const anomaly = spike ? r.float(0.7, 0.99) : r.unitInterval(0.05 + 0.15 * wear, 0.6);
         yield {
           asset_id: assetId(i),
-          scored_at: isoTimestamp(lastMs - (SCORES_PER_ASSET - 1 - k) * INTERVAL),
+          scored_at: isoTimestamp(lastMs - (readings - 1 - k) * interval),
           health_score: round(reading, 2),
           anomaly_score: round(anomaly, 4),
-          model_version: k < 10 ? "cm-health-1.8" : "cm-health-1.9",
+          model_version: k < upgradedFrom ? "cm-health-1.8" : "cm-health-1.9",
         };
       }
     }

@@ -1,28 +1,42 @@
-import { defineDataset, memoCount } from "../define.ts";
+import { defineDataset } from "../define.ts";
 import { Prng, rngFor, streamKey, type Weighted } from "../prng.ts";
-import { resolveOptions, resolveScale } from "../scale.ts";
+import { resolveOptions, resolveScale, type ScaleSpec } from "../scale.ts";
 import { clamp, DAY, HOUR, isoDate, isoTimestamp, padId, round } from "../time.ts";
 import { analysts, rules } from "../vocab/risk.ts";
 import { entityProfile } from "./entity-profile.ts";
 import { entityId } from "./ids.ts";
 
-/** Alerts per entity depend only on the entity index, so the row count is seed-independent. */
-function alertCount(index: number): number {
-  return new Prng(streamKey(0, "alert_count", index)).weighted([
-    [0, 68],
-    [1, 19],
-    [2, 8],
-    [3, 4],
-    [5, 1],
-  ]);
+/**
+ * Alerts per entity depend only on the entity index and the number of passes, so the row count is
+ * seed-independent; the first pass is the same at every scale.
+ */
+function alertCount(index: number, waves: number): number {
+  let count = 0;
+  for (let wave = 0; wave < waves; wave++) {
+    count += new Prng(streamKey(wave, "alert_count", index)).weighted([
+      [0, 68],
+      [1, 19],
+      [2, 8],
+      [3, 4],
+      [5, 1],
+    ]);
+  }
+  return count;
 }
 
-/** Total alerts for a number of entities. */
-export const totalAlerts = memoCount((entities) => {
-  let total = 0;
-  for (let i = 0; i < entities; i++) total += alertCount(i);
+const totals = new Map<string, number>();
+
+/** Total alerts at a scale (memoized: counting walks every entity). */
+export function totalAlerts(spec: Pick<ScaleSpec, "entities" | "alertWaves">): number {
+  const key = `${spec.entities}:${spec.alertWaves}`;
+  let total = totals.get(key);
+  if (total === undefined) {
+    total = 0;
+    for (let i = 0; i < spec.entities; i++) total += alertCount(i, spec.alertWaves);
+    totals.set(key, total);
+  }
   return total;
-});
+}
 
 type AlertStatus = "new" | "triaging" | "dismissed" | "merged" | "escalated";
 
@@ -69,12 +83,12 @@ export const alerts = defineDataset({
   columns,
   primaryKey: ["alert_id"],
   dependsOn: ["entities"],
-  defaultRows: (scale) => totalAlerts(resolveScale(scale).entities),
+  defaultRows: (scale) => totalAlerts(resolveScale(scale)),
   *rows(options) {
     const { seed, spec, epochMs } = resolveOptions(options);
     let next = 1;
     for (let i = 0; i < spec.entities; i++) {
-      const count = alertCount(i);
+      const count = alertCount(i, spec.alertWaves);
       if (count === 0) continue;
       const { baseRisk } = entityProfile(seed, i, epochMs);
       const r = rngFor(seed, "alerts", i);
