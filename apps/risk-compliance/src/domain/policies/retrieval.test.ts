@@ -1,11 +1,13 @@
+import type { Queryable } from "@appbase/db";
 import { hasPgvector } from "@appbase/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inTransaction } from "../../db/transaction.ts";
 import { loadSyntheticPolicies } from "../../testing/policies.ts";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database.ts";
 import { chunkPolicy } from "./chunk-policy.ts";
 import type { Embedder } from "./embedder.ts";
 import { indexEvidence, similarCases } from "./evidence-search.ts";
-import { highlightRuns, MARK_END, MARK_START } from "./hybrid-search.ts";
+import { highlightRuns, hybridSearch, MARK_END, MARK_START } from "./hybrid-search.ts";
 import { indexPolicies } from "./index-policies.ts";
 import { lexicalEmbedder } from "./lexical-embedder.ts";
 import {
@@ -14,7 +16,7 @@ import {
   jurisdictionOf,
   publishPolicyVersion,
 } from "./policy-versions.ts";
-import { searchPolicies } from "./search-policies.ts";
+import { type PolicyFilters, policyFilter, searchPolicies } from "./search-policies.ts";
 
 describe("chunking and highlights (no database)", () => {
   it("splits a policy by section and cites each section by name", () => {
@@ -113,6 +115,64 @@ describe("policy retrieval on the embedded Lakebase (pgvector)", () => {
       filters: { effectiveOn: "1990-01-01" },
     });
     expect(none).toEqual([]);
+  });
+
+  it("walks the named category's partial HNSW index, and no partial index without a category", async (ctx) => {
+    if (!vectors) ctx.skip("pgvector is not installed on this database (PostgreSQL 15 here has none)");
+    // Every category the gold policies use has its partial index (migration 0005).
+    const { rows: used } = await db.pool.query<{ category: string }>(
+      "select distinct category from risk_compliance.policy_version",
+    );
+    const categories = used.map((r) => r.category);
+    const { rows: defined } = await db.pool.query<{ indexname: string }>(
+      "select indexname from pg_indexes where schemaname = 'risk_compliance' and indexname like 'policy\\_chunk\\_%\\_hnsw'",
+    );
+    expect(defined.map((r) => r.indexname)).toEqual(
+      expect.arrayContaining([
+        ...categories.map((c) => `policy_chunk_${c}_hnsw`),
+        "policy_chunk_embedding_hnsw",
+      ]),
+    );
+    expect(defined).toHaveLength(9);
+    const [embedding] = await lexicalEmbedder.embed(["structuring threshold"]);
+    // The synthetic set is small enough that a sequential scan would win; without it the planner
+    // must still prove the partial index's predicate from the bound filter values.
+    // Index scans per HNSW index not yet flushed to the cumulative statistics (read before and after).
+    const pendingScans = async (tx: Queryable) => {
+      const { rows } = await tx.query<{ name: string; scans: string }>(
+        `select c.relname as name, pg_stat_get_xact_numscans(c.oid) as scans
+         from pg_index i join pg_class c on c.oid = i.indexrelid
+         where i.indrelid = 'risk_compliance.policy_chunk'::regclass and c.relname like '%hnsw'`,
+      );
+      return new Map(rows.map((r) => [r.name, Number(r.scans)]));
+    };
+    const scannedIndexes = (filters: PolicyFilters) =>
+      inTransaction(db.pool, async (tx) => {
+        await tx.query("set local enable_seqscan = off");
+        await tx.query("set local enable_bitmapscan = off");
+        await tx.query("set local enable_sort = off");
+        const before = await pendingScans(tx);
+        await hybridSearch(tx, {
+          table: "policy_chunk",
+          columns: ["policy_id"],
+          filter: policyFilter(filters),
+          embedding: embedding!,
+          text: "structuring threshold",
+          limit: 5,
+        });
+        const after = await pendingScans(tx);
+        return [...after]
+          .filter(([name, n]) => n > (before.get(name) ?? 0))
+          .map(([name]) => name)
+          .sort();
+      });
+    expect(await scannedIndexes({ category: "aml", jurisdiction: "EMEA" })).toEqual([
+      "policy_chunk_aml_hnsw",
+    ]);
+    // Without a category, or with older versions too, no partial index's predicate holds.
+    const partial = (names: string[]) => names.filter((n) => n !== "policy_chunk_embedding_hnsw");
+    expect(partial(await scannedIndexes({}))).toEqual([]);
+    expect(partial(await scannedIndexes({ category: "aml", currentOnly: false }))).toEqual([]);
   });
 
   it("re-embeds only the changed sections of a new version, and retrieves the new version as current", async (ctx) => {

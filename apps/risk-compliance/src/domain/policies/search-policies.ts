@@ -26,24 +26,32 @@ export interface PolicyHit {
   embedder: { label: string; lexical: boolean };
 }
 
+/**
+ * The filters as SQL on chunk alias `c` (parameters $4–$7). Bound values fold into constants when
+ * planned, so `category = 'aml'` with current versions proves the predicate of that category's
+ * partial HNSW index (migration 0005) and the scan walks that category's graph alone.
+ */
+export function policyFilter(f: PolicyFilters): { sql: string; params: unknown[] } {
+  return {
+    sql: `($4::text is null or c.category = $4) and ($5::text is null or c.jurisdiction in ($5, 'global'))
+      and ($6::date is null or c.effective_date <= $6) and (not $7::boolean or c.is_current)`,
+    params: [f.category ?? null, f.jurisdiction ?? null, f.effectiveOn ?? null, f.currentOnly ?? true],
+  };
+}
+
 /** The policies most relevant to `text` (best passage per policy version), hybrid vector + full-text. */
 export async function searchPolicies(
   db: Database,
   embedder: Embedder,
   input: { text: string; filters?: PolicyFilters; limit?: number },
 ): Promise<PolicyHit[]> {
-  const f = input.filters ?? {};
   const [embedding] = await embedder.embed([input.text]);
   const limit = input.limit ?? 5;
   const hits = await inTransaction(db, (tx) =>
     hybridSearch(tx, {
       table: "policy_chunk",
       columns: ["policy_id", "version", "title", "section"],
-      filter: {
-        sql: `($4::text is null or c.category = $4) and ($5::text is null or c.jurisdiction in ($5, 'global'))
-          and ($6::date is null or c.effective_date <= $6) and (not $7::boolean or c.is_current)`,
-        params: [f.category ?? null, f.jurisdiction ?? null, f.effectiveOn ?? null, f.currentOnly ?? true],
-      },
+      filter: policyFilter(input.filters ?? {}),
       embedding: embedding ?? [],
       text: input.text,
       limit: limit * 4,
