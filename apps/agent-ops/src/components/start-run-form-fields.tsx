@@ -9,6 +9,8 @@ export interface AgentChoice {
   name: string;
   title: string;
   exampleRequest: string;
+  /** Whether the registry lets it start, in a sentence. */
+  availability: string;
 }
 
 /** The start form's fields: agent, request; on success opens the new thread. */
@@ -33,7 +35,8 @@ export function StartRunFields(props: { agents: AgentChoice[]; modelLabel: strin
         router.push(`/threads/${result.data.threadId}`);
       } else setFailure(result.error);
     });
-  const title = props.agents.find((a) => a.name === agent)?.title ?? agent;
+  const chosen = props.agents.find((a) => a.name === agent);
+  const title = chosen?.title ?? agent;
   return (
     <form
       aria-label="Start a run"
@@ -70,6 +73,7 @@ export function StartRunFields(props: { agents: AgentChoice[]; modelLabel: strin
             : `Start ${title.toLowerCase()} run`}
       </button>
       <p className="ab-muted">Model: {props.modelLabel}</p>
+      {chosen ? <p className="ab-muted">{chosen.availability}</p> : null}
       {failure ? (
         <p role="alert" className="ao-error">
           {failure.kind === "invalid"

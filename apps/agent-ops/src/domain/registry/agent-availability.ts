@@ -1,9 +1,13 @@
 import type { Queryable } from "@appbase/db";
 import { agentDefinitionRowSchema, registeredToolRowSchema } from "./registry-entry.ts";
+import { demoRegistry } from "./seed-registry.ts";
 
-/** Whether the governed registry lets an agent run now, and which of its tools it may call. */
+/**
+ * Whether the governed registry lets an agent run now, and which of its tools it may call. `note`
+ * says why a runnable agent is not governed by a registry entry yet.
+ */
 export type AgentAvailability =
-  | { runnable: true; tools: string[] }
+  | { runnable: true; tools: string[]; note?: string }
   | { runnable: false; reason: string; tools: string[] };
 
 /**
@@ -16,6 +20,18 @@ export async function agentAvailability(pool: Queryable, agentId: string): Promi
     agentId,
   ]);
   if (!rows[0]) {
+    // Until the registry holds any agent (a fresh deployment before its startup step registered the
+    // code-declared agents, e.g. while no SQL warehouse is bound), nothing can have been disabled:
+    // declared agents run as declared, as their tools do (disabledTools). Once it holds one, an agent
+    // missing from it does not start.
+    const declared = demoRegistry.agents.find((a) => a.agentId === agentId);
+    if (declared && !(await registryHoldsAgents(pool))) {
+      return {
+        runnable: true,
+        tools: [...declared.tools],
+        note: `Agent ${agentId} runs as declared in code: the registry is not filled yet (the kit registers its agents when it starts, through the governed registry's SQL warehouse).`,
+      };
+    }
     return {
       runnable: false,
       tools: [],
@@ -46,6 +62,11 @@ export async function agentAvailability(pool: Queryable, agentId: string): Promi
     };
   }
   return { runnable: true, tools };
+}
+
+async function registryHoldsAgents(pool: Queryable): Promise<boolean> {
+  const { rows } = await pool.query("SELECT 1 FROM agent_ops.agent_definition LIMIT 1");
+  return rows.length > 0;
 }
 
 /**
