@@ -42,7 +42,15 @@ export {
   traceInfoSchema,
 } from "./clients/mlflow.ts";
 export { type MlflowSpanType, newSpanId, type TokenUsage, type TraceSpan } from "./clients/mlflow-spans.ts";
-export { type ChatCompletion, chatCompletionSchema, serving } from "./clients/serving.ts";
+export {
+  type AiGateway,
+  aiGatewaySchema,
+  type ChatCompletion,
+  chatCompletionSchema,
+  type ServingEndpoint,
+  serving,
+  servingEndpointSchema,
+} from "./clients/serving.ts";
 export {
   type SqlStatementOptions,
   type Statement,

@@ -44,11 +44,64 @@ const embeddingsSchema = z.looseObject({
   data: z.array(z.looseObject({ index: z.number(), embedding: z.array(z.number()) })),
 });
 
+// A serving endpoint's AI Gateway (`GET /api/2.0/serving-endpoints/{name}` → `ai_gateway`; the fields of
+// `PUT /api/2.0/serving-endpoints/{name}/ai-gateway` in the Model Serving API reference). Loose: the
+// gateway gains settings over time (fallback_config …), and only these are read.
+const guardrailParameters = z.looseObject({
+  safety: z.boolean().optional(),
+  pii: z.looseObject({ behavior: z.string().optional() }).optional(),
+  invalid_keywords: z.array(z.string()).optional(),
+  valid_topics: z.array(z.string()).optional(),
+});
+export const aiGatewaySchema = z.looseObject({
+  usage_tracking_config: z.looseObject({ enabled: z.boolean().optional() }).optional(),
+  inference_table_config: z
+    .looseObject({
+      catalog_name: z.string().optional(),
+      schema_name: z.string().optional(),
+      table_name_prefix: z.string().optional(),
+      enabled: z.boolean().optional(),
+    })
+    .optional(),
+  rate_limits: z
+    .array(
+      z.looseObject({
+        calls: z.number().optional(),
+        tokens: z.number().optional(),
+        /** user, endpoint, user_group or service_principal. */
+        key: z.string().optional(),
+        principal: z.string().optional(),
+        renewal_period: z.string(),
+      }),
+    )
+    .optional(),
+  guardrails: z
+    .looseObject({ input: guardrailParameters.optional(), output: guardrailParameters.optional() })
+    .optional(),
+});
+export type AiGateway = z.infer<typeof aiGatewaySchema>;
+export const servingEndpointSchema = z.looseObject({
+  name: z.string(),
+  id: z.string().optional(),
+  state: z.looseObject({ ready: z.string().optional(), config_update: z.string().optional() }).optional(),
+  ai_gateway: aiGatewaySchema.optional(),
+});
+export type ServingEndpoint = z.infer<typeof servingEndpointSchema>;
+
 const invocations = (endpoint: string) => `/serving-endpoints/${encodeURIComponent(endpoint)}/invocations`;
 
-/** Model serving (`POST /serving-endpoints/{name}/invocations`, no `/api/2.0` prefix). */
+/** Model serving: invocations (`POST /serving-endpoints/{name}/invocations`, no `/api/2.0` prefix) and the endpoint's settings. */
 export function serving(client: WorkspaceClient) {
   return {
+    /** The endpoint's description, with its AI Gateway settings when it has any. */
+    endpoint(name: string): Promise<ServingEndpoint> {
+      return client.request({
+        method: "GET",
+        path: `/api/2.0/serving-endpoints/${encodeURIComponent(name)}`,
+        response: servingEndpointSchema,
+        operation: `Serving endpoint ${name} settings`,
+      });
+    },
     /**
      * One chat completion. The body is passed as is (tools, tool_choice … survive, unlike the TS SDK's
      * allow-list, §5.1). A completion changes nothing in the workspace, so a refused one (429/503) is retried.

@@ -20,6 +20,7 @@ export {
   type ServingOptions,
   servingRoutes,
 } from "./routes/serving.ts";
+export { type ServingSystemTables, servingSystemTables, type UsageRow } from "./routes/serving-usage.ts";
 export {
   type ExecuteStatementRequest,
   type PlannedColumn,
