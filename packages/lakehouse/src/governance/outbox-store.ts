@@ -68,6 +68,44 @@ export class OutboxStore {
     );
   }
 
+  /**
+   * After silver committed the events, in one statement: entries of sinks that delivered are
+   * deleted, those of sinks that failed (an error given) become due with one attempt counted and
+   * backoff, bronze payloads learning the silver version.
+   */
+  async settle(
+    eventIds: readonly string[],
+    silverVersion: number,
+    failures: Partial<Record<Sink, unknown>>,
+    backoff: { baseMs: number; maxMs: number },
+  ): Promise<void> {
+    if (eventIds.length === 0) return;
+    const message = (sink: Sink) => {
+      const error = failures[sink];
+      return (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+    };
+    const failed = (["lakebase", "bronze"] as const).filter((s) => s in failures);
+    const delivered = (["lakebase", "bronze"] as const).filter((s) => !(s in failures));
+    await this.db.query(
+      `WITH delivered AS (DELETE FROM ${TABLE} WHERE event_id = ANY($1::text[]) AND sink = ANY($2::text[]))
+       UPDATE ${TABLE} SET state = 'pending', attempts = attempts + 1,
+         last_error = CASE WHEN sink = 'lakebase' THEN $4 ELSE $5 END,
+         next_attempt_at = now() + make_interval(secs => least($6::float8 * power(2, attempts), $7::float8) / 1000),
+         payload = CASE WHEN sink = 'bronze' THEN jsonb_set(payload, '{silver_version}', to_jsonb($8::int)) ELSE payload END
+       WHERE event_id = ANY($1::text[]) AND sink = ANY($3::text[])`,
+      [
+        eventIds,
+        delivered,
+        failed,
+        failed.includes("lakebase") ? message("lakebase") : null,
+        failed.includes("bronze") ? message("bronze") : null,
+        backoff.baseMs,
+        backoff.maxMs,
+        silverVersion,
+      ],
+    );
+  }
+
   /** Removes entries: the sink delivered them, or silver never committed the event. */
   async remove(eventIds: readonly string[], sink?: Sink): Promise<void> {
     if (eventIds.length === 0) return;

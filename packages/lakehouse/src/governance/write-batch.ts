@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Row, RowInput } from "../values.ts";
-import { type GovernanceContext, keyId, rowKeyOf, silverRows } from "./context.ts";
+import { keyId, rowKeyOf } from "./context.ts";
 import { GovernanceError } from "./errors.ts";
 import { EVENT_ID_COLUMN, type GovernedTable } from "./governed-table.ts";
 import type { OutboxIntent } from "./outbox-store.ts";
@@ -29,16 +29,10 @@ function normalizeCell(value: RowInput[string]): Row[string] {
 }
 
 /**
- * Checks a batch and assigns versions (current silver version + 1). Runs inside the table's queue,
- * so no other write of this process can take the same version between the read and the merge.
+ * Checks a batch's shape before it queues: known columns, every key column given, and each key
+ * once (so each write gets its own version). Throws INVALID_WRITE naming the write and the fix.
  */
-export async function prepareWrites(
-  ctx: GovernanceContext,
-  table: GovernedTable,
-  writes: readonly GovernedWrite[],
-  actor: string,
-  silverBaseVersion: number,
-): Promise<PreparedWrite[]> {
+export function checkWrites(table: GovernedTable, writes: readonly GovernedWrite[]): void {
   const seen = new Map<string, number>();
   writes.forEach((w, i) => {
     for (const column of Object.keys(w.row)) {
@@ -67,11 +61,21 @@ export async function prepareWrites(
     }
     seen.set(id, i);
   });
-  const current = await silverRows(
-    ctx,
-    table,
-    writes.map((w) => w.row),
-  );
+}
+
+/**
+ * Assigns versions (the key's current silver version + 1) to checked writes, given silver's
+ * current rows by key id. Runs inside the table's queue, so no other write of this process can
+ * take the same version between the read and the merge. Throws VERSION_CONFLICT when a write's
+ * expectedVersion is not the current one.
+ */
+export function prepareWrites(
+  table: GovernedTable,
+  writes: readonly GovernedWrite[],
+  actor: string,
+  silverBaseVersion: number,
+  current: ReadonlyMap<string, Row>,
+): PreparedWrite[] {
   const occurredAt = new Date().toISOString();
   return writes.map((w, i) => {
     const before = current.get(keyId(table, w.row));

@@ -2,7 +2,6 @@ import { withSpan } from "@appbase/telemetry";
 import type { Lakehouse } from "../lakehouse.ts";
 import { parseTableName } from "../table-name.ts";
 import type { Row } from "../values.ts";
-import { appendBronze } from "./bronze-sink.ts";
 import {
   type GovernanceContext,
   type GovernanceFaults,
@@ -14,12 +13,14 @@ import {
 } from "./context.ts";
 import { GovernanceError } from "./errors.ts";
 import type { GovernedTable } from "./governed-table.ts";
-import { stageUpsert } from "./lakebase-sink.ts";
+import { type GovernedWriteResult, GroupCommit } from "./group-commit.ts";
 import { type DrainOptions, type DrainReport, drainOutbox } from "./outbox-drain.ts";
 import { OutboxStore } from "./outbox-store.ts";
 import { type ReconcileReport, reconcileTable } from "./reconcile.ts";
 import type { GovernanceSql } from "./sql.ts";
-import { type GovernedWrite, prepareWrites } from "./write-batch.ts";
+import { checkWrites, type GovernedWrite } from "./write-batch.ts";
+
+export type { GovernedWriteResult } from "./group-commit.ts";
 
 export interface GovernanceWriterOptions {
   lakehouse: Lakehouse;
@@ -31,19 +32,6 @@ export interface GovernanceWriterOptions {
   faults?: GovernanceFaults;
   /** Retry delay of the outbox: baseMs·2^attempts, at most maxMs (defaults 500 ms, 5 min). */
   backoff?: { baseMs?: number; maxMs?: number };
-}
-
-/** What a committed write returns: the row as silver holds it, so the caller reads its own write. */
-export interface GovernedWriteResult {
-  eventId: string;
-  row: Row;
-  version: number;
-  /** The silver Delta version that committed it. */
-  silverVersion: number;
-  committedAt: string;
-  /** `queued`: the sink failed and the outbox will deliver it. */
-  lakebase: "applied" | "queued";
-  bronze: "applied" | "queued";
 }
 
 /** A row read through the writer, and where it came from. */
@@ -60,6 +48,7 @@ export interface GovernedRead {
  */
 export class GovernanceWriter {
   private readonly ctx: GovernanceContext;
+  private readonly groups = new Map<string, GroupCommit>();
 
   constructor(options: GovernanceWriterOptions) {
     this.ctx = {
@@ -100,7 +89,8 @@ export class GovernanceWriter {
 
   /**
    * Writes a batch: one event per row, one silver commit, one Lakebase transaction, one bronze
-   * append. Keys must be distinct within a batch. Events already committed are skipped.
+   * append (shared with calls waiting at the same time: see GroupCommit). Keys must be distinct
+   * within a batch; the batch is refused whole when one of its writes is refused.
    */
   async writeMany(
     tableRef: GovernedTable | string,
@@ -114,9 +104,11 @@ export class GovernanceWriter {
       );
     }
     const table = this.table(tableRef);
+    checkWrites(table, writes);
+    if (writes.length === 0) return [];
     const attributes = { "appbase.governed.table": table.id, "appbase.governed.rows": writes.length };
     return withSpan(`governance write ${table.id}`, attributes, async (span) => {
-      const results = await tableQueue(this.ctx, table).run(() => this.commit(table, writes, options.actor));
+      const results = await this.groupOf(table).submit(writes, options.actor);
       const first = results[0];
       if (first) {
         span.setAttributes({
@@ -129,98 +121,13 @@ export class GovernanceWriter {
     });
   }
 
-  private async commit(
-    table: GovernedTable,
-    writes: readonly GovernedWrite[],
-    actor: string,
-  ): Promise<GovernedWriteResult[]> {
-    const { lakehouse, outbox, faults } = this.ctx;
-    if (writes.length === 0) return [];
-    await this.refuseReplays(table, writes);
-    const base = (await lakehouse.describeTable(table.silver))?.version;
-    if (base === undefined) {
-      throw new GovernanceError(
-        "UNKNOWN_TABLE",
-        `silver table ${table.silver} does not exist; call ensureLakehouseTables() (appbase up does) first.`,
-      );
+  private groupOf(table: GovernedTable): GroupCommit {
+    let group = this.groups.get(table.id);
+    if (!group) {
+      group = new GroupCommit(this.ctx, table);
+      this.groups.set(table.id, group);
     }
-    const prepared = await prepareWrites(this.ctx, table, writes, actor, base);
-    const eventIds = prepared.map((p) => p.eventId);
-    await outbox.recordIntents(prepared.flatMap((p) => p.intents));
-    const silverRowsOut = prepared.map((p) => p.silverRow);
-    const staged = stageUpsert(this.ctx.lakebase, table, silverRowsOut, faults.lakebase);
-    let commit: Awaited<ReturnType<Lakehouse["merge"]>>;
-    try {
-      await faults.silver?.();
-      commit = await withSpan(
-        `lakehouse merge ${table.silver}`,
-        { "appbase.lakehouse.table": table.silver },
-        () => lakehouse.merge(table.silver, silverRowsOut, { keys: table.key }),
-      );
-    } catch (error) {
-      await (await staged).rollback();
-      await outbox.remove(eventIds);
-      throw new GovernanceError(
-        "SILVER_WRITE_FAILED",
-        `Writing ${writes.length} row(s) to ${table.silver} failed, nothing was written: ${(error as Error).message}`,
-        { cause: error },
-      );
-    }
-    const upsert = await staged;
-    try {
-      await faults.afterSilver?.();
-    } catch (crash) {
-      // A crash drops the connection; Postgres rolls the open transaction back.
-      await upsert.rollback();
-      throw crash;
-    }
-    const lakebaseApplied = await upsert.commit();
-    let bronzeApplied = false;
-    try {
-      await outbox.promote(eventIds, commit.version);
-      if (lakebaseApplied) await outbox.remove(eventIds, "lakebase");
-      else await outbox.failed(eventIds, "lakebase", upsert.error, this.ctx.backoff);
-      const events = prepared.map((p) => ({ ...p.intents[1]!.payload, silver_version: commit.version }));
-      try {
-        await withSpan(`lakehouse append ${table.bronze}`, { "appbase.lakehouse.table": table.bronze }, () =>
-          appendBronze(this.ctx, table, events as Row[], { retry: false }),
-        );
-        bronzeApplied = true;
-        await outbox.remove(eventIds, "bronze");
-      } catch (error) {
-        if (!bronzeApplied) await outbox.failed(eventIds, "bronze", error, this.ctx.backoff);
-      }
-    } catch {
-      // Silver committed, so the write stands; the outbox drain finds these events by their intents.
-    }
-    return prepared.map((p) => ({
-      eventId: p.eventId,
-      row: withoutEventId(p.silverRow),
-      version: p.version,
-      silverVersion: commit.version,
-      committedAt: commit.timestamp,
-      lakebase: lakebaseApplied ? "applied" : "queued",
-      bronze: bronzeApplied ? "applied" : "queued",
-    }));
-  }
-
-  /** A caller retrying with an event id that is already committed or in flight must not write twice. */
-  private async refuseReplays(table: GovernedTable, writes: readonly GovernedWrite[]): Promise<void> {
-    const given = writes.flatMap((w) => (w.eventId ? [w.eventId] : []));
-    if (given.length === 0) return;
-    const known = await this.ctx.outbox.known(given);
-    const inBronze = await this.ctx.lakehouse.read(table.bronze, {
-      where: { column: "event_id", op: "in", values: given },
-      columns: ["event_id"],
-    });
-    for (const r of inBronze) known.add(String(r.event_id));
-    const replayed = given.filter((id) => known.has(id));
-    if (replayed.length > 0) {
-      throw new GovernanceError(
-        "EVENT_IN_FLIGHT",
-        `event id(s) ${replayed.join(", ")} were already written to ${table.id}; read the row instead of writing it again.`,
-      );
-    }
+    return group;
   }
 
   /** Reads a row with read-your-own-write: silver answers while Lakebase has an undelivered write for it. */

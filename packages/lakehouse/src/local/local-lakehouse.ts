@@ -338,9 +338,10 @@ class LocalLakehouse implements Lakehouse {
   }
 
   private async resolve(t: OpenTable, asOf?: AsOf): Promise<number> {
+    // The latest version is one row of the commit log; only time travel needs the whole history.
+    if (!asOf) return (await latestCommit(this.conn, t.name.full))?.version ?? 0;
     const history = await loadHistory(this.conn, t.name.full);
     const latest = history[0]?.version ?? 0;
-    if (!asOf) return latest;
     if ("version" in asOf) {
       if (!Number.isInteger(asOf.version) || asOf.version < 0 || asOf.version > latest) {
         throw new LakehouseError(
