@@ -1,5 +1,6 @@
 import { alerts, entities, policies, riskScores } from "@appbase/datasets/tables";
 import { defineKit } from "@appbase/next-kit/define-kit";
+import { callingAppUser } from "@appbase/next-kit/links";
 import { riskComplianceAppEnv } from "./src/app-env.ts";
 import { governedTables } from "./src/db/governed.ts";
 import { riskCompliance } from "./src/db/schema/risk-compliance-schema.ts";
@@ -16,7 +17,8 @@ export default defineKit({
   schema: riskCompliance,
   matrix: riskComplianceMatrix,
   appEnv: riskComplianceAppEnv,
-  // Two analysts (so claims and four-eyes have a second person), a senior reviewer, an officer, an auditor.
+  // Two analysts (so claims and four-eyes have a second person), a senior reviewer, an officer, an auditor,
+  // and the app that files agent triage outcomes.
   localUsers: [
     {
       id: "ana",
@@ -48,6 +50,8 @@ export default defineKit({
       displayName: "Aldo Auditor",
       groups: ["risk-compliance-auditors"],
     },
+    // Agent Ops' app, as it files an approved triage outcome (its service principal on Databricks).
+    callingAppUser("agent-ops", ["risk-compliance-intake-apps"]),
   ],
   nav: [
     { href: "/alerts", label: "Alerts" },

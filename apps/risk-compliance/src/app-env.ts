@@ -28,7 +28,8 @@ export const riskComplianceAppEnv = defineAppEnv({
       description:
         "SQL warehouse the Governance Writer writes case decisions (silver, bronze) through; without it case decisions need the local lakehouse",
     },
-    // Alerts and cases link to the customer a monitored person is (Customer Hub's app on Databricks).
-    ...linkedKitBindings(["customer-hub"]),
+    // Alerts and cases link to the customer a monitored person is (Customer Hub's app on Databricks),
+    // and a case an agent filed links back to its Agent Ops thread.
+    ...linkedKitBindings(["customer-hub", "agent-ops"]),
   },
 });

@@ -25,6 +25,7 @@ export const riskComplianceMatrix = defineKitMatrix({
     "policy.publish",
     "audit.read",
     "audit.export",
+    "case.intake",
   ],
   roles: {
     analyst: {
@@ -85,6 +86,12 @@ export const riskComplianceMatrix = defineKitMatrix({
         "audit.export",
       ],
     },
+    "intake-app": {
+      description:
+        "Another kit's app (Agent Ops' service principal) filing an agent's human-approved triage outcome through POST /api/intake/triage",
+      groups: ["risk-compliance-intake-apps"],
+      permissions: ["case.intake"],
+    },
     admin: {
       description: "Kit administrators: every permission",
       groups: ["risk-compliance-admins"],
@@ -104,6 +111,7 @@ export const riskComplianceMatrix = defineKitMatrix({
         "policy.publish",
         "audit.read",
         "audit.export",
+        "case.intake",
       ],
     },
   },
@@ -116,6 +124,10 @@ export const riskComplianceMatrix = defineKitMatrix({
     { name: "risk-compliance-compliance-officers", description: "Compliance officers (policy owners)" },
     { name: "risk-compliance-auditors", description: "Auditors (read-only)" },
     { name: "risk-compliance-admins", description: "Kit administrators" },
+    {
+      name: "risk-compliance-intake-apps",
+      description: "Service principals of the apps that file agent triage outcomes (Agent Ops)",
+    },
   ],
   users: [],
   unityCatalog: {

@@ -40,6 +40,17 @@ describeHostileInput(kit, new URL("..", import.meta.url), {
     ],
     applyReviewAction: [{ branch }],
     discardReviewAction: [{ branch }],
+    "POST /api/intake/triage": [
+      {
+        idempotencyKey: "thread-1:call_triage_E0000001",
+        sourceKit: "agent-ops",
+        threadId: "thread-1",
+        entityId: "E0000001",
+        action: "escalate",
+        alertIds: ["A0000001"],
+        reason: "High risk with a severe open alert",
+      },
+    ],
     publishPolicyAction: [
       {
         policyId: "POL-0007",

@@ -33,3 +33,22 @@ export function linkedKitBindings<const K extends string>(
     ]),
   );
 }
+
+/** The local user id another kit's app acts as when it calls this kit locally: `agent-ops-app`. */
+export function callingAppUserId(kit: string): string {
+  return `${kit}-app`;
+}
+
+/**
+ * The local stand-in for kit `kit`'s service principal, for a called kit's `localUsers`: locally a
+ * calling app acts as this user (the switcher cookie), as on Databricks it acts as its service
+ * principal. `groups` are what give it the called kit's intake role in the grant matrix.
+ */
+export function callingAppUser(kit: string, groups: string[]) {
+  return {
+    id: callingAppUserId(kit),
+    email: `${kit}-app@apps.appbase.local`,
+    displayName: `${kit} (app)`,
+    groups,
+  };
+}

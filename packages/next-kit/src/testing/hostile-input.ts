@@ -21,7 +21,8 @@ export type HostileExample = Record<string, unknown>;
 
 export interface HostileInputOptions {
   /**
-   * Valid inputs keyed by action export name (`addNoteAction`) or route (`GET /api/customers`); give one
+   * Valid inputs keyed by action export name (`addNoteAction`) or route (`GET /api/customers`,
+   * `POST /api/intake/triage`: a POST's example is its JSON body); give one
    * per variant of a discriminated union. An action without one fails the suite.
    */
   examples: Record<string, readonly HostileExample[]>;
@@ -138,24 +139,34 @@ async function targetsOf(srcDir: string): Promise<Target[]> {
       .slice(srcDir.length)
       .replace(/^\/?app\//, "")
       .replace(/\/route\.ts$/, "")}`;
-    const handler = (await import(pathToFileURL(file).href)).GET as unknown;
-    const info = wrappedInfo(handler);
-    if (!info) continue;
-    targets.push({
-      name: `GET ${path}`,
-      info,
-      call: async (input, userId, method = "GET") => {
-        const url = new URL(path, "http://kit.test");
-        for (const [key, value] of Object.entries(input)) url.searchParams.set(key, String(value));
-        const request = new Request(url, {
-          method,
-          headers: { cookie: `${LOCAL_IDENTITY_COOKIE}=${userId}` },
-        });
-        // Next answers HEAD with the GET handler and drops the body.
-        const response = await (handler as (r: Request) => Promise<Response>)(request);
-        return { status: response.status, body: await response.json() };
-      },
-    });
+    const handlers = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    for (const verb of ["GET", "POST"] as const) {
+      const handler = handlers[verb];
+      const info = wrappedInfo(handler);
+      if (!info) continue;
+      targets.push({
+        name: `${verb} ${path}`,
+        info,
+        call: async (input, userId, method = verb) => {
+          const url = new URL(path, "http://kit.test");
+          const headers = { cookie: `${LOCAL_IDENTITY_COOKIE}=${userId}` };
+          // A GET reads its query; a POST its JSON body (as defineRoute does).
+          if (verb === "GET")
+            for (const [key, value] of Object.entries(input)) url.searchParams.set(key, String(value));
+          const request =
+            verb === "GET"
+              ? new Request(url, { method, headers })
+              : new Request(url, {
+                  method,
+                  headers: { ...headers, "content-type": "application/json" },
+                  body: JSON.stringify(input),
+                });
+          // Next answers HEAD with the GET handler and drops the body.
+          const response = await (handler as (r: Request) => Promise<Response>)(request);
+          return { status: response.status, body: await response.json() };
+        },
+      });
+    }
   }
   return targets;
 }
@@ -235,7 +246,7 @@ export function describeHostileInput(kit: KitDefinition, srcUrl: URL, options: H
     });
 
     it("HEAD on a route answers as GET does", async () => {
-      for (const target of targets.filter((t) => t.info.kind === "route")) {
+      for (const target of targets.filter((t) => t.name.startsWith("GET "))) {
         const example = options.examples[target.name]?.[0] ?? {};
         const userId = userFor(kit, target.info.permission);
         const head = await target.call(example, userId, "HEAD");
@@ -253,7 +264,7 @@ export function describeHostileInput(kit: KitDefinition, srcUrl: URL, options: H
           (e) => Object.keys(e).length > 0,
         )) {
           const property = fc.asyncProperty(
-            mutationOf(example, target.info.kind === "route"),
+            mutationOf(example, target.name.startsWith("GET ")),
             async ([field, value]) => {
               cases += 1;
               const before = await writeMark(database.pool);

@@ -8,3 +8,4 @@ export { policyVersion } from "./policy-version.ts";
 export { riskCase } from "./risk-case.ts";
 export { riskCompliance } from "./risk-compliance-schema.ts";
 export { syncedAlertIntake } from "./synced-alert-intake.ts";
+export { triageFiling } from "./triage-filing.ts";

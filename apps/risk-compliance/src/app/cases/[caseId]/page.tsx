@@ -1,3 +1,4 @@
+import { KitEntityLink } from "@appbase/next-kit/kit-link";
 import { StatusBadge } from "@appbase/ui/badges";
 import { PageHeader } from "@appbase/ui/shell";
 import { ErrorState } from "@appbase/ui/states";
@@ -23,12 +24,14 @@ import {
 import { caseLabel, getCase } from "../../../domain/cases/risk-case.ts";
 import { caseEntityCustomers } from "../../../domain/entities/entity-customers.ts";
 import { listEvidence } from "../../../domain/evidence/add-evidence.ts";
+import { filingOfCase } from "../../../domain/intake/triage-intake.ts";
 import { similarCases } from "../../../domain/policies/evidence-search.ts";
 import { hasRetrieval } from "../../../domain/policies/policy-versions.ts";
 import { searchPolicies } from "../../../domain/policies/search-policies.ts";
 import { kitEmbedder } from "../../../server/embedder.ts";
 import { kitGovernance } from "../../../server/governance.ts";
 import { can, db, pageViewer } from "../../../server/kit.ts";
+import { linkTo } from "../../../server/links.ts";
 
 export default async function CasePage({
   params,
@@ -53,6 +56,11 @@ export default async function CasePage({
     verifyAudit(pool, { caseId }),
   ]);
   const broken = audit.breaks[0];
+  // A case an agent filed (POST /api/intake/triage) links back to the thread that filed it.
+  const filing = await filingOfCase(pool, caseId);
+  const threadLink = filing
+    ? await linkTo({ kit: filing.sourceKit, entity: "thread", id: filing.threadId })
+    : null;
   const embedder = kitEmbedder();
   const query = alerts.map((a) => a.ruleName).join(". ") || kase.title;
   const retrieval = await hasRetrieval(pool);
@@ -93,6 +101,12 @@ export default async function CasePage({
           <StatusBadge tone="success">Audit chain verified ({audit.eventsChecked} events)</StatusBadge>
         )}
       </p>
+      {filing && threadLink && (
+        <p aria-label="Filed by an agent">
+          Filed by an agent after a human review:{" "}
+          <KitEntityLink link={threadLink}>thread {filing.threadId}</KitEntityLink>
+        </p>
+      )}
       {kase.status === "pending_review" && (
         <p>
           Proposed: <strong>{DISPOSITION_LABELS[kase.proposedDisposition as Disposition]}</strong> by{" "}
