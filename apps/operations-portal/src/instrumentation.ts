@@ -2,14 +2,20 @@
 // telemetry and startup steps are not compiled into the edge (proxy) bundle.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const [{ kitInstrumentation }, { queueMetrics }, { scoreAlertsStep }, { default: kit }] =
-      await Promise.all([
-        import("@appbase/telemetry/node"),
-        import("@appbase/queue/metrics"),
-        import("./server/score-alerts.ts"),
-        import("../kit.ts"),
-      ]);
-    // Score alerts after telemetry, so the work is traced; `db()` provisions the schema first.
-    await kitInstrumentation(kit.id, queueMetrics, scoreAlertsStep)();
+    const [
+      { kitInstrumentation },
+      { queueMetrics },
+      { scoreAlertsStep },
+      { workOrderHistoryStep },
+      { default: kit },
+    ] = await Promise.all([
+      import("@appbase/telemetry/node"),
+      import("@appbase/queue/metrics"),
+      import("./server/score-alerts.ts"),
+      import("./server/work-order-history.ts"),
+      import("../kit.ts"),
+    ]);
+    // After telemetry, so the work is traced; `db()` provisions the schema first.
+    await kitInstrumentation(kit.id, queueMetrics, workOrderHistoryStep, scoreAlertsStep)();
   }
 }

@@ -55,6 +55,12 @@ export function TechnicianSelect(props: {
           </option>
         ))}
       </select>
+      {props.technicians.length === 0 ? (
+        <small className="ab-muted">
+          No technicians yet: holders of the technician role join this list when they first open their work or
+          the alert queue.
+        </small>
+      ) : null}
     </label>
   );
 }

@@ -8,6 +8,7 @@ import type { Alert } from "../../domain/alerts/alert-queue.ts";
 import { type AlertView, listAlerts } from "../../domain/alerts/alerts.ts";
 import { listTechnicians } from "../../domain/work-orders/technicians.ts";
 import { can, db, pageViewer } from "../../server/kit.ts";
+import { enrollOnVisit } from "../../server/roster.ts";
 
 const VIEWS: { key: AlertView; label: string }[] = [
   { key: "open", label: "Open" },
@@ -39,6 +40,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   const requested = (await searchParams).view;
   const view = VIEWS.find((v) => v.key === requested)?.key ?? "open";
   const pool = await db();
+  await enrollOnVisit(identity);
   const [alerts, technicians] = await Promise.all([
     listAlerts(pool, { view, actor: identity.email }),
     listTechnicians(pool),

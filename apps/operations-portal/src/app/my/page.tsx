@@ -5,11 +5,13 @@ import { PriorityBadge, TargetBadge, WorkOrderStatusBadge } from "../../componen
 import { listWorkOrders } from "../../domain/work-orders/list-work-orders.ts";
 import { workOrderLabel } from "../../domain/work-orders/work-order.ts";
 import { db, pageViewer } from "../../server/kit.ts";
+import { enrollOnVisit } from "../../server/roster.ts";
 
 /** A technician's own open work, as cards that read on a phone. */
 export default async function MyWorkPage() {
   const viewer = await pageViewer("work-order.read", "work orders");
   if (!viewer.identity) return viewer.refusal;
+  await enrollOnVisit(viewer.identity);
   const now = new Date();
   const page = await listWorkOrders(
     await db(),

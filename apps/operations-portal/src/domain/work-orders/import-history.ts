@@ -11,7 +11,8 @@ const responseHours = Object.entries(PRIORITY_TARGETS)
  * Starts the portal's work orders from the synced work-order history (once: rows already imported
  * are skipped by their source id). The history's richer states map onto the portal's lifecycle:
  * requested → open, completed/closed → complete, rejected → cancelled; inspections and calibrations
- * are preventive work. Returns how many orders were added.
+ * are preventive work. Runs at start and then every few minutes (server/work-order-history.ts), so
+ * newly synced history comes in too. Returns how many orders were added.
  */
 export async function importWorkOrderHistory(db: Queryable): Promise<number> {
   const { rows } = await db.query<{ n: number }>(
@@ -43,6 +44,8 @@ export async function importWorkOrderHistory(db: Queryable): Promise<number> {
               'history:' || work_order_id,
               $1, $1, opened_at
          from history order by opened_at
+       -- Two instances importing at once: the second skips what the first added.
+       on conflict (source) do nothing
        returning id, status, priority, assignee_id, opened_at),
      logged as (
        insert into operations_portal.work_order_event (work_order_id, at, actor, field, old_value, new_value, version)
