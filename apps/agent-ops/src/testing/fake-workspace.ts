@@ -1,3 +1,4 @@
+import type { AiGateway } from "@appbase/databricks";
 import {
   type Fault,
   mlflowRoutes,
@@ -5,6 +6,8 @@ import {
   type FakeWorkspace as SharedFakeWorkspace,
   type StoredTrace,
   servingRoutes,
+  servingSystemTables,
+  sqlStatementRoutes,
   startFakeWorkspace as startSharedFakeWorkspace,
 } from "@appbase/databricks/testing";
 
@@ -20,12 +23,17 @@ const ROUTES = {
 /**
  * The agents' workspace for tests: the shared fake workspace (`@appbase/databricks/testing`) with
  * MLflow traces/assessments and one serving endpoint that answers with the replies queued by
- * `replyWith`, in order.
+ * `replyWith`, in order. With `gateway`, the endpoint sits behind that AI Gateway, which logs its
+ * requests into the usage and inference tables a SQL warehouse (any warehouse id) reads.
  */
-export async function startFakeWorkspace(options: { clientId?: string; clientSecret?: string } = {}) {
+export async function startFakeWorkspace(
+  options: { clientId?: string; clientSecret?: string; gateway?: AiGateway } = {},
+) {
   const chatReplies: unknown[] = [];
   const mlflow = mlflowRoutes();
+  const tables = servingSystemTables();
   const serving = servingRoutes({
+    ...(options.gateway ? { gateways: { "agents-llm": options.gateway }, tables } : {}),
     endpoints: {
       "agents-llm": (): unknown | RouteReply =>
         chatReplies.shift() ?? {
@@ -37,7 +45,7 @@ export async function startFakeWorkspace(options: { clientId?: string; clientSec
   const shared: SharedFakeWorkspace = await startSharedFakeWorkspace({
     clientId: options.clientId ?? "app-client",
     clientSecret: options.clientSecret ?? "app-secret",
-    routes: [...mlflow.routes, ...serving],
+    routes: [...mlflow.routes, ...serving, ...sqlStatementRoutes(tables.plan).routes],
   });
   return Object.assign(shared, {
     /** Adds a trace whose session metadata is the thread id; returns its id. */
