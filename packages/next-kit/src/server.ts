@@ -2,7 +2,7 @@ import type { AppEnvDeclaration } from "@appbase/bindings";
 import type { ApplyMigrationsOptions } from "@appbase/db";
 import type pg from "pg";
 import { createKitDatabase } from "./db/kit-database.ts";
-import { createKitProvisioning, kitMigrationSources } from "./db/provision.ts";
+import { kitMigrationSources, kitProvisioning } from "./db/provision.ts";
 import { createSyncedStatusSource } from "./db/synced-status-source.ts";
 import type { KitDefinition } from "./define-kit.ts";
 import { kitEnvReader } from "./env.ts";
@@ -39,8 +39,8 @@ export function createKitServer<P extends string, R extends string, D extends Ap
     ...(env.DATABRICKS_HOST ? { workspaceHost: env.DATABRICKS_HOST } : {}),
   });
   const database = createKitDatabase({ kit: kit.id, isAppsMode: () => serverEnv().mode === "apps" });
-  // The kit provisions its own schema before its pool serves anything (see db/provision.ts).
-  const provisioning = createKitProvisioning({
+  // The kit provisions its own schema before its pool serves anything, once per process (see db/provision.ts).
+  const provisioning = kitProvisioning({
     kit: kit.id,
     sources: options.migrations ?? kitMigrationSources(kit),
     pool: database.db,

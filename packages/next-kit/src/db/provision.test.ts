@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from "@appbase/db/testing";
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHealthRoute } from "../health/health-route.ts";
-import { createKitProvisioning, kitMigrationSources } from "./provision.ts";
+import { createKitProvisioning, kitMigrationSources, kitProvisioning } from "./provision.ts";
 
 const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), "__fixtures__/drizzle");
 const source = { owner: "provision_kit", migrationsFolder: FIXTURE };
@@ -60,6 +60,21 @@ describe("a kit provisions its own schema on start", () => {
     } finally {
       await other.end();
     }
+  });
+
+  it("in one process, every server of a kit shares one provisioning (Next instantiates the kit twice)", async () => {
+    let asked = 0;
+    const pool = async () => {
+      asked += 1;
+      return db.pool;
+    };
+    const [routes, instrumentation] = [1, 2].map(() =>
+      kitProvisioning({ kit: "shared-kit", sources: [source], pool, logger: quiet }),
+    );
+    expect(instrumentation).toBe(routes);
+    await Promise.all([routes!.ensure(), instrumentation!.ensure()]);
+    expect(asked).toBe(1);
+    expect(kitProvisioning({ kit: "another-kit", sources: [source], pool, logger: quiet })).not.toBe(routes);
   });
 
   it("a failed migration stops startup naming it, and health says not ready with that reason", async () => {

@@ -93,6 +93,22 @@ export function createKitProvisioning(options: {
   };
 }
 
+// One provisioning per kit per server process. Next bundles the instrumentation hook apart from the
+// routes, so a kit's server module is instantiated twice; both must share one run (as they share the pool).
+const processWide = globalThis as unknown as { appbaseKitProvisioning?: Map<string, KitProvisioning> };
+
+/** The process's provisioning of `options.kit`, created on first use; later callers share it. */
+export function kitProvisioning(options: Parameters<typeof createKitProvisioning>[0]): KitProvisioning {
+  processWide.appbaseKitProvisioning ??= new Map();
+  const shared = processWide.appbaseKitProvisioning;
+  let provisioning = shared.get(options.kit);
+  if (!provisioning) {
+    provisioning = createKitProvisioning(options);
+    shared.set(options.kit, provisioning);
+  }
+  return provisioning;
+}
+
 class StartupStopped extends Error {}
 
 // Network failures and PostgreSQL's connection exception (class 08) and operator intervention
