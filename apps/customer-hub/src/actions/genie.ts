@@ -2,14 +2,19 @@
 
 import { FieldRuleError } from "@appbase/next-kit/errors";
 import { z } from "zod";
+import { filterGenieAnswer } from "../domain/genie/filter-answer.ts";
 import { GenieError } from "../domain/genie/genie-types.ts";
 import { maskGenieAnswer } from "../domain/genie/mask-answer.ts";
 import { askBoundGenie } from "../server/genie.ts";
-import { can, defineAction } from "../server/kit.ts";
+import { can, db, defineAction } from "../server/kit.ts";
 import { viewerRules } from "../server/viewer-rules.ts";
 import { questionField } from "./fields.ts";
 
-/** Asks the bound Genie space a question about customers; PII columns in the answer are masked for the viewer. */
+/**
+ * Asks the bound Genie space a question about customers. Genie answers from the warehouse, where the
+ * assigned-customers row rule does not reach: rows about customers not the viewer's are withheld (and
+ * the answer says so), and PII columns of what remains are masked for the viewer.
+ */
 export const askGenieAction = defineAction({
   permission: "genie.ask",
   input: z.object({
@@ -17,10 +22,11 @@ export const askGenieAction = defineAction({
   }),
   handler: async (input, { identity }) => {
     try {
-      // Genie answers from the warehouse, where the assigned-customers row rule does not reach: someone
-      // limited to their own customers gets every PII column of an answer masked.
+      // Someone limited to their own customers also gets every PII column of the kept rows masked.
       const limited = !can(identity, "customer.read-all");
-      return maskGenieAnswer(await askBoundGenie(identity, input.question), viewerRules(identity, limited));
+      const rules = viewerRules(identity, limited);
+      const answer = await askBoundGenie(identity, input.question);
+      return maskGenieAnswer(await filterGenieAnswer(await db(), identity, answer, rules), rules);
     } catch (error) {
       // Genie's own refusals are shown next to the question, not as a server failure.
       if (error instanceof GenieError) throw new FieldRuleError("question", error.message);
