@@ -4,6 +4,7 @@ import { type AgentModel, servingAgentModel } from "../domain/agents/agent-model
 import { ServingChatModel } from "../domain/agents/serving-chat-model.ts";
 import type { WorkspaceClient } from "../domain/agents/workspace-client.ts";
 import type { MlflowTarget } from "../domain/evaluation/assessment-outbox.ts";
+import type { PlatformSource } from "../domain/usage/platform-usage.ts";
 import { serverEnv } from "./kit.ts";
 
 let client: WorkspaceClient | undefined;
@@ -42,4 +43,16 @@ export function boundMlflowTarget(): MlflowTarget | undefined {
   const experimentId = serverEnv().MLFLOW_EXPERIMENT_ID;
   if (!experimentId) return undefined;
   return { experimentId, client: workspace(`MLflow experiment ${experimentId} (MLFLOW_EXPERIMENT_ID)`) };
+}
+
+/** Where the platform's usage figures are read: the bound endpoint and warehouse, or undefined (no endpoint bound). */
+export function boundPlatformSource(): PlatformSource | undefined {
+  const env = serverEnv();
+  const endpoint = env.SERVING_ENDPOINT_NAME;
+  if (!endpoint) return undefined;
+  return {
+    endpoint,
+    warehouseId: env.DATABRICKS_WAREHOUSE_ID,
+    client: workspace(`Serving endpoint ${endpoint} (SERVING_ENDPOINT_NAME)`),
+  };
 }

@@ -7,13 +7,17 @@ import { WindowLinks } from "../../components/window-links.tsx";
 import { toolWindowSchema, WINDOW_LABEL, windowStart } from "../../domain/tool-calls/tool-window.ts";
 import { usageByDay } from "../../domain/usage/model-usage.ts";
 import { db, pageViewer } from "../../server/kit.ts";
+import { PlatformUsageSection } from "./platform-usage-section.tsx";
 
 export const dynamic = "force-dynamic";
 
 const querySchema = z.object({ window: toolWindowSchema });
 const count = (n: number) => n.toLocaleString("en-US");
 
-/** Model calls per day, agent, model and user: calls, errors, tokens in and out, latency. */
+/**
+ * Model calls per day, agent, model and user as the kit recorded them (calls, errors, tokens in and
+ * out, latency), beside the platform's own figures for the bound serving endpoint.
+ */
 export default async function UsagePage({
   searchParams,
 }: {
@@ -22,7 +26,8 @@ export default async function UsagePage({
   const { refusal } = await pageViewer("run.read", "agent runs");
   if (refusal) return refusal;
   const query = querySchema.parse(await searchParams);
-  const rows = await usageByDay(await db(), windowStart(query.window, new Date()));
+  const since = windowStart(query.window, new Date());
+  const rows = await usageByDay(await db(), since);
   const total = rows.reduce(
     (sum, r) => ({
       calls: sum.calls + r.calls,
@@ -36,7 +41,7 @@ export default async function UsagePage({
     <>
       <PageHeader
         title="Model usage"
-        description="Every call of the agents' models as the kit recorded it: tokens in and out as the model reported them, latency and errors, per day, agent, model and the person whose run it was."
+        description="Every call of the agents' models as the kit recorded it (tokens in and out as the model reported them, latency and errors, per day, agent, model and the person whose run it was), and the serving endpoint's own figures where its AI Gateway keeps them."
       />
       <WindowLinks current={query.window} href={(w) => (w === "7d" ? "/usage" : `/usage?window=${w}`)} />
       {rows.length === 0 ? (
@@ -46,7 +51,7 @@ export default async function UsagePage({
         />
       ) : (
         <Card
-          title="Per day"
+          title="App records: per day (agent_ops.model_call)"
           subtitle={`${count(total.calls)} calls, ${count(total.errors)} failed, ${count(total.input)} tokens in, ${count(total.output)} tokens out`}
         >
           <div className="ao-scroll-x">
@@ -90,6 +95,7 @@ export default async function UsagePage({
           </div>
         </Card>
       )}
+      <PlatformUsageSection since={since} appCalls={total.calls} />
     </>
   );
 }
