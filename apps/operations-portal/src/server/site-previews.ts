@@ -17,7 +17,7 @@ type Env = Record<string, string | undefined>;
 export type SitePreview = Preview<SiteChangePlan>;
 
 /** The portal's previews of a site change (@appbase/next-kit/previews: made from and applied to main). */
-const sitePreviews = kitPreviews<SiteChange, SiteChangePlan, Viewer>({
+export const sitePreviews = kitPreviews<SiteChange, SiteChangePlan, Viewer>({
   kit: kit.id,
   what: "site changes",
   diffTables: previewDiffTables,
@@ -37,9 +37,6 @@ export const prepareSitePreview = (env: Env, viewer: Viewer, change: SiteChange)
   sitePreviews.prepare(env, viewer, change);
 
 export const listSitePreviews = (env: Env): Promise<SitePreview[]> => sitePreviews.list(env);
-
-/** A preview and its row diff against main over the kit's diff tables. */
-export const reviewSitePreview = (env: Env, branch: string) => sitePreviews.review(env, branch);
 
 /** Re-applies the previewed change on main (conflicts reported, not overwritten); the branch goes. */
 export const applySitePreview = (
