@@ -1,3 +1,4 @@
+import { lakebaseProjectId } from "@appbase/bindings";
 import { type Branch, describeConnection } from "@appbase/branches";
 import { branchEnv } from "@appbase/branches/connect";
 import { formatSchemaChange } from "@appbase/branches/diff";
@@ -40,7 +41,7 @@ export function databricksPreviewBinding(input: {
 }): { project: string; variables: Record<string, string>; commands: string[][] } {
   const variables = { [LAKEBASE_BRANCH_VARIABLE]: input.branch };
   return {
-    project: `${input.kit}-${input.target}`,
+    project: lakebaseProjectId(input.kit, input.target),
     variables,
     commands: deployCommands({ kit: input.kit, target: input.target, variables, profile: input.profile }),
   };
@@ -86,7 +87,7 @@ export function registerPreviewCommand(program: Command): void {
 
 /** The branch checked on the project, then the bundle binding printed (and deployed with --deploy). */
 async function previewOnDatabricks(kit: Kit, options: PreviewOptions): Promise<void> {
-  const project = options.project ?? `${kit.id}-${options.target}`;
+  const project = options.project ?? lakebaseProjectId(kit.id, options.target);
   const branch = await withBranchErrors(async () => (await branchPort({ project })).get(options.branch));
   if (branch.connection.kind !== "lakebase-endpoint") throw new CliError(`${branch.name} has no endpoint.`);
   console.log(
