@@ -1,6 +1,6 @@
 import "server-only";
 import { openLakehouseFromEnv } from "@appbase/lakehouse/from-env";
-import type { GovernanceSql } from "@appbase/lakehouse/governance";
+import { type GovernanceSql, startKitOutboxWorker } from "@appbase/lakehouse/governance";
 import { type CaseGovernance, caseGovernance } from "../db/case-governance.ts";
 import { lakehouseEnv } from "../lakehouse-env.ts";
 import { db } from "./kit.ts";
@@ -16,20 +16,8 @@ async function start(): Promise<Running> {
   const lakehouse = await openLakehouseFromEnv({ ...lakehouseEnv() }, { userName: "risk-compliance" });
   try {
     const governance = await caseGovernance(lakehouse, (await db()) as unknown as GovernanceSql);
-    // What Lakebase or bronze missed is delivered from the outbox; one log line per distinct failure.
-    let lastError = "";
-    governance.writer.startOutboxWorker({
-      intervalMs: 2000,
-      onError: (error) => {
-        const message = error instanceof Error ? error.message : String(error);
-        if (message !== lastError)
-          console.error(`[risk-compliance] decision outbox drain failed: ${message}`);
-        lastError = message;
-      },
-      onDrain: () => {
-        lastError = "";
-      },
-    });
+    // What Lakebase or bronze missed is delivered from the outbox.
+    startKitOutboxWorker(governance.writer, { kit: "risk-compliance", what: "decision", logger: console });
     return { governance };
   } catch (error) {
     await lakehouse.close();

@@ -7,6 +7,7 @@ export {
   type GovernedTableOptions,
   governedTable,
 } from "./governed-table.ts";
+export { startKitOutboxWorker } from "./kit-outbox-worker.ts";
 export { governanceMigrations } from "./migrations.ts";
 export type { DrainOptions, DrainReport } from "./outbox-drain.ts";
 export { outbox as outboxTable } from "./outbox-schema.ts";

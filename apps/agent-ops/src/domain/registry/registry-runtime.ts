@@ -1,5 +1,5 @@
 import type { Lakehouse } from "@appbase/lakehouse";
-import { type GovernanceSql, GovernanceWriter } from "@appbase/lakehouse/governance";
+import { type GovernanceSql, GovernanceWriter, startKitOutboxWorker } from "@appbase/lakehouse/governance";
 import { governedTables } from "../../db/governed.ts";
 import { seedRegistry } from "./seed-registry.ts";
 
@@ -35,19 +35,11 @@ export async function startRegistryRuntime(options: {
   });
   await writer.ensureLakehouseTables();
   await seedRegistry(writer);
-  // One line per distinct failure: a Lakebase outage would otherwise log every second.
-  let lastError = "";
-  const worker = writer.startOutboxWorker({
-    intervalMs: options.workerIntervalMs ?? 2000,
-    onError: (error) => {
-      const message = error instanceof Error ? error.message : String(error);
-      if (message !== lastError)
-        options.logger?.error(`[agent-ops] registry outbox drain failed: ${message}`);
-      lastError = message;
-    },
-    onDrain: () => {
-      lastError = "";
-    },
+  const worker = startKitOutboxWorker(writer, {
+    kit: "agent-ops",
+    what: "registry",
+    intervalMs: options.workerIntervalMs,
+    logger: options.logger,
   });
   return {
     writer,
