@@ -1,5 +1,6 @@
 import type { AiGateway } from "@appbase/databricks";
 import {
+  chatCompletion,
   type Fault,
   mlflowRoutes,
   type RouteReply,
@@ -66,3 +67,14 @@ export async function startFakeWorkspace(
 }
 
 export type FakeWorkspace = Awaited<ReturnType<typeof startFakeWorkspace>>;
+
+/** A chat completion for `replyWith` that reports the given token counts, as the endpoint would. */
+export function completionWithTokens(
+  reply: Parameters<typeof chatCompletion>[0],
+  [input, output]: readonly [number, number],
+): Record<string, unknown> {
+  return {
+    ...chatCompletion(reply),
+    usage: { prompt_tokens: input, completion_tokens: output, total_tokens: input + output },
+  };
+}

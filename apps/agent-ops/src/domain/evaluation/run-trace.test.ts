@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeWorkspace, startFakeWorkspace } from "../../testing/fake-workspace.ts";
+import {
+  completionWithTokens,
+  type FakeWorkspace,
+  startFakeWorkspace,
+} from "../../testing/fake-workspace.ts";
 import { createServedDataDatabase } from "../../testing/served-data-database.ts";
 import type { TestDatabase } from "../../testing/test-database.ts";
 import { servingAgentModel } from "../agents/agent-model.ts";
@@ -96,31 +100,13 @@ describe("runs traced to a bound experiment", () => {
     const model = servingAgentModel(
       new ServingChatModel({ endpoint: "agents-llm", client: tracing.target.client }),
     );
-    const completion = (message: Record<string, unknown>, input: number, output: number) => ({
-      id: "chatcmpl_t",
-      object: "chat.completion",
-      created: 1,
-      model: "m",
-      choices: [{ index: 0, message: { role: "assistant", ...message }, finish_reason: "stop" }],
-      usage: { prompt_tokens: input, completion_tokens: output, total_tokens: input + output },
-    });
     workspace.replyWith(
-      completion(
-        {
-          content: null,
-          tool_calls: [
-            {
-              id: "call_s1",
-              type: "function",
-              function: { name: "lookup_order", arguments: '{"orderId":"ORD-5552"}' },
-            },
-          ],
-        },
-        140,
-        21,
+      completionWithTokens(
+        { toolCalls: [{ name: "lookup_order", arguments: { orderId: "ORD-5552" } }] },
+        [140, 21],
       ),
     );
-    workspace.replyWith(completion({ content: "ORD-5552 shipped yesterday." }, 230, 12));
+    workspace.replyWith(completionWithTokens({ content: "ORD-5552 shipped yesterday." }, [230, 12]));
     const run = await startAgentRun(database.pool, {
       agent: "customer-support",
       request: "Where is ORD-5552?",

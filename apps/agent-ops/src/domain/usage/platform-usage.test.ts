@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeWorkspace, startFakeWorkspace } from "../../testing/fake-workspace.ts";
+import {
+  completionWithTokens,
+  type FakeWorkspace,
+  startFakeWorkspace,
+} from "../../testing/fake-workspace.ts";
 import { createServedDataDatabase } from "../../testing/served-data-database.ts";
 import type { TestDatabase } from "../../testing/test-database.ts";
 import { servingAgentModel } from "../agents/agent-model.ts";
@@ -36,21 +40,6 @@ afterAll(async () => {
 
 // No client retries: a request the gateway refuses reaches the run once, as one failed call.
 const client = () => workspaceClient({ ...workspace, retry: { attempts: 1 } });
-const completion = (message: Record<string, unknown>, input: number, output: number) => ({
-  id: "chatcmpl_u",
-  object: "chat.completion",
-  created: 1,
-  model: "m",
-  choices: [{ index: 0, message: { role: "assistant", ...message }, finish_reason: "stop" }],
-  usage: { prompt_tokens: input, completion_tokens: output, total_tokens: input + output },
-});
-const lookup = (id: string, orderId: string) => ({
-  content: null,
-  tool_calls: [
-    { id, type: "function", function: { name: "lookup_order", arguments: JSON.stringify({ orderId }) } },
-  ],
-});
-
 describe("usage of a served-model run, from the app's records and from the platform", () => {
   it("both count the requests made, with the token counts the endpoint reported; the gateway's refusal is a 429", async () => {
     const model = servingAgentModel(new ServingChatModel({ endpoint: "agents-llm", client: client() }));
@@ -60,9 +49,14 @@ describe("usage of a served-model run, from the app's records and from the platf
       [180, 9],
       [95, 6],
     ] as const;
-    workspace.replyWith(completion(lookup("call_p1", "ORD-5553"), ...sent[0]));
-    workspace.replyWith(completion({ content: "ORD-5553 is on its way." }, ...sent[1]));
-    workspace.replyWith(completion({ content: "Nothing to refund." }, ...sent[2]));
+    workspace.replyWith(
+      completionWithTokens(
+        { toolCalls: [{ name: "lookup_order", arguments: { orderId: "ORD-5553" } }] },
+        sent[0],
+      ),
+    );
+    workspace.replyWith(completionWithTokens({ content: "ORD-5553 is on its way." }, sent[1]));
+    workspace.replyWith(completionWithTokens({ content: "Nothing to refund." }, sent[2]));
     const runs = [];
     for (const request of ["Where is ORD-5553?", "Refund nothing", "Refund ORD-5554"]) {
       runs.push(
