@@ -102,10 +102,12 @@ export default async function CasePage({
         )}
       </p>
       {filing && threadLink && (
-        <p aria-label="Filed by an agent">
-          Filed by an agent after a human review:{" "}
-          <KitEntityLink link={threadLink}>thread {filing.threadId}</KitEntityLink>
-        </p>
+        <section aria-label="Filed by an agent">
+          <p>
+            Filed by an agent after a human review:{" "}
+            <KitEntityLink link={threadLink}>thread {filing.threadId}</KitEntityLink>
+          </p>
+        </section>
       )}
       {kase.status === "pending_review" && (
         <p>
