@@ -1,4 +1,5 @@
 import { defineAppEnv, lakebaseEndpointBinding } from "@appbase/bindings";
+import { linkedKitBindings } from "@appbase/next-kit/links";
 import { checkpointSchemasValue } from "./domain/checkpoints/checkpoint-schemas.ts";
 
 /**
@@ -30,6 +31,9 @@ export const agentOpsAppEnv = defineAppEnv({
       optional: true,
       description: "SQL warehouse the governed registries' Governance Writer writes the lakehouse through",
     },
+    // The agents file approved outcomes into the Risk kit (triage) and the Operations Portal (work
+    // orders) through their owning routes, and threads link to what they filed.
+    ...linkedKitBindings(["risk-compliance", "operations-portal"]),
   },
   values: {
     // Point the kit at an existing deployment's LangGraph checkpoints; the kit's own schema is always read.

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { forkAgentRun } from "../domain/runs/runs.ts";
 import { boundAgentModel, boundMlflowTarget } from "../server/databricks.ts";
 import { db, defineAction } from "../server/kit.ts";
+import { callKit } from "../server/links.ts";
 
 /**
  * Forks a thread the kit started at one of its checkpoints with a tool result replaced, and runs the
@@ -26,6 +27,7 @@ export const forkRunAction = defineAction({
     const outcome = await forkAgentRun(await db(), {
       ...input,
       ...(model ? { model } : {}),
+      kits: callKit,
       ...(target ? { tracing: { target, user: identity.email } } : {}),
     });
     revalidatePath(`/threads/${input.threadId}`);

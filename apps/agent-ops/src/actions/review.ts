@@ -8,6 +8,7 @@ import { claimItem, reviewerMayRead } from "../domain/queue/queue.ts";
 import { reviewDecisionSchema } from "../domain/queue/review-item.ts";
 import { boundAgentModel, boundMlflowTarget } from "../server/databricks.ts";
 import { can, db, defineAction } from "../server/kit.ts";
+import { callKit } from "../server/links.ts";
 
 const itemId = z.uuid({ error: "itemId must be a review item id (a UUID)." });
 
@@ -60,6 +61,7 @@ export const decideReviewAction = defineAction({
       mayOverride: can(identity, "review.reassign"),
       mayRead: reviewerMayRead(identity.email, can(identity, "review.read-all")),
       ...(model ? { model } : {}),
+      kits: callKit,
       ...(mlflow ? { mlflow } : {}),
     });
     revalidatePath("/queue");

@@ -9,6 +9,7 @@ import { agentAvailability } from "../domain/registry/agent-availability.ts";
 import { startAgentRun } from "../domain/runs/runs.ts";
 import { boundAgentModel, boundMlflowTarget } from "../server/databricks.ts";
 import { db, defineAction } from "../server/kit.ts";
+import { callKit } from "../server/links.ts";
 
 /** Starts an agent (the bound serving endpoint's model, else the scripted one); it runs until done or review. */
 export const startRunAction = defineAction({
@@ -34,6 +35,7 @@ export const startRunAction = defineAction({
       request: input.request,
       startedBy: identity.email,
       ...(model ? { model } : {}),
+      kits: callKit,
       // With an experiment bound, each turn is logged as a trace whose session is the thread.
       ...(target ? { tracing: { target, user: identity.email } } : {}),
     });

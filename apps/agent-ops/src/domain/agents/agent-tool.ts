@@ -1,4 +1,5 @@
 import type { Queryable } from "@appbase/db";
+import type { KitCaller } from "@appbase/next-kit/kit-call";
 import { withSpan } from "@appbase/telemetry";
 import type { RunnableConfig } from "@langchain/core/runnables";
 import { type StructuredToolInterface, tool } from "@langchain/core/tools";
@@ -10,6 +11,19 @@ export interface ToolContext {
   db: Queryable;
   /** Tools the governed registry has disabled: a call to one is refused and recorded as a failed call. */
   disabledTools?: ReadonlySet<string>;
+  /** Calls another kit's owning route as this kit's app (absent where no kit can be called, e.g. the seed). */
+  kits?: KitCaller;
+}
+
+/** Which call of which thread a tool runs as: together its idempotency key in other kits. */
+export interface ToolCallIdentity {
+  threadId: string;
+  toolCallId: string;
+}
+
+/** The key another kit files a tool call's effect under once: a retried or replayed call reuses it. */
+export function idempotencyKey(call: ToolCallIdentity): string {
+  return `${call.threadId}:${call.toolCallId}`;
 }
 
 /** A tool as an agent declares it: name, description and argument schema, and what it does with a context. */
@@ -17,7 +31,7 @@ export interface AgentToolDefinition<S extends z.ZodObject = z.ZodObject> {
   name: string;
   description: string;
   schema: S;
-  run(args: z.output<S>, ctx: ToolContext): Promise<string>;
+  run(args: z.output<S>, ctx: ToolContext, call: ToolCallIdentity): Promise<string>;
 }
 
 /** Declares a tool; the name and description are what the model and the governed registry see. */
@@ -41,7 +55,7 @@ export function oneAtATime(db: Queryable): Queryable {
   } as Queryable;
 }
 
-function callIdentity(config: RunnableConfig | undefined, toolName: string) {
+function callIdentity(config: RunnableConfig | undefined, toolName: string): ToolCallIdentity {
   const threadId = config?.configurable?.thread_id;
   const toolCallId = (config as { toolCall?: { id?: string } } | undefined)?.toolCall?.id;
   if (typeof threadId !== "string" || !toolCallId) {
@@ -86,7 +100,7 @@ export function recordedTool(
               `Tool ${definition.name} is disabled in the governed registry, so the call was not made; an Agent Ops admin can enable it on the Registry page.`,
             );
           }
-          const output = await definition.run(definition.schema.parse(args), ctx);
+          const output = await definition.run(definition.schema.parse(args), ctx, { threadId, toolCallId });
           const durationMs = Math.round(performance.now() - started);
           return (await recordToolCall(ctx.db, { ...base, durationMs, output })).output;
         } catch (failure) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineAgentTool } from "./agent-tool.ts";
+import { defineAgentTool, idempotencyKey } from "./agent-tool.ts";
 import { readServed } from "./served-data.ts";
 
 const entityId = z
@@ -48,7 +48,20 @@ export const listOpenAlerts = defineAgentTool({
   },
 });
 
-/** Files the triage outcome for an entity's open alerts; runs only after a human reviewed it. */
+/** What the Risk kit's intake route answers (apps/risk-compliance POST /api/intake/triage). */
+interface TriageFiled {
+  action: string;
+  alertIds: string[];
+  caseId: string | null;
+  caseLabel: string | null;
+  replayed: boolean;
+}
+
+/**
+ * Files the triage outcome in the Risk & Compliance kit through its owning route, never its tables;
+ * runs only after a human approved it. The key is the thread and tool call, so a retried or resumed
+ * call files once; an escalation answers the case it opened, which the thread links to.
+ */
 export const fileTriageAction = defineAgentTool({
   name: "file_triage_action",
   description:
@@ -56,11 +69,44 @@ export const fileTriageAction = defineAgentTool({
   schema: z.object({
     entityId,
     action: z.enum(["escalate", "monitor", "dismiss"]),
-    alertIds: z.array(z.string()).default([]),
-    reason: z.string().min(1),
+    alertIds: z.array(z.string().max(20)).max(50).default([]),
+    reason: z.string().min(1).max(500),
   }),
-  async run({ entityId: id, action, alertIds, reason }) {
-    return JSON.stringify({ entityId: id, action, alertIds, reason, filed: true });
+  async run({ entityId: id, action, alertIds, reason }, { kits }, call) {
+    if (!kits)
+      throw new Error(
+        "This run cannot reach the Risk & Compliance kit (no kit caller here), so nothing was filed; resume it from the Agent Ops app.",
+      );
+    const filed = await kits<TriageFiled>({
+      kit: "risk-compliance",
+      path: "/api/intake/triage",
+      body: {
+        idempotencyKey: idempotencyKey(call),
+        sourceKit: "agent-ops",
+        threadId: call.threadId,
+        entityId: id,
+        action,
+        alertIds,
+        reason,
+      },
+    });
+    return JSON.stringify({
+      entityId: id,
+      action,
+      alertIds: filed.alertIds,
+      reason,
+      filed: true,
+      ...(filed.caseId
+        ? {
+            filedIn: {
+              kit: "risk-compliance",
+              entity: "case",
+              id: filed.caseId,
+              label: filed.caseLabel ?? "case",
+            },
+          }
+        : {}),
+    });
   },
 });
 

@@ -1,3 +1,4 @@
+import type { KitCaller } from "@appbase/next-kit/kit-call";
 import type { MayRead } from "@appbase/queue";
 import type pg from "pg";
 import type { AgentModel } from "../agents/agent-model.ts";
@@ -28,6 +29,8 @@ export interface ReviewDecisionRequest {
   mayRead?: MayRead;
   /** The bound serving endpoint, if any (a run continues on the model it started with). */
   model?: AgentModel;
+  /** How the resumed run's tools call other kits (the server's callKit). */
+  kits?: KitCaller;
   /** The bound MLflow experiment, if any: the assessment is handed off and the resumed turn traced there. */
   mlflow?: MlflowTarget;
 }
@@ -80,6 +83,7 @@ export async function decideAndResume(
           ...(edited !== undefined ? { editedArgs: edited } : {}),
         },
         ...(request.model ? { model: request.model } : {}),
+        ...(request.kits ? { kits: request.kits } : {}),
         ...(request.mlflow ? { tracing: { target: request.mlflow, user: request.reviewer } } : {}),
       })
     : null;

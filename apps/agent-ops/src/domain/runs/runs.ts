@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ConflictError, NotFoundError } from "@appbase/next-kit/errors";
+import type { KitCaller } from "@appbase/next-kit/kit-call";
 import { withSpan } from "@appbase/telemetry";
 import { AIMessage, type BaseMessage, HumanMessage, ToolMessage } from "@langchain/core/messages";
 import { Command } from "@langchain/langgraph";
@@ -50,6 +51,8 @@ export async function startAgentRun(
     threadId?: string;
     model?: AgentModel;
     tracing?: RunTracing;
+    /** How its tools call other kits (the server's callKit); without it such tools fail, saying so. */
+    kits?: KitCaller;
   },
 ): Promise<RunOutcome> {
   const threadId = input.threadId ?? `thread-${randomUUID()}`;
@@ -60,7 +63,7 @@ export async function startAgentRun(
   );
   return advance(
     pool,
-    { threadId, agent: input.agent, model, request: input.request, tracing: input.tracing },
+    { threadId, agent: input.agent, model, request: input.request, tracing: input.tracing, kits: input.kits },
     { messages: [new HumanMessage(input.request)] },
   );
 }
@@ -163,6 +166,7 @@ export async function forkAgentRun(
     result: string;
     model?: AgentModel;
     tracing?: RunTracing;
+    kits?: KitCaller;
   },
 ): Promise<RunOutcome> {
   const { rows } = await pool.query<{ agent: string; model: string; request: string }>(
@@ -204,7 +208,14 @@ export async function forkAgentRun(
   });
   return advance(
     pool,
-    { threadId: input.threadId, agent: run.agent, model, request: run.request, tracing: input.tracing },
+    {
+      threadId: input.threadId,
+      agent: run.agent,
+      model,
+      request: run.request,
+      tracing: input.tracing,
+      kits: input.kits,
+    },
     new StateFork(input.checkpointId, { messages: [edited] }, "tools"),
   );
 }
@@ -212,7 +223,13 @@ export async function forkAgentRun(
 /** Resumes a thread paused at its review step with the reviewer's decision, and runs it on. */
 export async function resumeAgentRun(
   pool: pg.Pool,
-  input: { threadId: string; resume: ReviewResume; model?: AgentModel; tracing?: RunTracing },
+  input: {
+    threadId: string;
+    resume: ReviewResume;
+    model?: AgentModel;
+    tracing?: RunTracing;
+    kits?: KitCaller;
+  },
 ): Promise<RunOutcome> {
   const { rows } = await pool.query<{ agent: string; model: string; request: string }>(
     "select agent, model, request from agent_ops.agent_run where thread_id = $1",
@@ -223,7 +240,14 @@ export async function resumeAgentRun(
   const model = modelFor(input.threadId, run.model, input.model);
   return advance(
     pool,
-    { threadId: input.threadId, agent: run.agent, model, request: run.request, tracing: input.tracing },
+    {
+      threadId: input.threadId,
+      agent: run.agent,
+      model,
+      request: run.request,
+      tracing: input.tracing,
+      kits: input.kits,
+    },
     new Command<ReviewResume>({ resume: input.resume }),
   );
 }
@@ -236,6 +260,7 @@ async function advance(
     model: AgentModel;
     request: string;
     tracing: RunTracing | undefined;
+    kits: KitCaller | undefined;
   },
   // A new request, the reviewer's answer to the pending interrupt, or a fork: the state written at a
   // past checkpoint as if `asNode` had produced it (LangGraph time travel), then the graph runs on from there.
@@ -257,7 +282,11 @@ async function advance(
       user: owners[0]?.started_by ?? "unknown",
     }),
     // Read per turn: a tool an admin disables while a run waits for review is refused when it resumes.
-    ctx: { db, disabledTools: await disabledTools(pool, toolNames) },
+    ctx: {
+      db,
+      disabledTools: await disabledTools(pool, toolNames),
+      ...(run.kits ? { kits: run.kits } : {}),
+    },
   });
   // "sync": each checkpoint is written before the next step starts, so a step never runs ahead of the
   // state the timeline can show, and its tool queries never overlap the checkpoint writes.

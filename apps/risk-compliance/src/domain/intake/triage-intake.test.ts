@@ -75,6 +75,23 @@ describe("filing a triage outcome", () => {
     });
   });
 
+  it("takes a repeat signal as the alert it joined: two served ids, one queue alert, one case", async () => {
+    const ids = ["A0000901", "A0000902"];
+    for (const id of ids)
+      await db.pool.query(
+        `insert into risk.alerts (alert_id, entity_id, rule_id, rule_name, severity, status, dedupe_key, score, duplicate_count, opened_at, last_seen_at)
+         values ($1, 'E0000002', 'TM-REPEAT', 'Repeated structuring', 'high', 'new', $1, 0.8, 0, now(), now())`,
+        [id],
+      );
+    await raiseSyncedAlerts(db.pool);
+    const outcome = await fileTriage(db.pool, filing({ entityId: "E0000002", alertIds: ids }), APP);
+    expect(outcome.caseId).not.toBeNull();
+    const { rows } = await db.pool.query("select status from risk_compliance.alert where case_id = $1", [
+      outcome.caseId,
+    ]);
+    expect(rows).toEqual([{ status: "escalated" }]);
+  });
+
   it("files once per idempotency key: a retry, even concurrent, gets the same case back", async () => {
     const alertIds = await servedAlerts("E0000001", ["high"]);
     const input = filing({ alertIds });

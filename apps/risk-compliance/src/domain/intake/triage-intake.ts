@@ -65,28 +65,34 @@ function sameFiling(row: TriageFilingRow, input: TriageFilingInput, alertIds: st
   );
 }
 
-/** The Risk queue's alerts raised from the named served alerts; each must be there and on `entityId`. */
+/**
+ * The Risk queue's alerts the named served alerts were taken in as (a repeat signal joined its open
+ * alert, so two served ids may name one queue alert); each must be there and on `entityId`.
+ */
 async function alertsOfEntity(tx: Queryable, entityId: string, alertIds: string[]): Promise<Alert[]> {
   const known = await tx.query("select 1 from risk.entities where entity_id = $1", [entityId]);
   if (!known.rowCount) throw new FieldRuleError("entityId", `No entity ${entityId} is known; check the id.`);
-  const { rows } = await tx.query(
-    "select * from risk_compliance.alert where source_alert_id = any($1::text[]) order by priority, created_at, id",
+  const { rows } = await tx.query<Record<string, unknown> & { taken_as: string }>(
+    `select i.source_alert_id as taken_as, a.* from risk_compliance.synced_alert_intake i
+     join risk_compliance.alert a on a.id = i.alert_id
+     where i.source_alert_id = any($1::text[]) order by a.priority, a.created_at, a.id`,
     [alertIds],
   );
-  const alerts = rows.map((r) => rowOf(alert, r));
-  const missing = alertIds.filter((id) => !alerts.some((a) => a.sourceAlertId === id));
+  const missing = alertIds.filter((id) => !rows.some((r) => r.taken_as === id));
   if (missing.length > 0)
     throw new FieldRuleError(
       "alertIds",
       `${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not in the Risk alert queue (not taken in yet, or not an alert id).`,
     );
-  const foreign = alerts.filter((a) => a.entityId !== entityId);
+  const foreign = rows.filter((r) => r.entity_id !== entityId);
   if (foreign.length > 0)
     throw new FieldRuleError(
       "alertIds",
-      `${foreign.map((a) => `${a.sourceAlertId} is on ${a.entityId}`).join("; ")}, not on ${entityId}.`,
+      `${foreign.map((r) => `${r.taken_as} is on ${String(r.entity_id)}`).join("; ")}, not on ${entityId}.`,
     );
-  return alerts;
+  const alerts = new Map<string, Alert>();
+  for (const r of rows) if (!alerts.has(String(r.id))) alerts.set(String(r.id), rowOf(alert, r));
+  return [...alerts.values()];
 }
 
 /** Claims an alert as the filing app (a live claim of an analyst is a conflict naming them). */

@@ -1,3 +1,4 @@
+import { KitEntityLink } from "@appbase/next-kit/kit-link";
 import { Banner, StatusBadge } from "@appbase/ui/badges";
 import { Card, DetailList } from "@appbase/ui/layout";
 import { PageHeader } from "@appbase/ui/shell";
@@ -10,6 +11,7 @@ import { LiveRefresh } from "../../../components/live-refresh.tsx";
 import { formatDuration, formatInstant, nodeLabel } from "../../../components/thread-format.ts";
 import { RUN_STATUS_TONE } from "../../../components/thread-list-columns.tsx";
 import { ThreadSteps } from "../../../components/thread-steps.tsx";
+import { threadFilings } from "../../../domain/agents/kit-filings.ts";
 import { listAssessmentHandoffs } from "../../../domain/evaluation/assessment-handoff.ts";
 import { CHECKPOINT_SCHEMA, checkpointReaderFor } from "../../../domain/runs/checkpointer.ts";
 import { getRun } from "../../../domain/runs/list-runs.ts";
@@ -20,6 +22,7 @@ import { buildTimeline } from "../../../domain/timeline/timeline.ts";
 import { toolCallTimings } from "../../../domain/tool-calls/thread-tool-calls.ts";
 import { boundCheckpointSchemas } from "../../../server/checkpoints.ts";
 import { db, pageViewer } from "../../../server/kit.ts";
+import { linkTo } from "../../../server/links.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -42,11 +45,15 @@ export default async function ThreadPage({
   const { schemas } = await boundCheckpointSchemas(pool);
   const run = await getRun(pool, threadId, schemas);
   const saver = await checkpointReaderFor(pool, run?.checkpointSchema ?? CHECKPOINT_SCHEMA);
-  const [checkpoints, timings, handoffs] = await Promise.all([
+  const [checkpoints, timings, handoffs, filings] = await Promise.all([
     loadThreadCheckpoints(saver, threadId),
     toolCallTimings(pool, threadId),
     listAssessmentHandoffs(pool, { threadId }),
+    threadFilings(pool, threadId),
   ]);
+  const filedLinks = await Promise.all(
+    filings.map(async (f) => ({ ...f, link: await linkTo({ kit: f.kit, entity: f.entity, id: f.id }) })),
+  );
   const timeline = buildTimeline(threadId, checkpoints, timings);
   const threadPath = `/threads/${encodeURIComponent(threadId)}`;
   if (!run && checkpoints.length === 0) {
@@ -138,6 +145,17 @@ export default async function ThreadPage({
             />
           </div>
         </Card>
+        {filedLinks.length > 0 ? (
+          <Card title="Filed in other kits" subtitle="What this thread's approved tool calls created there">
+            <ul aria-label="Filed in other kits">
+              {filedLinks.map((f) => (
+                <li key={f.toolCallId}>
+                  {f.tool}: <KitEntityLink link={f.link}>{f.label}</KitEntityLink>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
         <Card
           title="Timeline"
           subtitle="Rebuilt from the LangGraph checkpoint tables; subgraph steps sit inside the step that ran them."
