@@ -52,7 +52,6 @@ export interface PlatformUsage {
 }
 
 export const USAGE_TABLE = "system.serving.endpoint_usage";
-const MAX_ENDPOINT = 63; // the Model Serving API's limit on endpoint names
 
 /** The gateway settings in words: which tables it fills, its rate limits and its guardrails. */
 export function gatewaySettings(endpoint: string, gateway: AiGateway | undefined): GatewaySettings {
@@ -111,7 +110,7 @@ export function usageStatement(endpoint: string, since: Date | null): Statement 
  GROUP BY 1, 2, 3
  ORDER BY 1 DESC, 4 DESC`,
     parameters: [
-      { name: "endpoint_name", value: endpoint.slice(0, MAX_ENDPOINT) },
+      { name: "endpoint_name", value: endpoint },
       { name: "since", value: (since ?? new Date(0)).toISOString(), type: "TIMESTAMP" },
     ],
   };
