@@ -3,7 +3,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { datasetsMigrations } from "@appbase/datasets";
-import { createTestDatabase as createMigratedDatabase, type TestDatabase } from "@appbase/db/testing";
+import {
+  createTestDatabase as createMigratedDatabase,
+  type TestDatabase,
+  type TestDatabaseOptions,
+} from "@appbase/db/testing";
 import {
   type GovernanceFaults,
   type GovernanceSql,
@@ -24,10 +28,11 @@ export const riskComplianceMigrations = {
  * A fresh database per test file with the served tables, the kit's schema and the governance outbox
  * (PGlite, or DATABASE_URL's server).
  */
-export function createTestDatabase(): Promise<TestDatabase> {
-  return createMigratedDatabase({
-    migrations: [datasetsMigrations, riskComplianceMigrations, governanceMigrations],
-  });
+export function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  return createMigratedDatabase(
+    { migrations: [datasetsMigrations, riskComplianceMigrations, governanceMigrations] },
+    options,
+  );
 }
 
 /** A test database plus governed case decisions over a local lakehouse in a temp folder. */

@@ -41,17 +41,16 @@ describe("chunking and highlights (no database)", () => {
   });
 });
 
-// Vector tests need pgvector: the embedded Lakebase (PGlite) has it; the Debian PostgreSQL 15
-// server behind DATABASE_URL does not, and the kit's retrieval migration then creates no chunk tables.
+// Vector tests need pgvector: the embedded Lakebase (PGlite) has it, so they ask for it even when
+// DATABASE_URL names a server (the Debian PostgreSQL 15 has none; there the retrieval migration
+// creates no chunk tables).
 let db: TestDatabase;
-let vectors = false;
 beforeAll(async () => {
-  db = await createTestDatabase();
-  vectors = (await hasPgvector(db.pool)) && (await hasRetrieval(db.pool));
-  if (vectors) {
-    await loadSyntheticPolicies(db.pool);
-    await importSyncedPolicies(db.pool);
-  }
+  db = await createTestDatabase({ embedded: true });
+  if (!((await hasPgvector(db.pool)) && (await hasRetrieval(db.pool))))
+    throw new Error("The embedded Lakebase should have pgvector and the kit's chunk tables.");
+  await loadSyntheticPolicies(db.pool);
+  await importSyncedPolicies(db.pool);
 }, 120_000);
 afterAll(() => db?.close());
 
@@ -67,8 +66,7 @@ function countingEmbedder(): Embedder & { calls: number; texts: number } {
 }
 
 describe("policy retrieval on the embedded Lakebase (pgvector)", () => {
-  it("indexes resumably, finds the known policy for an alert type, and cites it", async (ctx) => {
-    if (!vectors) ctx.skip("pgvector is not installed on this database (PostgreSQL 15 here has none)");
+  it("indexes resumably, finds the known policy for an alert type, and cites it", async () => {
     const embedder = countingEmbedder();
     const first = await indexPolicies(db.pool, embedder, { batchSize: 8, maxBatches: 2 });
     expect(first.embedded).toBe(16);
@@ -97,8 +95,7 @@ describe("policy retrieval on the embedded Lakebase (pgvector)", () => {
     expect(hit.embedder).toEqual({ label: lexicalEmbedder.label, lexical: true });
   });
 
-  it("filters by category, jurisdiction, effective date and current version", async (ctx) => {
-    if (!vectors) ctx.skip("pgvector is not installed on this database (PostgreSQL 15 here has none)");
+  it("filters by category, jurisdiction, effective date and current version", async () => {
     const kyc = await searchPolicies(db.pool, lexicalEmbedder, {
       text: "structuring threshold",
       filters: { category: "kyc" },
@@ -117,8 +114,7 @@ describe("policy retrieval on the embedded Lakebase (pgvector)", () => {
     expect(none).toEqual([]);
   });
 
-  it("walks the named category's partial HNSW index, and no partial index without a category", async (ctx) => {
-    if (!vectors) ctx.skip("pgvector is not installed on this database (PostgreSQL 15 here has none)");
+  it("walks the named category's partial HNSW index, and no partial index without a category", async () => {
     // Every category the gold policies use has its partial index (migration 0005).
     const { rows: used } = await db.pool.query<{ category: string }>(
       "select distinct category from risk_compliance.policy_version",
@@ -175,8 +171,7 @@ describe("policy retrieval on the embedded Lakebase (pgvector)", () => {
     expect(partial(await scannedIndexes({ category: "aml", currentOnly: false }))).toEqual([]);
   });
 
-  it("re-embeds only the changed sections of a new version, and retrieves the new version as current", async (ctx) => {
-    if (!vectors) ctx.skip("pgvector is not installed on this database (PostgreSQL 15 here has none)");
+  it("re-embeds only the changed sections of a new version, and retrieves the new version as current", async () => {
     const { rows } = await db.pool.query(
       "select policy_id, version, body from risk_compliance.policy_version where title = 'Anti-Money Laundering: Structuring and Smurfing Indicators'",
     );
@@ -222,8 +217,7 @@ describe("policy retrieval on the embedded Lakebase (pgvector)", () => {
 });
 
 describe("similar past cases (evidence search)", () => {
-  it("finds the other case whose evidence reads alike, not the case itself", async (ctx) => {
-    if (!vectors) ctx.skip("pgvector is not installed on this database (PostgreSQL 15 here has none)");
+  it("finds the other case whose evidence reads alike, not the case itself", async () => {
     const { rows } = await db.pool.query<{ id: string }>(
       `insert into risk_compliance.risk_case (title, risk_level, created_by, updated_by)
        values ('a', 'low', 'x', 'x'), ('b', 'low', 'x', 'x'), ('c', 'low', 'x', 'x') returning id`,
