@@ -4,6 +4,7 @@ export {
   type LoadProgress,
   loadDatasets,
 } from "./load/load-datasets.ts";
+export { unnestInsertSql, unnestParams } from "./load/insert-batch.ts";
 export type { Queryable } from "./load/queryable.ts";
 export {
   beginSeedRun,
