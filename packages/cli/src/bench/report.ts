@@ -174,7 +174,7 @@ function section(file: BenchFile): string {
   ]);
   const ratioRows = ratios(data).map((r) => [html(r.label), html(fmt(r.value))]);
   return `<section id="${html(file.name)}"><h2>${html(file.name)}</h2>
-<p class="facts">${facts.map(escape).join(" · ")}</p>
+<p class="facts">${facts.map(html).join(" · ")}</p>
 ${table(["goal", "measured", "limit", ""], goalRows)}
 ${barChart(`${file.name}: latency (p50 and p99)`, latencyBars(data), "ms")}
 ${barChart(`${file.name}: rates`, rateBars(data), "/s")}
