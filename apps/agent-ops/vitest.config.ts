@@ -1,3 +1,7 @@
 import { kitVitestConfig } from "@appbase/next-kit/vitest";
+import { mergeConfig } from "vitest/config";
 
-export default kitVitestConfig();
+// tsconfig's `jsx: preserve` is for Next; tests that render components need JSX compiled.
+export default mergeConfig(kitVitestConfig(), {
+  oxc: { jsx: { runtime: "automatic", importSource: "react" } },
+});
