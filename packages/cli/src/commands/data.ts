@@ -7,7 +7,7 @@ import type { Command } from "commander";
 import { discoverKits, selectKits } from "../kits.ts";
 import { goldTablesFor } from "../orchestrator/land-gold.ts";
 import { LandingError, landGoldOnDatabricks } from "../orchestrator/land-gold-databricks.ts";
-import { resolveLandTarget } from "../orchestrator/land-target.ts";
+import { DEFAULT_LANDING, resolveLandTarget } from "../orchestrator/land-target.ts";
 import { prepareDatabase } from "../orchestrator/prepare-database.ts";
 import { createProgress } from "../progress.ts";
 import { CliError, findRepoRoot } from "../repo.ts";
@@ -124,7 +124,7 @@ async function landKitGold(kitId: string, options: LandOptions) {
       epoch: currentEpoch(),
       onProgress: (event) => {
         if (event.phase === "upload") {
-          progress ??= createProgress(`Uploading ${event.table}`);
+          progress ??= createProgress(`Landing ${event.table}`);
           progress.update(event.rowsDone, event.rowsTotal);
         } else {
           progress?.done(`${event.rows} rows in ${event.table}`);
