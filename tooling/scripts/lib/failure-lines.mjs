@@ -9,6 +9,7 @@ const MARKERS = [
   /^\s*\d+\) \[/, // playwright list: "  1) [project] › spec.ts:12:3 › title"
   /(^|\s)\w*Error: /, // the first line of the reason
   /Timed out|Test timeout/i,
+  /error TS\d+:/, // tsc
   /Unhandled (Rejection|Error)|\bErrors?\s+\d+ errors?\b/, // vitest: errors outside a test fail the run too
   /ERROR\s+command .* exited/, // turbo: which package failed
 ];

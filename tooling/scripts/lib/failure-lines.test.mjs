@@ -28,6 +28,16 @@ test("keeps vitest's errors outside a test, which fail a run whose tests all pas
   ]);
 });
 
+test("keeps tsc's errors", () => {
+  const collector = failureCollector();
+  collector.push(
+    "packages/cli/src/commands/preview.ts(90,64): error TS2345: Argument of type 'string | undefined'\n",
+  );
+  assert.deepEqual(collector.lines(), [
+    "packages/cli/src/commands/preview.ts(90,64): error TS2345: Argument of type 'string | undefined'",
+  ]);
+});
+
 test("passes over a clean run", () => {
   const collector = failureCollector();
   collector.push(" ✓ src/b.test.ts (3 tests)\n Test Files  2 passed (2)\n");

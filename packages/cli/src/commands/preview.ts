@@ -87,7 +87,8 @@ export function registerPreviewCommand(program: Command): void {
 
 /** The branch checked on the project, then the bundle binding printed (and deployed with --deploy). */
 async function previewOnDatabricks(kit: Kit, options: PreviewOptions): Promise<void> {
-  const project = options.project ?? lakebaseProjectId(kit.id, options.target);
+  const project = options.project ?? (options.target && lakebaseProjectId(kit.id, options.target));
+  if (!project) throw new CliError("Name the deploy target (--target) or the Lakebase project (--project).");
   const branch = await withBranchErrors(async () => (await branchPort({ project })).get(options.branch));
   if (branch.connection.kind !== "lakebase-endpoint") throw new CliError(`${branch.name} has no endpoint.`);
   console.log(
