@@ -58,8 +58,8 @@ export function registerDataCommands(program: Command): void {
     .option("--warehouse <id>", "SQL warehouse to run the statements on (default: the kit's bound warehouse)")
     .option(
       "--volume <schema.volume>",
-      "volume in that catalog for the uploaded files",
-      "appbase_landing.gold",
+      "volume in that catalog for the uploaded files (created when missing)",
+      `${DEFAULT_LANDING.schema}.${DEFAULT_LANDING.volume}`,
     )
     .option("--var <name=value>", "a bundle variable (repeatable), as for deploy", collectVariable, {})
     .option("--seed <n>", "seed of the synthetic data", "42")
