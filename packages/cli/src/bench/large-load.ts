@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { datasetsMigrations, servedTables } from "@appbase/datasets";
@@ -8,6 +8,7 @@ import { openLocalLakehouse } from "@appbase/lakehouse/local";
 import { csvHeader, csvLine, datasets, type Scale } from "@appbase/synthetic-data";
 import { PGlite } from "@electric-sql/pglite";
 import { lakehouseDirOf, landGoldTables } from "../orchestrator/land-gold.ts";
+import { ownPeakRssMb, peakRssMbOf } from "../orchestrator/peak-rss.ts";
 import { syncServedTables } from "../orchestrator/sync-served.ts";
 import { createProgress } from "../progress.ts";
 import { CliError } from "../repo.ts";
@@ -85,7 +86,7 @@ export async function benchLargeLoad(options: {
     });
     const syncSeconds = (performance.now() - started) / 1000;
     const syncedRows = synced.reduce((sum, r) => sum + r.rowsWritten, 0);
-    const lakebaseRss = peakRssOf(status.pid);
+    const lakebaseRss = peakRssMbOf(status.pid);
 
     options.log("COPY baseline (pre-generated CSV into the same table shapes, in-process PGlite)…");
     const tables = await copyBaseline(db.pool, options, epoch, landed.perTable);
@@ -105,7 +106,7 @@ export async function benchLargeLoad(options: {
       copyRowsPerSecond,
       landRatio: landRowsPerSecond / copyRowsPerSecond,
       syncRatio: syncRowsPerSecond / copyRowsPerSecond,
-      peakRssMb: { loader: Math.round(process.resourceUsage().maxRSS / 1024), lakebase: lakebaseRss },
+      peakRssMb: { loader: ownPeakRssMb(), lakebase: lakebaseRss },
       tables,
       copySampleRows: COPY_SAMPLE_ROWS,
     };
@@ -187,14 +188,4 @@ async function tableDdl(
     `CREATE TABLE ${schema}.${table} (${defs.join(", ")})`,
     ...indexes.rows.map((r) => String(r.indexdef)),
   ];
-}
-
-/** Peak resident memory (VmHWM) of a process in MB, or null when /proc does not say. */
-function peakRssOf(pid: number): number | null {
-  try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return match ? Math.round(Number(match[1]) / 1024) : null;
-  } catch {
-    return null;
-  }
 }

@@ -18,6 +18,7 @@ import { CliError } from "../repo.ts";
 import { prepareGovernance } from "./governance-setup.ts";
 import { kitsAwaitingSeed, recordKitSeed } from "./kit-seeds.ts";
 import { GOLD_CATALOG, lakehouseDirOf, landGoldTables } from "./land-gold.ts";
+import { ownPeakRssMb, peakRssMbOf } from "./peak-rss.ts";
 import { syncServedTables } from "./sync-served.ts";
 
 export interface PreparedDatabase {
@@ -59,12 +60,14 @@ export async function prepareDatabase(options: {
   const log = options.log ?? ((line: string) => console.log(line));
   const external = Boolean(options.env.DATABASE_URL || options.env.PGHOST || options.env.LAKEBASE_ENDPOINT);
   let startedLakebase = false;
+  let lakebasePid: number | undefined;
   if (!external) {
     const before = await lakebaseStatus({ stateDir: options.stateDir });
     const status = await startLakebaseProcess({ stateDir: options.stateDir });
     if (status.state !== "running")
       throw new CliError(`The local Lakebase did not start; see ${status.logFile}.`);
     startedLakebase = before.state !== "running";
+    lakebasePid = status.pid;
     log(`Local Lakebase ${startedLakebase ? "started" : "already running"} at ${status.url}`);
   }
   const db = await createPool({ env: options.env, applicationName: "appbase-cli" });
@@ -89,6 +92,8 @@ export async function prepareDatabase(options: {
       lakehouseDir,
       seed: options.seed,
       scale: options.scale,
+      lakebasePid,
+      log,
     });
     // Kits seed their own state after the served tables they may refer to are in place.
     await seedKits(db.pool, { ...options, kits }, runId, lakehouseDir, log);
@@ -153,6 +158,9 @@ async function seedFromGold(options: {
   lakehouseDir: string;
   seed: number;
   scale: string;
+  /** The local Lakebase's process, whose peak memory the closing note gives (absent on a server). */
+  lakebasePid?: number;
+  log: (line: string) => void;
 }): Promise<{ runId: number; finish: () => Promise<void> }> {
   const scale = parseScale(options.scale);
   const epoch = currentEpoch();
@@ -160,6 +168,7 @@ async function seedFromGold(options: {
   const lakehouse = await openLocalLakehouse({ directory: options.lakehouseDir });
   try {
     const gold = createProgress("Landing gold tables in the local lakehouse");
+    const landStarted = performance.now();
     const landed = await landGoldTables({
       lakehouse,
       seed: options.seed,
@@ -167,9 +176,11 @@ async function seedFromGold(options: {
       epoch,
       onProgress: ({ table, rowsDone, rowsTotal }) => gold.update(rowsDone, rowsTotal, table),
     });
+    const landSeconds = (performance.now() - landStarted) / 1000;
     gold.done(
-      `${landed.rows.toLocaleString("en-US")} rows in ${landed.tables} tables under ${GOLD_CATALOG}.*`,
+      `${landed.rows.toLocaleString("en-US")} rows in ${landed.tables} tables under ${GOLD_CATALOG}.* (${rate(landed.rows, landSeconds)})`,
     );
+    const syncStarted = performance.now();
     // Gold was recreated, so its versions restarted: every served table takes a fresh snapshot.
     const synced = await syncServedTables({
       lakehouse,
@@ -177,6 +188,10 @@ async function seedFromGold(options: {
       mode: "snapshot",
       expectedRows: landed.perTable,
     });
+    const syncedRows = synced.reduce((sum, r) => sum + r.rowsWritten, 0);
+    options.log(
+      `Loaded ${landed.rows.toLocaleString("en-US")} rows: gold ${rate(landed.rows, landSeconds)}, sync ${rate(syncedRows, (performance.now() - syncStarted) / 1000)}; ${peakMemory(options.lakebasePid)}`,
+    );
     return {
       runId: run.runId,
       finish: () => run.finish(synced.map((r) => ({ table: r.name, rows: r.rowsWritten, ms: r.ms }))),
@@ -184,6 +199,16 @@ async function seedFromGold(options: {
   } finally {
     await lakehouse.close();
   }
+}
+
+function rate(rows: number, seconds: number): string {
+  return `${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString("en-US")} rows/s`;
+}
+
+/** The closing note's memory figure: this process's peak, and the local Lakebase's when it runs here. */
+function peakMemory(lakebasePid: number | undefined): string {
+  const lakebase = lakebasePid === undefined ? null : peakRssMbOf(lakebasePid);
+  return `peak resident memory ${ownPeakRssMb()} MB${lakebase === null ? "" : ` (local Lakebase ${lakebase} MB)`}`;
 }
 
 /**
