@@ -9,9 +9,13 @@ import { benchGovernanceWriter } from "@appbase/lakehouse/bench/governance";
 import { governanceMigrations } from "@appbase/lakehouse/governance";
 import { PGlite } from "@electric-sql/pglite";
 import type { Command } from "commander";
+import { benchHttpLoad } from "../bench/http-load.ts";
 import { benchPointRead } from "../bench/point-read.ts";
 import { benchPolicyRetrieval } from "../bench/policy-retrieval.ts";
 import { readBenchFiles, renderReport } from "../bench/report.ts";
+import { discoverKits } from "../kits.ts";
+import { lakehouseDirOf } from "../orchestrator/land-gold.ts";
+import { prepareDatabase } from "../orchestrator/prepare-database.ts";
 import { CliError, findRepoRoot } from "../repo.ts";
 
 interface BenchOptions {
@@ -22,6 +26,7 @@ interface BenchOptions {
   only?: string;
   out?: string;
   reportOnly?: boolean;
+  loadSeconds: string;
 }
 
 const BENCHMARKS = [
@@ -31,6 +36,7 @@ const BENCHMARKS = [
   "branch-create",
   "branch-diff",
   "policy-retrieval",
+  "http-load",
 ] as const;
 
 /** `appbase bench`: benchmarks with JSON output, each against a baseline measured in the same run. */
@@ -43,6 +49,7 @@ export function registerBenchCommand(program: Command): void {
     .option("--governed-writes <n>", "writes for the Governance Writer benchmark", "500")
     .option("--sync-rows <n>", "rows for the snapshot sync vs COPY benchmark", "1000000")
     .option("--retrieval-chunks <n>", "policy chunks for the retrieval benchmark", "100000")
+    .option("--load-seconds <n>", "seconds of HTTP load per page and mutation (http-load)", "15")
     .option("--out <dir>", "output folder (default: <repo>/bench-results)")
     .option("--report-only", "only regenerate report.html from the JSON results already there")
     .action(async (options: BenchOptions) => {
@@ -108,8 +115,80 @@ export function registerBenchCommand(program: Command): void {
         );
       if (wanted("branch-diff"))
         write("branch-diff", await benchBranchDiff({ sizes: [10_000, 50_000], log: console.error }));
+      if (wanted("http-load")) {
+        const result = await httpLoad(Number(options.loadSeconds));
+        write(`http-load-${result.database}`, result);
+      }
       writeReport(outDir);
     });
+}
+
+/**
+ * HTTP load on every kit's production build, in a throwaway state folder (its own embedded Lakebase,
+ * or DATABASE_URL's PostgreSQL) with the default synthetic data, kits on ports shifted by 500.
+ */
+async function httpLoad(seconds: number) {
+  const repoRoot = findRepoRoot();
+  const stateDir = mkdtempSync(join(tmpdir(), "appbase-http-load-"));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    APPBASE_STATE_DIR: stateDir,
+    APPBASE_LAKEHOUSE_DIR: lakehouseDirOf(stateDir),
+    APPBASE_LAKEBASE_PORT:
+      process.env.APPBASE_LAKEBASE_PORT ?? String(20_000 + Math.floor(Math.random() * 20_000)),
+    APPBASE_PORT_OFFSET: process.env.APPBASE_PORT_OFFSET ?? "500",
+    NODE_ENV: "production",
+  };
+  const database = env.DATABASE_URL ? "postgres" : "lakebase";
+  // The Lakebase process and kit discovery read these from the process environment (a one-shot CLI run).
+  process.env.APPBASE_LAKEBASE_PORT = env.APPBASE_LAKEBASE_PORT;
+  process.env.APPBASE_PORT_OFFSET = env.APPBASE_PORT_OFFSET;
+  const kits = await discoverKits(repoRoot);
+  const prepared = await prepareDatabase({
+    stateDir,
+    env,
+    kits,
+    seed: 42,
+    scale: "default",
+    log: console.error,
+  });
+  try {
+    const connections = 32;
+    const runs = await benchHttpLoad({
+      kits,
+      repoRoot,
+      env,
+      db: prepared.db.pool,
+      connections,
+      seconds,
+      log: console.error,
+    });
+    const goals = runs.flatMap((r) => [
+      {
+        name: `${r.kit}: 0 errors under load (read and mutation)`,
+        value: r.read.errors + r.mutation.errors,
+        met: r.read.errors + r.mutation.errors === 0,
+      },
+      {
+        name: `${r.kit}: nothing lost (rows written = successes reported)`,
+        value: r.mutation.lost,
+        met: r.mutation.lost === 0,
+      },
+    ]);
+    return {
+      benchmark: "http-load",
+      database,
+      target: prepared.db.describe(),
+      connections,
+      seconds,
+      runs,
+      goals,
+    };
+  } finally {
+    await prepared.db.close();
+    if (!env.DATABASE_URL) await stopLakebaseProcess({ stateDir });
+    rmSync(stateDir, { recursive: true, force: true });
+  }
 }
 
 /** bench-results/report.html from every JSON result in the folder (this run's and earlier ones). */

@@ -1,0 +1,231 @@
+import { randomUUID } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { LOCAL_IDENTITY_COOKIE } from "@appbase/bindings";
+import { assets, customers } from "@appbase/datasets/tables";
+import type { Queryable } from "@appbase/db";
+import autocannon from "autocannon";
+import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
+import type { Kit } from "../kits.ts";
+import { startKit } from "../orchestrator/kit-process.ts";
+import { CliError } from "../repo.ts";
+
+/** What one load run measured: requests/s, latency, and everything that was not a success. */
+export interface LoadFigures {
+  requests: number;
+  requestsPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Non-2xx answers, connection errors, timeouts and (for a mutation) answers that were not `ok`. */
+  errors: number;
+}
+
+export interface KitLoadResult {
+  kit: string;
+  user: string;
+  read: LoadFigures & { path: string };
+  mutation: LoadFigures & {
+    name: string;
+    /** Successful answers: what the rows must have grown by. */
+    succeeded: number;
+    rowsBefore: number;
+    rowsAfter: number;
+    /** succeeded - (rowsAfter - rowsBefore): writes answered ok but not found (0 is the goal; negative: rows nobody was told of). */
+    lost: number;
+  };
+}
+
+/** One kit's scenario: its busiest read page and its main mutation, acting as a local user. */
+interface Scenario {
+  kit: string;
+  /** Local user id (the identity switcher's cookie) with the permissions both need. */
+  user: string;
+  read: string;
+  mutation: {
+    name: string;
+    /** The page that renders the server action (the action posts to it). */
+    page: string;
+    action: { file: string; exportedName: string };
+    /** The rows the mutation writes, counted before and after. */
+    count: string;
+    /** What the scenario needs from the data (an existing parent row). */
+    setup(db: Queryable): Promise<Record<string, string>>;
+    /** The action's one argument for request `i`; each request is a new write (its own request id). */
+    input(i: number, setup: Record<string, string>): Record<string, unknown>;
+  };
+}
+
+const qualified = (table: PgTable) => {
+  const c = getTableConfig(table);
+  return `"${c.schema ?? "public"}"."${c.name}"`;
+};
+
+async function firstId(db: Queryable, table: PgTable, column: string): Promise<string> {
+  const { rows } = await db.query(`SELECT ${column} AS id FROM ${qualified(table)} ORDER BY 1 LIMIT 1`);
+  const id = rows[0]?.id;
+  if (typeof id !== "string")
+    throw new CliError(`http-load: ${qualified(table)} is empty; seed the kits first.`);
+  return id;
+}
+
+/** The kits' scenarios: a list page, and a write that adds a row (so concurrent requests never conflict). */
+export const SCENARIOS: readonly Scenario[] = [
+  {
+    kit: "customer-hub",
+    user: "tess",
+    read: "/customers",
+    mutation: {
+      name: "addNoteAction (server action)",
+      page: "/customers/{customerId}",
+      action: { file: "apps/customer-hub/src/actions/notes.ts", exportedName: "addNoteAction" },
+      count: "SELECT count(*)::int AS n FROM customer_hub.notes",
+      setup: async (db) => ({ customerId: await firstId(db, customers, "customer_id") }),
+      input: (i, s) => ({ customerId: s.customerId, body: `load note ${i}`, requestId: randomUUID() }),
+    },
+  },
+  {
+    kit: "operations-portal",
+    user: "pia",
+    read: "/work-orders",
+    mutation: {
+      name: "createWorkOrderAction (server action)",
+      page: "/assets/{assetId}",
+      action: {
+        file: "apps/operations-portal/src/actions/work-orders.ts",
+        exportedName: "createWorkOrderAction",
+      },
+      count: "SELECT count(*)::int AS n FROM operations_portal.work_order",
+      setup: async (db) => ({ assetId: await firstId(db, assets, "asset_id") }),
+      input: (i, s) => ({ assetId: s.assetId, title: `load ${i}`, priority: "low", requestId: randomUUID() }),
+    },
+  },
+];
+
+/** A server action's id in a kit's production build (server-reference-manifest.json). */
+export function actionId(
+  kitDir: string,
+  repoRoot: string,
+  action: { file: string; exportedName: string },
+): string {
+  const manifestFile = join(kitDir, ".next", "server", "server-reference-manifest.json");
+  if (!existsSync(manifestFile))
+    throw new CliError(`http-load: ${kitDir} has no production build; run \`next build\` in it first.`);
+  const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  const file = action.file.replace(/^\/+/, "");
+  const found = Object.entries(manifest.node).find(
+    ([, v]) =>
+      v.exportedName === action.exportedName &&
+      (v.filename === file || join(repoRoot, v.filename ?? "") === join(repoRoot, file)),
+  );
+  if (!found)
+    throw new CliError(`http-load: no action ${action.exportedName} of ${file} in ${manifestFile}.`);
+  return found[0];
+}
+
+function figures(result: autocannon.Result, extraErrors = 0): LoadFigures {
+  return {
+    requests: result.requests.total,
+    requestsPerSec: Math.round(result.requests.average * 10) / 10,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.non2xx + result.errors + result.timeouts + extraErrors,
+  };
+}
+
+/**
+ * HTTP load on each kit's production build (`next start`, one kit at a time): `connections`
+ * connections for `seconds` on its read page, then on its mutation, counting the rows the
+ * mutation writes before and after. The kits' data must be prepared (`appbase up`'s database).
+ */
+export async function benchHttpLoad(options: {
+  kits: readonly Kit[];
+  repoRoot: string;
+  env: NodeJS.ProcessEnv;
+  db: Queryable;
+  connections: number;
+  seconds: number;
+  log: (line: string) => void;
+}): Promise<KitLoadResult[]> {
+  const results: KitLoadResult[] = [];
+  for (const scenario of SCENARIOS) {
+    const kit = options.kits.find((k) => k.id === scenario.kit);
+    if (!kit) continue;
+    const id = actionId(kit.dir, options.repoRoot, scenario.mutation.action);
+    const setup = await scenario.mutation.setup(options.db);
+    options.log(`http-load ${kit.id}: next start on ${kit.port}`);
+    const running = await startKit(kit, { mode: "prod", env: options.env });
+    try {
+      const cookie = `${LOCAL_IDENTITY_COOKIE}=${scenario.user}`;
+      const base = running.url;
+      // Warm-up: the first render of each route compiles nothing in production, but fills caches.
+      await fetch(`${base}${scenario.read}`, { headers: { cookie } });
+      options.log(
+        `http-load ${kit.id}: GET ${scenario.read}, ${options.connections} connections, ${options.seconds} s`,
+      );
+      const read = await autocannon({
+        url: `${base}${scenario.read}`,
+        connections: options.connections,
+        duration: options.seconds,
+        headers: { cookie },
+      });
+      const page = scenario.mutation.page.replace(/\{(\w+)\}/g, (_, k: string) => setup[k] ?? "");
+      const count = async () => Number((await options.db.query(scenario.mutation.count)).rows[0]?.n);
+      const rowsBefore = await count();
+      let n = 0;
+      let notOk = 0;
+      options.log(
+        `http-load ${kit.id}: ${scenario.mutation.name}, ${options.connections} connections, ${options.seconds} s`,
+      );
+      const mutation = await autocannon({
+        url: `${base}${page}`,
+        connections: options.connections,
+        duration: options.seconds,
+        method: "POST",
+        headers: {
+          cookie,
+          accept: "text/x-component",
+          "content-type": "text/plain;charset=UTF-8",
+          "next-action": id,
+        },
+        requests: [
+          {
+            setupRequest: (request) => ({
+              ...request,
+              body: JSON.stringify([scenario.mutation.input(n++, setup)]),
+            }),
+          },
+        ],
+        // The action answers 200 with { ok: false, error } when it refuses; that is an error here.
+        verifyBody: (body) => {
+          const ok = typeof body === "string" && body.includes('"ok":true');
+          if (!ok) notOk++;
+          return ok;
+        },
+      });
+      // Writes still in flight when the run stopped finish before the rows are counted.
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      const rowsAfter = await count();
+      const mutationFigures = figures(mutation);
+      const succeeded = mutation["2xx"] - notOk;
+      results.push({
+        kit: kit.id,
+        user: scenario.user,
+        read: { path: scenario.read, ...figures(read) },
+        mutation: {
+          name: scenario.mutation.name,
+          ...mutationFigures,
+          errors: mutationFigures.errors + notOk,
+          succeeded,
+          rowsBefore,
+          rowsAfter,
+          lost: succeeded - (rowsAfter - rowsBefore),
+        },
+      });
+    } finally {
+      await running.stop();
+    }
+  }
+  return results;
+}
