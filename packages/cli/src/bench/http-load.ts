@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { LOCAL_IDENTITY_COOKIE } from "@appbase/bindings";
 import { assets, customers } from "@appbase/datasets/tables";
@@ -35,6 +36,9 @@ export interface KitLoadResult {
   };
 }
 
+/** What a scenario found in the data: ids for the page path and its requests. */
+type Setup = Record<string, string | readonly string[]>;
+
 /** One kit's scenario: its busiest read page and its main mutation, acting as a local user. */
 interface Scenario {
   kit: string;
@@ -49,9 +53,9 @@ interface Scenario {
     /** The rows the mutation writes, counted before and after. */
     count: string;
     /** What the scenario needs from the data (an existing parent row). */
-    setup(db: Queryable): Promise<Record<string, string>>;
-    /** The action's one argument for request `i`; each request is a new write (its own request id). */
-    input(i: number, setup: Record<string, string>): Record<string, unknown>;
+    setup(db: Queryable): Promise<Setup>;
+    /** The action's one argument for request `i`; each request is a new write (its own request id or row). */
+    input(i: number, setup: Setup): Record<string, unknown>;
   };
 }
 
@@ -99,7 +103,38 @@ export const SCENARIOS: readonly Scenario[] = [
       input: (i, s) => ({ assetId: s.assetId, title: `load ${i}`, priority: "low", requestId: randomUUID() }),
     },
   },
+  {
+    kit: "risk-compliance",
+    user: "ana",
+    read: "/alerts",
+    mutation: {
+      name: "claimAlertAction (server action), each request a different new alert",
+      page: "/alerts",
+      action: { file: "apps/risk-compliance/src/actions/alerts.ts", exportedName: "claimAlertAction" },
+      count: "SELECT count(*)::int AS n FROM risk_compliance.alert WHERE status = 'claimed'",
+      setup: async (db) => ({
+        alertIds: (
+          await db.query("SELECT id::text AS id FROM risk_compliance.alert WHERE status = 'new' ORDER BY id")
+        ).rows.map((r) => String(r.id)),
+      }),
+      input: (i, s) => {
+        const ids = s.alertIds as readonly string[];
+        if (i >= ids.length)
+          throw new CliError(`http-load: only ${ids.length} new alerts to claim; shorten the run.`);
+        return { alertId: ids[i] };
+      },
+    },
+  },
 ];
+
+/** True when nothing listens on the port (so the load reaches the kit this run starts, no one else's). */
+function portFree(port: number, host = "127.0.0.1"): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, host, () => server.close(() => resolve(true)));
+  });
+}
 
 /** A server action's id in a kit's production build (server-reference-manifest.json). */
 export function actionId(
@@ -154,6 +189,10 @@ export async function benchHttpLoad(options: {
     if (!kit) continue;
     const id = actionId(kit.dir, options.repoRoot, scenario.mutation.action);
     const setup = await scenario.mutation.setup(options.db);
+    if (!(await portFree(kit.port)))
+      throw new CliError(
+        `http-load: port ${kit.port} is taken (another ${kit.id} server?); set APPBASE_PORT_OFFSET to shift the kits to free ports.`,
+      );
     options.log(`http-load ${kit.id}: next start on ${kit.port}`);
     const running = await startKit(kit, { mode: "prod", env: options.env });
     try {
@@ -170,7 +209,7 @@ export async function benchHttpLoad(options: {
         duration: options.seconds,
         headers: { cookie },
       });
-      const page = scenario.mutation.page.replace(/\{(\w+)\}/g, (_, k: string) => setup[k] ?? "");
+      const page = scenario.mutation.page.replace(/\{(\w+)\}/g, (_, k: string) => String(setup[k] ?? ""));
       const count = async () => Number((await options.db.query(scenario.mutation.count)).rows[0]?.n);
       const rowsBefore = await count();
       let n = 0;

@@ -4,12 +4,16 @@ import { join } from "node:path";
 import { benchBranchCreate, benchBranchDiff } from "@appbase/branches/bench";
 import { applyMigrations, createPool } from "@appbase/db";
 import { startLakebaseProcess, stopLakebaseProcess } from "@appbase/db/local";
+import { realServerUrl } from "@appbase/db/testing";
 import { benchSnapshotVsCopy } from "@appbase/lakehouse/bench";
 import { benchGovernanceWriter } from "@appbase/lakehouse/bench/governance";
 import { governanceMigrations } from "@appbase/lakehouse/governance";
+import { parseScale } from "@appbase/synthetic-data";
 import { PGlite } from "@electric-sql/pglite";
 import type { Command } from "commander";
 import { benchHttpLoad } from "../bench/http-load.ts";
+import { benchLargeLoad } from "../bench/large-load.ts";
+import { benchPageTtfb } from "../bench/page-ttfb.ts";
 import { benchPointRead } from "../bench/point-read.ts";
 import { benchPolicyRetrieval } from "../bench/policy-retrieval.ts";
 import { readBenchFiles, renderReport } from "../bench/report.ts";
@@ -27,6 +31,9 @@ interface BenchOptions {
   out?: string;
   reportOnly?: boolean;
   loadSeconds: string;
+  loadScale: string;
+  pageCustomers: string;
+  pageRequests: string;
 }
 
 const BENCHMARKS = [
@@ -37,6 +44,8 @@ const BENCHMARKS = [
   "branch-diff",
   "policy-retrieval",
   "http-load",
+  "large-load",
+  "page-ttfb",
 ] as const;
 
 /** `appbase bench`: benchmarks with JSON output, each against a baseline measured in the same run. */
@@ -50,6 +59,13 @@ export function registerBenchCommand(program: Command): void {
     .option("--sync-rows <n>", "rows for the snapshot sync vs COPY benchmark", "1000000")
     .option("--retrieval-chunks <n>", "policy chunks for the retrieval benchmark", "100000")
     .option("--load-seconds <n>", "seconds of HTTP load per page and mutation (http-load)", "15")
+    .option(
+      "--load-scale <scale>",
+      "synthetic data scale for large-load (gold landing and sync vs COPY)",
+      "large",
+    )
+    .option("--page-customers <n>", "customers loaded for page-ttfb", "1000000")
+    .option("--page-requests <n>", "requests per page for page-ttfb", "40")
     .option("--out <dir>", "output folder (default: <repo>/bench-results)")
     .option("--report-only", "only regenerate report.html from the JSON results already there")
     .action(async (options: BenchOptions) => {
@@ -119,13 +135,33 @@ export function registerBenchCommand(program: Command): void {
         const result = await httpLoad(Number(options.loadSeconds));
         write(`http-load-${result.database}`, result);
       }
+      if (wanted("large-load"))
+        write(
+          "large-load",
+          await benchLargeLoad({ scale: parseScale(options.loadScale), seed: 42, log: console.error }),
+        );
+      if (wanted("page-ttfb")) {
+        const kit = (await discoverKits(findRepoRoot())).find((k) => k.id === "customer-hub");
+        if (!kit) throw new CliError("page-ttfb needs the customer-hub kit (apps/customer-hub).");
+        write(
+          "page-ttfb",
+          await benchPageTtfb({
+            kit,
+            customers: Number(options.pageCustomers),
+            requests: Number(options.pageRequests),
+            // PostgreSQL too when a server is configured (as for the database tests).
+            postgresUrl: realServerUrl(),
+            log: console.error,
+          }),
+        );
+      }
       writeReport(outDir);
     });
 }
 
 /**
  * HTTP load on every kit's production build, in a throwaway state folder (its own embedded Lakebase,
- * or DATABASE_URL's PostgreSQL) with the default synthetic data, kits on ports shifted by 500.
+ * or DATABASE_URL's PostgreSQL) with the default synthetic data, kits on ports shifted by a random offset (APPBASE_PORT_OFFSET overrides).
  */
 async function httpLoad(seconds: number) {
   const repoRoot = findRepoRoot();
@@ -136,7 +172,7 @@ async function httpLoad(seconds: number) {
     APPBASE_LAKEHOUSE_DIR: lakehouseDirOf(stateDir),
     APPBASE_LAKEBASE_PORT:
       process.env.APPBASE_LAKEBASE_PORT ?? String(20_000 + Math.floor(Math.random() * 20_000)),
-    APPBASE_PORT_OFFSET: process.env.APPBASE_PORT_OFFSET ?? "500",
+    APPBASE_PORT_OFFSET: process.env.APPBASE_PORT_OFFSET ?? String(6000 + Math.floor(Math.random() * 3000)),
     NODE_ENV: "production",
   };
   const database = env.DATABASE_URL ? "postgres" : "lakebase";
