@@ -48,10 +48,9 @@ export const applyReviewAction = defineAction({
   permission: "case.decide",
   input: z.object({ branch: caseReviews.branchField }),
   handler: async ({ branch }) => {
-    const outcome = await applyReview(process.env, branch);
-    revalidatePath("/reviews");
-    revalidatePath("/cases");
-    return outcome;
+    // No revalidatePath: it would re-render this review's page, now gone, over the outcome and its
+    // conflicts (the pages are dynamic, so the lists are read afresh on the next visit).
+    return applyReview(process.env, branch);
   },
 });
 
@@ -60,8 +59,8 @@ export const discardReviewAction = defineAction({
   permission: "case.decide",
   input: z.object({ branch: caseReviews.branchField }),
   handler: async ({ branch }) => {
+    // No revalidatePath, as for apply: it would replace the confirmation with "no such review".
     await caseReviews.discard(process.env, branch);
-    revalidatePath("/reviews");
     return { discarded: branch };
   },
 });
