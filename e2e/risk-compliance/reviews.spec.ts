@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import { actAs, escalateToCase, raiseStructuringAlert, riskDatabase } from "./support/risk.ts";
 
 // Case reviews on a branch of the local Lakebase: a senior reviewer works a set of cases on the
@@ -14,6 +14,15 @@ const caseRow = (id: string) =>
       [id],
     )
     .then((r) => r.rows[0]!);
+
+/** Ana (an analyst, who escalates the cases) and Sara (the senior reviewer), each in her own browser context. */
+async function analystAndReviewer(browser: Browser, baseURL: string) {
+  const ana = await (await browser.newContext()).newPage();
+  const sara = await (await browser.newContext()).newPage();
+  await actAs(ana, "ana", baseURL);
+  await actAs(sara, "sara", baseURL);
+  return { ana, sara };
+}
 
 /** Opens a review of `caseIds` on /reviews and returns the review page's branch. */
 async function openReview(page: Page, caseIds: string[]): Promise<string> {
@@ -42,10 +51,7 @@ test("a senior reviewer works two cases on a branch and applies: one replayed on
   baseURL,
 }) => {
   test.setTimeout(300_000);
-  const ana = await (await browser.newContext()).newPage();
-  const sara = await (await browser.newContext()).newPage();
-  await actAs(ana, "ana", baseURL!);
-  await actAs(sara, "sara", baseURL!);
+  const { ana, sara } = await analystAndReviewer(browser, baseURL!);
   const first = await escalateToCase(ana, await raiseStructuringAlert(db));
   const second = await escalateToCase(ana, await raiseStructuringAlert(db));
 
@@ -89,10 +95,7 @@ test("a review discarded after a decision leaves main as it was; an analyst cann
   baseURL,
 }) => {
   test.setTimeout(300_000);
-  const ana = await (await browser.newContext()).newPage();
-  const sara = await (await browser.newContext()).newPage();
-  await actAs(ana, "ana", baseURL!);
-  await actAs(sara, "sara", baseURL!);
+  const { ana, sara } = await analystAndReviewer(browser, baseURL!);
   const caseId = await escalateToCase(ana, await raiseStructuringAlert(db));
   const before = await caseRow(caseId);
 
