@@ -1,10 +1,10 @@
+export { unnestInsertSql, unnestParams } from "./load/insert-batch.ts";
 export {
   type LoadDatasetsOptions,
   type LoadedTable,
   type LoadProgress,
   loadDatasets,
 } from "./load/load-datasets.ts";
-export { unnestInsertSql, unnestParams } from "./load/insert-batch.ts";
 export type { Queryable } from "./load/queryable.ts";
 export {
   beginSeedRun,

@@ -10,6 +10,7 @@ const MARKERS = [
   /(^|\s)\w*Error: /, // the first line of the reason
   /Timed out|Test timeout/i,
   /error TS\d+:/, // tsc
+  /^\S+:\d+:\d+ \S+\/\S+/, // biome: "path:line:col lint/rule ━━━"
   /Unhandled (Rejection|Error)|\bErrors?\s+\d+ errors?\b/, // vitest: errors outside a test fail the run too
   /ERROR\s+command .* exited/, // turbo: which package failed
 ];

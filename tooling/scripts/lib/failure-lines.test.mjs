@@ -38,6 +38,17 @@ test("keeps tsc's errors", () => {
   ]);
 });
 
+test("keeps which file and rule biome refused", () => {
+  const collector = failureCollector();
+  collector.push(
+    "packages/datasets/src/index.ts:1:1 assist/source/organizeImports  FIXABLE  ━━━━━━\n  × Sort these exports.\n",
+  );
+  assert.deepEqual(collector.lines(), [
+    "packages/datasets/src/index.ts:1:1 assist/source/organizeImports  FIXABLE  ━━━━━━",
+    "  × Sort these exports.",
+  ]);
+});
+
 test("passes over a clean run", () => {
   const collector = failureCollector();
   collector.push(" ✓ src/b.test.ts (3 tests)\n Test Files  2 passed (2)\n");
