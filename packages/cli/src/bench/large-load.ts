@@ -75,7 +75,12 @@ export async function benchLargeLoad(options: {
       seed: options.seed,
       scale: options.scale,
       epoch,
-      onProgress: ({ table, rowsDone, rowsTotal }) => gold.update(rowsDone, rowsTotal, table),
+      onProgress: (p) =>
+        gold.update(
+          p.allDone,
+          p.allTotal,
+          `${p.table} ${p.rowsDone.toLocaleString("en-US")}/${p.rowsTotal.toLocaleString("en-US")}`,
+        ),
     });
     const landSeconds = (performance.now() - started) / 1000;
     gold.done(`${landed.rows.toLocaleString("en-US")} rows`);

@@ -17,7 +17,11 @@ describe("landGoldTables", () => {
     try {
       const options = { lakehouse, seed: 42, scale: "tiny" as const, epoch: "2026-11-01T00:00:00.000Z" };
       await landGoldTables(options);
-      const second = await landGoldTables(options);
+      const progress: Array<{ allDone: number; allTotal: number }> = [];
+      const second = await landGoldTables({ ...options, onProgress: (p) => progress.push(p) });
+      // Progress runs over the whole landing (one bar), ending at every row of every table.
+      expect(progress.at(-1)).toEqual({ ...progress.at(-1), allDone: second.rows, allTotal: second.rows });
+      expect(progress.every((p, i) => i === 0 || p.allDone > progress[i - 1]!.allDone)).toBe(true);
       expect(second.tables).toBe(datasets.length);
       for (const d of datasets)
         expect(second.perTable.get(`${d.domain}.${d.name}`)).toBe(d.defaultRows("tiny"));

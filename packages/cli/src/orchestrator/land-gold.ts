@@ -39,6 +39,15 @@ export function goldTablesFor(synced: readonly { source: string }[] = servedSync
   });
 }
 
+/** Progress of a landing, per batch: the table's rows so far and in all, and the same over every table. */
+export interface LandProgress {
+  table: string;
+  rowsDone: number;
+  rowsTotal: number;
+  allDone: number;
+  allTotal: number;
+}
+
 /**
  * Lands every synthetic table in the local lakehouse as a gold table `appbase.<domain>.<table>`,
  * declared from the same drizzle table as its Lakebase copy, so `appbase schema diff` and the
@@ -50,12 +59,13 @@ export async function landGoldTables(options: {
   seed: number;
   scale: Scale;
   epoch: string;
-  onProgress?: (e: { table: string; rowsDone: number; rowsTotal: number }) => void;
+  onProgress?: (e: LandProgress) => void;
 }): Promise<{ tables: number; rows: number; perTable: Map<string, number> }> {
   const lakehouse = options.lakehouse;
   const perTable = new Map<string, number>();
   let rows = 0;
   const gold = goldTablesFor();
+  const allTotal = gold.reduce((sum, g) => sum + g.dataset.defaultRows(options.scale), 0);
   for (const { dataset, served } of gold) {
     const table = `${GOLD_CATALOG}.${dataset.domain}.${dataset.name}`;
     const declaration = declarationFromDrizzle(served);
@@ -73,7 +83,7 @@ export async function landGoldTables(options: {
       );
       done += batch.length;
       batch = [];
-      options.onProgress?.({ table, rowsDone: done, rowsTotal });
+      options.onProgress?.({ table, rowsDone: done, rowsTotal, allDone: rows + done, allTotal });
     };
     for (const row of dataset.rows({ seed: options.seed, scale: options.scale, epoch: options.epoch })) {
       batch.push(row);

@@ -174,7 +174,12 @@ async function seedFromGold(options: {
       seed: options.seed,
       scale,
       epoch,
-      onProgress: ({ table, rowsDone, rowsTotal }) => gold.update(rowsDone, rowsTotal, table),
+      onProgress: (p) =>
+        gold.update(
+          p.allDone,
+          p.allTotal,
+          `${p.table} ${p.rowsDone.toLocaleString("en-US")}/${p.rowsTotal.toLocaleString("en-US")}`,
+        ),
     });
     const landSeconds = (performance.now() - landStarted) / 1000;
     gold.done(
