@@ -17,7 +17,7 @@ export interface LoadFigures {
   requestsPerSec: number;
   p50Ms: number;
   p99Ms: number;
-  /** Non-2xx answers, connection errors, timeouts and (for a mutation) answers that were not `ok`. */
+  /** Non-2xx answers, connection errors and timeouts, and (for a mutation) answers that were not `ok`. */
   errors: number;
 }
 
@@ -165,13 +165,14 @@ function figures(result: autocannon.Result, extraErrors = 0): LoadFigures {
     requestsPerSec: Math.round(result.requests.average * 10) / 10,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
-    errors: result.non2xx + result.errors + result.timeouts + extraErrors,
+    // autocannon counts timeouts among `errors`.
+    errors: result.non2xx + result.errors + extraErrors,
   };
 }
 
 /**
  * HTTP load on each kit's production build (`next start`, one kit at a time): `connections`
- * connections for `seconds` on its read page, then on its mutation, counting the rows the
+ * connections send `requests` requests (every one answered, up to a minute each) to its read page, then as many to its mutation, counting the rows the
  * mutation writes before and after. The kits' data must be prepared (`appbase up`'s database).
  */
 export async function benchHttpLoad(options: {
@@ -180,7 +181,7 @@ export async function benchHttpLoad(options: {
   env: NodeJS.ProcessEnv;
   db: Queryable;
   connections: number;
-  seconds: number;
+  requests: number;
   log: (line: string) => void;
 }): Promise<KitLoadResult[]> {
   const results: KitLoadResult[] = [];
@@ -201,12 +202,13 @@ export async function benchHttpLoad(options: {
       // Warm-up: the first render of each route compiles nothing in production, but fills caches.
       await fetch(`${base}${scenario.read}`, { headers: { cookie } });
       options.log(
-        `http-load ${kit.id}: GET ${scenario.read}, ${options.connections} connections, ${options.seconds} s`,
+        `http-load ${kit.id}: GET ${scenario.read}, ${options.connections} connections, ${options.requests} requests`,
       );
       const read = await autocannon({
         url: `${base}${scenario.read}`,
         connections: options.connections,
-        duration: options.seconds,
+        amount: options.requests,
+        timeout: 60,
         headers: { cookie },
       });
       const page = scenario.mutation.page.replace(/\{(\w+)\}/g, (_, k: string) => String(setup[k] ?? ""));
@@ -215,12 +217,13 @@ export async function benchHttpLoad(options: {
       let n = 0;
       let notOk = 0;
       options.log(
-        `http-load ${kit.id}: ${scenario.mutation.name}, ${options.connections} connections, ${options.seconds} s`,
+        `http-load ${kit.id}: ${scenario.mutation.name}, ${options.connections} connections, ${options.requests} requests`,
       );
       const mutation = await autocannon({
         url: `${base}${page}`,
         connections: options.connections,
-        duration: options.seconds,
+        amount: options.requests,
+        timeout: 60,
         method: "POST",
         headers: {
           cookie,
@@ -243,8 +246,6 @@ export async function benchHttpLoad(options: {
           return ok;
         },
       });
-      // Writes still in flight when the run stopped finish before the rows are counted.
-      await new Promise((resolve) => setTimeout(resolve, 2000));
       const rowsAfter = await count();
       const mutationFigures = figures(mutation);
       const succeeded = mutation["2xx"] - notOk;

@@ -30,7 +30,7 @@ interface BenchOptions {
   only?: string;
   out?: string;
   reportOnly?: boolean;
-  loadSeconds: string;
+  loadRequests: string;
   loadScale: string;
   pageCustomers: string;
   pageRequests: string;
@@ -58,7 +58,7 @@ export function registerBenchCommand(program: Command): void {
     .option("--governed-writes <n>", "writes for the Governance Writer benchmark", "500")
     .option("--sync-rows <n>", "rows for the snapshot sync vs COPY benchmark", "1000000")
     .option("--retrieval-chunks <n>", "policy chunks for the retrieval benchmark", "100000")
-    .option("--load-seconds <n>", "seconds of HTTP load per page and mutation (http-load)", "15")
+    .option("--load-requests <n>", "requests per page and per mutation (http-load)", "96")
     .option(
       "--load-scale <scale>",
       "synthetic data scale for large-load (gold landing and sync vs COPY)",
@@ -132,7 +132,7 @@ export function registerBenchCommand(program: Command): void {
       if (wanted("branch-diff"))
         write("branch-diff", await benchBranchDiff({ sizes: [10_000, 50_000], log: console.error }));
       if (wanted("http-load")) {
-        const result = await httpLoad(Number(options.loadSeconds));
+        const result = await httpLoad(Number(options.loadRequests));
         write(`http-load-${result.database}`, result);
       }
       if (wanted("large-load"))
@@ -163,7 +163,7 @@ export function registerBenchCommand(program: Command): void {
  * HTTP load on every kit's production build, in a throwaway state folder (its own embedded Lakebase,
  * or DATABASE_URL's PostgreSQL) with the default synthetic data, kits on ports shifted by a random offset (APPBASE_PORT_OFFSET overrides).
  */
-async function httpLoad(seconds: number) {
+async function httpLoad(requests: number) {
   const repoRoot = findRepoRoot();
   const stateDir = mkdtempSync(join(tmpdir(), "appbase-http-load-"));
   const env: NodeJS.ProcessEnv = {
@@ -196,7 +196,7 @@ async function httpLoad(seconds: number) {
       env,
       db: prepared.db.pool,
       connections,
-      seconds,
+      requests,
       log: console.error,
     });
     const goals = runs.flatMap((r) => [
@@ -216,7 +216,7 @@ async function httpLoad(seconds: number) {
       database,
       target: prepared.db.describe(),
       connections,
-      seconds,
+      requests,
       runs,
       goals,
     };
