@@ -76,7 +76,10 @@ describe("landGoldOnDatabricks against the fake workspace", () => {
       });
       const sources = bundleSources(kit, "main");
       expect(sources.length).toBeGreaterThan(0);
-      expect([...warehouse.tables.keys()].sort()).toEqual([...sources].sort());
+      expect(
+        [...warehouse.tables.keys()].sort(),
+        `landed vs bundles/${kit.id}/databricks.yml (if kit.ts changed its servedTables, run \`appbase bundle generate ${kit.id}\`)`,
+      ).toEqual([...sources].sort());
       for (const full of sources) {
         const source = full.slice("main.".length);
         const expected = getDataset(source).defaultRows("tiny");
