@@ -1,6 +1,8 @@
 import {
   agentDefinitions,
   alerts,
+  assetScores,
+  assets,
   customers,
   entities,
   interactions,
@@ -9,8 +11,10 @@ import {
   threads,
   toolCalls,
   tools,
+  workOrders,
 } from "@appbase/datasets/tables";
 import { defineKit } from "@appbase/next-kit/define-kit";
+import { callingAppUser } from "@appbase/next-kit/links";
 import { agentOpsAppEnv } from "./src/app-env.ts";
 import { governedTables } from "./src/db/governed.ts";
 import { agentOps } from "./src/db/schema/agent-ops-schema.ts";
@@ -46,6 +50,8 @@ export default defineKit({
       groups: ["agent-ops-reviewers"],
     },
     { id: "adam", email: "adam.admin@example.com", displayName: "Adam Admin", groups: ["agent-ops-admins"] },
+    // The Operations Portal's app, as it hands an alert to an agent (its service principal on Databricks).
+    callingAppUser("operations-portal", ["agent-ops-intake-apps"]),
   ],
   nav: [
     { href: "/queue", label: "Review queue" },
@@ -56,7 +62,8 @@ export default defineKit({
   // Other kits link to an agent thread by id (a hand-off's run, a case an agent filed).
   links: { thread: { path: "/threads/:id", label: "agent thread" } },
   // The agents' registries, and what their tools read: the support agent the order's customer,
-  // risk triage the entity, its score history and open alerts.
+  // risk triage the entity, its score history and open alerts, the maintenance planner the asset,
+  // its scores and open work orders.
   servedTables: [
     tools,
     agentDefinitions,
@@ -68,6 +75,9 @@ export default defineKit({
     entities,
     riskScores,
     alerts,
+    assets,
+    assetScores,
+    workOrders,
   ],
   governed: governedTables,
   seed: async (ctx) => (await import("./src/seed.ts")).seedKit(ctx),

@@ -1,5 +1,6 @@
 import { assetScores, assets, sites, workOrders } from "@appbase/datasets/tables";
 import { defineKit } from "@appbase/next-kit/define-kit";
+import { callingAppUser } from "@appbase/next-kit/links";
 import { operationsPortalAppEnv } from "./src/app-env.ts";
 import { operationsPortal } from "./src/db/schema/operations-portal-schema.ts";
 import { siteChangeTables } from "./src/domain/site-changes/site-change.ts";
@@ -47,6 +48,8 @@ export default defineKit({
       displayName: "Vera Viewer",
       groups: ["operations-portal-viewers"],
     },
+    // Agent Ops' app, as it opens an approved agent-proposed work order (its service principal on Databricks).
+    callingAppUser("agent-ops", ["operations-portal-intake-apps"]),
   ],
   nav: [
     { href: "/sites", label: "Sites" },

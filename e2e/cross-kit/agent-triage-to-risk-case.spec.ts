@@ -1,8 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { queueEntry, startRun } from "../agent-ops/support/agent-ops-page.ts";
 import { actAs, kitDatabase } from "../shared/kit-database.ts";
-import type { E2eKit } from "../shared/kits.ts";
+import { type E2eKit, e2eKits } from "../shared/kits.ts";
 import { requireKits } from "../shared/running-kits.ts";
+
+// Agent Ops' page helpers navigate by path: they run against Agent Ops.
+test.use({ baseURL: e2eKits().find((k) => k.kit === "agent-ops")?.url });
 
 const db = kitDatabase("agent-ops");
 test.afterAll(() => db.end());

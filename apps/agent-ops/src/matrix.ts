@@ -15,6 +15,7 @@ export const agentOpsMatrix = defineKitMatrix({
     "review.reassign",
     "agent.pause",
     "registry.write",
+    "run.intake",
   ],
   roles: {
     operator: {
@@ -27,6 +28,12 @@ export const agentOpsMatrix = defineKitMatrix({
       groups: ["agent-ops-reviewers"],
       permissions: ["run.read", "review.claim", "review.decide"],
     },
+    "intake-app": {
+      description:
+        "Another kit's app (the Operations Portal's service principal) handing work to an agent through POST /api/runs",
+      groups: ["agent-ops-intake-apps"],
+      permissions: ["run.intake"],
+    },
     admin: {
       description: "Everything, including reassigning claimed items and editing the agent and tool registry",
       groups: ["agent-ops-admins"],
@@ -38,6 +45,7 @@ export const agentOpsMatrix = defineKitMatrix({
         "review.reassign",
         "agent.pause",
         "registry.write",
+        "run.intake",
       ],
     },
   },
@@ -45,6 +53,10 @@ export const agentOpsMatrix = defineKitMatrix({
     { name: "agent-ops-operators", description: "Operators on call for agents" },
     { name: "agent-ops-reviewers", description: "Human reviewers of agent output" },
     { name: "agent-ops-admins", description: "Kit administrators" },
+    {
+      name: "agent-ops-intake-apps",
+      description: "Service principals of the apps that hand work to agents (Operations Portal)",
+    },
   ],
   users: [],
   unityCatalog: {

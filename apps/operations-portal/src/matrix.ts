@@ -22,6 +22,8 @@ export const operationsPortalMatrix = defineKitMatrix({
     "maintenance.plan",
     "branch.preview",
     "site.change",
+    "alert.hand-to-agent",
+    "work-order.intake",
   ],
   roles: {
     viewer: {
@@ -59,6 +61,7 @@ export const operationsPortalMatrix = defineKitMatrix({
         "work-order.assign",
         "maintenance.plan",
         "branch.preview",
+        "alert.hand-to-agent",
       ],
     },
     "site-manager": {
@@ -77,7 +80,14 @@ export const operationsPortalMatrix = defineKitMatrix({
         "work-order.assign",
         "branch.preview",
         "site.change",
+        "alert.hand-to-agent",
       ],
+    },
+    "intake-app": {
+      description:
+        "Another kit's app (Agent Ops' service principal) opening the work order a reviewer approved, through POST /api/intake/work-orders",
+      groups: ["operations-portal-intake-apps"],
+      permissions: ["work-order.intake"],
     },
     admin: {
       description: "Everything",
@@ -96,6 +106,8 @@ export const operationsPortalMatrix = defineKitMatrix({
         "maintenance.plan",
         "branch.preview",
         "site.change",
+        "alert.hand-to-agent",
+        "work-order.intake",
       ],
     },
   },
@@ -105,6 +117,10 @@ export const operationsPortalMatrix = defineKitMatrix({
     { name: "operations-portal-planners", description: "Maintenance planners" },
     { name: "operations-portal-site-managers", description: "Site managers" },
     { name: "operations-portal-admins", description: "Kit administrators" },
+    {
+      name: "operations-portal-intake-apps",
+      description: "Service principals of the apps that open agent-proposed work orders (Agent Ops)",
+    },
   ],
   users: [],
   unityCatalog: {

@@ -4,29 +4,34 @@ import { can } from "@appbase/grants";
 import { wrappedInfo } from "@appbase/next-kit/registry";
 import { describe, expect, it } from "vitest";
 import * as alertActions from "./actions/alerts.ts";
+import * as handOffActions from "./actions/hand-off.ts";
 import * as identityActions from "./actions/identity.ts";
 import * as maintenanceActions from "./actions/maintenance.ts";
 import * as siteChangeActions from "./actions/site-changes.ts";
 import * as workOrderActions from "./actions/work-orders.ts";
+import { POST as workOrderIntake } from "./app/api/intake/work-orders/route.ts";
 import { operationsPortalMatrix as matrix } from "./matrix.ts";
 
 // Role × permission, as the issue asks: viewer reads; technician works alerts and their own orders;
-// planner plans and runs preventive maintenance; site manager assigns; admin does everything.
-const ROLES = ["viewer", "technician", "planner", "site-manager", "admin"] as const;
+// planner plans and runs preventive maintenance; site manager assigns; the intake app (Agent Ops'
+// service principal) only opens approved agent work orders; admin does everything.
+const ROLES = ["viewer", "technician", "planner", "site-manager", "intake-app", "admin"] as const;
 const GRID: Record<string, string> = {
-  "asset.read": "x x x x x",
-  "score.read": "x x x x x",
-  "alert.read": "x x x x x",
-  "alert.claim": "- x x x x",
-  "alert.resolve": "- x x x x",
-  "work-order.read": "x x x x x",
-  "work-order.read-all": "x - x x x",
-  "work-order.create": "- - x x x",
-  "work-order.update": "- x x x x",
-  "work-order.assign": "- - x x x",
-  "maintenance.plan": "- - x - x",
-  "branch.preview": "- - x x x",
-  "site.change": "- - - x x",
+  "asset.read": "x x x x - x",
+  "score.read": "x x x x - x",
+  "alert.read": "x x x x - x",
+  "alert.claim": "- x x x - x",
+  "alert.resolve": "- x x x - x",
+  "work-order.read": "x x x x - x",
+  "work-order.read-all": "x - x x - x",
+  "work-order.create": "- - x x - x",
+  "work-order.update": "- x x x - x",
+  "work-order.assign": "- - x x - x",
+  "maintenance.plan": "- - x - - x",
+  "branch.preview": "- - x x - x",
+  "site.change": "- - - x - x",
+  "alert.hand-to-agent": "- - x x - x",
+  "work-order.intake": "- - - - x x",
 };
 
 const ACTIONS: Record<string, string> = {
@@ -45,6 +50,7 @@ const ACTIONS: Record<string, string> = {
   prepareSiteChangeAction: "branch.preview",
   discardSiteChangeAction: "branch.preview",
   applySiteChangeAction: "site.change",
+  handAlertToAgentAction: "alert.hand-to-agent",
 };
 
 function sources(dir: string): string[] {
@@ -76,11 +82,19 @@ describe("operations-portal permissions", () => {
   });
 
   it("every exported server action goes through the wrapper with its permission", () => {
-    const exported = { ...workOrderActions, ...alertActions, ...maintenanceActions, ...siteChangeActions };
+    const exported = {
+      ...workOrderActions,
+      ...alertActions,
+      ...maintenanceActions,
+      ...siteChangeActions,
+      ...handOffActions,
+    };
     expect(
       Object.fromEntries(Object.entries(exported).map(([name, fn]) => [name, wrappedInfo(fn)?.permission])),
     ).toEqual(ACTIONS);
     expect(wrappedInfo(identityActions.switchIdentityAction)?.kind).toBe("local-switcher");
+    // The one route another kit calls: Agent Ops' app opening an approved work order.
+    expect(wrappedInfo(workOrderIntake)).toMatchObject({ kind: "route", permission: "work-order.intake" });
   });
 
   it("every declared permission is checked somewhere: by an action, or by a page (pageViewer / can)", () => {
@@ -92,6 +106,7 @@ describe("operations-portal permissions", () => {
     const unchecked = matrix.permissions.filter(
       (p) =>
         !Object.values(ACTIONS).includes(p) &&
+        p !== wrappedInfo(workOrderIntake)?.permission &&
         !checkedByPages.has(p) &&
         // read-all is the row rule's see-everything permission, applied in SQL by the domain.
         !(p === "work-order.read-all" && domain.includes('"assigned-work-orders"')),

@@ -28,6 +28,9 @@ describe("risk-compliance roles", () => {
     ["olga", "policy.publish", true], // compliance officers own the policies
     ["sara", "policy.publish", false],
     ["aldo", "audit.export", true],
+    ["agent-ops-app", "case.intake", true], // only Agent Ops' app files agent triage outcomes
+    ["agent-ops-app", "case.read", false],
+    ["sara", "case.intake", false],
     ["olga", "audit.export", false],
     ["ana", "audit.read", false],
   ] as const)("%s holds %s: %s", (id, permission, expected) => {

@@ -11,6 +11,15 @@ const itemId = "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b";
 describeHostileInput(kit, new URL("..", import.meta.url), {
   database: createTestDatabase,
   examples: {
+    "POST /api/runs": [
+      {
+        idempotencyKey: "operations-portal:alert:6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b",
+        agent: "maintenance-planner",
+        request:
+          "Plan maintenance for asset AS000001: alert 6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b (health below 40).",
+        requestedBy: "pia.planner@example.com",
+      },
+    ],
     saveToolAction: [
       {
         toolName: "lookup_order",

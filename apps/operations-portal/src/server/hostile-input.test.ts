@@ -14,6 +14,17 @@ const branch = "operations-portal-preview-0a1b2c3d";
 describeHostileInput(kit, new URL("..", import.meta.url), {
   database: createTestDatabase,
   examples: {
+    handAlertToAgentAction: [{ alertId }],
+    "POST /api/intake/work-orders": [
+      {
+        idempotencyKey: "thread-handoff-1:call_work_order_1",
+        threadId: "thread-handoff-1",
+        alertId,
+        assetId: "AS000001",
+        title: "Inspect pump AS000001",
+        priority: "high",
+      },
+    ],
     claimAlertAction: [{ alertId }],
     releaseAlertAction: [{ alertId, expectedVersion: 2 }],
     acknowledgeAlertAction: [{ alertId, expectedVersion: 2, note: "Checked on site" }],

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AgentSpec } from "./agent-spec.ts";
+import { maintenancePlannerAgent } from "./maintenance-agent.ts";
 import { riskTriageAgent } from "./risk-agent.ts";
 import { supportAgent } from "./support-agent.ts";
 
@@ -7,9 +8,10 @@ import { supportAgent } from "./support-agent.ts";
 export const agents = {
   [supportAgent.name]: supportAgent,
   [riskTriageAgent.name]: riskTriageAgent,
+  [maintenancePlannerAgent.name]: maintenancePlannerAgent,
 } as const satisfies Record<string, AgentSpec>;
 
-export const agentNames = [supportAgent.name, riskTriageAgent.name] as const;
+export const agentNames = [supportAgent.name, riskTriageAgent.name, maintenancePlannerAgent.name] as const;
 export const agentNameSchema = z.enum(agentNames, {
   error: `agent must be one of: ${agentNames.join(", ")}.`,
 });

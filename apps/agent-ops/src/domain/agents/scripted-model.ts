@@ -5,6 +5,8 @@ export const SCRIPTED_MODEL_LABEL = "Scripted demo model (deterministic, no LLM 
 
 const ORDER_ID = /\b(ORD-\d{3,})\b/i;
 const ENTITY_ID = /\b(E\d{7})\b/i;
+const ASSET_ID = /\basset ([A-Za-z0-9_-]{1,40})\b/;
+const ALERT_ID = /\balert ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/i;
 
 /** The first human message: the request the run was started with. */
 export function requestOf(messages: BaseMessage[]): string {
@@ -131,6 +133,72 @@ export function scriptedRiskReply(messages: BaseMessage[]): AIMessage {
         id: `call_triage_${entity.entity_id}`,
         name: "file_triage_action",
         args: { entityId: entity.entity_id, action, alertIds: alerts.map((a) => a.alert_id), reason },
+      },
+    ],
+  });
+}
+
+/** The evidence plan of the maintenance planner: the asset the request names, and its open work. */
+export function maintenanceEvidencePlan(messages: BaseMessage[]): AIMessage {
+  const assetId = ASSET_ID.exec(requestOf(messages))?.[1];
+  if (!assetId) return new AIMessage({ content: "The request names no asset; no evidence to gather." });
+  return new AIMessage({
+    content: `Gathering evidence on ${assetId}.`,
+    tool_calls: [
+      { id: `evidence_asset_${assetId}`, name: "lookup_asset", args: { assetId } },
+      { id: `evidence_work_${assetId}`, name: "list_open_work_orders", args: { assetId } },
+    ],
+  });
+}
+
+interface AssetEvidence {
+  asset_id: string;
+  asset_type: string;
+  criticality: string;
+  health_score: number | null;
+  anomaly_score: number | null;
+}
+
+/**
+ * A deterministic stand-in for the planner model: propose one reactive work order on the alert's
+ * asset, its priority from the asset's criticality and health (urgent when a critical asset is
+ * failing), then report what the portal opened.
+ */
+export function scriptedMaintenanceReply(messages: BaseMessage[]): AIMessage {
+  const results = toolResults(messages);
+  const proposed = results.get("propose_work_order");
+  if (proposed) {
+    return new AIMessage({
+      content:
+        proposed.status === "error"
+          ? `Opening the work order failed: ${String(proposed.content)}`
+          : `Work order opened: ${String(proposed.content)}`,
+    });
+  }
+  const alertId = ALERT_ID.exec(requestOf(messages))?.[1]?.toLowerCase();
+  const lookup = results.get("lookup_asset");
+  if (!lookup || !alertId)
+    return new AIMessage({
+      content:
+        "Hand me an alert from the Operations Portal: 'Plan maintenance for asset <id>: alert <uuid> (…)'.",
+    });
+  const asset = jsonResult<AssetEvidence>(lookup);
+  if (!asset) return new AIMessage({ content: `I could not read the asset: ${String(lookup.content)}` });
+  const health = asset.health_score ?? 100;
+  const priority =
+    asset.criticality === "critical" && health < 40
+      ? "urgent"
+      : asset.criticality === "critical" || health < 40
+        ? "high"
+        : "medium";
+  const title = `Inspect ${asset.asset_type.replaceAll("_", " ")} ${asset.asset_id} (health ${health.toFixed(0)})`;
+  return new AIMessage({
+    content: `Proposing a ${priority} work order on ${asset.asset_id}.`,
+    tool_calls: [
+      {
+        id: `call_work_order_${alertId}`,
+        name: "propose_work_order",
+        args: { alertId, assetId: asset.asset_id, title, priority },
       },
     ],
   });

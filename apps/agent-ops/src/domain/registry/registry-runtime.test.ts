@@ -34,7 +34,11 @@ describe("startRegistryRuntime", () => {
         "appbase.agent_ops.tool_registry",
       ]);
       const seeded = await listRegistry(h.db.pool);
-      expect(seeded.agents.map((a) => a.agentId)).toEqual(["customer-support", "risk-triage"]);
+      expect(seeded.agents.map((a) => a.agentId)).toEqual([
+        "customer-support",
+        "risk-triage",
+        "maintenance-planner",
+      ]);
       h.lakebase.down = true;
       const saved = await saveTool(
         { writer: runtime.writer },

@@ -19,6 +19,9 @@ export const toolGovernance: Record<string, { reads: string[]; riskLevel: RiskLe
   lookup_entity: { reads: ["risk.entities", "risk.risk_scores"], riskLevel: "low" },
   list_open_alerts: { reads: ["risk.alerts"], riskLevel: "low" },
   file_triage_action: { reads: [], riskLevel: "high" },
+  lookup_asset: { reads: ["operations.assets", "operations.asset_scores"], riskLevel: "low" },
+  list_open_work_orders: { reads: ["operations.work_orders"], riskLevel: "low" },
+  propose_work_order: { reads: [], riskLevel: "high" },
 };
 
 export const agentDescriptions: Record<string, string> = {
@@ -26,6 +29,8 @@ export const agentDescriptions: Record<string, string> = {
     "Looks up an order and its customer, then proposes a refund; a human approves every refund before it is issued.",
   "risk-triage":
     "Reads an entity's profile, risk score and open alerts, then proposes escalate, monitor or dismiss; a human reviews it before it is filed.",
+  "maintenance-planner":
+    "Handed an Operations Portal alert, reads the asset, its latest scores and open work orders, then proposes one work order; a human approves it before the portal opens it.",
 };
 
 function specTools(spec: AgentSpec) {

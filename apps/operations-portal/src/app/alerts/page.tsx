@@ -1,13 +1,17 @@
+import { KitEntityLink } from "@appbase/next-kit/kit-link";
 import { ageLabel, slaStanding } from "@appbase/queue/sla";
 import { StatusBadge } from "@appbase/ui/badges";
 import { type QueueItem, QueueList } from "@appbase/ui/queue";
 import { PageHeader } from "@appbase/ui/shell";
 import Link from "next/link";
 import { AlertControls } from "../../components/alert-controls.tsx";
+import { HandToAgentButton } from "../../components/hand-to-agent-button.tsx";
+import { handoffsOf } from "../../domain/agent-handoff/hand-to-agent.ts";
 import type { Alert } from "../../domain/alerts/alert-queue.ts";
 import { type AlertView, listAlerts } from "../../domain/alerts/alerts.ts";
 import { listTechnicians } from "../../domain/work-orders/technicians.ts";
 import { can, db, pageViewer } from "../../server/kit.ts";
+import { linkTo } from "../../server/links.ts";
 import { enrollOnVisit } from "../../server/roster.ts";
 
 const VIEWS: { key: AlertView; label: string }[] = [
@@ -47,6 +51,20 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   ]);
   const now = new Date();
   const byId = new Map(alerts.map((a) => [a.id, a]));
+  // Alerts handed to an agent link to its thread in Agent Ops.
+  const handoffs = await handoffsOf(
+    pool,
+    alerts.map((a) => a.id),
+  );
+  const threadLinks = new Map(
+    await Promise.all(
+      [...handoffs.values()].map(
+        async (h) =>
+          [h.alertId, await linkTo({ kit: h.agentKit, entity: "thread", id: h.threadId })] as const,
+      ),
+    ),
+  );
+  const mayHand = can(identity, "alert.hand-to-agent");
   const items: QueueItem[] = alerts.map((a) => {
     const sla = slaStanding({ createdAt: a.createdAt, dueAt: a.dueAt, closedAt: a.closedAt }, now);
     return {
@@ -68,6 +86,14 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           {a.duplicateCount > 0 ? <span className="op-muted">seen {a.duplicateCount + 1}×</span> : null}
           {a.resolutionNote ? <span className="op-muted">“{a.resolutionNote}”</span> : null}
           {a.workOrderId ? <Link href={`/work-orders/${a.workOrderId}`}>work order</Link> : null}
+          {threadLinks.get(a.id) ? (
+            <span data-testid="handed-to-agent">
+              handed to agent:{" "}
+              <KitEntityLink link={threadLinks.get(a.id) as NonNullable<ReturnType<typeof threadLinks.get>>}>
+                thread {handoffs.get(a.id)?.threadId}
+              </KitEntityLink>
+            </span>
+          ) : null}
         </span>
       ),
     };
@@ -77,20 +103,23 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
     if (a.status !== "open" && a.status !== "claimed") return null;
     const live = a.claimedBy !== null && a.leaseExpiresAt !== null && a.leaseExpiresAt > now;
     return (
-      <AlertControls
-        alertId={a.id}
-        version={a.version}
-        heldByMe={live && a.claimedBy === identity.email}
-        heldByOther={live && a.claimedBy !== identity.email}
-        can={{
-          claim: can(identity, "alert.claim"),
-          resolve: can(identity, "alert.resolve"),
-          createWorkOrder: can(identity, "work-order.create"),
-        }}
-        suggestedTitle={`${a.ruleDescription} on ${a.assetId}`}
-        suggestedPriority={a.priority === 1 ? "urgent" : a.priority === 2 ? "high" : "medium"}
-        technicians={technicians.map((t) => ({ id: t.id, displayName: t.displayName }))}
-      />
+      <>
+        {mayHand && !handoffs.has(a.id) ? <HandToAgentButton alertId={a.id} /> : null}
+        <AlertControls
+          alertId={a.id}
+          version={a.version}
+          heldByMe={live && a.claimedBy === identity.email}
+          heldByOther={live && a.claimedBy !== identity.email}
+          can={{
+            claim: can(identity, "alert.claim"),
+            resolve: can(identity, "alert.resolve"),
+            createWorkOrder: can(identity, "work-order.create"),
+          }}
+          suggestedTitle={`${a.ruleDescription} on ${a.assetId}`}
+          suggestedPriority={a.priority === 1 ? "urgent" : a.priority === 2 ? "high" : "medium"}
+          technicians={technicians.map((t) => ({ id: t.id, displayName: t.displayName }))}
+        />
+      </>
     );
   };
   return (

@@ -1,4 +1,5 @@
 import { NotFoundError } from "@appbase/next-kit/errors";
+import { KitEntityLink } from "@appbase/next-kit/kit-link";
 import { Card, DetailList } from "@appbase/ui/layout";
 import { PageHeader } from "@appbase/ui/shell";
 import { ErrorState } from "@appbase/ui/states";
@@ -9,6 +10,7 @@ import { HistoryTable } from "../../../components/history-table.tsx";
 import { TransitionForm } from "../../../components/transition-form.tsx";
 import { WorkLogForm } from "../../../components/work-log-form.tsx";
 import { PriorityBadge, TargetBadge, WorkOrderStatusBadge } from "../../../components/work-order-badges.tsx";
+import { threadOfWorkOrder } from "../../../domain/agent-handoff/agent-work-order.ts";
 import { listChecklist } from "../../../domain/work-orders/checklist.ts";
 import { workOrderHistory } from "../../../domain/work-orders/history.ts";
 import { OPEN_STATUSES, STATUS_LABELS, TRANSITIONS } from "../../../domain/work-orders/lifecycle.ts";
@@ -16,6 +18,7 @@ import { listTechnicians } from "../../../domain/work-orders/technicians.ts";
 import { listWorkLog } from "../../../domain/work-orders/work-log.ts";
 import { getWorkOrder, workOrderLabel } from "../../../domain/work-orders/work-order.ts";
 import { can, db, pageViewer } from "../../../server/kit.ts";
+import { linkTo } from "../../../server/links.ts";
 
 const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "—");
 
@@ -35,12 +38,17 @@ export default async function WorkOrderPage({ params }: { params: Promise<{ work
         message="It does not exist or is not assigned to you. Go back to the work-order list."
       />
     );
-  const [steps, log, history, technicians] = await Promise.all([
+  const [steps, log, history, technicians, agentThread] = await Promise.all([
     listChecklist(pool, order.id),
     listWorkLog(pool, order.id),
     workOrderHistory(pool, order.id),
     listTechnicians(pool),
+    threadOfWorkOrder(pool, order.id),
   ]);
+  // An order an agent proposed (its alert was handed to Agent Ops) links back to that thread.
+  const threadLink = agentThread
+    ? await linkTo({ kit: agentThread.agentKit, entity: "thread", id: agentThread.threadId })
+    : null;
   const now = new Date();
   const isOpen = OPEN_STATUSES.includes(order.status);
   const canUpdate = can(viewer.identity, "work-order.update");
@@ -58,6 +66,12 @@ export default async function WorkOrderPage({ params }: { params: Promise<{ work
           </span>
         }
       />
+      {agentThread && threadLink ? (
+        <p aria-label="Proposed by an agent">
+          Proposed by an agent and approved in review:{" "}
+          <KitEntityLink link={threadLink}>thread {agentThread.threadId}</KitEntityLink>
+        </p>
+      ) : null}
       <div className="op-grid">
         <Card title="Details">
           <DetailList
