@@ -72,6 +72,7 @@ async function triageableEntity(): Promise<OpenAlert> {
 test("the risk-triage agent files a case, after a human approved it, that appears in the Risk kit's queue", async ({
   page,
 }) => {
+  test.slow(); // two kits, an agent run, a review and the filing in between
   const target = await triageableEntity();
 
   // Agent Ops: the agent gathers evidence from the served risk tables and proposes to escalate.
