@@ -154,3 +154,24 @@ export function emailAddress(label: string) {
       if (problem) ctx.addIssue({ code: "custom", message: problem });
     });
 }
+
+/**
+ * The key another kit files one effect under, so a retry files it once (thread + tool call id, an
+ * alert id): printable, no spaces, 8 to 200 characters. `hint` says what it is derived from.
+ */
+export function idempotencyKeyField(hint: string) {
+  return z
+    .string({ error: `idempotencyKey is required: ${hint}.` })
+    .min(8, "idempotencyKey must be at least 8 characters.")
+    .max(200, "idempotencyKey must be at most 200 characters.")
+    .regex(/^[A-Za-z0-9._~:-]+$/, "idempotencyKey may use letters, digits and . _ ~ : - only.");
+}
+
+/** An agent thread's id as another kit names it (it becomes a `/go/thread/{id}` deep link). */
+export function threadIdField(what: string) {
+  return z
+    .string({ error: `threadId is required: ${what}.` })
+    .min(1, `threadId is required: ${what}.`)
+    .max(100, "threadId must be at most 100 characters.")
+    .regex(/^[A-Za-z0-9._~-]+$/, "threadId may use letters, digits and . _ ~ - only.");
+}

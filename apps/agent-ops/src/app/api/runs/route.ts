@@ -1,6 +1,6 @@
 // POST /api/runs: another kit hands work to an agent (the Operations Portal an alert to the maintenance
 // planner). The caller is an app (its service principal; locally its app user), never a person.
-import { emailAddress, plainText } from "@appbase/next-kit/fields";
+import { emailAddress, idempotencyKeyField, plainText } from "@appbase/next-kit/fields";
 import { z } from "zod";
 import { agentNameSchema } from "../../../domain/agents/agents.ts";
 import { startHandedRun } from "../../../domain/runs/handoff-run.ts";
@@ -13,11 +13,7 @@ export const dynamic = "force-dynamic";
 export const POST = defineRoute({
   permission: "run.intake",
   input: z.object({
-    idempotencyKey: z
-      .string({ error: "idempotencyKey is required: one key per piece of work (e.g. the alert id)." })
-      .min(8, "idempotencyKey must be at least 8 characters.")
-      .max(200, "idempotencyKey must be at most 200 characters.")
-      .regex(/^[A-Za-z0-9._~:-]+$/, "idempotencyKey may use letters, digits and . _ ~ : - only."),
+    idempotencyKey: idempotencyKeyField("one key per piece of work (e.g. the alert id)"),
     agent: agentNameSchema,
     request: plainText("request", 500, { min: 5 }),
     requestedBy: emailAddress("requestedBy"),
