@@ -7,10 +7,9 @@ import { startLakebaseProcess, stopLakebaseProcess } from "@appbase/db/local";
 import { openLocalLakehouse } from "@appbase/lakehouse/local";
 import { csvHeader, csvLine, datasets, type Scale } from "@appbase/synthetic-data";
 import { PGlite } from "@electric-sql/pglite";
-import { lakehouseDirOf, landGoldTables } from "../orchestrator/land-gold.ts";
+import { lakehouseDirOf, landGoldWithProgress } from "../orchestrator/land-gold.ts";
 import { ownPeakRssMb, peakRssMbOf } from "../orchestrator/peak-rss.ts";
 import { syncServedTables } from "../orchestrator/sync-served.ts";
-import { createProgress } from "../progress.ts";
 import { CliError } from "../repo.ts";
 
 /** Rows per table the COPY baseline copies (its rate per table is measured on these). */
@@ -68,23 +67,9 @@ export async function benchLargeLoad(options: {
     await applyMigrations(db.pool, datasetsMigrations);
     const epoch = new Date().toISOString();
     options.log(`Landing gold at scale ${options.scale}…`);
-    const gold = createProgress("Landing gold tables in the local lakehouse");
-    let started = performance.now();
-    const landed = await landGoldTables({
-      lakehouse,
-      seed: options.seed,
-      scale: options.scale,
-      epoch,
-      onProgress: (p) =>
-        gold.update(
-          p.allDone,
-          p.allTotal,
-          `${p.table} ${p.rowsDone.toLocaleString("en-US")}/${p.rowsTotal.toLocaleString("en-US")}`,
-        ),
-    });
-    const landSeconds = (performance.now() - started) / 1000;
-    gold.done(`${landed.rows.toLocaleString("en-US")} rows`);
-    started = performance.now();
+    const landed = await landGoldWithProgress({ lakehouse, seed: options.seed, scale: options.scale, epoch });
+    const landSeconds = landed.seconds;
+    const started = performance.now();
     const synced = await syncServedTables({
       lakehouse,
       pool: db.pool,

@@ -4,6 +4,7 @@ import type { Lakehouse, RowInput } from "@appbase/lakehouse";
 import { declarationFromDrizzle } from "@appbase/lakehouse/delta-ddl";
 import { type DatasetTable, datasets, type Row, type Scale } from "@appbase/synthetic-data";
 import type { PgTable } from "drizzle-orm/pg-core";
+import { createProgress } from "../progress.ts";
 
 const BATCH_ROWS = 20_000;
 /** The Unity Catalog catalog the gold tables live in locally (a bundle variable on Databricks). */
@@ -105,4 +106,27 @@ export function toGoldRow(row: Row, jsonColumns: Set<string>): RowInput {
   }
   // After stringifying JSON columns every value is a scalar the lakehouse accepts.
   return out as RowInput;
+}
+
+/** `landGoldTables` behind one progress bar over every table; also returns how long it took. */
+export async function landGoldWithProgress(
+  options: Omit<Parameters<typeof landGoldTables>[0], "onProgress">,
+): Promise<Awaited<ReturnType<typeof landGoldTables>> & { seconds: number }> {
+  const gold = createProgress("Landing gold tables in the local lakehouse");
+  const started = performance.now();
+  const landed = await landGoldTables({
+    ...options,
+    onProgress: (p) =>
+      gold.update(
+        p.allDone,
+        p.allTotal,
+        `${p.table} ${p.rowsDone.toLocaleString("en-US")}/${p.rowsTotal.toLocaleString("en-US")}`,
+      ),
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const rate = Math.round(landed.rows / Math.max(seconds, 0.001)).toLocaleString("en-US");
+  gold.done(
+    `${landed.rows.toLocaleString("en-US")} rows in ${landed.tables} tables under ${GOLD_CATALOG}.* (${rate} rows/s)`,
+  );
+  return { ...landed, seconds };
 }

@@ -13,11 +13,10 @@ import { parseScale } from "@appbase/synthetic-data";
 import type pg from "pg";
 import { governedTablesOf, namedScale, runKitSeeds } from "../kit-modules.ts";
 import type { Kit } from "../kits.ts";
-import { createProgress } from "../progress.ts";
 import { CliError } from "../repo.ts";
 import { prepareGovernance } from "./governance-setup.ts";
 import { kitsAwaitingSeed, recordKitSeed } from "./kit-seeds.ts";
-import { GOLD_CATALOG, lakehouseDirOf, landGoldTables } from "./land-gold.ts";
+import { GOLD_CATALOG, lakehouseDirOf, landGoldWithProgress } from "./land-gold.ts";
 import { ownPeakRssMb, peakRssMbOf } from "./peak-rss.ts";
 import { syncServedTables } from "./sync-served.ts";
 
@@ -167,24 +166,8 @@ async function seedFromGold(options: {
   const run = await beginSeedRun(options.db, { seed: options.seed, scale: String(scale), epoch });
   const lakehouse = await openLocalLakehouse({ directory: options.lakehouseDir });
   try {
-    const gold = createProgress("Landing gold tables in the local lakehouse");
-    const landStarted = performance.now();
-    const landed = await landGoldTables({
-      lakehouse,
-      seed: options.seed,
-      scale,
-      epoch,
-      onProgress: (p) =>
-        gold.update(
-          p.allDone,
-          p.allTotal,
-          `${p.table} ${p.rowsDone.toLocaleString("en-US")}/${p.rowsTotal.toLocaleString("en-US")}`,
-        ),
-    });
-    const landSeconds = (performance.now() - landStarted) / 1000;
-    gold.done(
-      `${landed.rows.toLocaleString("en-US")} rows in ${landed.tables} tables under ${GOLD_CATALOG}.* (${rate(landed.rows, landSeconds)})`,
-    );
+    const landed = await landGoldWithProgress({ lakehouse, seed: options.seed, scale, epoch });
+    const landSeconds = landed.seconds;
     const syncStarted = performance.now();
     // Gold was recreated, so its versions restarted: every served table takes a fresh snapshot.
     const synced = await syncServedTables({
