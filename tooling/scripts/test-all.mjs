@@ -123,16 +123,7 @@ await step(
     ? "unit + integration tests (embedded Postgres; kits in the next pass)"
     : "unit + integration tests (embedded Postgres)",
   pnpmCommand,
-  [
-    ...pnpmPrefix,
-    "exec",
-    "turbo",
-    "run",
-    "test",
-    `--concurrency=${TEST_PACKAGES_AT_ONCE}`,
-    "--continue",
-    ...(server ? ["--filter=!./apps/*"] : []),
-  ],
+  turboTests(server ? ["!./apps/*"] : []),
   serverEnv,
 );
 // Only the packages whose tests touch a database: pure unit tests gain nothing from a second pass.
@@ -145,24 +136,10 @@ const databasePackages = [
   "./apps/*",
 ];
 if (server) {
-  await step(
-    `database tests on PostgreSQL ${server.version}`,
-    pnpmCommand,
-    [
-      ...pnpmPrefix,
-      "exec",
-      "turbo",
-      "run",
-      "test",
-      `--concurrency=${TEST_PACKAGES_AT_ONCE}`,
-      "--continue",
-      ...databasePackages.map((p) => `--filter=${p}`),
-    ],
-    {
-      ...serverEnv,
-      DATABASE_URL: server.url,
-    },
-  );
+  await step(`database tests on PostgreSQL ${server.version}`, pnpmCommand, turboTests(databasePackages), {
+    ...serverEnv,
+    DATABASE_URL: server.url,
+  });
 } else {
   results.push({
     name: "database tests on PostgreSQL (no server binaries: skipped)",
@@ -206,6 +183,20 @@ await stepsSideBySide(2, [
   },
 ]);
 finish();
+
+/** `turbo run test` over the packages `filters` select (all when empty), two at a time, every failure shown. */
+function turboTests(filters) {
+  return [
+    ...pnpmPrefix,
+    "exec",
+    "turbo",
+    "run",
+    "test",
+    `--concurrency=${TEST_PACKAGES_AT_ONCE}`,
+    "--continue",
+    ...filters.map((filter) => `--filter=${filter}`),
+  ];
+}
 
 /** Kit ids from apps/<kit>/kit.ts, through the CLI's discovery (the one implementation). */
 function kitIds() {
