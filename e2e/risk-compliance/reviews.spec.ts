@@ -15,6 +15,10 @@ const caseRow = (id: string) =>
     )
     .then((r) => r.rows[0]!);
 
+// A decision on the branch re-reads the review's cases and row diff from the branch; applying replays
+// on main and deletes the branch. Seconds on an idle machine, far longer on two busy cores.
+const BRANCH_WORK_MS = 90_000;
+
 /** Ana (an analyst, who escalates the cases) and Sara (the senior reviewer), each in her own browser context. */
 async function analystAndReviewer(browser: Browser, baseURL: string) {
   const ana = await (await browser.newContext()).newPage();
@@ -43,7 +47,7 @@ async function decideOnBranch(page: Page, caseId: string, move: string, decision
   await form.getByRole("button", { name: "Decide on branch" }).click();
   await expect(
     page.getByRole("heading", { name: `Decisions on this branch (${decisionsAfter})` }),
-  ).toBeVisible();
+  ).toBeVisible({ timeout: BRANCH_WORK_MS });
 }
 
 test("a senior reviewer works two cases on a branch and applies: one replayed on main, the one moved on main meanwhile left alone", async ({
@@ -77,7 +81,9 @@ test("a senior reviewer works two cases on a branch and applies: one replayed on
 
   await sara.getByRole("button", { name: "Apply 2 decision(s) to main" }).click();
   const outcome = sara.locator("[data-preview-applied]");
-  await expect(outcome).toContainText("Applied 1 decision(s) on main; the branch is deleted.");
+  await expect(outcome).toContainText("Applied 1 decision(s) on main; the branch is deleted.", {
+    timeout: BRANCH_WORK_MS,
+  });
   await expect(outcome.locator("[data-conflict]")).toContainText(`${second} (start)`);
   expect(await caseRow(first)).toMatchObject({ status: "investigating" });
   expect(await caseRow(second)).toEqual(secondOnMain);
@@ -102,7 +108,9 @@ test("a review discarded after a decision leaves main as it was; an analyst cann
   const branch = await openReview(sara, [caseId]);
   await decideOnBranch(sara, caseId, "start", 1);
   await sara.getByRole("button", { name: "Discard" }).click();
-  await expect(sara.locator("[data-preview-discarded]")).toContainText("main is unchanged");
+  await expect(sara.locator("[data-preview-discarded]")).toContainText("main is unchanged", {
+    timeout: BRANCH_WORK_MS,
+  });
   expect(await caseRow(caseId)).toEqual(before);
   await sara.goto("/reviews");
   await expect(sara.getByRole("region", { name: "Open reviews" })).not.toContainText(branch);
