@@ -30,6 +30,7 @@ export interface KitCallerOptions {
   /** This app's service principal on Databricks (what Apps injects). */
   principal?: () => { host?: string; clientId?: string; clientSecret?: string };
   fetch?: typeof fetch;
+  /** How long a call may take; the called route may run an agent to its review step meanwhile. */
   timeoutMs?: number;
 }
 
@@ -90,7 +91,7 @@ export function createKitCaller(options: KitCallerOptions): KitCaller {
         method: "POST",
         headers: { "content-type": "application/json", ...(await authorization()) },
         body: JSON.stringify(call.body),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 20_000),
+        signal: AbortSignal.timeout(options.timeoutMs ?? 60_000),
         redirect: "manual",
       });
     } catch (error) {
