@@ -67,10 +67,12 @@ export default async function WorkOrderPage({ params }: { params: Promise<{ work
         }
       />
       {agentThread && threadLink ? (
-        <p aria-label="Proposed by an agent">
-          Proposed by an agent and approved in review:{" "}
-          <KitEntityLink link={threadLink}>thread {agentThread.threadId}</KitEntityLink>
-        </p>
+        <section aria-label="Proposed by an agent">
+          <p>
+            Proposed by an agent and approved in review:{" "}
+            <KitEntityLink link={threadLink}>thread {agentThread.threadId}</KitEntityLink>
+          </p>
+        </section>
       ) : null}
       <div className="op-grid">
         <Card title="Details">
