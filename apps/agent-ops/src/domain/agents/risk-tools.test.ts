@@ -1,5 +1,5 @@
-import type { KitCaller } from "@appbase/next-kit/kit-call";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { riskKit } from "../../testing/risk-kit.ts";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database.ts";
 import { oneAtATime, recordedTool } from "./agent-tool.ts";
 import { threadFilings } from "./kit-filings.ts";
@@ -10,25 +10,6 @@ beforeAll(async () => {
   database = await createTestDatabase();
 });
 afterAll(() => database.close());
-
-/** The Risk kit's intake route as the tool sees it: one case per idempotency key, as the route files. */
-function riskKit() {
-  const calls: { kit: string; path: string; body: Record<string, unknown> }[] = [];
-  const cases = new Map<string, string>();
-  const kits = (async (call) => {
-    calls.push(call);
-    const key = String(call.body.idempotencyKey);
-    if (!cases.has(key)) cases.set(key, `c${cases.size + 1}`);
-    return {
-      action: call.body.action,
-      alertIds: call.body.alertIds,
-      caseId: cases.get(key),
-      caseLabel: `CASE-${cases.size}`,
-      replayed: false,
-    };
-  }) as KitCaller;
-  return { calls, kits };
-}
 
 const args = {
   entityId: "E0000012",

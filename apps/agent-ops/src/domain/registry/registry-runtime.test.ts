@@ -36,8 +36,8 @@ describe("startRegistryRuntime", () => {
       const seeded = await listRegistry(h.db.pool);
       expect(seeded.agents.map((a) => a.agentId)).toEqual([
         "customer-support",
-        "risk-triage",
         "maintenance-planner",
+        "risk-triage",
       ]);
       h.lakebase.down = true;
       const saved = await saveTool(

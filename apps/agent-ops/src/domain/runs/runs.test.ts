@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { riskKit } from "../../testing/risk-kit.ts";
 import { createServedDataDatabase } from "../../testing/served-data-database.ts";
 import type { TestDatabase } from "../../testing/test-database.ts";
 import type { AgentModel } from "../agents/agent-model.ts";
@@ -194,11 +195,16 @@ describe("risk-triage agent runs", () => {
     );
     expect(namespaces.some((n) => n.checkpoint_ns.startsWith("gather_evidence:"))).toBe(true);
 
+    const risk = riskKit();
     const done = await resumeAgentRun(database.pool, {
       threadId: run.threadId,
       resume: { decision: "approve", rationale: "Evidence is clear" },
+      kits: risk.kits,
     });
     expect(done.status).toBe("completed");
+    // The approved action is filed once, through the Risk kit's intake route, for the entity reviewed.
+    expect(risk.calls).toHaveLength(1);
+    expect(risk.calls[0]).toMatchObject({ kit: "risk-compliance", body: { entityId: entity } });
     const calls = (await toolRows(run.threadId)).map((r) => [r.tool, r.status]);
     // The two evidence lookups run in parallel (one ToolNode step), so their start order is a tie.
     expect(calls.slice(0, 2)).toEqual(
