@@ -29,7 +29,8 @@ export const agentOpsAppEnv = defineAppEnv({
       resource: "sql-warehouse",
       type: "sql_warehouse",
       optional: true,
-      description: "SQL warehouse the governed registries' Governance Writer writes the lakehouse through",
+      description:
+        "SQL warehouse the governed registries' Governance Writer writes the lakehouse through, and /usage reads the serving endpoint's usage and inference tables through",
     },
     // The agents file approved outcomes into the Risk kit (triage) and the Operations Portal (work
     // orders) through their owning routes, and threads link to what they filed.
