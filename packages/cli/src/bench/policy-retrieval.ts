@@ -12,8 +12,6 @@ export interface PolicyRetrievalOptions {
   /** Vector size for the benchmark (the kit stores 1024; 256 keeps load and index build in minutes). */
   dims: number;
   queries: number;
-  /** Not used: the kit's query sets `hnsw.ef_search` itself, and this benchmark runs that query. */
-  efSearch?: number;
   log: (line: string) => void;
 }
 

@@ -114,7 +114,6 @@ export function registerBenchCommand(program: Command): void {
                 chunks: Number(options.retrievalChunks),
                 dims: 256,
                 queries: 200,
-                efSearch: 100,
                 log: console.error,
               });
               return { ...result, target: db.describe() };
