@@ -46,15 +46,16 @@ import { fake } from "../../testing/fake.ts";`).every((reason) => reason !== nul
     ).toBe(true);
   });
 
-  it("allows plain packages, UI types, next-kit errors and other domain modules", () => {
+  it("allows plain packages, UI and next-kit types, next-kit errors and other domain modules", () => {
     expect(
       problem(`import { z } from "zod";
 import type { TableSpec } from "@appbase/ui/data-table";
+import type { KitCaller } from "@appbase/next-kit/kit-call";
 import { ConflictError } from "@appbase/next-kit/errors";
 import { can } from "@appbase/grants";
 import type { Queryable } from "../../db/queryable.ts";
 import { other } from "../other/other.ts";`),
-    ).toEqual([null, null, null, null, null, null]);
+    ).toEqual([null, null, null, null, null, null, null]);
   });
 
   it("holds in every kit of the repository", () => {

@@ -38,7 +38,8 @@ export function importsOf(source: string): ImportRef[] {
 }
 
 // Domain code is plain TypeScript a test can call: no React, no Next, no UI components, no env or
-// server wiring. Types from @appbase/ui (a table spec, a histogram bin) carry no runtime and stay allowed.
+// server wiring. Types from @appbase/ui (a table spec, a histogram bin) and from @appbase/next-kit (a kit
+// caller handed in by the wiring) carry no runtime and stay allowed.
 const DOMAIN_FORBIDDEN: { test: (ref: ImportRef) => boolean; reason: string }[] = [
   { test: (r) => /^next(\/|$)/.test(r.specifier), reason: "Next.js belongs in app/, actions/ and server/" },
   { test: (r) => /^react(-dom)?(\/|$)/.test(r.specifier), reason: "React belongs in components/ and app/" },
@@ -47,9 +48,10 @@ const DOMAIN_FORBIDDEN: { test: (ref: ImportRef) => boolean; reason: string }[] 
     reason: "UI components render domain results; import types only",
   },
   {
-    test: (r) => /^@appbase\/next-kit(\/(?!(errors|fields)$)|$)/.test(r.specifier),
+    // A type from it (e.g. the KitCaller a use case is handed) carries no runtime, as with @appbase/ui.
+    test: (r) => /^@appbase\/next-kit(\/(?!(errors|fields)$)|$)/.test(r.specifier) && !r.typeOnly,
     reason:
-      "the kit runtime is server wiring (only @appbase/next-kit/errors and the zod input fields of /fields are plain)",
+      "the kit runtime is server wiring (only @appbase/next-kit/errors, the zod input fields of /fields and types are plain)",
   },
   {
     test: (r) => r.specifier === "server-only",

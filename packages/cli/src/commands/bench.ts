@@ -4,7 +4,6 @@ import { join } from "node:path";
 import { benchBranchCreate, benchBranchDiff } from "@appbase/branches/bench";
 import { applyMigrations, createPool } from "@appbase/db";
 import { startLakebaseProcess, stopLakebaseProcess } from "@appbase/db/local";
-import { realServerUrl } from "@appbase/db/testing";
 import { benchSnapshotVsCopy } from "@appbase/lakehouse/bench";
 import { benchGovernanceWriter } from "@appbase/lakehouse/bench/governance";
 import { governanceMigrations } from "@appbase/lakehouse/governance";
@@ -34,6 +33,7 @@ interface BenchOptions {
   loadScale: string;
   pageCustomers: string;
   pageRequests: string;
+  postgresUrl?: string;
 }
 
 const BENCHMARKS = [
@@ -65,6 +65,11 @@ export function registerBenchCommand(program: Command): void {
       "large",
     )
     .option("--page-customers <n>", "customers loaded for page-ttfb", "1000000")
+    .option(
+      "--postgres-url <url>",
+      "page-ttfb: also measure on this PostgreSQL server (default: APPBASE_PG_SERVER_URL or DATABASE_URL)",
+      process.env.APPBASE_PG_SERVER_URL || process.env.DATABASE_URL || undefined,
+    )
     .option("--page-requests <n>", "requests per page for page-ttfb", "40")
     .option("--out <dir>", "output folder (default: <repo>/bench-results)")
     .option("--report-only", "only regenerate report.html from the JSON results already there")
@@ -149,7 +154,7 @@ export function registerBenchCommand(program: Command): void {
             customers: Number(options.pageCustomers),
             requests: Number(options.pageRequests),
             // PostgreSQL too when a server is configured (as for the database tests).
-            postgresUrl: realServerUrl(),
+            postgresUrl: options.postgresUrl,
             log: console.error,
           }),
         );
