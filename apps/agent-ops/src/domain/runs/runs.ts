@@ -169,17 +169,11 @@ export async function forkAgentRun(
     kits?: KitCaller;
   },
 ): Promise<RunOutcome> {
-  const { rows } = await pool.query<{ agent: string; model: string; request: string }>(
-    "select agent, model, request from agent_ops.agent_run where thread_id = $1",
-    [input.threadId],
+  const run = await recordedRun(
+    pool,
+    input,
+    `Thread ${input.threadId} was not started by this kit, so it does not know its graph; fork it in the program that runs it.`,
   );
-  const run = rows[0];
-  if (!run) {
-    throw new NotFoundError(
-      `Thread ${input.threadId} was not started by this kit, so it does not know its graph; fork it in the program that runs it.`,
-    );
-  }
-  const model = modelFor(input.threadId, run.model, input.model);
   const saver = await checkpointerFor(pool);
   const tuple = await saver.getTuple({
     configurable: { thread_id: input.threadId, checkpoint_ns: "", checkpoint_id: input.checkpointId },
@@ -206,18 +200,7 @@ export async function forkAgentRun(
     content: input.result,
     status: "success",
   });
-  return advance(
-    pool,
-    {
-      threadId: input.threadId,
-      agent: run.agent,
-      model,
-      request: run.request,
-      tracing: input.tracing,
-      kits: input.kits,
-    },
-    new StateFork(input.checkpointId, { messages: [edited] }, "tools"),
-  );
+  return advance(pool, run, new StateFork(input.checkpointId, { messages: [edited] }, "tools"));
 }
 
 /** Resumes a thread paused at its review step with the reviewer's decision, and runs it on. */
@@ -231,25 +214,30 @@ export async function resumeAgentRun(
     kits?: KitCaller;
   },
 ): Promise<RunOutcome> {
+  const run = await recordedRun(pool, input, `Thread ${input.threadId} is not a run of this kit.`);
+  return advance(pool, run, new Command<ReviewResume>({ resume: input.resume }));
+}
+
+/** What `advance` needs of a run this kit recorded (agent, model, request), or NotFound with `missing`. */
+async function recordedRun(
+  pool: pg.Pool,
+  input: { threadId: string; model?: AgentModel; tracing?: RunTracing; kits?: KitCaller },
+  missing: string,
+) {
   const { rows } = await pool.query<{ agent: string; model: string; request: string }>(
     "select agent, model, request from agent_ops.agent_run where thread_id = $1",
     [input.threadId],
   );
   const run = rows[0];
-  if (!run) throw new NotFoundError(`Thread ${input.threadId} is not a run of this kit.`);
-  const model = modelFor(input.threadId, run.model, input.model);
-  return advance(
-    pool,
-    {
-      threadId: input.threadId,
-      agent: run.agent,
-      model,
-      request: run.request,
-      tracing: input.tracing,
-      kits: input.kits,
-    },
-    new Command<ReviewResume>({ resume: input.resume }),
-  );
+  if (!run) throw new NotFoundError(missing);
+  return {
+    threadId: input.threadId,
+    agent: run.agent,
+    model: modelFor(input.threadId, run.model, input.model),
+    request: run.request,
+    tracing: input.tracing,
+    kits: input.kits,
+  };
 }
 
 async function advance(
