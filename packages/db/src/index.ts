@@ -5,6 +5,7 @@ export {
   countRows,
   decodeCursor,
   encodeCursor,
+  type KeysetColumn,
   type KeysetCursor,
   type KeysetOrder,
   type KeysetPage,

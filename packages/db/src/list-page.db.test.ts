@@ -40,7 +40,7 @@ async function page(
   size: number,
 ) {
   const { values, bind } = sqlParameters();
-  const position = keysetPosition(tokens);
+  const position = keysetPosition(tokens, order);
   const q = keysetQuery(order, position, size, bind);
   const { rows } = await database.pool.query<{ id: string; keyset_value: string; keyset_key: string }>(
     `select id, ${q.select} from things ${q.where ? `where ${q.where}` : ""} order by ${q.orderBy} limit ${q.limit}`,
@@ -74,17 +74,32 @@ const bySeen = (dir: "asc" | "desc"): KeysetOrder => ({
   dir,
 });
 
+// Several sort columns (a queue's kind, then time seen, then score), ties again broken by the key.
+const byKindThenSeen = (dir: "asc" | "desc"): KeysetOrder => ({
+  sort: "kind",
+  sortType: "text",
+  thenBy: [
+    { sql: "seen", type: "timestamptz" },
+    { sql: "score", type: "double precision" },
+  ],
+  key: "id",
+  dir,
+});
+
 describe("keyset pages", () => {
   it.each([
     ["score asc", byScore("asc")],
     ["score desc", byScore("desc")],
     ["timestamp (microseconds) asc", bySeen("asc")],
     ["timestamp desc", bySeen("desc")],
+    ["kind, seen, score asc", byKindThenSeen("asc")],
+    ["kind, seen, score desc", byKindThenSeen("desc")],
   ])(
     "walk every row once, in the same order as OFFSET paging, with ties broken by key (%s)",
     async (_, order) => {
+      const columns = [order.sort, ...(order.thenBy ?? []).map((c) => c.sql), "id"];
       const { rows } = await database.pool.query<{ id: string }>(
-        `select id from things order by ${order.sort} ${order.dir}, id ${order.dir}`,
+        `select id from things order by ${columns.map((c) => `${c} ${order.dir}`).join(", ")}`,
       );
       const pages = await walkForward(order, 5);
       expect(pages.map((p) => p.length)).toEqual([5, 5, 5, 5, 3]);
@@ -92,23 +107,28 @@ describe("keyset pages", () => {
     },
   );
 
-  it("walks back with prev links to exactly the pages seen going forward, and the first page has no prev", async () => {
-    const order = byScore("desc");
-    const forward = await walkForward(order, 4);
-    let current = await page(order, {}, 4);
-    while (current.next) current = await page(order, { after: current.next }, 4);
-    expect(current.next).toBeNull();
-    const backward: string[][] = [current.rows.map((r) => r.id)];
-    while (current.prev) {
-      current = await page(order, { before: current.prev }, 4);
-      backward.unshift(current.rows.map((r) => r.id));
-    }
-    expect(backward).toEqual(forward);
-    expect(current.prev).toBeNull();
-    // Forward again from a page reached backwards continues where it should.
-    const second = await page(order, { after: current.next }, 4);
-    expect(second.rows.map((r) => r.id)).toEqual(forward[1]);
-  });
+  it.each([
+    ["score desc", byScore("desc")],
+    ["kind, seen, score asc", byKindThenSeen("asc")],
+  ])(
+    "walks back with prev links to exactly the pages seen going forward, and the first page has no prev (%s)",
+    async (_, order) => {
+      const forward = await walkForward(order, 4);
+      let current = await page(order, {}, 4);
+      while (current.next) current = await page(order, { after: current.next }, 4);
+      expect(current.next).toBeNull();
+      const backward: string[][] = [current.rows.map((r) => r.id)];
+      while (current.prev) {
+        current = await page(order, { before: current.prev }, 4);
+        backward.unshift(current.rows.map((r) => r.id));
+      }
+      expect(backward).toEqual(forward);
+      expect(current.prev).toBeNull();
+      // Forward again from a page reached backwards continues where it should.
+      const second = await page(order, { after: current.next }, 4);
+      expect(second.rows.map((r) => r.id)).toEqual(forward[1]);
+    },
+  );
 
   it("a first page has no prev, and a last page that fills exactly has no next", async () => {
     const first = await page(byScore("asc"), {}, 23);
@@ -122,8 +142,18 @@ describe("keyset pages", () => {
     expect(keysetPosition({ before: Buffer.from('{"a":1}').toString("base64url") })).toEqual({});
     expect(decodeCursor(Buffer.from(JSON.stringify(["x\0", "k"])).toString("base64url"))).toBeNull();
     expect(decodeCursor("A".repeat(600))).toBeNull();
-    const token = encodeCursor({ value: "0.5", key: "C004" });
-    expect(keysetPosition({ after: token, before: token })).toEqual({ after: { value: "0.5", key: "C004" } });
+    const token = encodeCursor({ values: ["0.5"], key: "C004" });
+    expect(keysetPosition({ after: token, before: token })).toEqual({
+      after: { values: ["0.5"], key: "C004" },
+    });
+    // A token of another order (three sort values where one is expected, or the reverse) starts over.
+    const values = ["even", "2026-01-01 00:00:01+00", "0.5"];
+    const threeColumns = encodeCursor({ values, key: "C004" });
+    expect(keysetPosition({ after: threeColumns })).toEqual({});
+    expect(keysetPosition({ after: token }, byKindThenSeen("asc"))).toEqual({});
+    expect(keysetPosition({ before: threeColumns }, byKindThenSeen("asc"))).toEqual({
+      before: { values, key: "C004" },
+    });
   });
 });
 

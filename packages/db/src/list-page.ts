@@ -7,18 +7,28 @@ import type { Queryable } from "./queryable.ts";
  * being exact beyond a threshold (an estimate from the planner instead of counting a million rows).
  */
 
-/** The boundary row of a page: its sort value and unique key, both as Postgres renders them in text. */
+/** The boundary row of a page: its sort values and unique key, each as Postgres renders it in text. */
 export interface KeysetCursor {
-  value: string;
+  values: string[];
   key: string;
 }
 
-/** How a list is ordered: a whitelisted sort expression, then a unique key that breaks ties. */
+/** A further sort column, after the first and before the key. */
+export interface KeysetColumn {
+  /** SQL expression (whitelisted by the caller, never user input); it must not be null (wrap it in coalesce). */
+  sql: string;
+  /** Postgres type the boundary value is cast back to, e.g. `timestamptz`. */
+  type: string;
+}
+
+/** How a list is ordered: whitelisted sort expressions, then a unique key that breaks ties. */
 export interface KeysetOrder {
   /** SQL expression of the sort column (whitelisted by the caller, never user input). */
   sort: string;
   /** Postgres type the sort value is cast back to when compared, e.g. `double precision`. */
   sortType: string;
+  /** Further sort columns in the same direction (a queue's priority, then due time, …). */
+  thenBy?: readonly KeysetColumn[];
   /** SQL expression of the unique key (the primary key). */
   key: string;
   keyType?: string;
@@ -28,12 +38,16 @@ export interface KeysetOrder {
 /** Which page of a keyset list: the first, or the one after / before a boundary row. */
 export type KeysetPosition = { after: KeysetCursor } | { before: KeysetCursor } | Record<string, never>;
 
-const MAX_CURSOR = 512;
-const cursorSchema = z.tuple([z.string().max(200), z.string().max(200)]);
+const MAX_CURSOR = 1024;
+const MAX_SORT_COLUMNS = 4;
+const cursorSchema = z
+  .array(z.string().max(200))
+  .min(2)
+  .max(MAX_SORT_COLUMNS + 1);
 
-/** A cursor as a URL-safe token (base64url of a JSON pair). */
+/** A cursor as a URL-safe token (base64url of a JSON array: the sort values, then the key). */
 export function encodeCursor(cursor: KeysetCursor): string {
-  return Buffer.from(JSON.stringify([cursor.value, cursor.key]), "utf8").toString("base64url");
+  return Buffer.from(JSON.stringify([...cursor.values, cursor.key]), "utf8").toString("base64url");
 }
 
 /** Reads a cursor token from a URL; null when it is not one this module wrote. */
@@ -42,20 +56,28 @@ export function decodeCursor(token: string | null | undefined): KeysetCursor | n
   try {
     const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(token, "base64url").toString("utf8")));
     if (!parsed.success) return null;
-    const [value, key] = parsed.data;
     // NUL cannot reach Postgres text; a cursor holding one was not written by encodeCursor.
-    if (value.includes("\0") || key.includes("\0")) return null;
-    return { value, key };
+    if (parsed.data.some((part) => part.includes("\0"))) return null;
+    return { values: parsed.data.slice(0, -1), key: parsed.data.at(-1) as string };
   } catch {
     return null;
   }
 }
 
-/** The position a list request asks for, from its `after` / `before` cursor tokens (after wins). */
-export function keysetPosition(tokens: { after?: string | null; before?: string | null }): KeysetPosition {
-  const after = decodeCursor(tokens.after);
+/**
+ * The position a list request asks for, from its `after` / `before` cursor tokens (after wins). A
+ * token whose number of sort values is not the order's (one sort column when no order is given)
+ * asks for the first page: it was written for another order.
+ */
+export function keysetPosition(
+  tokens: { after?: string | null; before?: string | null },
+  order?: Pick<KeysetOrder, "thenBy">,
+): KeysetPosition {
+  const sortColumns = 1 + (order?.thenBy?.length ?? 0);
+  const fits = (cursor: KeysetCursor | null) => (cursor?.values.length === sortColumns ? cursor : null);
+  const after = fits(decodeCursor(tokens.after));
   if (after) return { after };
-  const before = decodeCursor(tokens.before);
+  const before = fits(decodeCursor(tokens.before));
   return before ? { before } : {};
 }
 
@@ -73,17 +95,19 @@ export function keysetQuery(
   const backwards = "before" in position;
   // Walking back reads the rows before the boundary in reverse order; keysetPage puts them right.
   const dir = backwards ? (order.dir === "asc" ? "desc" : "asc") : order.dir;
+  const columns: KeysetColumn[] = [{ sql: order.sort, type: order.sortType }, ...(order.thenBy ?? [])];
   const cursor = "after" in position ? position.after : "before" in position ? position.before : null;
   let where: string | null = null;
-  if (cursor) {
-    // A row comparison, so one btree index on (sort, key) serves it; rows equal in sort are ordered by key.
+  if (cursor && cursor.values.length === columns.length) {
+    // A row comparison, so one btree index on (sort…, key) serves it; rows equal in sort are ordered by key.
     const op = dir === "asc" ? ">" : "<";
-    where = `(${order.sort}, ${order.key}) ${op} (${bind(cursor.value)}::${order.sortType}, ${bind(cursor.key)}::${order.keyType ?? "text"})`;
+    const bounds = columns.map((c, i) => `${bind(cursor.values[i])}::${c.type}`);
+    where = `(${columns.map((c) => c.sql).join(", ")}, ${order.key}) ${op} (${bounds.join(", ")}, ${bind(cursor.key)}::${order.keyType ?? "text"})`;
   }
   return {
-    select: `(${order.sort})::text as keyset_value, (${order.key})::text as keyset_key`,
+    select: `json_build_array(${columns.map((c) => `(${c.sql})::text`).join(", ")})::text as keyset_value, (${order.key})::text as keyset_key`,
     where,
-    orderBy: `${order.sort} ${dir}, ${order.key} ${dir}`,
+    orderBy: [...columns.map((c) => `${c.sql} ${dir}`), `${order.key} ${dir}`].join(", "),
     limit: bind(pageSize + 1),
   };
 }
@@ -108,7 +132,7 @@ export function keysetPage<R extends BoundaryRow>(
   const backwards = "before" in position;
   if (backwards) page.reverse();
   const cursorAt = (row: R | undefined) =>
-    row ? encodeCursor({ value: String(row.keyset_value), key: String(row.keyset_key) }) : null;
+    row ? encodeCursor({ values: sortValuesOf(row.keyset_value), key: String(row.keyset_key) }) : null;
   const first = !("after" in position) && !backwards;
   return {
     rows: page,
@@ -116,6 +140,12 @@ export function keysetPage<R extends BoundaryRow>(
     next: backwards || more ? cursorAt(page.at(-1)) : null,
     prev: first ? null : backwards && !more ? null : cursorAt(page[0]),
   };
+}
+
+/** The sort values `keysetQuery` selected as one JSON array of their text forms. */
+function sortValuesOf(selected: unknown): string[] {
+  const parsed = typeof selected === "string" ? (JSON.parse(selected) as unknown) : selected;
+  return Array.isArray(parsed) ? parsed.map(String) : [String(parsed)];
 }
 
 /** A row count, exact up to a threshold and the planner's estimate beyond it. */
