@@ -133,3 +133,78 @@ describe("syncing into a table the migrations created", () => {
     expect(status?.scheduling_policy).toBe("TRIGGERED");
   });
 });
+
+describe("a snapshot loads without the target's indexes and rebuilds them before COMMIT", () => {
+  const LABELS = "appbase.agents.labels";
+  const labels = () =>
+    new SyncedTablesEngine({
+      lakehouse: lake,
+      postgres: poolSyncPostgres(db.pool),
+      sourceCatalog: "appbase",
+      tables: [
+        {
+          schema: "agents",
+          table: "labels",
+          source: "agents.labels",
+          primaryKey: ["label_id"],
+          schedulingPolicy: "SNAPSHOT",
+        },
+      ],
+    });
+  const shape = async () => ({
+    indexes: (
+      await db.pool.query(
+        "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'agents' AND tablename = 'labels' ORDER BY 1",
+      )
+    ).rows,
+    constraints: (
+      await db.pool.query(
+        "SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'agents.labels'::regclass ORDER BY 1",
+      )
+    ).rows,
+  });
+  const content = async () =>
+    (await db.pool.query("SELECT label_id, name, rank FROM agents.labels ORDER BY 1")).rows;
+
+  beforeAll(async () => {
+    await lake.createTable(LABELS, {
+      columns: [
+        { name: "label_id", type: "STRING", nullable: false },
+        { name: "name", type: "STRING" },
+        { name: "rank", type: "INT" },
+      ],
+      primaryKey: ["label_id"],
+    });
+    await db.pool.query(
+      "CREATE TABLE agents.labels (label_id text PRIMARY KEY, name text NOT NULL, rank int)",
+    );
+    await db.pool.query("ALTER TABLE agents.labels ADD CONSTRAINT labels_rank_key UNIQUE (rank)");
+    await db.pool.query(
+      "CREATE UNIQUE INDEX labels_lower_name_idx ON agents.labels (lower(name)) WHERE rank IS NOT NULL",
+    );
+    await db.pool.query("CREATE INDEX labels_rank_name_idx ON agents.labels (rank DESC, name)");
+  });
+
+  it("keeps every index and key constraint under its own name and definition", async () => {
+    await lake.append(LABELS, [
+      { label_id: "a", name: "Alpha", rank: 1 },
+      { label_id: "b", name: "Beta", rank: 2 },
+      { label_id: "c", name: "alpha", rank: null },
+    ]);
+    const before = await shape();
+    expect(before.indexes).toHaveLength(4);
+    expect(await labels().run("agents.labels")).toMatchObject({ mode: "snapshot", rowsWritten: 3 });
+    expect(await shape()).toEqual(before);
+  });
+
+  it("rolls the whole snapshot back when a rebuilt unique index finds a duplicate: old rows, indexes and all", async () => {
+    const before = await shape();
+    const rows = await content();
+    await lake.append(LABELS, [{ label_id: "d", name: "BETA", rank: 4 }]);
+    await expect(labels().run("agents.labels")).rejects.toThrow(/labels_lower_name_idx|duplicate key/);
+    expect(await content()).toEqual(rows);
+    expect(await shape()).toEqual(before);
+    const [status] = await labels().status("agents.labels");
+    expect(status?.detailed_state).toBe("SYNCED_TABLE_ONLINE_PIPELINE_FAILED");
+  });
+});

@@ -5,6 +5,7 @@ import type { Lakehouse, TableDescription } from "../lakehouse.ts";
 import { SerialQueue } from "../serial-queue.ts";
 import { type Row, type TypedColumn, typedColumns } from "../values.ts";
 import { type ResolvedSyncedTable, resolveSyncedTable, type SyncedTableDeclaration } from "./declaration.ts";
+import { dropIndexesForLoad, rebuildIndexes } from "./deferred-indexes.ts";
 import { keyOf, keysPredicate, OrderedServingRows, servingRows } from "./source-rows.ts";
 import { StatusStore, type SyncedTableState, type SyncedTableStatus } from "./status-store.ts";
 import type { SqlRunner, SyncPostgres } from "./sync-postgres.ts";
@@ -246,7 +247,9 @@ export class SyncedTablesEngine extends EventEmitter {
       });
     const status = await this.commit(t, before, source.version, async (client) => {
       // One transaction: readers see the old content until COMMIT, then the new one — the swap is
-      // atomic, and the table keeps its identity (grants, the app's indexes, dependent views).
+      // atomic, and the table keeps its identity (grants, the app's indexes, dependent views). The
+      // indexes are dropped for the load and rebuilt, each in one sort, before COMMIT.
+      const rebuild = await dropIndexesForLoad(client, t);
       await client.query(`TRUNCATE ${targetName(t)}`);
       let next = readPage(0);
       for (let offset = 0; ; offset += pageSize) {
@@ -265,6 +268,7 @@ export class SyncedTablesEngine extends EventEmitter {
         this.progress(t, "snapshot", offset + page.length);
         if (last) break;
       }
+      await rebuildIndexes(client, rebuild);
     });
     // Fresh planner statistics for the new content (PGlite has no autovacuum to do it).
     await this.options.postgres.query(`ANALYZE ${targetName(t)}`);
