@@ -1,10 +1,12 @@
+import { tableParams } from "@appbase/next-kit/query";
+import { Pager } from "@appbase/ui/data-table";
 import { PageHeader } from "@appbase/ui/shell";
 import { EmptyState } from "@appbase/ui/states";
 import Link from "next/link";
 import { BULK_FORM_ID, BulkAlertsForm } from "../../components/bulk-alerts-form.tsx";
 import { SlaBadge } from "../../components/sla-badge.tsx";
 import { DISMISS_RESOLUTIONS } from "../../domain/alerts/alert-queue.ts";
-import { type AlertView, listAlerts } from "../../domain/alerts/list-alerts.ts";
+import { type AlertView, alertTableSpec, listAlerts } from "../../domain/alerts/list-alerts.ts";
 import { can, db, pageViewer } from "../../server/kit.ts";
 
 const VIEWS: { view: AlertView; label: string }[] = [
@@ -15,12 +17,18 @@ const VIEWS: { view: AlertView; label: string }[] = [
   { view: "closed", label: "Closed" },
 ];
 
-export default async function AlertsPage({ searchParams }: { searchParams: Promise<{ view?: string }> }) {
+export default async function AlertsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const viewer = await pageViewer("alert.read", "the alert queue");
   if (!viewer.identity) return viewer.refusal;
-  const requested = (await searchParams).view;
-  const view = VIEWS.find((v) => v.view === requested)?.view ?? "open";
-  const alerts = await listAlerts(await db(), { view, viewer: viewer.identity.email });
+  const search = await searchParams;
+  const view = VIEWS.find((v) => v.view === search.view)?.view ?? "open";
+  const params = tableParams(search, alertTableSpec);
+  const page = await listAlerts(await db(), { view, viewer: viewer.identity.email, params });
+  const alerts = page.rows;
   const now = new Date();
   // Leads (alert.reassign) tick open alerts and assign or dismiss them in one go.
   const bulk = view !== "closed" && can(viewer.identity, "alert.reassign");
@@ -96,6 +104,17 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           </tbody>
         </table>
       )}
+      <Pager
+        basePath="/alerts"
+        spec={alertTableSpec}
+        params={params}
+        total={page.total}
+        totalEstimated={page.estimated}
+        keyset={{ next: page.next, prev: page.prev }}
+        rowCount={alerts.length}
+        extraParams={{ view }}
+        noun="alerts"
+      />
     </>
   );
 }

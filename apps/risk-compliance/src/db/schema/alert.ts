@@ -32,6 +32,17 @@ export const alert = riskCompliance.table(
     index("alert_entity_idx").on(t.entityId, t.status),
     index("alert_case_idx").on(t.caseId),
     index("alert_created_idx").on(t.createdAt),
+    // Keyset pages of the queue's views (domain/alerts/list-alerts.ts): the claim order of open alerts,
+    // a claimant's own, and closed ones newest first; a page reads its rows and stops.
+    index("alert_open_page_idx")
+      .on(t.priority, sql`coalesce(${t.dueAt}, 'infinity'::timestamptz)`, t.createdAt, t.id)
+      .where(sql`status in ('new', 'claimed')`),
+    index("alert_claimed_page_idx")
+      .on(t.claimedBy, t.priority, sql`coalesce(${t.dueAt}, 'infinity'::timestamptz)`, t.createdAt, t.id)
+      .where(sql`status = 'claimed'`),
+    index("alert_closed_page_idx")
+      .on(sql`coalesce(${t.closedAt}, 'infinity'::timestamptz)`, t.id)
+      .where(sql`status in ('dismissed', 'escalated', 'merged')`),
     check("alert_status_check", sql`${t.status} in ('new','claimed','dismissed','escalated','merged')`),
     check("alert_severity_check", sql`${t.severity} in ('low','medium','high','critical')`),
     check(

@@ -1,0 +1,3 @@
+CREATE INDEX "alert_open_page_idx" ON "risk_compliance"."alert" USING btree ("priority",coalesce("due_at", 'infinity'::timestamptz),"created_at","id") WHERE status in ('new', 'claimed');--> statement-breakpoint
+CREATE INDEX "alert_claimed_page_idx" ON "risk_compliance"."alert" USING btree ("claimed_by","priority",coalesce("due_at", 'infinity'::timestamptz),"created_at","id") WHERE status = 'claimed';--> statement-breakpoint
+CREATE INDEX "alert_closed_page_idx" ON "risk_compliance"."alert" USING btree (coalesce("closed_at", 'infinity'::timestamptz),"id") WHERE status in ('dismissed', 'escalated', 'merged');
