@@ -31,7 +31,8 @@ export default async function WorkOrdersPage({
       siteId: params.filters.site,
       breached: params.filters.target === "breached",
       limit: params.pageSize,
-      offset: params.offset,
+      after: params.after,
+      before: params.before,
     },
     now,
   );
@@ -81,6 +82,8 @@ export default async function WorkOrdersPage({
         spec={spec}
         params={params}
         total={page.total}
+        totalEstimated={page.estimated}
+        keyset={{ next: page.next, prev: page.prev }}
         basePath="/work-orders"
         search={false}
         noun="work orders"

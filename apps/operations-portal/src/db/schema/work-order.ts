@@ -46,6 +46,19 @@ export const workOrder = operationsPortal.table(
     index("work_order_site_status_idx").on(t.siteId, t.status),
     index("work_order_asset_idx").on(t.assetId, t.status),
     index("work_order_assignee_idx").on(t.assigneeId, t.status),
+    // Keyset pages of the list (domain/work-orders/list-work-orders.ts): open before closed, the nearest
+    // completion target first; a technician's own (the assigned-work-orders row rule) led by the assignee.
+    index("work_order_urgency_page_idx").on(
+      sql`(${t.status} in ('complete','cancelled'))`,
+      t.completionDueAt,
+      t.number,
+    ),
+    index("work_order_assignee_page_idx").on(
+      t.assigneeId,
+      sql`(${t.status} in ('complete','cancelled'))`,
+      t.completionDueAt,
+      t.number,
+    ),
     unique("work_order_pm_occurrence_key").on(t.pmScheduleId, t.assetId, t.pmDueKey),
     unique("work_order_source_key").on(t.source),
     check(

@@ -280,6 +280,49 @@ describe("lifecycle", () => {
   });
 });
 
+describe("the list's keyset pages", () => {
+  it("walk every order the viewer may see once, open before closed and the nearest target first; back again by prev", async () => {
+    const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+    for (let i = 0; i < 7; i++) {
+      const order = await open({ assetId: "AS000001", assigneeId: i % 2 ? "tina" : "tom", at: hours(i % 3) });
+      if (i === 2)
+        await moveWorkOrder(db.pool, {
+          id: order.id,
+          to: "cancelled",
+          expectedVersion: 1,
+          viewer: planner,
+          reason: "duplicate",
+        });
+    }
+    const everything = async (viewer: typeof planner) => {
+      const pages = [await listWorkOrders(db.pool, viewer, { siteId: "S0001", limit: 3 })];
+      while (pages.at(-1)!.next)
+        pages.push(
+          await listWorkOrders(db.pool, viewer, { siteId: "S0001", limit: 3, after: pages.at(-1)!.next }),
+        );
+      return pages;
+    };
+    const pages = await everything(planner);
+    const { rows } = await db.pool.query<{ id: string }>(
+      `select id from operations_portal.work_order where site_id = 'S0001'
+        order by status in ('complete','cancelled'), completion_due_at, number`,
+    );
+    expect(pages.flatMap((p) => ids(p.rows))).toEqual(ids(rows));
+    expect(pages[0]).toMatchObject({ total: rows.length, estimated: false, prev: null });
+    let page = pages.at(-1)!;
+    const backward = [ids(page.rows)];
+    while (page.prev) {
+      page = await listWorkOrders(db.pool, planner, { siteId: "S0001", limit: 3, before: page.prev });
+      backward.unshift(ids(page.rows));
+    }
+    expect(backward).toEqual(pages.map((p) => ids(p.rows)));
+    // The row rule holds on every page: Tina walks only her own.
+    const tinas = (await everything(tina)).flatMap((p) => p.rows);
+    expect(tinas.length).toBeGreaterThan(0);
+    expect(tinas.every((r) => r.assigneeId === "tina")).toBe(true);
+  });
+});
+
 describe("technician row rule (in SQL)", () => {
   it("a technician lists, reads and changes only their own orders", async () => {
     const mine = await open({ assetId: "AS000002", assigneeId: "tina" });

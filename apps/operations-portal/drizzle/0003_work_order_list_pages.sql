@@ -1,0 +1,2 @@
+CREATE INDEX "work_order_urgency_page_idx" ON "operations_portal"."work_order" USING btree (("status" in ('complete','cancelled')),"completion_due_at","number");--> statement-breakpoint
+CREATE INDEX "work_order_assignee_page_idx" ON "operations_portal"."work_order" USING btree ("assignee_id",("status" in ('complete','cancelled')),"completion_due_at","number");
