@@ -37,6 +37,15 @@ describe("actionId", () => {
 });
 
 describe("SCENARIOS", () => {
+  it("covers every kit's busiest read page and main mutation", () => {
+    expect(SCENARIOS.map((s) => s.kit)).toEqual([
+      "customer-hub",
+      "operations-portal",
+      "risk-compliance",
+      "agent-ops",
+    ]);
+  });
+
   it("gives each request its own write (a fresh request id, or another row)", () => {
     const setup = { customerId: "C0000001", assetId: "AS1", alertIds: ["a0", "a1"] };
     for (const s of SCENARIOS) {

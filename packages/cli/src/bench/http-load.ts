@@ -125,6 +125,24 @@ export const SCENARIOS: readonly Scenario[] = [
       },
     },
   },
+  {
+    // An operator watches the threads list and starts agents; each start is a new thread (the scripted
+    // support agent looks the order up and stops at its refund proposal for human review).
+    kit: "agent-ops",
+    user: "olga",
+    read: "/threads",
+    mutation: {
+      name: "startRunAction (server action), the scripted support agent, each request a new thread",
+      page: "/threads",
+      action: { file: "apps/agent-ops/src/actions/runs.ts", exportedName: "startRunAction" },
+      count: "SELECT count(*)::int AS n FROM agent_ops.agent_run",
+      setup: async () => ({}),
+      input: (i) => ({
+        agent: "customer-support",
+        request: `Please refund order ORD-${String(10_000 + i)}7, it arrived broken`,
+      }),
+    },
+  },
 ];
 
 /** True when nothing listens on the port (so the load reaches the kit this run starts, no one else's). */
@@ -176,6 +194,7 @@ function figures(result: autocannon.Result, extraErrors = 0): LoadFigures {
  * mutation writes before and after. The kits' data must be prepared (`appbase up`'s database).
  */
 export async function benchHttpLoad(options: {
+  /** The kits to load, in SCENARIOS' order; a kit without a scenario is skipped. */
   kits: readonly Kit[];
   repoRoot: string;
   env: NodeJS.ProcessEnv;

@@ -30,6 +30,7 @@ interface BenchOptions {
   out?: string;
   reportOnly?: boolean;
   loadRequests: string;
+  loadKits?: string;
   loadScale: string;
   pageCustomers: string;
   pageRequests: string;
@@ -59,6 +60,7 @@ export function registerBenchCommand(program: Command): void {
     .option("--sync-rows <n>", "rows for the snapshot sync vs COPY benchmark", "1000000")
     .option("--retrieval-chunks <n>", "policy chunks for the retrieval benchmark", "100000")
     .option("--load-requests <n>", "requests per page and per mutation (http-load)", "96")
+    .option("--load-kits <ids>", "http-load: only these kits (comma-separated ids; default every kit)")
     .option(
       "--load-scale <scale>",
       "synthetic data scale for large-load (gold landing and sync vs COPY)",
@@ -136,7 +138,7 @@ export function registerBenchCommand(program: Command): void {
       if (wanted("branch-diff"))
         write("branch-diff", await benchBranchDiff({ sizes: [10_000, 50_000], log: console.error }));
       if (wanted("http-load")) {
-        const result = await httpLoad(Number(options.loadRequests));
+        const result = await httpLoad(Number(options.loadRequests), options.loadKits?.split(","));
         write(`http-load-${result.database}`, result);
       }
       if (wanted("large-load"))
@@ -167,7 +169,7 @@ export function registerBenchCommand(program: Command): void {
  * HTTP load on every kit's production build, in a throwaway state folder (its own embedded Lakebase,
  * or DATABASE_URL's PostgreSQL) with the default synthetic data, kits on ports shifted by a random offset (APPBASE_PORT_OFFSET overrides).
  */
-async function httpLoad(requests: number) {
+async function httpLoad(requests: number, only?: readonly string[]) {
   const repoRoot = findRepoRoot();
   const stateDir = mkdtempSync(join(tmpdir(), "appbase-http-load-"));
   const env: NodeJS.ProcessEnv = {
@@ -194,8 +196,10 @@ async function httpLoad(requests: number) {
   });
   try {
     const connections = 32;
+    const loaded = only ? kits.filter((k) => only.includes(k.id)) : kits;
+    if (loaded.length === 0) throw new CliError(`http-load: no kit named ${only?.join(", ")}.`);
     const runs = await benchHttpLoad({
-      kits,
+      kits: loaded,
       repoRoot,
       env,
       db: prepared.db.pool,
