@@ -7,15 +7,21 @@ import { e2eStateDir, repoRoot } from "./kits.ts";
 /**
  * The database the running kits use: E2E_DATABASE_URL or DATABASE_URL when set (a kit run by hand
  * against a Postgres), else the local Lakebase of APPBASE_STATE_DIR or the end-to-end state folder,
- * asked from the CLI.
+ * asked from the CLI once per run: the answer goes into E2E_DATABASE_URL, which Playwright's workers
+ * inherit from the runner that loaded the specs.
  */
 export function kitDatabaseUrl(): string {
   const explicit = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL;
   if (explicit) return explicit;
-  return execFileSync(process.execPath, [join(repoRoot, "packages/cli/bin/appbase.mjs"), "lakebase", "url"], {
-    env: { ...process.env, APPBASE_STATE_DIR: process.env.APPBASE_STATE_DIR ?? e2eStateDir },
-    encoding: "utf8",
-  }).trim();
+  process.env.E2E_DATABASE_URL = execFileSync(
+    process.execPath,
+    [join(repoRoot, "packages/cli/bin/appbase.mjs"), "lakebase", "url"],
+    {
+      env: { ...process.env, APPBASE_STATE_DIR: process.env.APPBASE_STATE_DIR ?? e2eStateDir },
+      encoding: "utf8",
+    },
+  ).trim();
+  return process.env.E2E_DATABASE_URL;
 }
 
 /** A small pool for `kit`'s specs to arrange and check data around the UI; refuses anything but a local server. */

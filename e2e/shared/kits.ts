@@ -15,18 +15,29 @@ export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", ".."
 
 let discovered: E2eKit[] | undefined;
 
+/** Where the first process of a run leaves the discovered kits for the rest (Playwright's workers inherit it). */
+const KITS_ENV = "APPBASE_E2E_KITS";
+
 /**
  * The kits under apps/ as the orchestrator starts them. Discovery has one implementation, the CLI's
- * (it imports each apps/<kit>/kit.ts); Playwright asks it once per process.
+ * (it imports each apps/<kit>/kit.ts, seconds of work); it runs once per Playwright run: the runner
+ * asks it when it loads the config and hands the answer to its workers in the environment.
  */
 export function e2eKits(): E2eKit[] {
-  discovered ??= (
-    JSON.parse(
-      execFileSync(process.execPath, [join(repoRoot, "packages/cli/bin/appbase.mjs"), "kits", "--json"], {
-        cwd: repoRoot,
-        encoding: "utf8",
-      }),
-    ) as { id: string; title: string; port: number; health: string; url: string }[]
+  if (discovered) return discovered;
+  process.env[KITS_ENV] ??= execFileSync(
+    process.execPath,
+    [join(repoRoot, "packages/cli/bin/appbase.mjs"), "kits", "--json"],
+    { cwd: repoRoot, encoding: "utf8" },
+  );
+  discovered = (
+    JSON.parse(process.env[KITS_ENV]) as {
+      id: string;
+      title: string;
+      port: number;
+      health: string;
+      url: string;
+    }[]
   ).map((k) => ({ kit: k.id, title: k.title, port: k.port, health: k.health, url: k.url }));
   return discovered;
 }

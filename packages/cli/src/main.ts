@@ -1,48 +1,46 @@
 import { Command, CommanderError } from "commander";
-import { registerBenchCommand } from "./commands/bench.ts";
-import { registerBranchCommands } from "./commands/branch.ts";
-import { registerBundleCommands, registerDeployCommand } from "./commands/bundle.ts";
-import { registerCheckCommand } from "./commands/check.ts";
-import { registerDataCommands } from "./commands/data.ts";
-import { registerGovernanceCommands } from "./commands/governance.ts";
-import { registerGrantsCommands } from "./commands/grants.ts";
-import { registerKitsCommand } from "./commands/kits.ts";
-import { registerLakebaseCommands } from "./commands/lakebase.ts";
-import { registerLakehouseCommands } from "./commands/lakehouse.ts";
-import { registerNewKitCommand } from "./commands/new-kit.ts";
-import { registerPreviewCommand } from "./commands/preview.ts";
-import { registerRehearseCommand } from "./commands/rehearse.ts";
-import { registerRiskCommands } from "./commands/risk.ts";
-import { registerSchemaCommands } from "./commands/schema.ts";
-import { registerSyncCommands } from "./commands/sync.ts";
-import { registerTelemetryCommands } from "./commands/telemetry.ts";
-import { registerUpCommand } from "./commands/up.ts";
 import { CliError } from "./repo.ts";
+
+type Register = (program: Command) => void;
+
+/**
+ * Each command's module, loaded only when that command runs: the modules pull in PGlite, DuckDB,
+ * the bundle generator and every kit, seconds of loading that `appbase kits --json` or
+ * `appbase lakebase url` (called by CI and the end-to-end suite) do not need. Help, and anything
+ * not named here, loads them all. Listed in the order `--help` shows them.
+ */
+const commandModules: [names: string[], load: () => Promise<Register>][] = [
+  [["up"], async () => (await import("./commands/up.ts")).registerUpCommand],
+  [["lakebase"], async () => (await import("./commands/lakebase.ts")).registerLakebaseCommands],
+  [
+    ["migrate", "seed", "synth", "data"],
+    async () => (await import("./commands/data.ts")).registerDataCommands,
+  ],
+  [["kits"], async () => (await import("./commands/kits.ts")).registerKitsCommand],
+  [["grants"], async () => (await import("./commands/grants.ts")).registerGrantsCommands],
+  [["lakehouse"], async () => (await import("./commands/lakehouse.ts")).registerLakehouseCommands],
+  [["sync"], async () => (await import("./commands/sync.ts")).registerSyncCommands],
+  [["telemetry"], async () => (await import("./commands/telemetry.ts")).registerTelemetryCommands],
+  [["governance"], async () => (await import("./commands/governance.ts")).registerGovernanceCommands],
+  [["schema"], async () => (await import("./commands/schema.ts")).registerSchemaCommands],
+  [["bundle"], async () => (await import("./commands/bundle.ts")).registerBundleCommands],
+  [["check"], async () => (await import("./commands/check.ts")).registerCheckCommand],
+  [["rehearse"], async () => (await import("./commands/rehearse.ts")).registerRehearseCommand],
+  [["deploy"], async () => (await import("./commands/bundle.ts")).registerDeployCommand],
+  [["new"], async () => (await import("./commands/new-kit.ts")).registerNewKitCommand],
+  [["bench"], async () => (await import("./commands/bench.ts")).registerBenchCommand],
+  [["branch"], async () => (await import("./commands/branch.ts")).registerBranchCommands],
+  [["preview"], async () => (await import("./commands/preview.ts")).registerPreviewCommand],
+  [["risk"], async () => (await import("./commands/risk.ts")).registerRiskCommands],
+];
 
 const program = new Command("appbase")
   .description("AppBase: governed operational apps on Databricks, developed locally")
   .showHelpAfterError("(run with --help for usage)")
   .exitOverride();
 
-registerUpCommand(program);
-registerLakebaseCommands(program);
-registerDataCommands(program);
-registerKitsCommand(program);
-registerGrantsCommands(program);
-registerLakehouseCommands(program);
-registerSyncCommands(program);
-registerTelemetryCommands(program);
-registerGovernanceCommands(program);
-registerSchemaCommands(program);
-registerBundleCommands(program);
-registerCheckCommand(program);
-registerRehearseCommand(program);
-registerDeployCommand(program);
-registerNewKitCommand(program);
-registerBenchCommand(program);
-registerBranchCommands(program);
-registerPreviewCommand(program);
-registerRiskCommands(program);
+const named = commandModules.find(([names]) => names.includes(process.argv[2] ?? ""));
+for (const [, load] of named ? [named] : commandModules) (await load())(program);
 
 try {
   await program.parseAsync(process.argv);
