@@ -6,7 +6,7 @@ import { type DatasetTable, datasets, type Row, type Scale } from "@appbase/synt
 import type { PgTable } from "drizzle-orm/pg-core";
 import { createProgress } from "../progress.ts";
 
-const BATCH_ROWS = 20_000;
+const BATCH_ROWS = 50_000;
 /** The Unity Catalog catalog the gold tables live in locally (a bundle variable on Databricks). */
 export const GOLD_CATALOG = "appbase";
 
@@ -75,22 +75,25 @@ export async function landGoldTables(options: {
     await lakehouse.dropTable(table, { ifExists: true });
     await lakehouse.createTable(table, declaration);
     const rowsTotal = dataset.defaultRows(options.scale);
-    let batch: Row[] = [];
+    let batch: RowInput[] = [];
     let done = 0;
+    // One commit in flight while the next batch is generated: DuckDB writes on its own threads.
+    let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
-      await lakehouse.append(
-        table,
-        batch.map((row) => toGoldRow(row, stringColumns)),
-      );
-      done += batch.length;
+      const rowsOf = batch;
       batch = [];
-      options.onProgress?.({ table, rowsDone: done, rowsTotal, allDone: rows + done, allTotal });
+      await writing;
+      writing = lakehouse.append(table, rowsOf).then(() => {
+        done += rowsOf.length;
+        options.onProgress?.({ table, rowsDone: done, rowsTotal, allDone: rows + done, allTotal });
+      });
     };
     for (const row of dataset.rows({ seed: options.seed, scale: options.scale, epoch: options.epoch })) {
-      batch.push(row);
+      batch.push(toGoldRow(row, stringColumns));
       if (batch.length >= BATCH_ROWS) await flush();
     }
     if (batch.length > 0) await flush();
+    await writing;
     rows += done;
     perTable.set(`${dataset.domain}.${dataset.name}`, done);
   }

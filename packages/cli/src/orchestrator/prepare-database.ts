@@ -16,7 +16,8 @@ import type { Kit } from "../kits.ts";
 import { CliError } from "../repo.ts";
 import { prepareGovernance } from "./governance-setup.ts";
 import { kitsAwaitingSeed, recordKitSeed } from "./kit-seeds.ts";
-import { GOLD_CATALOG, lakehouseDirOf, landGoldWithProgress } from "./land-gold.ts";
+import { landAndSync } from "./land-and-sync.ts";
+import { GOLD_CATALOG, lakehouseDirOf } from "./land-gold.ts";
 import { ownPeakRssMb, peakRssMbOf } from "./peak-rss.ts";
 import { syncServedTables } from "./sync-served.ts";
 
@@ -166,23 +167,19 @@ async function seedFromGold(options: {
   const run = await beginSeedRun(options.db, { seed: options.seed, scale: String(scale), epoch });
   const lakehouse = await openLocalLakehouse({ directory: options.lakehouseDir });
   try {
-    const landed = await landGoldWithProgress({ lakehouse, seed: options.seed, scale, epoch });
-    const landSeconds = landed.seconds;
-    const syncStarted = performance.now();
-    // Gold was recreated, so its versions restarted: every served table takes a fresh snapshot.
-    const synced = await syncServedTables({
+    const { land, sync } = await landAndSync({
       lakehouse,
       pool: options.db,
-      mode: "snapshot",
-      expectedRows: landed.perTable,
+      seed: options.seed,
+      scale,
+      epoch,
     });
-    const syncedRows = synced.reduce((sum, r) => sum + r.rowsWritten, 0);
     options.log(
-      `Loaded ${landed.rows.toLocaleString("en-US")} rows: gold ${rate(landed.rows, landSeconds)}, sync ${rate(syncedRows, (performance.now() - syncStarted) / 1000)}; ${peakMemory(options.lakebasePid)}`,
+      `Loaded ${land.rows.toLocaleString("en-US")} rows in ${minutes(land.seconds + sync.seconds)}: gold ${rate(land.rows, land.seconds)}, sync ${rate(sync.rows, sync.seconds)}; ${peakMemory(options.lakebasePid)}`,
     );
     return {
       runId: run.runId,
-      finish: () => run.finish(synced.map((r) => ({ table: r.name, rows: r.rowsWritten, ms: r.ms }))),
+      finish: () => run.finish(sync.results.map((r) => ({ table: r.name, rows: r.rowsWritten, ms: r.ms }))),
     };
   } finally {
     await lakehouse.close();
@@ -191,6 +188,12 @@ async function seedFromGold(options: {
 
 function rate(rows: number, seconds: number): string {
   return `${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString("en-US")} rows/s`;
+}
+
+function minutes(seconds: number): string {
+  return seconds < 60
+    ? `${seconds.toFixed(1)} s`
+    : `${Math.floor(seconds / 60)} min ${Math.floor(seconds % 60)} s`;
 }
 
 /** The closing note's memory figure: this process's peak, and the local Lakebase's when it runs here. */

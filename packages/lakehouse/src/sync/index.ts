@@ -4,6 +4,7 @@ export {
   type SyncedTableDeclaration,
   syncedTableDeclarationSchema,
 } from "./declaration.ts";
+export { rebuildIndexes } from "./deferred-indexes.ts";
 export {
   type SyncEngineOptions,
   SyncedTablesEngine,
