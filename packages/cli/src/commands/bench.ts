@@ -12,7 +12,7 @@ import { PGlite } from "@electric-sql/pglite";
 import type { Command } from "commander";
 import { benchHttpLoad } from "../bench/http-load.ts";
 import { benchLargeLoad } from "../bench/large-load.ts";
-import { benchPageTtfb } from "../bench/page-ttfb.ts";
+import { benchPageTtfb, PAGE_SETS } from "../bench/page-ttfb.ts";
 import { benchPointRead } from "../bench/point-read.ts";
 import { benchPolicyRetrieval } from "../bench/policy-retrieval.ts";
 import { readBenchFiles, renderReport } from "../bench/report.ts";
@@ -33,6 +33,9 @@ interface BenchOptions {
   loadKits?: string;
   loadScale: string;
   pageCustomers: string;
+  pageAlerts: string;
+  pageWorkOrders: string;
+  pageKits: string;
   pageRequests: string;
   postgresUrl?: string;
 }
@@ -67,6 +70,9 @@ export function registerBenchCommand(program: Command): void {
       "large",
     )
     .option("--page-customers <n>", "customers loaded for page-ttfb", "1000000")
+    .option("--page-alerts <n>", "risk alerts loaded for page-ttfb", "1000000")
+    .option("--page-work-orders <n>", "assets and work orders loaded for page-ttfb", "100000")
+    .option("--page-kits <ids>", "page-ttfb: the kits whose lists to time", Object.keys(PAGE_SETS).join(","))
     .option(
       "--postgres-url <url>",
       "page-ttfb: also measure on this PostgreSQL server (default: APPBASE_PG_SERVER_URL or DATABASE_URL)",
@@ -147,19 +153,32 @@ export function registerBenchCommand(program: Command): void {
           await benchLargeLoad({ scale: parseScale(options.loadScale), seed: 42, log: console.error }),
         );
       if (wanted("page-ttfb")) {
-        const kit = (await discoverKits(findRepoRoot())).find((k) => k.id === "customer-hub");
-        if (!kit) throw new CliError("page-ttfb needs the customer-hub kit (apps/customer-hub).");
-        write(
-          "page-ttfb",
-          await benchPageTtfb({
-            kit,
-            customers: Number(options.pageCustomers),
-            requests: Number(options.pageRequests),
-            // PostgreSQL too when a server is configured (as for the database tests).
-            postgresUrl: options.postgresUrl,
-            log: console.error,
-          }),
-        );
+        const kits = await discoverKits(findRepoRoot());
+        const rows: Record<string, string> = {
+          "customer-hub": options.pageCustomers,
+          "risk-compliance": options.pageAlerts,
+          "operations-portal": options.pageWorkOrders,
+        };
+        for (const id of options.pageKits.split(",")) {
+          const kit = kits.find((k) => k.id === id);
+          const set = PAGE_SETS[id];
+          if (!kit || !set)
+            throw new CliError(
+              `page-ttfb: no list pages for "${id}"; choose from ${Object.keys(PAGE_SETS).join(", ")}.`,
+            );
+          write(
+            `page-ttfb-${id}`,
+            await benchPageTtfb({
+              kit,
+              set,
+              rows: Number(rows[id]),
+              requests: Number(options.pageRequests),
+              // PostgreSQL too when a server is configured (as for the database tests).
+              postgresUrl: options.postgresUrl,
+              log: console.error,
+            }),
+          );
+        }
       }
       writeReport(outDir);
     });
