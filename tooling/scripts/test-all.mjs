@@ -127,19 +127,31 @@ await step(
   serverEnv,
 );
 // Only the packages whose tests touch a database: pure unit tests gain nothing from a second pass.
+// On the server, the database packages run only their database tests (`*.db.test.ts`, the `test:db` script;
+// their unit tests ran above) beside the kits' whole suites, which run only here.
 const databasePackages = [
   "@appbase/cli",
   "@appbase/db",
   "@appbase/datasets",
   "@appbase/grants",
   "@appbase/lakehouse",
-  "./apps/*",
 ];
 if (server) {
-  await step(`database tests on PostgreSQL ${server.version}`, pnpmCommand, turboTests(databasePackages), {
-    ...serverEnv,
-    DATABASE_URL: server.url,
-  });
+  const env = { ...serverEnv, DATABASE_URL: server.url };
+  await stepsSideBySide(2, [
+    {
+      name: `database tests of the packages on PostgreSQL ${server.version}`,
+      command: pnpmCommand,
+      args: turboTests(databasePackages, { task: "test:db", concurrency: 1 }),
+      env,
+    },
+    {
+      name: `kits' tests on PostgreSQL ${server.version}`,
+      command: pnpmCommand,
+      args: turboTests(["./apps/*"]),
+      env,
+    },
+  ]);
 } else {
   results.push({
     name: "database tests on PostgreSQL (no server binaries: skipped)",
@@ -159,8 +171,15 @@ await step(
   },
 );
 // The rehearsals and the new-kit check share nothing (each its own Lakebase state folder, free ports and
-// Playwright output folder) and wait on processes much of the time, so two run at once.
+// Playwright output folder) and wait on processes much of the time, so two run at once; the new-kit check,
+// the longest (it installs and builds a kit), goes first so the four rehearsals fill the other slot beside it.
 await stepsSideBySide(2, [
+  {
+    name: "new kit: scaffold → validate → check → rehearse",
+    command: process.execPath,
+    args: [join(root, "tooling/scripts/new-kit-rehearsal.mjs")],
+    env: { CHROMIUM_PATH: chromium },
+  },
   ...kitIds().map((kit) => ({
     name: `deploy rehearsal: ${kit}`,
     command: pnpmCommand,
@@ -175,24 +194,18 @@ await stepsSideBySide(2, [
     ],
     env: { CHROMIUM_PATH: chromium },
   })),
-  {
-    name: "new kit: scaffold → validate → check → rehearse",
-    command: process.execPath,
-    args: [join(root, "tooling/scripts/new-kit-rehearsal.mjs")],
-    env: { CHROMIUM_PATH: chromium },
-  },
 ]);
 finish();
 
-/** `turbo run test` over the packages `filters` select (all when empty), two at a time, every failure shown. */
-function turboTests(filters) {
+/** `turbo run <task>` over the packages `filters` select (all when empty), `concurrency` at a time, every failure shown. */
+function turboTests(filters, { task = "test", concurrency = TEST_PACKAGES_AT_ONCE } = {}) {
   return [
     ...pnpmPrefix,
     "exec",
     "turbo",
     "run",
-    "test",
-    `--concurrency=${TEST_PACKAGES_AT_ONCE}`,
+    task,
+    `--concurrency=${concurrency}`,
     "--continue",
     ...filters.map((filter) => `--filter=${filter}`),
   ];
