@@ -92,9 +92,10 @@ function oneClient(client: pg.PoolClient, seen: { sql: string; params: unknown[]
  * the kit's `searchPolicies` runs with filters on category, jurisdiction, effective date and
  * current version, beside exact search (the same call with index scans disabled) in the same run:
  * recall@10 against exact, and latency of the whole call (its transaction and scan settings
- * included). Three more phases: the same filtered query over the whole graph (the per-category
- * partial indexes dropped, as before migration 0005), and the current-versions-only query the
- * alert and case pages ask today, against its own exact baseline.
+ * included). More phases: the filtered query with query text (hybrid: the full-text arm ranks
+ * too and both are fused, as on the alert and case pages) against its own exact run, the same
+ * filtered query over the whole graph (the per-category partial indexes dropped, as before
+ * migration 0005), and the current-versions-only query against its own exact baseline.
  */
 export async function benchPolicyRetrieval(o: PolicyRetrievalOptions) {
   const kit = await loadKit(findRepoRoot());
@@ -167,6 +168,8 @@ export async function benchPolicyRetrieval(o: PolicyRetrievalOptions) {
 
   const queries = Array.from({ length: o.queries }, (_, q) => ({
     vector: near(centers[Math.floor(rand() * centers.length)]!, 0.08),
+    // Words as an alert's rule name gives them, for the hybrid phases (vector + full-text, fused).
+    text: Array.from({ length: 4 }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(" "),
     filters: {
       category: CATEGORIES[Math.floor(rand() * CATEGORIES.length)],
       jurisdiction: ["EMEA", "Americas", "APAC"][q % 3],
@@ -176,11 +179,11 @@ export async function benchPolicyRetrieval(o: PolicyRetrievalOptions) {
   const client = await o.pool.connect();
   const seen: { sql: string; params: unknown[] }[] = [];
   const db = oneClient(client, seen);
-  const search = async (vector: number[], filters: PolicyFilters) => {
+  const search = async (vector: number[], filters: PolicyFilters, text: string) => {
     const embedder = { id: "bench", label: "benchmark vectors", lexical: false, embed: async () => [vector] };
     seen.length = 0;
     const t0 = performance.now();
-    const hits = await kit.searchPolicies(db, embedder, { text: "", filters, limit: 10 });
+    const hits = await kit.searchPolicies(db, embedder, { text, filters, limit: 10 });
     return { ids: hits.map((h) => h.policyId), ms: performance.now() - t0 };
   };
   // The HNSW indexes the planner chose for the last search (EXPLAIN of the query it sent, with its settings).
@@ -201,26 +204,31 @@ export async function benchPolicyRetrieval(o: PolicyRetrievalOptions) {
   };
   // Each phase runs after a few unmeasured warm-up searches (a serving process is warm).
   const WARMUP = Math.min(20, o.queries);
-  const phase = async (filtered: boolean) => {
-    const run = (q: (typeof queries)[number]) => search(q.vector, filtered ? q.filters : {});
+  const phase = async (filtered: boolean, withText = false) => {
+    const run = (q: (typeof queries)[number]) =>
+      search(q.vector, filtered ? q.filters : {}, withText ? q.text : "");
     for (const q of queries.slice(0, WARMUP)) await run(q);
     const results = [];
     for (const q of queries) results.push(await run(q));
     return { results, hnswIndexes: await indexesUsed() };
   };
-  const exactPhase = async (filtered: boolean) => {
+  const exactPhase = async (filtered: boolean, withText = false) => {
     await client.query("set enable_indexscan = off");
     try {
-      return await phase(filtered);
+      return await phase(filtered, withText);
     } finally {
       await client.query("reset enable_indexscan");
     }
   };
   let phases: Record<string, Awaited<ReturnType<typeof phase>>>;
   try {
-    o.log(`  ${o.queries} filtered searches: exact, the kit's indexes, the whole graph; then current-only…`);
+    o.log(
+      `  ${o.queries} filtered searches: exact, the kit's indexes, both with query text, the whole graph; then current-only…`,
+    );
     const exact = await exactPhase(true);
     const kitIndexes = await phase(true);
+    const exactHybrid = await exactPhase(true, true);
+    const kitHybrid = await phase(true, true);
     for (const ix of indexes.filter(
       (i) => /^policy_chunk_\w+_hnsw$/.test(i.name) && i.name !== "policy_chunk_embedding_hnsw",
     ))
@@ -228,7 +236,7 @@ export async function benchPolicyRetrieval(o: PolicyRetrievalOptions) {
     const wholeGraph = await phase(true);
     const exactCurrentOnly = await exactPhase(false);
     const currentOnly = await phase(false);
-    phases = { exact, kitIndexes, wholeGraph, exactCurrentOnly, currentOnly };
+    phases = { exact, kitIndexes, exactHybrid, kitHybrid, wholeGraph, exactCurrentOnly, currentOnly };
   } finally {
     client.release();
   }
@@ -271,7 +279,7 @@ export async function benchPolicyRetrieval(o: PolicyRetrievalOptions) {
     queries: o.queries,
     warmupQueriesPerPhase: WARMUP,
     measured:
-      "the kit's searchPolicies call (transaction, scan settings, hybrid query; no query text, so the vector arm ranks)",
+      "the kit's searchPolicies call (transaction, scan settings, hybrid query); without query text the vector arm ranks alone, with it (filteredWithText) both arms rank and are fused",
     filter:
       "category (1 of 8) + jurisdiction (own region or global) + effective on 2026-06-30 + current version (~5% of rows)",
     indexBuildMs: buildMs,
@@ -279,6 +287,10 @@ export async function benchPolicyRetrieval(o: PolicyRetrievalOptions) {
       exact: exactSummary(phases.exact!),
       kit: kitResult,
       wholeGraphWithoutCategoryIndexes: judge(phases.wholeGraph!, phases.exact!),
+    },
+    filteredWithText: {
+      exact: exactSummary(phases.exactHybrid!),
+      kit: judge(phases.kitHybrid!, phases.exactHybrid!),
     },
     currentOnly: {
       exact: exactSummary(phases.exactCurrentOnly!),
