@@ -18,3 +18,28 @@ export function KitEntityLink({ link, children }: { link: KitLink; children: Rea
     </span>
   );
 }
+
+/**
+ * The note on a record an agent created in another kit's run (a Risk case it filed, a work order it
+ * proposed): `label` names the section, `lead` says how the record came to be, and the thread it came
+ * from is linked in the agent kit.
+ */
+export function AgentProvenance({
+  label,
+  lead,
+  thread,
+  threadId,
+}: {
+  label: string;
+  lead: string;
+  thread: KitLink;
+  threadId: string;
+}) {
+  return (
+    <section aria-label={label}>
+      <p>
+        {lead}: <KitEntityLink link={thread}>thread {threadId}</KitEntityLink>
+      </p>
+    </section>
+  );
+}

@@ -1,5 +1,5 @@
 import { NotFoundError } from "@appbase/next-kit/errors";
-import { KitEntityLink } from "@appbase/next-kit/kit-link";
+import { AgentProvenance } from "@appbase/next-kit/kit-link";
 import { Card, DetailList } from "@appbase/ui/layout";
 import { PageHeader } from "@appbase/ui/shell";
 import { ErrorState } from "@appbase/ui/states";
@@ -67,12 +67,12 @@ export default async function WorkOrderPage({ params }: { params: Promise<{ work
         }
       />
       {agentThread && threadLink ? (
-        <section aria-label="Proposed by an agent">
-          <p>
-            Proposed by an agent and approved in review:{" "}
-            <KitEntityLink link={threadLink}>thread {agentThread.threadId}</KitEntityLink>
-          </p>
-        </section>
+        <AgentProvenance
+          label="Proposed by an agent"
+          lead="Proposed by an agent and approved in review"
+          thread={threadLink}
+          threadId={agentThread.threadId}
+        />
       ) : null}
       <div className="op-grid">
         <Card title="Details">

@@ -1,4 +1,4 @@
-import { KitEntityLink } from "@appbase/next-kit/kit-link";
+import { AgentProvenance } from "@appbase/next-kit/kit-link";
 import { StatusBadge } from "@appbase/ui/badges";
 import { PageHeader } from "@appbase/ui/shell";
 import { ErrorState } from "@appbase/ui/states";
@@ -102,12 +102,12 @@ export default async function CasePage({
         )}
       </p>
       {filing && threadLink && (
-        <section aria-label="Filed by an agent">
-          <p>
-            Filed by an agent after a human review:{" "}
-            <KitEntityLink link={threadLink}>thread {filing.threadId}</KitEntityLink>
-          </p>
-        </section>
+        <AgentProvenance
+          label="Filed by an agent"
+          lead="Filed by an agent after a human review"
+          thread={threadLink}
+          threadId={filing.threadId}
+        />
       )}
       {kase.status === "pending_review" && (
         <p>
