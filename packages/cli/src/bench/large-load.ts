@@ -14,7 +14,7 @@ import { ownPeakRssMb, peakRssMbOf } from "../orchestrator/peak-rss.ts";
 import { CliError } from "../repo.ts";
 
 /** Rows per table the COPY baseline copies (its rate per table is measured on these), in chunks. */
-const COPY_SAMPLE_ROWS = 1_000_000;
+const COPY_SAMPLE_ROWS = 500_000;
 const COPY_CHUNK_ROWS = 100_000;
 /** The goal: loading runs at half the rate of a plain COPY or better. */
 const GOAL_SHARE_OF_COPY = 0.5;

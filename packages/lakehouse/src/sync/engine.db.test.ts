@@ -255,13 +255,16 @@ describe("Synced Tables engine", () => {
       SOURCE,
       Array.from({ length: 23 }, (_, i) => ({ id: i % 9, name: `v${i}`, updated_at: ts(i) })),
     );
-    const paged = engineFor("SNAPSHOT", { timeseriesKey: "updated_at" }, db.pool, 2);
-    const result = await paged.run(`${schema}.accounts`);
-    expect(result.rowsWritten).toBe(9);
-    // The latest row of id k is the last i with i % 9 === k.
-    expect((await target()).map((r) => r.name)).toEqual(
-      Array.from({ length: 9 }, (_, k) => `v${k + 18 <= 22 ? k + 18 : k + 9}`),
-    );
+    // Page sizes that a key's rows (2 or 3 of them) fill whole, split, or end exactly.
+    for (const pageSize of [1, 2, 3, 4, 5, 50]) {
+      const paged = engineFor("SNAPSHOT", { timeseriesKey: "updated_at" }, db.pool, pageSize);
+      const result = await paged.run(`${schema}.accounts`);
+      expect(result.rowsWritten).toBe(9);
+      // The latest row of id k is the last i with i % 9 === k.
+      expect((await target()).map((r) => r.name)).toEqual(
+        Array.from({ length: 9 }, (_, k) => `v${k + 18 <= 22 ? k + 18 : k + 9}`),
+      );
+    }
   });
 
   it("reports a failed first sync as OFFLINE_FAILED with the reason", async () => {

@@ -2,11 +2,12 @@ import { EventEmitter } from "node:events";
 import { recordGauge, withSpan } from "@appbase/telemetry";
 import { LakehouseError } from "../errors.ts";
 import type { Lakehouse, TableDescription } from "../lakehouse.ts";
+import type { Predicate } from "../predicate.ts";
 import { SerialQueue } from "../serial-queue.ts";
 import { type Row, type TypedColumn, typedColumns } from "../values.ts";
 import { type ResolvedSyncedTable, resolveSyncedTable, type SyncedTableDeclaration } from "./declaration.ts";
 import { dropIndexesForLoad, rebuildIndexes } from "./deferred-indexes.ts";
-import { keyOf, keysPredicate, OrderedServingRows, servingRows } from "./source-rows.ts";
+import { keyOf, keysAfter, keysNotNull, keysPredicate, servingRows } from "./source-rows.ts";
 import { StatusStore, type SyncedTableState, type SyncedTableStatus } from "./status-store.ts";
 import type { SqlRunner, SyncPostgres } from "./sync-postgres.ts";
 import { deleteKeys, ensureTargetTable, insertRows, targetName } from "./target-table.ts";
@@ -231,42 +232,58 @@ export class SyncedTablesEngine extends EventEmitter {
       message: null,
     });
     const types = await ensureTargetTable(this.options.postgres, t, source.typed);
-    const serving = new OrderedServingRows(t.source, t.primaryKey, t.timeseriesKey);
     let rowsWritten = 0;
     const pageSize = this.options.snapshotPageSize ?? SNAPSHOT_PAGE;
     const keyed = [...t.primaryKey, ...(t.timeseriesKey ? [t.timeseriesKey] : [])];
     const pageOrder = [...keyed, ...source.columns.map((c) => c.name).filter((n) => !keyed.includes(n))];
-    // Paged in key order at a fixed version, so memory holds about two pages, not the whole source.
-    const readPage = (offset: number) =>
+    // Keyset pages in key order at a fixed version, so memory holds about two pages, not the whole
+    // source, and each page is a filter plus a top-N rather than a sort of every row before an OFFSET.
+    const read = (where: Predicate, limit?: number) =>
       this.options.lakehouse.read(t.source, {
         asOf: { version: source.version },
-        // A total order, or OFFSET pages could skip or repeat rows that share a key.
+        where,
+        // A total order, so rows that share a key (a timeseries) arrive together and in one order.
         orderBy: pageOrder,
-        limit: pageSize,
-        offset,
+        limit,
       });
+    const keyTuple = (row: Row) => t.primaryKey.map((k) => row[k] as string | number | boolean);
+    const readPage = (after: Row | null) =>
+      read(after ? keysAfter(keyTuple(after), t.primaryKey) : { and: keysNotNull(t.primaryKey) }, pageSize);
     const status = await this.commit(t, before, source.version, async (client) => {
       // One transaction: readers see the old content until COMMIT, then the new one — the swap is
       // atomic, and the table keeps its identity (grants, the app's indexes, dependent views). The
       // indexes are dropped for the load and rebuilt, each in one sort, before COMMIT.
       const rebuild = await dropIndexesForLoad(client, t);
       await client.query(`TRUNCATE ${targetName(t)}`);
-      let next = readPage(0);
-      for (let offset = 0; ; offset += pageSize) {
+      let next = readPage(null);
+      let rowsRead = 0;
+      for (;;) {
         const page = await next;
-        const last = page.length < pageSize;
-        // The lakehouse reads the next page while Postgres writes this one.
-        if (!last) next = readPage(offset + pageSize);
-        const rows = last ? [...serving.push(page), ...serving.flush()] : serving.push(page);
+        // A full page may end inside a key's rows: those wait for the next page, which starts after
+        // the last complete key. A page that one key fills whole is completed by reading that key.
+        let complete = page;
+        let after: Row | null = null;
+        if (page.length === pageSize) {
+          const lastKey = keyOf(page.at(-1)!, t.primaryKey);
+          let cut = page.length;
+          while (cut > 0 && keyOf(page[cut - 1]!, t.primaryKey) === lastKey) cut -= 1;
+          complete = cut > 0 ? page.slice(0, cut) : await read(keysPredicate([lastKey!], t.primaryKey));
+          after = complete.at(-1)!;
+          // The lakehouse reads the next page while Postgres writes this one.
+          next = readPage(after);
+        }
+        // The page holds whole keys, so each key's winner is final.
+        const rows = [...servingRows(t.source, complete, t.primaryKey, t.timeseriesKey).values()];
         try {
           await insertRows(client, t, source.typed, rows, types);
         } catch (error) {
-          if (!last) await next.catch(() => undefined);
+          if (after) await next.catch(() => undefined);
           throw error;
         }
         rowsWritten += rows.length;
-        this.progress(t, "snapshot", offset + page.length);
-        if (last) break;
+        rowsRead += complete.length;
+        this.progress(t, "snapshot", rowsRead);
+        if (!after) break;
       }
       await rebuildIndexes(client, rebuild);
     });

@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { LakehouseError } from "../errors.ts";
+import { openLocalLakehouse } from "../local/local-lakehouse.ts";
 import type { Row } from "../values.ts";
-import { keyOf, keysPredicate, OrderedServingRows, servingRows } from "./source-rows.ts";
+import { keyOf, keysAfter, keysNotNull, keysPredicate, servingRows } from "./source-rows.ts";
 
 const rows: Row[] = [
   { id: 1, at: "2026-01-01T00:00:00.000Z", v: "a-old" },
@@ -26,18 +30,40 @@ describe("serving rows", () => {
     expect(() => servingRows("main.gold.s", rows, ["id"])).toThrow("primary key (id) = [1]");
   });
 
-  it("gives the same answer page by page, whatever the page size, when keys span pages", () => {
-    const ordered = rows.filter((r) => r.id !== null);
-    for (const size of [1, 2, 3, 5, 10]) {
-      const serving = new OrderedServingRows("s", ["id"], "at");
-      const out: Row[] = [];
-      for (let i = 0; i < ordered.length; i += size) out.push(...serving.push(ordered.slice(i, i + size)));
-      out.push(...serving.flush());
-      expect(out.map((r) => r.v)).toEqual(["a-new", "b", "c-new"]);
+  it("selects the rows after a key in key order, composite keys and NULL parts included", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "sync-keys-after-"));
+    const lake = await openLocalLakehouse({ directory: dir });
+    try {
+      await lake.ensureSchema("main.s");
+      await lake.createTable("main.s.t", {
+        columns: [
+          { name: "a", type: "STRING" },
+          { name: "b", type: "INT" },
+        ],
+      });
+      const all = [
+        { a: "x", b: 1 },
+        { a: "x", b: 2 },
+        { a: "x", b: null },
+        { a: "y", b: 0 },
+        { a: null, b: 5 },
+        { a: "xa", b: -1 },
+        { a: "w", b: 9 },
+      ];
+      await lake.append("main.s.t", all);
+      const after = async (key: [string, number]) =>
+        (await lake.read("main.s.t", { where: keysAfter(key, ["a", "b"]), orderBy: ["a", "b"] })).map(
+          (r) => `${r.a}${r.b}`,
+        );
+      expect(await after(["x", 1])).toEqual(["x2", "xa-1", "y0"]);
+      expect(await after(["w", 100])).toEqual(["x1", "x2", "xa-1", "y0"]);
+      expect(await after(["y", 0])).toEqual([]);
+      const notNull = await lake.read("main.s.t", { where: { and: keysNotNull(["a", "b"]) } });
+      expect(notNull).toHaveLength(5);
+    } finally {
+      await lake.close();
+      rmSync(dir, { recursive: true, force: true });
     }
-    const strict = new OrderedServingRows("s", ["id"]);
-    strict.push([rows[0]!]);
-    expect(() => strict.push([rows[1]!])).toThrow("declare a timeseriesKey");
   });
 
   it("builds key predicates for single and composite keys", () => {

@@ -63,48 +63,23 @@ export function keysPredicate(keys: readonly string[], primaryKey: readonly stri
 }
 
 /**
- * servingRows for a source read page by page in key order: rows with the same key are adjacent,
- * so only the current key's best row is held back between pages and memory stays one page.
+ * A predicate selecting the rows whose key sorts after `key` (a tuple of the key's values, in key
+ * order) and has no NULL part: a keyset page's start, in the order ORDER BY <key columns> sorts.
  */
-export class OrderedServingRows {
-  private pending: Row | null = null;
-  private pendingKey: string | null = null;
+export function keysAfter(
+  key: readonly (string | number | boolean)[],
+  primaryKey: readonly string[],
+): Predicate {
+  const after: Predicate[] = primaryKey.map((column, i) => ({
+    and: [
+      ...primaryKey.slice(0, i).map((c, j) => ({ column: c, op: "=" as const, value: key[j]! })),
+      { column, op: ">" as const, value: key[i]! },
+    ],
+  }));
+  return { and: [...keysNotNull(primaryKey), { or: after }] };
+}
 
-  constructor(
-    private readonly source: string,
-    private readonly primaryKey: readonly string[],
-    private readonly timeseriesKey?: string,
-  ) {}
-
-  /** Takes the next page; returns the rows whose key is complete. */
-  push(rows: readonly Row[]): Row[] {
-    const out: Row[] = [];
-    for (const row of rows) {
-      const key = keyOf(row, this.primaryKey);
-      if (key === null) continue;
-      if (key === this.pendingKey && this.pending) {
-        if (!this.timeseriesKey) {
-          throw new LakehouseError(
-            "INVALID_ROW",
-            `Source ${this.source} has more than one row with primary key (${this.primaryKey.join(", ")}) = ${key}; fix the source or declare a timeseriesKey so the latest row wins.`,
-          );
-        }
-        if (newer(row[this.timeseriesKey] ?? null, this.pending[this.timeseriesKey] ?? null))
-          this.pending = row;
-        continue;
-      }
-      if (this.pending) out.push(this.pending);
-      this.pending = row;
-      this.pendingKey = key;
-    }
-    return out;
-  }
-
-  /** Returns the last held-back row, if any. */
-  flush(): Row[] {
-    const last = this.pending ? [this.pending] : [];
-    this.pending = null;
-    this.pendingKey = null;
-    return last;
-  }
+/** A predicate selecting the rows with no NULL in a key column (the rows a synced table serves). */
+export function keysNotNull(primaryKey: readonly string[]): Predicate[] {
+  return primaryKey.map((column) => ({ column, op: "is not null" as const }));
 }
