@@ -2,6 +2,7 @@
 // Lakebase (PGlite, tsx child processes) lives in `@appbase/db/local`, so app bundles never see it.
 export { type DbEnv, dbEnvSchema, type EnvSource, readDbEnv } from "./env.ts";
 export {
+  COUNT_EXACT_UP_TO,
   countRows,
   decodeCursor,
   encodeCursor,

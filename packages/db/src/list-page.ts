@@ -38,7 +38,7 @@ export interface KeysetOrder {
 /** Which page of a keyset list: the first, or the one after / before a boundary row. */
 export type KeysetPosition = { after: KeysetCursor } | { before: KeysetCursor } | Record<string, never>;
 
-const MAX_CURSOR = 1024;
+const MAX_CURSOR = 512;
 const MAX_SORT_COLUMNS = 4;
 const cursorSchema = z
   .array(z.string().max(200))
@@ -148,6 +148,12 @@ function sortValuesOf(selected: unknown): string[] {
   return Array.isArray(parsed) ? parsed.map(String) : [String(parsed)];
 }
 
+/**
+ * How far a list counts exactly by default. Counting reads up to this many matching rows plus one
+ * on every page view; beyond, a person reads "about N" just as well, so a list says the estimate.
+ */
+export const COUNT_EXACT_UP_TO = 1_000;
+
 /** A row count, exact up to a threshold and the planner's estimate beyond it. */
 export interface ListCount {
   total: number;
@@ -155,7 +161,8 @@ export interface ListCount {
 }
 
 /**
- * Counts the rows of `from` (a `from … where …` clause with its parameters) exactly up to `exactUpTo`,
+ * Counts the rows of `from` (a `from … where …` clause with its parameters) exactly up to `exactUpTo`
+ * (COUNT_EXACT_UP_TO unless given),
  * reading at most that many rows plus one; beyond that, returns the planner's row estimate (never
  * less than the threshold), which a page shows as "about N".
  */
@@ -163,9 +170,9 @@ export async function countRows(
   db: Queryable,
   from: string,
   values: readonly unknown[],
-  options: { exactUpTo: number },
+  options: { exactUpTo?: number } = {},
 ): Promise<ListCount> {
-  const cap = options.exactUpTo + 1;
+  const cap = (options.exactUpTo ?? COUNT_EXACT_UP_TO) + 1;
   const counted = await db.query<{ n: string }>(
     `select count(*)::text as n from (select 1 ${from} limit ${cap}) capped`,
     [...values],

@@ -1,10 +1,11 @@
+import { COUNT_EXACT_UP_TO } from "@appbase/db";
 import { parseTableParams } from "@appbase/ui/data-table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertTestCustomers } from "../../testing/test-customers.ts";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database.ts";
 import { teamLead } from "../../testing/viewers.ts";
 import { customerTableSpec } from "./customer-table-spec.ts";
-import { COUNT_EXACT_UP_TO, listCustomers } from "./list-customers.ts";
+import { listCustomers } from "./list-customers.ts";
 
 let db: TestDatabase;
 const lead = teamLead();

@@ -32,7 +32,7 @@ export interface CustomerListRow {
 export interface CustomerListPage {
   rows: CustomerListRow[];
   total: number;
-  /** `total` is the planner's estimate: more than COUNT_EXACT_UP_TO rows match. */
+  /** `total` is the planner's estimate: more than COUNT_EXACT_UP_TO (@appbase/db) rows match. */
   totalEstimated: boolean;
   /** Cursor tokens of the next and previous pages (null: none). */
   next: string | null;
@@ -53,9 +53,6 @@ export const emptyCustomerListPage: CustomerListPage = {
   next: null,
   prev: null,
 };
-
-/** Beyond this many matches the list says "about N" (counting a million rows per page view would crawl). */
-export const COUNT_EXACT_UP_TO = 10_000;
 
 // Whitelisted sort columns → SQL and type; parseTableParams guarantees `sort` is one of these keys.
 // Each has a (column, customer_id) index in @appbase/datasets, which a keyset page walks.
@@ -129,7 +126,7 @@ export async function listCustomers(
         limit ${page.limit}`,
       values,
     ),
-    countRows(db, `from customer.customers ${whereSql}`, countValues, { exactUpTo: COUNT_EXACT_UP_TO }),
+    countRows(db, `from customer.customers ${whereSql}`, countValues),
   ]);
   const rows = keysetPage(result.rows, position, params.pageSize);
   return {

@@ -25,9 +25,6 @@ export interface WorkOrderPage extends ListCount {
   prev: string | null;
 }
 
-/** Beyond this many matching orders the list says "about N" instead of counting them all. */
-export const WORK_ORDER_COUNT_EXACT_UP_TO = 1_000;
-
 // Open before closed, the nearest completion target first, the number breaking ties; migration 0003's
 // indexes on exactly these expressions (one led by the assignee, for technicians) serve the pages.
 const URGENCY: KeysetOrder = {
@@ -88,9 +85,7 @@ export async function listWorkOrders(
         limit ${page.limit}`,
       values,
     ),
-    countRows(db, `from operations_portal.work_order w where ${where.join(" and ")}`, countValues, {
-      exactUpTo: WORK_ORDER_COUNT_EXACT_UP_TO,
-    }),
+    countRows(db, `from operations_portal.work_order w where ${where.join(" and ")}`, countValues),
   ]);
   const rows = keysetPage(result.rows, position, pageSize);
   return {

@@ -12,9 +12,6 @@ export const alertTableSpec = {
   pageSizes: [200, 100, 50],
 } as const satisfies TableSpec;
 
-/** Beyond this many alerts in a view the queue says "about N" (the large scale holds a million). */
-export const ALERT_COUNT_EXACT_UP_TO = 1_000;
-
 export interface AlertPage extends ListCount {
   rows: Alert[];
   /** Cursor tokens of the next and previous pages (null: none). */
@@ -54,7 +51,7 @@ const VIEW_WHERE: Record<AlertView, string> = {
 
 /**
  * The queue as a person sees it, one keyset page at a time: open alerts most urgent first (or one of
- * the other views), with the view's size, exact up to ALERT_COUNT_EXACT_UP_TO and estimated beyond.
+ * the other views), with the view's size, exact up to COUNT_EXACT_UP_TO (@appbase/db) and estimated beyond.
  */
 export async function listAlerts(
   db: Queryable,
@@ -78,7 +75,6 @@ export async function listAlerts(
       db,
       `from risk_compliance.alert where ${VIEW_WHERE[input.view]} and $1::text is not null`,
       countValues,
-      { exactUpTo: ALERT_COUNT_EXACT_UP_TO },
     ),
   ]);
   const rows = keysetPage(result.rows, position, input.params.pageSize);
