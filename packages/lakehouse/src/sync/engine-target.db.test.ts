@@ -41,21 +41,17 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const engine = () =>
+/** An engine over one table `agents.<table>` synced from `agents.<table>` in the `appbase` catalog. */
+const engineOf = (table: string, primaryKey: string, schedulingPolicy: "SNAPSHOT" | "TRIGGERED") =>
   new SyncedTablesEngine({
     lakehouse: lake,
     postgres: poolSyncPostgres(db.pool),
     sourceCatalog: "appbase",
     tables: [
-      {
-        schema: "agents",
-        table: "tools",
-        source: "agents.tools",
-        primaryKey: ["tool_id"],
-        schedulingPolicy: "TRIGGERED",
-      },
+      { schema: "agents", table, source: `agents.${table}`, primaryKey: [primaryKey], schedulingPolicy },
     ],
   });
+const engine = () => engineOf("tools", "tool_id", "TRIGGERED");
 
 const indexes = async () =>
   (
@@ -136,21 +132,7 @@ describe("syncing into a table the migrations created", () => {
 
 describe("a snapshot loads without the target's indexes and rebuilds them before COMMIT", () => {
   const LABELS = "appbase.agents.labels";
-  const labels = () =>
-    new SyncedTablesEngine({
-      lakehouse: lake,
-      postgres: poolSyncPostgres(db.pool),
-      sourceCatalog: "appbase",
-      tables: [
-        {
-          schema: "agents",
-          table: "labels",
-          source: "agents.labels",
-          primaryKey: ["label_id"],
-          schedulingPolicy: "SNAPSHOT",
-        },
-      ],
-    });
+  const labels = () => engineOf("labels", "label_id", "SNAPSHOT");
   const shape = async () => ({
     indexes: (
       await db.pool.query(
