@@ -30,9 +30,23 @@ export interface HybridHit {
   passage: string;
 }
 
-/** An OR query of the text's word stems (prefix matches), or null when nothing searchable is left. */
-export function orQuery(text: string): string | null {
-  const stems = [...new Set(terms(text))].slice(0, 32);
+/**
+ * A word found in more than this share of a table's chunks says next to nothing about relevance
+ * (inverse document frequency gives it almost no weight), yet an OR query holding it makes the
+ * full-text arm rank most of the table. Such words are left out of the ranking query (they are still
+ * highlighted). The shares come from the planner's statistics of the `tsv` column, so there is
+ * nothing to maintain: before the first ANALYZE there are none and every word ranks.
+ */
+export const COMMON_WORD_SHARE = 0.2;
+
+/**
+ * An OR query of the text's word stems (prefix matches), without the stems that would match one of
+ * the `common` lexemes, or null when nothing searchable is left.
+ */
+export function orQuery(text: string, common: readonly string[] = []): string | null {
+  const stems = [...new Set(terms(text))]
+    .filter((stem) => !common.some((lexeme) => lexeme.startsWith(stem)))
+    .slice(0, 32);
   return stems.length ? stems.map((s) => `${s}:*`).join(" | ") : null;
 }
 
@@ -45,11 +59,19 @@ export function orQuery(text: string): string | null {
  */
 export async function hybridSearch(tx: Queryable, q: HybridQuery): Promise<HybridHit[]> {
   const candidates = q.candidates ?? 40;
-  // Both settings in one round trip (set_config's `true`: local to the transaction, like SET LOCAL).
-  await tx.query(
-    "select set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', $1, true)",
-    [String(Math.max(40, candidates))],
+  // Both settings in one round trip (set_config's `true`: local to the transaction, like SET LOCAL),
+  // with the table's common words from its statistics.
+  const { rows: settings } = await tx.query<{ common: string[] | null }>(
+    `select set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', $1, true),
+       (select array_agg(e.lexeme) from pg_stats s,
+          unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as e(lexeme, share)
+        where s.schemaname = 'risk_compliance' and s.tablename = $2 and s.attname = 'tsv'
+          and e.lexeme is not null and e.share > $3) as common`,
+    [String(Math.max(40, candidates)), q.table, COMMON_WORD_SHARE],
   );
+  const ranking = orQuery(q.text, settings[0]?.common ?? []);
+  const highlight = orQuery(q.text);
+  const headline = `$${4 + q.filter.params.length}`;
   const cols = q.columns.map((c) => `c.${c}`).join(", ");
   const { rows } = await tx.query(
     `with v as (
@@ -64,13 +86,13 @@ export async function hybridSearch(tx: Queryable, q: HybridQuery): Promise<Hybri
          order by rank desc limit $3) s)
      select ${cols}, v.r::int as vector_rank, x.r::int as text_rank,
        coalesce(1.0 / (${RRF_K} + v.r), 0) + coalesce(1.0 / (${RRF_K} + x.r), 0) as score,
-       ts_headline('english', c.content, coalesce(to_tsquery('english', $2), ''::tsquery),
+       ts_headline('english', c.content, coalesce(to_tsquery('english', ${headline}::text), ''::tsquery),
          'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=45, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "') as passage
      from (select id from v union select id from x) ids
      join risk_compliance.${q.table} c using (id)
      left join v using (id) left join x using (id)
      order by score desc, c.id limit ${Math.max(1, Math.floor(q.limit))}`,
-    [vectorLiteral(q.embedding), orQuery(q.text), candidates, ...q.filter.params],
+    [vectorLiteral(q.embedding), ranking, candidates, ...q.filter.params, highlight],
   );
   return rows.map((r) => {
     const { vector_rank, text_rank, score, passage, ...row } = r;

@@ -95,6 +95,9 @@ export async function indexPolicies(
     );
     progress.embedded += rows.length;
   }
+  // Fresh statistics after new chunks: the searches read the common words from them (PGlite has no
+  // autovacuum; on Lakebase autovacuum would catch up later). Without ownership it is a warning, not an error.
+  if (progress.chunked + progress.embedded > 0) await db.query("analyze risk_compliance.policy_chunk");
   const left = await db.query<{ n: number }>(
     "select count(*)::int as n from risk_compliance.policy_chunk where embedding is null or embedder is distinct from $1",
     [embedder.id],

@@ -7,7 +7,14 @@ import { createTestDatabase, type TestDatabase } from "../../testing/test-databa
 import { chunkPolicy } from "./chunk-policy.ts";
 import type { Embedder } from "./embedder.ts";
 import { indexEvidence, similarCases } from "./evidence-search.ts";
-import { highlightRuns, hybridSearch, MARK_END, MARK_START } from "./hybrid-search.ts";
+import {
+  COMMON_WORD_SHARE,
+  highlightRuns,
+  hybridSearch,
+  MARK_END,
+  MARK_START,
+  orQuery,
+} from "./hybrid-search.ts";
 import { indexPolicies } from "./index-policies.ts";
 import { lexicalEmbedder } from "./lexical-embedder.ts";
 import {
@@ -30,6 +37,16 @@ describe("chunking and highlights (no database)", () => {
   it("reads the jurisdiction from a variant title", () => {
     expect(jurisdictionOf("Anti-Money Laundering: Correspondent Banking (EMEA 2)")).toBe("EMEA");
     expect(jurisdictionOf("Anti-Money Laundering: Correspondent Banking")).toBe("global");
+  });
+
+  it("leaves out of the text query the stems that match a common word", () => {
+    expect(orQuery("Structuring below the reporting threshold")).toBe(
+      "structur:* | below:* | report:* | threshold:*",
+    );
+    expect(orQuery("Structuring below the reporting threshold", ["report", "threshold", "polici"])).toBe(
+      "structur:* | below:*",
+    );
+    expect(orQuery("reporting thresholds", ["report", "threshold"])).toBeNull();
   });
 
   it("splits a passage into highlighted runs", () => {
@@ -93,6 +110,30 @@ describe("policy retrieval on the embedded Lakebase (pgvector)", () => {
     });
     expect(hit.passage).toContain(MARK_START);
     expect(hit.embedder).toEqual({ label: lexicalEmbedder.label, lexical: true });
+  });
+
+  it("ranks text by the words that tell chunks apart; a word in most chunks still highlights", async () => {
+    // Indexing analysed the chunks, so the planner's statistics name the words most chunks share.
+    const { rows } = await db.pool.query<{ lexeme: string }>(
+      `select e.lexeme from pg_stats s,
+         unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as e(lexeme, share)
+       where s.schemaname = 'risk_compliance' and s.tablename = 'policy_chunk' and s.attname = 'tsv'
+         and e.lexeme is not null and e.share > $1 order by e.share desc`,
+      [COMMON_WORD_SHARE],
+    );
+    const common = rows[0]?.lexeme;
+    expect(common, "the synthetic policies share some words across most sections").toBeTruthy();
+    // Only common words: no text ranking, so every hit comes from the vector arm, and the word is still marked.
+    const onlyCommon = await searchPolicies(db.pool, lexicalEmbedder, { text: common!, limit: 5 });
+    expect(onlyCommon.length).toBeGreaterThan(0);
+    expect(onlyCommon.every((h) => h.matchedBy.join() === "vector")).toBe(true);
+    expect(onlyCommon.some((h) => h.passage.includes(MARK_START))).toBe(true);
+    // A telling word beside it still ranks by text.
+    const telling = await searchPolicies(db.pool, lexicalEmbedder, {
+      text: `${common} structuring`,
+      limit: 5,
+    });
+    expect(telling.find((h) => h.title.includes("Structuring"))?.matchedBy).toContain("text");
   });
 
   it("filters by category, jurisdiction, effective date and current version", async () => {
