@@ -2,7 +2,7 @@ import { tableParams } from "@appbase/next-kit/query";
 import { type Column, DataTable } from "@appbase/ui/data-table";
 import { PageHeader } from "@appbase/ui/shell";
 import { PriorityBadge, TargetBadge, WorkOrderStatusBadge } from "../../components/work-order-badges.tsx";
-import { assetFacets } from "../../domain/assets/assets.ts";
+import { siteOptions } from "../../domain/assets/assets.ts";
 import type { WorkOrderStatus } from "../../domain/work-orders/lifecycle.ts";
 import { listWorkOrders, type WorkOrderPage } from "../../domain/work-orders/list-work-orders.ts";
 import { workOrderLabel } from "../../domain/work-orders/work-order.ts";
@@ -19,7 +19,7 @@ export default async function WorkOrdersPage({
   const viewer = await pageViewer("work-order.read", "work orders");
   if (!viewer.identity) return viewer.refusal;
   const pool = await db();
-  const spec = workOrderTableSpec((await assetFacets(pool)).sites);
+  const spec = workOrderTableSpec(await siteOptions(pool));
   const params = tableParams(await searchParams, spec);
   const now = new Date();
   const page = await listWorkOrders(

@@ -5,7 +5,7 @@ import { insertAssets, insertScore, people } from "../../testing/fixtures.ts";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database.ts";
 import { evaluateLatestScores } from "../alerts/evaluate.ts";
 import { createWorkOrder } from "../work-orders/create-work-order.ts";
-import { getAsset, listAssets, scoreTrend } from "./assets.ts";
+import { assetFacets, getAsset, listAssets, scoreTrend, siteOptions } from "./assets.ts";
 import { siteOverview } from "./site-overview.ts";
 
 let db: TestDatabase;
@@ -54,6 +54,13 @@ describe("assets", () => {
       "AS000002",
     ]);
     expect((await listAssets(db.pool, { limit: 1 })).total).toBe(3);
+  });
+
+  it("offers each asset class once and the sites by name as filter choices", async () => {
+    const facets = await assetFacets(db.pool);
+    expect(facets.assetTypes).toEqual(["pump", "transformer"]);
+    expect(facets.sites).toEqual(await siteOptions(db.pool));
+    expect(facets.sites.map((s) => s.id)).toEqual(expect.arrayContaining(["S0001", "S0002"]));
   });
 
   it("an asset page has its trend oldest first and its open work", async () => {
