@@ -1,46 +1,38 @@
+import { type FigureColumn, FiguresTable } from "@appbase/ui/stats";
 import type { ToolFailure } from "../domain/tool-calls/tool-failures.ts";
 import { formatDuration, formatInstant } from "./thread-format.ts";
 import { InlineJson } from "./thread-json.tsx";
 import { toolCallHref } from "./tool-links.ts";
 import "./thread-views.css";
 
+const FAILURE_COLUMNS: FigureColumn<ToolFailure>[] = [
+  { header: "When", cell: (f) => formatInstant(f.startedAt) },
+  { header: "Tool", cell: (f) => <code>{f.tool}</code>, className: "ao-nowrap" },
+  { header: "Agent", cell: (f) => f.agent },
+  { header: "Arguments", cell: (f) => <InlineJson value={f.args} /> },
+  { header: "Error", cell: (f) => f.error, className: "ao-diff-before" },
+  { header: "Took", cell: (f) => formatDuration(f.durationMs), className: "ao-nowrap" },
+  {
+    header: "Thread",
+    cell: (f) => (
+      <>
+        <a href={toolCallHref(f)}>Open in timeline</a>
+        <div className="ao-thread-cell__id">{f.threadId}</div>
+      </>
+    ),
+  },
+];
+
 /** Recent failed tool calls: what the tool was called with, the error, and a link to the step in its thread. */
 export function ToolFailureTable({ failures }: { failures: readonly ToolFailure[] }) {
   return (
-    <div className="ao-scroll-x">
-      <table className="ao-checkpoint-table" aria-label="Recent failures">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Tool</th>
-            <th scope="col">Agent</th>
-            <th scope="col">Arguments</th>
-            <th scope="col">Error</th>
-            <th scope="col">Took</th>
-            <th scope="col">Thread</th>
-          </tr>
-        </thead>
-        <tbody>
-          {failures.map((f) => (
-            <tr key={`${f.threadId}/${f.toolCallId}`} data-testid="tool-failure">
-              <td>{formatInstant(f.startedAt)}</td>
-              <td className="ao-nowrap">
-                <code>{f.tool}</code>
-              </td>
-              <td>{f.agent}</td>
-              <td>
-                <InlineJson value={f.args} />
-              </td>
-              <td className="ao-diff-before">{f.error}</td>
-              <td className="ao-nowrap">{formatDuration(f.durationMs)}</td>
-              <td>
-                <a href={toolCallHref(f)}>Open in timeline</a>
-                <div className="ao-thread-cell__id">{f.threadId}</div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <FiguresTable
+      label="Recent failures"
+      className="ao-checkpoint-table"
+      columns={FAILURE_COLUMNS}
+      rows={failures}
+      rowKey={(f) => `${f.threadId}/${f.toolCallId}`}
+      rowTestId="tool-failure"
+    />
   );
 }

@@ -1,11 +1,12 @@
 import { Card } from "@appbase/ui/layout";
 import { PageHeader } from "@appbase/ui/shell";
 import { EmptyState } from "@appbase/ui/states";
+import { type FigureColumn, FiguresTable } from "@appbase/ui/stats";
 import { z } from "zod";
 import { formatDuration } from "../../components/thread-format.ts";
 import { WindowLinks } from "../../components/window-links.tsx";
 import { toolWindowSchema, WINDOW_LABEL, windowStart } from "../../domain/tool-calls/tool-window.ts";
-import { usageByDay } from "../../domain/usage/model-usage.ts";
+import { type UsageRow, usageByDay } from "../../domain/usage/model-usage.ts";
 import { db, pageViewer } from "../../server/kit.ts";
 import { PlatformUsageSection } from "./platform-usage-section.tsx";
 
@@ -13,6 +14,31 @@ export const dynamic = "force-dynamic";
 
 const querySchema = z.object({ window: toolWindowSchema });
 const count = (n: number) => n.toLocaleString("en-US");
+
+const USAGE_COLUMNS: FigureColumn<UsageRow>[] = [
+  { header: "Day (UTC)", cell: (r) => r.day },
+  { header: "Agent", cell: (r) => r.agent },
+  { header: "Model", cell: (r) => r.model },
+  { header: "User", cell: (r) => r.user },
+  { header: "Calls", cell: (r) => count(r.calls) },
+  { header: "Errors", cell: (r) => count(r.errors) },
+  { header: "Tokens in", cell: (r) => count(r.inputTokens) },
+  {
+    header: "Tokens out",
+    cell: (r) => (
+      <>
+        {count(r.outputTokens)}
+        {r.unreported > 0 ? (
+          <span className="ab-muted"> ({count(r.unreported)} calls reported no tokens)</span>
+        ) : null}
+      </>
+    ),
+  },
+  {
+    header: "Latency p50 / max",
+    cell: (r) => `${formatDuration(r.p50LatencyMs)} / ${formatDuration(r.maxLatencyMs)}`,
+  },
+];
 
 /**
  * Model calls per day, agent, model and user as the kit recorded them (calls, errors, tokens in and
@@ -54,45 +80,14 @@ export default async function UsagePage({
           title="App records: per day (agent_ops.model_call)"
           subtitle={`${count(total.calls)} calls, ${count(total.errors)} failed, ${count(total.input)} tokens in, ${count(total.output)} tokens out`}
         >
-          <div className="ao-scroll-x">
-            <table className="ao-checkpoint-table" aria-label="Model usage per day">
-              <thead>
-                <tr>
-                  <th scope="col">Day (UTC)</th>
-                  <th scope="col">Agent</th>
-                  <th scope="col">Model</th>
-                  <th scope="col">User</th>
-                  <th scope="col">Calls</th>
-                  <th scope="col">Errors</th>
-                  <th scope="col">Tokens in</th>
-                  <th scope="col">Tokens out</th>
-                  <th scope="col">Latency p50 / max</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={`${r.day}/${r.agent}/${r.model}/${r.user}`} data-testid="usage-row">
-                    <td>{r.day}</td>
-                    <td>{r.agent}</td>
-                    <td>{r.model}</td>
-                    <td>{r.user}</td>
-                    <td>{count(r.calls)}</td>
-                    <td>{count(r.errors)}</td>
-                    <td>{count(r.inputTokens)}</td>
-                    <td>
-                      {count(r.outputTokens)}
-                      {r.unreported > 0 ? (
-                        <span className="ab-muted"> ({count(r.unreported)} calls reported no tokens)</span>
-                      ) : null}
-                    </td>
-                    <td>
-                      {formatDuration(r.p50LatencyMs)} / {formatDuration(r.maxLatencyMs)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <FiguresTable
+            label="Model usage per day"
+            className="ao-checkpoint-table"
+            columns={USAGE_COLUMNS}
+            rows={rows}
+            rowKey={(r) => `${r.day}/${r.agent}/${r.model}/${r.user}`}
+            rowTestId="usage-row"
+          />
         </Card>
       )}
       <PlatformUsageSection since={since} appCalls={total.calls} />

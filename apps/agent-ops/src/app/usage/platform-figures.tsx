@@ -1,4 +1,5 @@
 import { DetailList } from "@appbase/ui/layout";
+import { type FigureColumn, FiguresTable } from "@appbase/ui/stats";
 import { formatDuration } from "../../components/thread-format.ts";
 import type { PlatformUsage, PlatformUsageRow, TableRead } from "../../domain/usage/platform-usage.ts";
 
@@ -24,34 +25,25 @@ function ReadState({ read }: { read: TableRead<unknown> }) {
   ) : null;
 }
 
+const USAGE_COLUMNS: FigureColumn<PlatformUsageRow>[] = [
+  { header: "Day (UTC)", cell: (r) => r.day },
+  { header: "Requester", cell: (r) => r.requester },
+  { header: "Status", cell: (r) => statusLabel(r.statusCode) },
+  { header: "Requests", cell: (r) => count(r.requests) },
+  { header: "Tokens in", cell: (r) => count(r.inputTokens) },
+  { header: "Tokens out", cell: (r) => count(r.outputTokens) },
+];
+
 function UsageRows({ rows }: { rows: PlatformUsageRow[] }) {
   return (
-    <div className="ao-scroll-x">
-      <table className="ao-checkpoint-table" aria-label="Platform usage per day">
-        <thead>
-          <tr>
-            <th scope="col">Day (UTC)</th>
-            <th scope="col">Requester</th>
-            <th scope="col">Status</th>
-            <th scope="col">Requests</th>
-            <th scope="col">Tokens in</th>
-            <th scope="col">Tokens out</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={`${r.day}/${r.requester}/${r.statusCode}`} data-testid="platform-usage-row">
-              <td>{r.day}</td>
-              <td>{r.requester}</td>
-              <td>{statusLabel(r.statusCode)}</td>
-              <td>{count(r.requests)}</td>
-              <td>{count(r.inputTokens)}</td>
-              <td>{count(r.outputTokens)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <FiguresTable
+      label="Platform usage per day"
+      className="ao-checkpoint-table"
+      columns={USAGE_COLUMNS}
+      rows={rows}
+      rowKey={(r) => `${r.day}/${r.requester}/${r.statusCode}`}
+      rowTestId="platform-usage-row"
+    />
   );
 }
 
