@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { actAs, queueEntry, startRun } from "./support/agent-ops-page.ts";
+import { actAs, queueEntry, startRun, switchIdentity } from "./support/agent-ops-page.ts";
 
 // A fresh order id per run; ids ending in 0 make the demo's lookup tool fail, so avoid them.
 const orderId = () => `ORD-${1000 + (Date.now() % 8000)}`.replace(/0$/, "7");
@@ -9,7 +9,7 @@ test("start a run → it pauses for review → a reviewer approves with a ration
   browser,
 }) => {
   const order = orderId();
-  await actAs(page, "olga");
+  await switchIdentity(page, "olga");
   const threadId = await startRun(page, `Please refund order ${order}, it arrived broken`);
   await expect(page.getByText("Status: interrupted")).toBeVisible();
   await expect(page.getByText("Paused for human review:")).toBeVisible();

@@ -6,7 +6,7 @@ import {
   resetCustomerState,
   setSync,
 } from "./support/hub-database.ts";
-import { actAs, section } from "./support/hub-page.ts";
+import { section, switchIdentity } from "./support/hub-page.ts";
 
 const db = hubDatabase();
 let customer: HubCustomer;
@@ -20,7 +20,7 @@ test.beforeAll(async () => {
 test.afterAll(() => db.end());
 
 test("search → open a customer → add a note → move status → the history shows both", async ({ page }) => {
-  await actAs(page, "ann");
+  await switchIdentity(page, "ann");
   await page.goto("/customers");
   await page.getByPlaceholder("Search name, id or email").fill(customer.full_name);
   await page.getByPlaceholder("Search name, id or email").press("Enter");

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import type { Page } from "@playwright/test";
+import { type Page, test } from "@playwright/test";
 import pg from "pg";
 import { e2eStateDir, repoRoot } from "./kits.ts";
 
@@ -37,4 +37,16 @@ export function kitDatabase(kit: string): pg.Pool {
 /** Signs the page in as one of the kit's local people (the identity switcher's cookie, as its form sets it). */
 export async function actAs(page: Page, userId: string, baseURL: string): Promise<void> {
   await page.context().addCookies([{ name: "appbase_local_user", value: userId, url: baseURL }]);
+}
+
+/**
+ * `actAs` on the running test's kit (its project's baseURL); a page already open is reloaded, so it
+ * shows the new identity as it would after the switcher's form. Specs about something else sign in
+ * this way; one journey per kit drives the switcher itself.
+ */
+export async function signInAs(page: Page, userId: string): Promise<void> {
+  const baseURL = test.info().project.use.baseURL;
+  if (!baseURL) throw new Error("signInAs needs the project's baseURL (the kit under test).");
+  await actAs(page, userId, baseURL);
+  if (page.url() !== "about:blank") await page.reload();
 }

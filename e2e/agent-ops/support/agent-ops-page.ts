@@ -1,9 +1,13 @@
 import { expect, type Page } from "@playwright/test";
+import { signInAs } from "../../shared/kit-database.ts";
 
 const INITIALS = { olga: "OO", rita: "RR", ravi: "RR", adam: "AA" } as const;
 
-/** Switches the local identity with the app shell's switcher, as a person would, and waits until the server agrees. */
-export async function actAs(page: Page, userId: keyof typeof INITIALS): Promise<void> {
+/**
+ * Switches the local identity with the app shell's switcher, as a person would, and waits until the
+ * server agrees. The journey drives it; other specs sign in with the switcher's cookie (`actAs`).
+ */
+export async function switchIdentity(page: Page, userId: keyof typeof INITIALS): Promise<void> {
   if (page.url() === "about:blank") await page.goto("/queue");
   await page.waitForLoadState("networkidle");
   await page.getByLabel("Act as (local identity)").selectOption(userId);
@@ -12,6 +16,11 @@ export async function actAs(page: Page, userId: keyof typeof INITIALS): Promise<
   await switched;
   await expect(page.locator(".ab-identity__avatar")).toHaveText(INITIALS[userId]);
   await expect(page.getByLabel("Act as (local identity)")).toHaveValue(userId);
+}
+
+/** Signs in as `userId` with the switcher's cookie (what `switchIdentity` sets), reloading an open page. */
+export async function actAs(page: Page, userId: keyof typeof INITIALS): Promise<void> {
+  await signInAs(page, userId);
 }
 
 /** The queue entry of a thread on the review queue page. */
