@@ -89,6 +89,24 @@ describe("applyMigrations", () => {
     }
   });
 
+  it("refuses a migration dated before its predecessor, which drizzle would skip without a word", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), "appbase-migrations-"));
+    try {
+      await cp(FIXTURE, folder, { recursive: true });
+      const journalFile = path.join(folder, "meta/_journal.json");
+      const journal = JSON.parse(await readFile(journalFile, "utf8"));
+      const [first, second] = journal.entries;
+      journal.entries = [first, { ...second, when: first.when - 1 }];
+      await writeFile(journalFile, JSON.stringify(journal));
+      await expect(applyMigrations(db.pool, { ...source, migrationsFolder: folder })).rejects.toThrow(
+        `Migration ${second.tag} of example_kit failed, nothing was applied: its time in meta/_journal.json`,
+      );
+      expect(await tables(db.pool)).toEqual([]);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
   it("names a missing migrations folder and a bad owner", async () => {
     await expect(
       applyMigrations(db.pool, { migrationsFolder: "/nowhere", owner: "example_kit" }),

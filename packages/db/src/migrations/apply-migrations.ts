@@ -54,8 +54,9 @@ export async function applyMigrations(
   const migrations = readMigrationFiles({ migrationsFolder });
   // readMigrationFiles follows the journal's order, so entry i names migration i.
   const journal = JSON.parse(readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
-    entries: { tag: string }[];
+    entries: { tag: string; when: number }[];
   };
+  refuseBackwardJournal(owner, journal.entries);
   const config = { migrationsFolder, migrationsSchema: MIGRATIONS_SCHEMA, migrationsTable: owner };
 
   const client = await pool.connect();
@@ -93,6 +94,25 @@ export async function applyMigrations(
   } finally {
     client.release();
   }
+}
+
+/**
+ * drizzle applies only the migrations dated after the last one a database recorded, so a migration
+ * whose journal time (`when`) is not after its predecessor's is skipped without a word on every
+ * database that already has the predecessor (a hand-written migration given an earlier time did
+ * exactly that once). Refused before anything runs, naming both.
+ */
+function refuseBackwardJournal(owner: string, entries: readonly { tag: string; when: number }[]): void {
+  entries.forEach((entry, i) => {
+    const previous = entries[i - 1];
+    if (previous && !(entry.when > previous.when))
+      throw new MigrationFailedError(
+        owner,
+        entry.tag,
+        `its time in meta/_journal.json (when ${entry.when}) is not after ${previous.tag}'s (${previous.when}), ` +
+          `so drizzle would skip it on every database that has ${previous.tag}; give it a later "when"`,
+      );
+  });
 }
 
 async function countApplied(client: pg.PoolClient, owner: string): Promise<number> {
