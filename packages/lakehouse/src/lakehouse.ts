@@ -103,5 +103,12 @@ export interface Lakehouse {
   /** The version that `AS OF timestamp` resolves to: the latest commit at or before it. */
   versionAsOf(table: string, timestamp: string | Date): Promise<number>;
 
+  /**
+   * Runs `task` with the lakehouse's resources held open across its operations (the local
+   * adapter otherwise releases its file after a short idle gap). Adapters without such
+   * resources leave it out; callers then just run the task.
+   */
+  keepOpen?<T>(task: () => Promise<T>): Promise<T>;
+
   close(): Promise<void>;
 }

@@ -43,6 +43,8 @@ export async function openRegistryHarness(): Promise<RegistryHarness> {
     lakebase,
     writer,
     async bronzeEvents() {
+      // Bronze follows silver shortly after a write; what the writer holds is appended first.
+      await writer.flushBronze();
       const rows = await lakehouse.read("appbase.agent_ops.registry_events", { orderBy: ["occurred_at"] });
       return rows.map((r) => ({
         governed_table: String(r.governed_table),

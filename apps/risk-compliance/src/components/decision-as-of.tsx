@@ -48,7 +48,7 @@ export async function DecisionAsOf(props: {
     );
   const parsed = props.asOf === undefined ? null : asOfParam.safeParse(props.asOf);
   const [history, asOf] = await Promise.all([
-    decisionHistory(props.governance.lakehouse, props.caseId),
+    decisionHistory(props.governance.writer, props.caseId),
     parsed?.success ? decisionAsOf(props.governance.writer, props.caseId, parsed.data) : null,
   ]);
   return (

@@ -3,7 +3,7 @@ import { type GovernanceFaults, type GovernanceSql, GovernanceWriter } from "@ap
 import { openLocalLakehouse } from "@appbase/lakehouse/local";
 import { governedTables } from "./governed.ts";
 
-/** What governed case decisions need: the writer, and the lakehouse it writes (for the bronze history). */
+/** What governed case decisions need: the writer, and the lakehouse it writes. */
 export interface CaseGovernance {
   writer: GovernanceWriter;
   lakehouse: Lakehouse;
@@ -31,7 +31,11 @@ export async function withLocalCaseGovernance<T>(
 ): Promise<T> {
   const lakehouse = await openLocalLakehouse({ directory, userName: "appbase seed" });
   try {
-    return await work(await caseGovernance(lakehouse, lakebase));
+    const governance = await caseGovernance(lakehouse, lakebase);
+    const result = await work(governance);
+    // Bronze follows silver shortly after a write: append it before the file is given up.
+    await governance.writer.flushBronze();
+    return result;
   } finally {
     await lakehouse.close();
   }

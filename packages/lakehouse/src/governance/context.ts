@@ -23,9 +23,16 @@ export interface GovernanceContext {
   lakehouse: Lakehouse;
   lakebase: GovernanceSql;
   outbox: OutboxStore;
+  /** The outbox is in the Lakebase database: a write settles it inside its Lakebase transaction. */
+  outboxInLakebase: boolean;
   tables: Map<string, GovernedTable>;
   faults: GovernanceFaults;
   backoff: { baseMs: number; maxMs: number };
+  /**
+   * Bronze behind silver (see BronzeBehind): events are appended `delayMs` after their write and
+   * fall due for the outbox drain `dueMs` after it, should this process stop first.
+   */
+  bronzeBehind: { delayMs: number; dueMs: number };
   /** One queue per governed table: versions are read and assigned with no other write in between. */
   queues: Map<string, SerialQueue>;
 }
@@ -67,11 +74,15 @@ export async function silverRows(
   ctx: GovernanceContext,
   table: GovernedTable,
   keys: readonly Record<string, unknown>[],
+  columns?: string[],
 ): Promise<Map<string, Row>> {
   const out = new Map<string, Row>();
   for (let i = 0; i < keys.length; i += 500) {
     const chunk = keys.slice(i, i + 500);
-    const rows = await ctx.lakehouse.read(table.silver, { where: keysPredicate(table, chunk) });
+    const rows = await ctx.lakehouse.read(table.silver, {
+      where: keysPredicate(table, chunk),
+      ...(columns ? { columns } : {}),
+    });
     for (const r of rows) out.set(keyId(table, r), r);
   }
   return out;

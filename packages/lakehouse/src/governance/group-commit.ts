@@ -1,12 +1,12 @@
 import { withSpan } from "@appbase/telemetry";
+import { LakehouseError } from "../errors.ts";
 import type { CommitInfo } from "../lakehouse.ts";
 import type { Row } from "../values.ts";
-import { appendBronze } from "./bronze-sink.ts";
+import { BronzeBehind } from "./bronze-sink.ts";
 import { type GovernanceContext, keyId, silverRows, tableQueue, withoutEventId } from "./context.ts";
 import { GovernanceError } from "./errors.ts";
 import type { GovernedTable } from "./governed-table.ts";
 import { stageUpsert } from "./lakebase-sink.ts";
-import type { Sink } from "./outbox-store.ts";
 import { type GovernedWrite, type PreparedWrite, prepareWrites } from "./write-batch.ts";
 
 /** What a committed write returns: the row as silver holds it, so the caller reads its own write. */
@@ -17,9 +17,10 @@ export interface GovernedWriteResult {
   /** The silver Delta version that committed it. */
   silverVersion: number;
   committedAt: string;
-  /** `queued`: the sink failed and the outbox will deliver it. */
+  /** `queued`: Lakebase failed and the outbox will deliver it. */
   lakebase: "applied" | "queued";
-  bronze: "applied" | "queued";
+  /** Always `queued`: bronze is appended behind silver, from the outbox (see BronzeBehind). */
+  bronze: "queued";
 }
 
 /** One `writeMany` call (a single `write` is a call of one) waiting for its group. */
@@ -37,19 +38,28 @@ const MAX_GROUP_ROWS = 5_000;
 /**
  * Group commit for one governed table: calls that arrive while a commit runs wait, and the next
  * commit takes all of them at once (one version read, one silver merge, one Lakebase transaction,
- * one bronze append, two outbox statements), so concurrent writers share the lakehouse's commit
- * cost instead of queueing behind each other's. Each call keeps its own outcome: one refused
+ * two outbox statements; bronze follows behind), so concurrent writers share the lakehouse's
+ * commit cost instead of queueing behind each other's. Each call keeps its own outcome: one refused
  * (stale version, replayed event id) does not stop the others. Calls writing a key that an
  * earlier waiting call writes go to a later group, in arrival order, so each gets its own version.
  */
 export class GroupCommit {
   private waiting: Unit[] = [];
   private running = false;
+  /**
+   * A silver version at or before the table's latest (the last this writer committed): the
+   * outbox's silverBaseVersion, where the drain starts looking for an event after a crash. Silver
+   * versions only grow, so an older one is still a correct place to start.
+   */
+  private silverVersion: number | undefined;
+  readonly bronze: BronzeBehind;
 
   constructor(
     private readonly ctx: GovernanceContext,
     private readonly table: GovernedTable,
-  ) {}
+  ) {
+    this.bronze = new BronzeBehind(ctx, table);
+  }
 
   /** Queues a checked call; resolves with its results once its group committed to silver. */
   submit(writes: readonly GovernedWrite[], actor: string): Promise<GovernedWriteResult[]> {
@@ -62,13 +72,22 @@ export class GroupCommit {
 
   private async run(): Promise<void> {
     this.running = true;
+    const { lakehouse } = this.ctx;
     try {
-      while (this.waiting.length > 0) {
-        const group = this.takeGroup();
-        await tableQueue(this.ctx, this.table).run(() => commitGroup(this.ctx, this.table, group));
-      }
+      // The lakehouse stays open across the burst: each commit runs Postgres steps between its
+      // lakehouse steps, and a reopen costs more than the steps themselves.
+      const burst = async () => {
+        while (this.waiting.length > 0) {
+          const group = this.takeGroup();
+          await tableQueue(this.ctx, this.table).run(() => this.commit(group));
+        }
+      };
+      await (lakehouse.keepOpen ? lakehouse.keepOpen(burst) : burst());
     } finally {
       this.running = false;
+      // A call that arrived after the burst's last look at the queue (keepOpen returns a few
+      // ticks later) found it running: start again for it.
+      if (this.waiting.length > 0) void this.run();
     }
   }
 
@@ -95,49 +114,60 @@ export class GroupCommit {
     this.waiting = rest;
     return group;
   }
+
+  /** Commits one group; every unit is resolved or rejected, and this never throws. */
+  private async commit(units: Unit[]): Promise<void> {
+    const { ctx, table } = this;
+    let pending = units;
+    try {
+      pending = await refuseReplays(ctx, table, pending);
+      if (pending.length === 0) return;
+      const base = this.silverVersion ?? (await ctx.lakehouse.describeTable(table.silver))?.version;
+      if (base === undefined) throw unknownSilver(table);
+      const current = await silverRows(
+        ctx,
+        table,
+        pending.flatMap((u) => u.writes.map((w) => w.row)),
+        [...table.key, table.versionColumn],
+      ).catch((error: unknown) => {
+        throw error instanceof LakehouseError && error.code === "TABLE_OR_VIEW_NOT_FOUND"
+          ? unknownSilver(table)
+          : error;
+      });
+      const accepted: { unit: Unit; prepared: PreparedWrite[] }[] = [];
+      for (const unit of pending) {
+        try {
+          accepted.push({ unit, prepared: prepareWrites(table, unit.writes, unit.actor, base, current) });
+        } catch (error) {
+          unit.reject(error);
+        }
+      }
+      pending = accepted.map((a) => a.unit);
+      if (accepted.length === 0) return;
+      const { results, events } = await commitPrepared(
+        ctx,
+        table,
+        accepted.flatMap((a) => a.prepared),
+      );
+      this.silverVersion = results[0]!.silverVersion;
+      this.bronze.add(events);
+      let at = 0;
+      for (const { unit, prepared } of accepted) {
+        unit.resolve(results.slice(at, at + prepared.length));
+        at += prepared.length;
+      }
+    } catch (error) {
+      this.silverVersion = undefined;
+      for (const unit of pending) unit.reject(error);
+    }
+  }
 }
 
-/** Commits one group; every unit is resolved or rejected, and this never throws. */
-async function commitGroup(ctx: GovernanceContext, table: GovernedTable, units: Unit[]): Promise<void> {
-  let pending = units;
-  try {
-    pending = await refuseReplays(ctx, table, pending);
-    if (pending.length === 0) return;
-    const base = (await ctx.lakehouse.describeTable(table.silver))?.version;
-    if (base === undefined) {
-      throw new GovernanceError(
-        "UNKNOWN_TABLE",
-        `silver table ${table.silver} does not exist; call ensureLakehouseTables() (appbase up does) first.`,
-      );
-    }
-    const current = await silverRows(
-      ctx,
-      table,
-      pending.flatMap((u) => u.writes.map((w) => w.row)),
-    );
-    const accepted: { unit: Unit; prepared: PreparedWrite[] }[] = [];
-    for (const unit of pending) {
-      try {
-        accepted.push({ unit, prepared: prepareWrites(table, unit.writes, unit.actor, base, current) });
-      } catch (error) {
-        unit.reject(error);
-      }
-    }
-    pending = accepted.map((a) => a.unit);
-    if (accepted.length === 0) return;
-    const results = await commitPrepared(
-      ctx,
-      table,
-      accepted.flatMap((a) => a.prepared),
-    );
-    let at = 0;
-    for (const { unit, prepared } of accepted) {
-      unit.resolve(results.slice(at, at + prepared.length));
-      at += prepared.length;
-    }
-  } catch (error) {
-    for (const unit of pending) unit.reject(error);
-  }
+function unknownSilver(table: GovernedTable): GovernanceError {
+  return new GovernanceError(
+    "UNKNOWN_TABLE",
+    `silver table ${table.silver} does not exist; call ensureLakehouseTables() (appbase up does) first.`,
+  );
 }
 
 /**
@@ -175,19 +205,23 @@ async function refuseReplays(ctx: GovernanceContext, table: GovernedTable, units
 
 /**
  * The write itself: intents in the outbox, then silver MERGE with the Lakebase upsert staged in
- * parallel; after silver, Lakebase COMMIT and the bronze append in parallel, and one outbox
- * statement settling both. Throws only when silver did not commit (or the process "dies" after it).
+ * parallel; after silver, Lakebase COMMIT, which settles the outbox too when it lives in Lakebase
+ * (else one outbox statement after it). The bronze events, returned, are appended behind. Throws only when silver did not commit (or the process
+ * "dies" after it).
  */
 async function commitPrepared(
   ctx: GovernanceContext,
   table: GovernedTable,
   prepared: readonly PreparedWrite[],
-): Promise<GovernedWriteResult[]> {
+): Promise<{ results: GovernedWriteResult[]; events: Row[] }> {
   const { lakehouse, outbox, faults } = ctx;
   const eventIds = prepared.map((p) => p.eventId);
   await outbox.recordIntents(prepared.flatMap((p) => p.intents));
   const silverRowsOut = prepared.map((p) => p.silverRow);
-  const staged = stageUpsert(ctx.lakebase, table, silverRowsOut, faults.lakebase);
+  const settledWithLakebase = ctx.outboxInLakebase
+    ? outbox.deliveredStatement(eventIds, ctx.bronzeBehind.dueMs)
+    : undefined;
+  const staged = stageUpsert(ctx.lakebase, table, silverRowsOut, faults.lakebase, settledWithLakebase);
   let commit: CommitInfo;
   try {
     await faults.silver?.();
@@ -213,29 +247,24 @@ async function commitPrepared(
     await upsert.rollback();
     throw crash;
   }
-  const events = prepared.map((p) => ({ ...p.intents[1]!.payload, silver_version: commit.version }));
-  const [lakebaseApplied, bronzeError] = await Promise.all([
-    upsert.commit(),
-    withSpan(`lakehouse append ${table.bronze}`, { "appbase.lakehouse.table": table.bronze }, () =>
-      appendBronze(ctx, table, events as Row[], { retry: false }),
-    ).then(
-      () => null,
-      (error: unknown) => error ?? new Error("bronze append failed"),
-    ),
-  ]);
-  const failures: Partial<Record<Sink, unknown>> = {};
-  if (!lakebaseApplied) failures.lakebase = upsert.error;
-  if (bronzeError) failures.bronze = bronzeError;
-  // Silver committed, so the write stands: if the outbox is unreachable now, its intents stay and
-  // the drain resolves them from silver's change feed.
-  await outbox.settle(eventIds, commit.version, failures, ctx.backoff).catch(() => undefined);
-  return prepared.map((p) => ({
+  const lakebaseApplied = await upsert.commit();
+  if (!lakebaseApplied || !settledWithLakebase) {
+    // Silver committed, so the write stands: if the outbox is unreachable now, its intents stay
+    // and the drain resolves them from silver's change feed.
+    const lakebaseError = lakebaseApplied ? undefined : (upsert.error ?? new Error("Lakebase upsert failed"));
+    await outbox
+      .settle(eventIds, commit.version, lakebaseError, ctx.backoff, ctx.bronzeBehind.dueMs)
+      .catch(() => undefined);
+  }
+  const events = prepared.map((p) => ({ ...p.intents[1]!.payload, silver_version: commit.version }) as Row);
+  const results = prepared.map((p) => ({
     eventId: p.eventId,
     row: withoutEventId(p.silverRow),
     version: p.version,
     silverVersion: commit.version,
     committedAt: commit.timestamp,
-    lakebase: lakebaseApplied ? "applied" : "queued",
-    bronze: bronzeError ? "queued" : "applied",
+    lakebase: lakebaseApplied ? ("applied" as const) : ("queued" as const),
+    bronze: "queued" as const,
   }));
+  return { results, events };
 }

@@ -18,6 +18,7 @@ export type { GovernedWrite } from "./write-batch.ts";
 export {
   GovernanceWriter,
   type GovernanceWriterOptions,
+  type GovernedEvent,
   type GovernedRead,
   type GovernedWriteResult,
 } from "./writer.ts";

@@ -41,12 +41,14 @@ export interface StagedUpsert {
 /**
  * Runs the upsert in a transaction and keeps it open: it works in parallel with the silver merge
  * but becomes visible only if silver commits, so a failed silver write leaves Lakebase unchanged.
+ * `alongside` runs in the same transaction after the upsert (the outbox's settle statement).
  */
 export async function stageUpsert(
   db: GovernanceSql,
   table: GovernedTable,
   rows: readonly Row[],
   fault?: () => void | Promise<void>,
+  alongside?: { text: string; values: unknown[] },
 ): Promise<StagedUpsert> {
   let client: GovernanceClient | undefined;
   const failed = (error: unknown): StagedUpsert => ({
@@ -59,6 +61,7 @@ export async function stageUpsert(
     client = await db.connect();
     await client.query("BEGIN");
     await client.query(upsertSql(table, { guarded: true }), [JSON.stringify(lakebaseRows(table, rows))]);
+    if (alongside) await client.query(alongside.text, alongside.values);
   } catch (error) {
     if (client) {
       await client.query("ROLLBACK").catch(() => undefined);

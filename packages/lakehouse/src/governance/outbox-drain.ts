@@ -56,13 +56,7 @@ export async function drainOutbox(ctx: GovernanceContext, options: DrainOptions 
     await tableQueue(ctx, table).run(async () => {
       try {
         if (sink === "lakebase") await deliverLakebase(ctx, table, entries);
-        else
-          await appendBronze(
-            ctx,
-            table,
-            entries.map((e) => e.payload as Row),
-            { retry: true },
-          );
+        else await appendBronze(ctx, table, await withSilverVersions(ctx, table, entries), { retry: true });
         await ctx.outbox.remove(ids, sink);
         report.delivered[sink] += entries.length;
       } catch (error) {
@@ -81,12 +75,12 @@ async function deliverLakebase(ctx: GovernanceContext, table: GovernedTable, ent
   await upsertNow(ctx.lakebase, table, [...rows.values()], { guarded: true, fault: ctx.faults.lakebase });
 }
 
-async function resolveIntents(
+/** The silver version that committed each event, from silver's change feed after the entries' base. */
+async function silverCommits(
   ctx: GovernanceContext,
   table: GovernedTable,
-  entries: OutboxEntry[],
-  report: DrainReport,
-): Promise<void> {
+  entries: readonly OutboxEntry[],
+): Promise<Map<string, number>> {
   const fromVersion = Math.min(...entries.map((e) => e.silverBaseVersion)) + 1;
   const committedIn = new Map<string, number>();
   for (const change of await ctx.lakehouse.changes(table.silver, { fromVersion })) {
@@ -94,6 +88,40 @@ async function resolveIntents(
       committedIn.set(String(change[EVENT_ID_COLUMN]), change._commit_version);
     }
   }
+  return committedIn;
+}
+
+/**
+ * Bronze payloads with their silver version: an entry settled inside the Lakebase transaction
+ * (see OutboxStore.deliveredStatement) does not hold it, and silver's change feed does.
+ */
+async function withSilverVersions(
+  ctx: GovernanceContext,
+  table: GovernedTable,
+  entries: readonly OutboxEntry[],
+): Promise<Row[]> {
+  const unknown = entries.filter((e) => Number(e.payload.silver_version) < 0);
+  const committedIn =
+    unknown.length > 0 ? await silverCommits(ctx, table, unknown) : new Map<string, number>();
+  return entries.map((e) => {
+    if (Number(e.payload.silver_version) >= 0) return e.payload as Row;
+    const silverVersion = committedIn.get(e.eventId);
+    if (silverVersion === undefined) {
+      throw new Error(
+        `bronze event ${e.eventId} is settled but silver ${table.silver} has no commit of it after version ${e.silverBaseVersion}; check silver's history.`,
+      );
+    }
+    return { ...(e.payload as Row), silver_version: silverVersion };
+  });
+}
+
+async function resolveIntents(
+  ctx: GovernanceContext,
+  table: GovernedTable,
+  entries: OutboxEntry[],
+  report: DrainReport,
+): Promise<void> {
+  const committedIn = await silverCommits(ctx, table, entries);
   const events = [...new Set(entries.map((e) => e.eventId))];
   const abandoned = events.filter((id) => !committedIn.has(id));
   await ctx.outbox.remove(abandoned);

@@ -69,41 +69,69 @@ export class OutboxStore {
   }
 
   /**
-   * After silver committed the events, in one statement: entries of sinks that delivered are
-   * deleted, those of sinks that failed (an error given) become due with one attempt counted and
-   * backoff, bronze payloads learning the silver version.
+   * After silver committed the events, in one statement: the Lakebase entries are deleted when
+   * Lakebase applied them, or become due with one attempt counted and backoff when it failed;
+   * the bronze entries become `pending`, learn the silver version and fall due after
+   * `bronzeBehindMs` (the writer appends them before then; the drain does if this process stops).
    */
   async settle(
     eventIds: readonly string[],
     silverVersion: number,
-    failures: Partial<Record<Sink, unknown>>,
+    lakebaseError: unknown,
     backoff: { baseMs: number; maxMs: number },
+    bronzeBehindMs: number,
   ): Promise<void> {
     if (eventIds.length === 0) return;
-    const message = (sink: Sink) => {
-      const error = failures[sink];
-      return (error instanceof Error ? error.message : String(error)).slice(0, 2000);
-    };
-    const failed = (["lakebase", "bronze"] as const).filter((s) => s in failures);
-    const delivered = (["lakebase", "bronze"] as const).filter((s) => !(s in failures));
+    const failed = lakebaseError !== undefined;
+    const message = failed
+      ? (lakebaseError instanceof Error ? lakebaseError.message : String(lakebaseError)).slice(0, 2000)
+      : null;
     await this.db.query(
-      `WITH delivered AS (DELETE FROM ${TABLE} WHERE event_id = ANY($1::text[]) AND sink = ANY($2::text[]))
-       UPDATE ${TABLE} SET state = 'pending', attempts = attempts + 1,
-         last_error = CASE WHEN sink = 'lakebase' THEN $4 ELSE $5 END,
-         next_attempt_at = now() + make_interval(secs => least($6::float8 * power(2, attempts), $7::float8) / 1000),
-         payload = CASE WHEN sink = 'bronze' THEN jsonb_set(payload, '{silver_version}', to_jsonb($8::int)) ELSE payload END
-       WHERE event_id = ANY($1::text[]) AND sink = ANY($3::text[])`,
-      [
-        eventIds,
-        delivered,
-        failed,
-        failed.includes("lakebase") ? message("lakebase") : null,
-        failed.includes("bronze") ? message("bronze") : null,
-        backoff.baseMs,
-        backoff.maxMs,
-        silverVersion,
-      ],
+      `WITH delivered AS (DELETE FROM ${TABLE} WHERE event_id = ANY($1::text[]) AND sink = 'lakebase' AND NOT $2::bool)
+       UPDATE ${TABLE} SET state = 'pending',
+         attempts = attempts + (sink = 'lakebase')::int,
+         last_error = CASE WHEN sink = 'lakebase' THEN $3 ELSE last_error END,
+         next_attempt_at = now() + make_interval(secs => CASE WHEN sink = 'lakebase'
+           THEN least($4::float8 * power(2, attempts), $5::float8) ELSE $6::float8 END / 1000),
+         payload = CASE WHEN sink = 'bronze' THEN jsonb_set(payload, '{silver_version}', to_jsonb($7::int)) ELSE payload END
+       WHERE event_id = ANY($1::text[]) AND (sink = 'bronze' OR $2::bool)`,
+      [eventIds, failed, message, backoff.baseMs, backoff.maxMs, bronzeBehindMs, silverVersion],
     );
+  }
+
+  /**
+   * The statement that settles events once both silver and Lakebase committed them, for the
+   * Lakebase transaction itself when the outbox lives in that database (one round trip fewer):
+   * Lakebase entries deleted, bronze entries `pending` and due after `bronzeBehindMs`. It commits
+   * with the Lakebase COMMIT, which follows silver's, so their silver version is not known here:
+   * the bronze payloads keep `silver_version` -1 and the drain finds it in silver's change feed.
+   */
+  deliveredStatement(
+    eventIds: readonly string[],
+    bronzeBehindMs: number,
+  ): { text: string; values: unknown[] } {
+    return {
+      text: `WITH delivered AS (DELETE FROM ${TABLE} WHERE event_id = ANY($1::text[]) AND sink = 'lakebase')
+        UPDATE ${TABLE} SET state = 'pending', next_attempt_at = now() + make_interval(secs => $2::float8 / 1000)
+        WHERE event_id = ANY($1::text[]) AND sink = 'bronze'`,
+      values: [eventIds, bronzeBehindMs],
+    };
+  }
+
+  /**
+   * Bronze events of committed writes still in the outbox (appended behind silver, or retrying),
+   * of a table or one row of it, as bronze will hold them.
+   */
+  async queuedBronze(
+    governedTable: string,
+    rowKey?: Record<string, unknown>,
+  ): Promise<Record<string, unknown>[]> {
+    const { rows } = await this.db.query(
+      `SELECT payload FROM ${TABLE} WHERE sink = 'bronze' AND state = 'pending' AND governed_table = $1
+         AND ($2::jsonb IS NULL OR row_key = $2::jsonb)`,
+      [governedTable, rowKey ? JSON.stringify(rowKey) : null],
+    );
+    return rows.map((r) => r.payload as Record<string, unknown>);
   }
 
   /** Removes entries: the sink delivered them, or silver never committed the event. */

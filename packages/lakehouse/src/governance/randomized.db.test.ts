@@ -72,6 +72,7 @@ it(`${WRITES} writes with injected faults end with Lakebase == silver and one br
 
   h.lakebase.down = false;
   Object.assign(faults, { silver: undefined, bronze: undefined, afterSilver: undefined });
+  await writer.flushBronze();
   for (let i = 0; i < 5 && (await writer.outbox.list(1)).length > 0; i++) {
     await writer.drainOutbox({ now: new Date(Date.now() + 3_600_000), intentGraceMs: 0 });
   }

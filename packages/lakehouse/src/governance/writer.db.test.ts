@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type GovernanceHarness, openGovernanceHarness } from "../testing/governance-harness.ts";
 import { GovernanceError } from "./errors.ts";
 import { upsertNow } from "./lakebase-sink.ts";
+import { GovernanceWriter, type GovernedEvent } from "./writer.ts";
 
 let h: GovernanceHarness;
 beforeEach(async () => {
@@ -21,12 +22,63 @@ describe("GovernanceWriter", () => {
     const writer = h.writer();
     const first = await writer.write(h.table, { id: "m1", name: "churn", risk: 2 }, { actor: "ana" });
     const second = await writer.write(h.table, { id: "m1", name: "churn v2", risk: 3 }, { actor: "ana" });
-    expect(first).toMatchObject({ version: 1, lakebase: "applied", bronze: "applied" });
+    expect(first).toMatchObject({ version: 1, lakebase: "applied", bronze: "queued" });
     expect(second.row).toEqual({ id: "m1", name: "churn v2", risk: 3, version: 2 });
     expect(await h.lakebaseRows()).toEqual(await h.silverRows());
-    expect((await h.bronzeEventIds()).sort()).toEqual([first.eventId, second.eventId].sort());
     expect(await writer.read(h.table, { id: "m1" })).toEqual({ row: second.row, source: "lakebase" });
+    // Bronze follows behind silver; the trail has both events from the moment each write returned.
+    const trail = (events: GovernedEvent[]) => events.map((e) => [e.eventId, e.version, e.actor, e.row.name]);
+    const expected = [
+      [first.eventId, 1, "ana", "churn"],
+      [second.eventId, 2, "ana", "churn v2"],
+    ];
+    expect(await h.bronzeEventIds()).toEqual([]);
+    expect(trail(await writer.events(h.table, { id: "m1" }))).toEqual(expected);
+    expect((await writer.outbox.list()).map((e) => [e.sink, e.state])).toEqual([
+      ["bronze", "pending"],
+      ["bronze", "pending"],
+    ]);
+    await writer.flushBronze();
+    expect((await h.bronzeEventIds()).sort()).toEqual([first.eventId, second.eventId].sort());
+    expect(trail(await writer.events(h.table, { id: "m1" }))).toEqual(expected);
+    expect(await writer.events(h.table, { id: "m2" })).toEqual([]);
     expect(await writer.outbox.list()).toEqual([]);
+  });
+
+  it("appends bronze behind silver on its own, one commit for the writes of a moment", async () => {
+    const writer = h.writer({}, 1000, 3000);
+    const commits = async () => (await h.lake.history(h.table.bronze)).length;
+    const before = await commits();
+    const written = await Promise.all(
+      ["a", "b", "c"].map((id) => writer.write(h.table, { id, name: id, risk: 1 }, { actor: "ana" })),
+    );
+    await expect.poll(() => h.bronzeEventIds(), { timeout: 20_000, interval: 200 }).toHaveLength(3);
+    expect((await h.bronzeEventIds()).sort()).toEqual(written.map((w) => w.eventId).sort());
+    expect(await commits()).toBe(before + 1);
+    await expect.poll(() => writer.outbox.list(), { timeout: 10_000 }).toEqual([]);
+  });
+
+  it("with the outbox in Lakebase, settles it in the Lakebase transaction; the drain finds bronze's silver version", async () => {
+    const writer = new GovernanceWriter({
+      lakehouse: h.lake,
+      lakebase: h.lakebase,
+      tables: [h.table],
+      bronzeBehind: { delayMs: 600_000 },
+    });
+    const w = await writer.write(h.table, { id: "m1", name: "x", risk: 1 }, { actor: "ana" });
+    expect(await h.lakebaseRows()).toEqual(await h.silverRows());
+    const [entry] = await writer.outbox.list();
+    expect([entry?.sink, entry?.state, entry?.payload.silver_version]).toEqual(["bronze", "pending", -1]);
+    expect((await writer.events(h.table, { id: "m1" })).map((e) => e.eventId)).toEqual([w.eventId]);
+    // The process stops before its append: the drain appends the event once due, with silver's version.
+    expect((await h.writer().drainOutbox({ now: later() })).delivered.bronze).toBe(1);
+    const [event] = await h.lake.read(h.table.bronze);
+    expect(event).toMatchObject({ event_id: w.eventId, silver_version: w.silverVersion, version: 1 });
+    // Lakebase down takes its outbox with it: the write is refused before silver, nothing lands.
+    h.lakebase.down = true;
+    await expect(writer.write(h.table, { id: "m2", name: "y", risk: 1 }, { actor: "ana" })).rejects.toThrow();
+    h.lakebase.down = false;
+    expect((await h.silverRows()).map((r) => r.id)).toEqual(["m1"]);
   });
 
   it("refuses a stale expectedVersion and a replayed event id, writing nothing", async () => {
@@ -39,11 +91,18 @@ describe("GovernanceWriter", () => {
       writer.write(h.table, { id: "m1", name: "c", risk: 1 }, { actor: "ana", eventId: "e-1" }),
     ).rejects.toMatchObject({ code: "EVENT_IN_FLIGHT" });
     expect(await h.silverRows()).toEqual([{ id: "m1", name: "a", risk: 1, version: w.version }]);
+    await writer.flushBronze();
+    // Once appended, bronze is what refuses the replay.
+    await expect(
+      writer.write(h.table, { id: "m1", name: "d", risk: 1 }, { actor: "ana", eventId: "e-1" }),
+    ).rejects.toMatchObject({ code: "EVENT_IN_FLIGHT" });
     expect(await h.bronzeEventIds()).toEqual(["e-1"]);
   });
 
   it("silver fails: the caller gets the error, Lakebase and bronze are unchanged, the outbox is empty", async () => {
-    await h.writer().write(h.table, { id: "m1", name: "before", risk: 1 }, { actor: "ana" });
+    const before = h.writer();
+    await before.write(h.table, { id: "m1", name: "before", risk: 1 }, { actor: "ana" });
+    await before.flushBronze();
     const writer = h.writer({ silver: fail("silver") });
     const error = await writer
       .write(h.table, { id: "m1", name: "after", risk: 9 }, { actor: "ana" })
@@ -60,7 +119,8 @@ describe("GovernanceWriter", () => {
     const writer = h.writer();
     h.lakebase.down = true;
     const w = await writer.write(h.table, { id: "m1", name: "queued", risk: 4 }, { actor: "ana" });
-    expect(w).toMatchObject({ lakebase: "queued", bronze: "applied", version: 1 });
+    expect(w).toMatchObject({ lakebase: "queued", bronze: "queued", version: 1 });
+    await writer.flushBronze();
     const held = await writer.outbox.list();
     expect(held.map((e) => [e.eventId, e.sink, e.state, e.attempts])).toEqual([
       [w.eventId, "lakebase", "pending", 1],
@@ -82,6 +142,7 @@ describe("GovernanceWriter", () => {
     h.lakebase.down = true;
     const w = await writer.write(h.table, { id: "m1", name: "later", risk: 2 }, { actor: "ana" });
     expect(w.lakebase).toBe("queued");
+    await writer.flushBronze();
     h.lakebase.down = false;
     const delivered = new Promise<void>((resolve) => {
       const worker = writer.startOutboxWorker({
@@ -105,6 +166,9 @@ describe("GovernanceWriter", () => {
     });
     const w = await writer.write(h.table, { id: "m1", name: "x", risk: 1 }, { actor: "ana" });
     expect(w).toMatchObject({ lakebase: "applied", bronze: "queued" });
+    // The append behind silver fails: the entry is left to the drain, with one attempt counted.
+    await writer.flushBronze();
+    expect((await writer.events(h.table)).map((e) => e.eventId)).toEqual([w.eventId]);
     // Not due yet: the retry waits for its backoff.
     expect((await writer.drainOutbox()).delivered.bronze).toBe(0);
     expect((await writer.drainOutbox({ now: later() })).failed.bronze).toBe(1);

@@ -22,6 +22,8 @@ import { checkWrites, type GovernedWrite } from "./write-batch.ts";
 
 export type { GovernedWriteResult } from "./group-commit.ts";
 
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export interface GovernanceWriterOptions {
   lakehouse: Lakehouse;
   /** The Lakebase Postgres serving the governed tables. */
@@ -32,6 +34,24 @@ export interface GovernanceWriterOptions {
   faults?: GovernanceFaults;
   /** Retry delay of the outbox: baseMs·2^attempts, at most maxMs (defaults 500 ms, 5 min). */
   backoff?: { baseMs?: number; maxMs?: number };
+  /**
+   * Bronze behind silver: a write's bronze event is appended with others `delayMs` after it
+   * (default 500 ms); the outbox drain appends it `dueMs` after it if this process has not
+   * (default 30 s).
+   */
+  bronzeBehind?: { delayMs?: number; dueMs?: number };
+}
+
+/** A bronze event: who wrote which version of which row, and the silver commit that holds it. */
+export interface GovernedEvent {
+  eventId: string;
+  rowKey: Record<string, unknown>;
+  version: number;
+  actor: string;
+  /** The row as written (the Lakebase columns, with its version). */
+  row: Row;
+  silverVersion: number;
+  occurredAt: string;
 }
 
 /** A row read through the writer, and where it came from. */
@@ -44,7 +64,7 @@ export interface GovernedRead {
 /**
  * The Governance Writer: each write to a governed table is one event fanned out to silver (fatal),
  * Lakebase (non-fatal, staged in parallel with silver, committed after it) and bronze (non-fatal,
- * after silver), with a durable outbox for the non-fatal sinks.
+ * appended behind silver in groups), with a durable outbox for the non-fatal sinks.
  */
 export class GovernanceWriter {
   private readonly ctx: GovernanceContext;
@@ -55,9 +75,14 @@ export class GovernanceWriter {
       lakehouse: options.lakehouse,
       lakebase: options.lakebase,
       outbox: new OutboxStore(options.outbox ?? options.lakebase),
+      outboxInLakebase: options.outbox === undefined || options.outbox === options.lakebase,
       tables: new Map(options.tables.map((t) => [t.id, t])),
       faults: options.faults ?? {},
       backoff: { baseMs: options.backoff?.baseMs ?? 500, maxMs: options.backoff?.maxMs ?? 300_000 },
+      bronzeBehind: {
+        delayMs: options.bronzeBehind?.delayMs ?? 500,
+        dueMs: options.bronzeBehind?.dueMs ?? 30_000,
+      },
       queues: new Map(),
     };
   }
@@ -145,6 +170,47 @@ export class GovernanceWriter {
       table.key.map((k) => rowKey[k]),
     );
     return { row: (rows[0]?.row as Row | undefined) ?? null, source: "lakebase" };
+  }
+
+  /**
+   * The bronze events of a table, or of the row with `key`, oldest first: those bronze holds and
+   * those still in the outbox (appended behind silver), so a write is in the trail once it returns.
+   */
+  async events(tableRef: GovernedTable | string, key?: Record<string, unknown>): Promise<GovernedEvent[]> {
+    const table = this.table(tableRef);
+    const rowKey = key ? rowKeyOf(table, key) : undefined;
+    // The outbox first: an event appended meanwhile is then in bronze, which is read second.
+    const queued = await this.ctx.outbox.queuedBronze(table.id, rowKey);
+    const appended = await this.ctx.lakehouse.read(table.bronze, {
+      where: {
+        and: [
+          { column: "governed_table", op: "=", value: table.id },
+          ...(rowKey ? [{ column: "row_key", op: "=" as const, value: JSON.stringify(rowKey) }] : []),
+        ],
+      },
+    });
+    const byId = new Map<string, GovernedEvent>();
+    for (const e of [...appended, ...queued]) {
+      const eventId = String(e.event_id);
+      if (byId.has(eventId)) continue;
+      byId.set(eventId, {
+        eventId,
+        rowKey: JSON.parse(String(e.row_key)) as Record<string, unknown>,
+        version: Number(e.version),
+        actor: String(e.actor),
+        row: JSON.parse(String(e.payload)) as Row,
+        silverVersion: Number(e.silver_version),
+        occurredAt: String(e.occurred_at),
+      });
+    }
+    return [...byId.values()].sort(
+      (a, b) => a.silverVersion - b.silverVersion || a.version - b.version || cmp(a.eventId, b.eventId),
+    );
+  }
+
+  /** Appends the bronze events waiting behind silver now (tests, shutdown); never throws. */
+  async flushBronze(): Promise<void> {
+    await Promise.all([...this.groups.values()].map((g) => g.bronze.flush()));
   }
 
   /** What silver held at `timestamp` (all rows, or the row with `key`), and the version that was. */

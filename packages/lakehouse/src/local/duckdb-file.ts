@@ -28,6 +28,8 @@ export class SharedDuckDbFile {
   private idleTimer: NodeJS.Timeout | null = null;
   private refs = 0;
   private active = 0;
+  /** Holds in progress (see `hold`): the file stays open while any runs. */
+  private holds = 0;
   /** Counts operations, so an idle close only happens if none ran since it was scheduled. */
   private operations = 0;
   /** Incremented on every open: cached table shapes from an earlier open may be stale. */
@@ -68,6 +70,22 @@ export class SharedDuckDbFile {
         this.scheduleIdleClose();
       }
     });
+  }
+
+  /**
+   * Keeps the file open until `task` settles, however long the gaps between its operations (a
+   * governed write runs Postgres steps between its lakehouse steps); released as usual after.
+   */
+  async hold<T>(task: () => Promise<T>): Promise<T> {
+    this.holds += 1;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    try {
+      return await task();
+    } finally {
+      this.holds -= 1;
+      this.scheduleIdleClose();
+    }
   }
 
   /**
@@ -117,13 +135,13 @@ export class SharedDuckDbFile {
   }
 
   private scheduleIdleClose(): void {
-    if (this.active > 0 || !this.conn) return;
+    if (this.active > 0 || this.holds > 0 || !this.conn || this.idleTimer) return;
     const seen = this.operations;
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null;
       // Through the queue, so it never closes under a task; skipped if work ran meanwhile.
       void this.queue.run(async () => {
-        if (this.operations === seen) this.closeNow();
+        if (this.operations === seen && this.holds === 0) this.closeNow();
       });
     }, this.idleReleaseMs);
     // An idle lakehouse must not keep the process alive.

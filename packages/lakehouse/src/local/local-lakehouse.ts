@@ -337,9 +337,9 @@ class LocalLakehouse implements Lakehouse {
     });
   }
 
-  private async resolve(t: OpenTable, asOf?: AsOf): Promise<number> {
-    // The latest version is one row of the commit log; only time travel needs the whole history.
-    if (!asOf) return (await latestCommit(this.conn, t.name.full))?.version ?? 0;
+  private async resolve(t: OpenTable, asOf?: AsOf): Promise<number | "latest"> {
+    // Only time travel needs the commit log.
+    if (!asOf) return "latest";
     const history = await loadHistory(this.conn, t.name.full);
     const latest = history[0]?.version ?? 0;
     if ("version" in asOf) {
@@ -385,6 +385,10 @@ class LocalLakehouse implements Lakehouse {
         allowAfterLatest: true,
       });
     });
+  }
+
+  keepOpen<T>(task: () => Promise<T>): Promise<T> {
+    return this.file.hold(task);
   }
 
   close(): Promise<void> {

@@ -28,22 +28,29 @@ function decodeColumns(
 const selectList = (columns: readonly TypedColumn[], source = "") =>
   columns.map((c) => `${nativeExpression(c, source)} AS ${quote(c.name)}`).join(", ");
 
-/** Reads the table as of a resolved version. */
+/**
+ * Reads the table as of a resolved version, or its latest (`"latest"`): the rows no commit has
+ * ended, which needs no look at the commit log (commits on a file are serialized and atomic).
+ */
 export async function readAtVersion(
   conn: DuckDBConnection,
   table: string,
   physical: string,
   columns: readonly TypedColumn[],
-  version: number,
+  version: number | "latest",
   options: ReadOptions,
 ): Promise<Row[]> {
   const dialect = duckDialect();
   const chosen = selectColumns(table, columns, options.columns);
   const where = options.where ? ` AND ${renderPredicate(table, columns, options.where, dialect)}` : "";
   const limit = limitClause(options);
-  dialect.values.version = String(version);
+  let visible = "__to_version IS NULL";
+  if (version !== "latest") {
+    dialect.values.version = String(version);
+    visible = `__from_version <= CAST($version AS BIGINT) AND (__to_version IS NULL OR __to_version > CAST($version AS BIGINT))`;
+  }
   const sql = `SELECT ${selectList(chosen)} FROM ${physical}
-    WHERE __from_version <= CAST($version AS BIGINT) AND (__to_version IS NULL OR __to_version > CAST($version AS BIGINT))${where}${orderByClause(table, columns, options.orderBy, quote)}${limit}`;
+    WHERE ${visible}${where}${orderByClause(table, columns, options.orderBy, quote)}${limit}`;
   return decodeColumns(table, chosen, await conn.runAndReadAll(sql, dialect.values)).rows;
 }
 

@@ -28,7 +28,8 @@ export interface GovernanceHarness {
   lake: Lakehouse;
   table: GovernedTable;
   lakebase: ReturnType<typeof switchableLakebase>;
-  writer(faults?: GovernanceFaults, backoffMs?: number): GovernanceWriter;
+  /** Bronze is appended behind silver after `bronzeDelayMs` (default: not before the test flushes it). */
+  writer(faults?: GovernanceFaults, backoffMs?: number, bronzeDelayMs?: number): GovernanceWriter;
   lakebaseRows(): Promise<{ id: string; name: string; risk: number; version: number }[]>;
   silverRows(): Promise<{ id: string; name: string; risk: number; version: number }[]>;
   bronzeEventIds(): Promise<string[]>;
@@ -47,7 +48,7 @@ export async function openGovernanceHarness(): Promise<GovernanceHarness> {
     versionColumn: "version",
   });
   const lakebase = switchableLakebase(db.pool as unknown as GovernanceSql);
-  const writer = (faults?: GovernanceFaults, backoffMs = 1000) =>
+  const writer = (faults?: GovernanceFaults, backoffMs = 1000, bronzeDelayMs = 600_000) =>
     new GovernanceWriter({
       lakehouse: lake,
       lakebase,
@@ -55,6 +56,7 @@ export async function openGovernanceHarness(): Promise<GovernanceHarness> {
       tables: [table],
       faults,
       backoff: { baseMs: backoffMs },
+      bronzeBehind: { delayMs: bronzeDelayMs },
     });
   await writer().ensureLakehouseTables();
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

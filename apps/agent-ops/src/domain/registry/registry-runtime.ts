@@ -46,6 +46,7 @@ export async function startRegistryRuntime(options: {
     lakehouse: options.lakehouse,
     async close() {
       await worker.stop();
+      await writer.flushBronze();
       await options.lakehouse.close();
     },
   };

@@ -18,6 +18,8 @@ export async function seedGovernedRegistry(ctx: {
     const writer = new GovernanceWriter({ lakehouse, lakebase: ctx.pool, tables: governedTables });
     await writer.ensureLakehouseTables();
     const registered = await seedRegistry(writer);
+    // Bronze follows silver shortly after a write: append it before the file is given up.
+    await writer.flushBronze();
     const count = registered.tools.length + registered.agents.length;
     return count === 0
       ? "governed registry already seeded"

@@ -93,7 +93,7 @@ describe("governed case decisions", () => {
       db.governance,
     );
 
-    const history = await decisionHistory(db.governance.lakehouse, closed.id);
+    const history = await decisionHistory(db.governance.writer, closed.id);
     expect(history.map((d) => [d.version, d.state, d.decided_by])).toEqual([
       [1, "closed", "sam"],
       [2, "reopened", "ana"],
@@ -134,7 +134,7 @@ describe("governed case decisions", () => {
     expect(String(trail.at(-1)?.newValue)).toMatch(/Decision not recorded: .*warehouse unreachable/);
     expect((await verifyAudit(db.pool, { caseId: proposed.id })).ok).toBe(true);
     expect(await servedDecision(proposed.id)).toBeUndefined();
-    expect(await decisionHistory(db.governance.lakehouse, proposed.id)).toEqual([]);
+    expect(await decisionHistory(db.governance.writer, proposed.id)).toEqual([]);
   });
 
   it("refuses deciding moves without the lakehouse, and lets the others through", async () => {

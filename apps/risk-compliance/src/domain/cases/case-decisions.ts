@@ -1,4 +1,4 @@
-import { type Lakehouse, LakehouseError } from "@appbase/lakehouse";
+import { LakehouseError } from "@appbase/lakehouse";
 import { GovernanceError, type GovernanceWriter } from "@appbase/lakehouse/governance";
 import { FieldRuleError } from "@appbase/next-kit/errors";
 import { z } from "zod";
@@ -84,17 +84,11 @@ export async function decisionAsOf(
   }
 }
 
-/** Every decision on the case, oldest first, from bronze (one event per governed write). */
-export async function decisionHistory(lakehouse: Lakehouse, caseId: string): Promise<CaseDecision[]> {
-  const events = await lakehouse.read(governedCaseDecision.bronze, {
-    // The writer keys bronze events by the row's key columns as JSON; this table's key is case_id alone.
-    where: {
-      and: [
-        { column: "governed_table", op: "=", value: governedCaseDecision.id },
-        { column: "row_key", op: "=", value: JSON.stringify({ case_id: caseId }) },
-      ],
-    },
-    orderBy: ["version"],
-  });
-  return events.map((e) => caseDecisionSchema.parse(JSON.parse(String(e.payload))));
+/**
+ * Every decision on the case, oldest first, from its bronze trail (one event per governed write;
+ * the writer also reads events still waiting in its outbox, so a decision shows once recorded).
+ */
+export async function decisionHistory(writer: GovernanceWriter, caseId: string): Promise<CaseDecision[]> {
+  const events = await writer.events(governedCaseDecision, { case_id: caseId });
+  return events.map((e) => caseDecisionSchema.parse(e.row));
 }
