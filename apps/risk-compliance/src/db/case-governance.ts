@@ -3,10 +3,9 @@ import { type GovernanceFaults, type GovernanceSql, GovernanceWriter } from "@ap
 import { openLocalLakehouse } from "@appbase/lakehouse/local";
 import { governedTables } from "./governed.ts";
 
-/** What governed case decisions need: the writer, and the lakehouse it writes. */
+/** What governed case decisions need: the writer (it reads the trail too, through `events`). */
 export interface CaseGovernance {
   writer: GovernanceWriter;
-  lakehouse: Lakehouse;
 }
 
 /** The writer over the kit's governed tables, with silver and bronze created when missing. */
@@ -17,7 +16,7 @@ export async function caseGovernance(
 ): Promise<CaseGovernance> {
   const writer = new GovernanceWriter({ lakehouse, lakebase, tables: governedTables, ...options });
   await writer.ensureLakehouseTables();
-  return { writer, lakehouse };
+  return { writer };
 }
 
 /**
