@@ -130,16 +130,12 @@ describe("telemetry landing in the local lakehouse", () => {
     });
     const governed = byName.get("governance write kit.notes");
     expect(governed?.span.parent_span_id).toBe(root?.span.span_id);
-    // The write's own pieces are its children: the Lakebase upsert, the silver commit, the bronze append.
+    // The write's own pieces are its children: the Lakebase upsert and the silver commit. Bronze is
+    // appended behind silver by the writer's grouped flush, which may come after this read.
     const children = nodes
       .filter((n) => n.span.parent_span_id === governed?.span.span_id)
       .map((n) => n.span.name);
-    expect(children).toEqual(
-      expect.arrayContaining([
-        "lakehouse merge main.kit_silver.notes",
-        "lakehouse append main.kit_bronze.note_events",
-      ]),
-    );
+    expect(children).toContain("lakehouse merge main.kit_silver.notes");
     expect(children.some((name) => name.startsWith("pg "))).toBe(true);
     expect(nodes.every((n) => n.span.service_name === "test-kit")).toBe(true);
     expect(traceText(nodes)[0]).toContain("POST /notes  [test-kit · kit]");
