@@ -27,6 +27,25 @@ async function tables(pool: pg.Pool): Promise<string[]> {
   return rows.map((row) => row.name);
 }
 
+/** Runs `test` on a copy of the fixture migrations whose journal it may edit (`save` writes it back); removes the copy after. */
+async function onFixtureCopy(
+  test: (copy: { folder: string; journal: JournalFile; save: () => Promise<void> }) => Promise<void>,
+): Promise<void> {
+  const folder = await mkdtemp(path.join(tmpdir(), "appbase-migrations-"));
+  try {
+    await cp(FIXTURE, folder, { recursive: true });
+    const journalFile = path.join(folder, "meta/_journal.json");
+    const journal = JSON.parse(await readFile(journalFile, "utf8")) as JournalFile;
+    await test({ folder, journal, save: () => writeFile(journalFile, JSON.stringify(journal)) });
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+interface JournalFile {
+  entries: { idx: number; when: number; tag: string }[];
+}
+
 describe("applyMigrations", () => {
   it("applies drizzle-kit output once and records it per owner", async () => {
     expect(await applyMigrations(db.pool, source)).toEqual({ applied: 2 });
@@ -52,59 +71,41 @@ describe("applyMigrations", () => {
   });
 
   it("applies only the new migration when one is added later", async () => {
-    const folder = await mkdtemp(path.join(tmpdir(), "appbase-migrations-"));
-    try {
-      await cp(FIXTURE, folder, { recursive: true });
-      const journalFile = path.join(folder, "meta/_journal.json");
-      const journal = JSON.parse(await readFile(journalFile, "utf8"));
+    await onFixtureCopy(async ({ folder, journal, save }) => {
       const [latest] = journal.entries.slice(-1);
       journal.entries = journal.entries.slice(0, -1);
-      await writeFile(journalFile, JSON.stringify(journal));
+      await save();
       expect(await applyMigrations(db.pool, { ...source, migrationsFolder: folder })).toEqual({ applied: 1 });
-      journal.entries.push(latest);
-      await writeFile(journalFile, JSON.stringify(journal));
+      journal.entries.push(latest!);
+      await save();
       expect(await applyMigrations(db.pool, { ...source, migrationsFolder: folder })).toEqual({ applied: 1 });
       expect(await tables(db.pool)).toEqual(["note_tags", "notes"]);
-    } finally {
-      await rm(folder, { recursive: true, force: true });
-    }
+    });
   });
 
   it("rolls back everything when a migration fails, and names the owner and the migration", async () => {
-    const folder = await mkdtemp(path.join(tmpdir(), "appbase-migrations-"));
-    try {
-      await cp(FIXTURE, folder, { recursive: true });
-      const journalFile = path.join(folder, "meta/_journal.json");
-      const journal = JSON.parse(await readFile(journalFile, "utf8"));
-      const last = journal.entries.at(-1);
+    await onFixtureCopy(async ({ folder, journal, save }) => {
+      const last = journal.entries.at(-1)!;
       journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1, tag: "0002_broken" });
-      await writeFile(journalFile, JSON.stringify(journal));
+      await save();
       await writeFile(path.join(folder, "0002_broken.sql"), "ALTER TABLE example_kit.nope ADD COLUMN x int;");
       await expect(applyMigrations(db.pool, { ...source, migrationsFolder: folder })).rejects.toThrow(
         /Migration 0002_broken of example_kit failed, nothing was applied: .*nope/,
       );
       expect(await tables(db.pool)).toEqual([]);
-    } finally {
-      await rm(folder, { recursive: true, force: true });
-    }
+    });
   });
 
   it("refuses a migration dated before its predecessor, which drizzle would skip without a word", async () => {
-    const folder = await mkdtemp(path.join(tmpdir(), "appbase-migrations-"));
-    try {
-      await cp(FIXTURE, folder, { recursive: true });
-      const journalFile = path.join(folder, "meta/_journal.json");
-      const journal = JSON.parse(await readFile(journalFile, "utf8"));
+    await onFixtureCopy(async ({ folder, journal, save }) => {
       const [first, second] = journal.entries;
-      journal.entries = [first, { ...second, when: first.when - 1 }];
-      await writeFile(journalFile, JSON.stringify(journal));
+      journal.entries = [first!, { ...second!, when: first!.when - 1 }];
+      await save();
       await expect(applyMigrations(db.pool, { ...source, migrationsFolder: folder })).rejects.toThrow(
-        `Migration ${second.tag} of example_kit failed, nothing was applied: its time in meta/_journal.json`,
+        `Migration ${second!.tag} of example_kit failed, nothing was applied: its time in meta/_journal.json`,
       );
       expect(await tables(db.pool)).toEqual([]);
-    } finally {
-      await rm(folder, { recursive: true, force: true });
-    }
+    });
   });
 
   it("names a missing migrations folder and a bad owner", async () => {
