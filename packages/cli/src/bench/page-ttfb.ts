@@ -3,10 +3,9 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LOCAL_IDENTITY_COOKIE } from "@appbase/bindings";
-import { datasetsMigrations, unnestInsertSql, unnestParams } from "@appbase/datasets";
+import { datasetsMigrations } from "@appbase/datasets";
 import { applyMigrations, createPool, type DbPool } from "@appbase/db";
 import { freePort, startLakebaseProcess, stopLakebaseProcess } from "@appbase/db/local";
-import { customers as customersDataset, type Row } from "@appbase/synthetic-data";
 import pg from "pg";
 import type { Kit } from "../kits.ts";
 import { startKit } from "../orchestrator/kit-process.ts";
@@ -16,7 +15,6 @@ import { quantile } from "./stats.ts";
 /** Goals of the issue: a list page's median within 3× a static file of the same server, its p99 under 300 ms. */
 const GOAL_P50_RATIO = 3;
 const GOAL_P99_MS = 300;
-const LOAD_BATCH = 5_000;
 
 interface Percentiles {
   p50Ms: number;
@@ -220,193 +218,6 @@ function staticFileOf(kitDir: string): string {
   const file = readdirSync(chunks).find((f) => f.endsWith(".js"));
   if (!file) throw new CliError(`No static chunk in ${chunks} to use as the static baseline.`);
   return `/_next/static/chunks/${file}`;
-}
-
-/** Runs `sql` (with $1 = first row, $2 = last row) over 1..rows in batches, logging progress. */
-async function loadInBatches(
-  db: DbPool,
-  rows: number,
-  sql: string,
-  log: (line: string) => void,
-  batch = 100_000,
-): Promise<void> {
-  for (let first = 1; first <= rows; first += batch) {
-    const last = Math.min(rows, first + batch - 1);
-    await db.pool.query(sql, [first, last]);
-    log(`${last.toLocaleString("en-US")} of ${rows.toLocaleString("en-US")} rows`);
-  }
-}
-
-const count = (n: number) => n.toLocaleString("en-US");
-
-/** Customer Hub: synthetic customers; list, keyset next page, name / email / id search, filter, sort, detail. */
-export const CUSTOMER_PAGES: PageSet = {
-  async load(db, rows) {
-    await loadCustomers(db, rows);
-    return `${count(rows)} customers`;
-  },
-  async pages(get) {
-    const body = await get("/api/customers");
-    const first = JSON.parse(body) as {
-      data?: { rows: Array<{ customerId: string; fullName: { value: string } }>; next: string | null };
-    };
-    const page = first.data;
-    const sample = page?.rows[3];
-    if (!page?.next || !sample)
-      throw new CliError(`GET /api/customers returned no rows to page through: ${body.slice(0, 300)}`);
-    const namePrefix = sample.fullName.value.slice(0, 4).toLowerCase();
-    return {
-      "list (first page)": "/customers",
-      "list (next page, keyset)": `/customers?after=${page.next}`,
-      "search by name prefix": `/customers?q=${encodeURIComponent(namePrefix)}`,
-      "search by email prefix": `/customers?q=${encodeURIComponent(`${namePrefix}.`)}`,
-      "search by id": `/customers?q=${sample.customerId}`,
-      "filter segment + region": "/customers?segment=vip&region=emea",
-      "sort by name": "/customers?sort=full_name&dir=asc",
-      detail: `/customers/${sample.customerId}`,
-    };
-  },
-};
-
-/** The `after` cursor of a rendered list page's "Next page" link. */
-export function nextCursorIn(html: string, path: string): string {
-  const token = /href="[^"]*[?;&]after=([A-Za-z0-9_-]+)[^"]*" aria-label="Next page"/.exec(html)?.[1];
-  if (!token) throw new CliError(`${path} shows no next page to time.`);
-  return token;
-}
-
-const ANALYSTS = ["ana.analyst@example.com", "ben.analyst@example.com", "sara.lead@example.com"];
-
-/**
- * Risk & Compliance: `rows` alerts over a year (15% new, 5% claimed by three analysts, 80% dismissed);
- * the queue's open view, its next page, the claimant's own, breached, closed, and an alert's page.
- */
-export const ALERT_PAGES: PageSet = {
-  user: "ana",
-  async load(db, rows, log) {
-    await loadInBatches(
-      db,
-      rows,
-      `insert into risk_compliance.alert
-         (dedup_key, source_alert_id, entity_id, rule_id, rule_name, severity, priority, score, status,
-          claimed_by, claimed_at, lease_expires_at, due_at, created_at, last_seen_at, updated_at,
-          closed_at, closed_by, resolution)
-       select 'bench:' || i, 'A' || lpad(i::text, 7, '0'), 'E' || lpad((i % 250000)::text, 7, '0'),
-              'TM-' || lpad((i % 12)::text, 3, '0'), 'Monitoring rule ' || (i % 12),
-              (array['critical','high','medium','low'])[1 + i % 4], 1 + i % 4, (i % 100) / 100.0,
-              case when i % 20 < 3 then 'new' when i % 20 = 3 then 'claimed' else 'dismissed' end,
-              case when i % 20 = 3 then (array[${ANALYSTS.map((a) => `'${a}'`).join(",")}])[1 + i % 3] end,
-              case when i % 20 = 3 then created end,
-              case when i % 20 = 3 then now() + interval '15 minutes' end,
-              created + (array[4, 24, 72, 168])[1 + i % 4] * interval '1 hour', created, created, created,
-              case when i % 20 > 3 then created + (i % 48) * interval '1 hour' end,
-              case when i % 20 > 3 then 'ben.analyst@example.com' end,
-              case when i % 20 > 3 then 'benign' end
-         from generate_series($1::int, $2::int) i,
-              lateral (select now() - (i % 525600) * interval '1 minute' as created) c`,
-      log,
-    );
-    await db.pool.query("analyze risk_compliance.alert");
-    return `${count(rows)} alerts (${count(Math.round(rows * 0.15))} new, ${count(Math.round(rows * 0.05))} claimed, ${count(Math.round(rows * 0.8))} dismissed)`;
-  },
-  async pages(get, db) {
-    const next = nextCursorIn(await get("/alerts"), "/alerts");
-    const { rows } = await db.pool.query<{ id: string }>(
-      "select id::text as id from risk_compliance.alert where status = 'new' order by priority, due_at limit 1",
-    );
-    return {
-      "queue, open (first page)": "/alerts",
-      "queue, open (next page, keyset)": `/alerts?after=${next}`,
-      "claimed by me": "/alerts?view=mine",
-      breached: "/alerts?view=breached",
-      closed: "/alerts?view=closed",
-      "alert detail": `/alerts/${rows[0]?.id}`,
-    };
-  },
-};
-
-/**
- * Operations Portal: 50 sites, `rows` assets and as many work orders (one per asset; 60% complete,
- * the rest open, in progress or on hold); the list, its next page, backlog, a site, breached, detail.
- */
-export const WORK_ORDER_PAGES: PageSet = {
-  user: "pia",
-  async load(db, rows, log) {
-    await db.pool.query(
-      `insert into operations.sites (site_id, name, site_type, city, country_code, region, timezone, commissioned_on)
-       select 'S' || lpad(i::text, 4, '0'), 'Site ' || i, 'plant', 'City ' || i, 'DE', 'emea', 'Europe/Berlin', date '2010-01-01'
-         from generate_series(1, 50) i`,
-    );
-    log("assets");
-    await loadInBatches(
-      db,
-      rows,
-      `insert into operations.assets (asset_id, site_id, asset_type, tag, manufacturer, model, install_date, criticality, status)
-       select 'AS' || lpad(i::text, 6, '0'), 'S' || lpad((1 + i % 50)::text, 4, '0'),
-              (array['pump','compressor','motor','conveyor'])[1 + i % 4], 'TAG-' || i, 'Maker ' || (i % 7),
-              'M-' || (i % 31), date '2015-01-01' + (i % 3000), (array['high','medium','low'])[1 + i % 3], 'running'
-         from generate_series($1::int, $2::int) i`,
-      log,
-    );
-    log("work orders");
-    await loadInBatches(
-      db,
-      rows,
-      `insert into operations_portal.work_order
-         (asset_id, site_id, title, kind, priority, status, assignee_id, hold_reason, opened_at,
-          response_due_at, completion_due_at, completed_at, created_by, updated_by, updated_at)
-       select 'AS' || lpad(i::text, 6, '0'), 'S' || lpad((1 + i % 50)::text, 4, '0'), 'Inspect asset ' || i,
-              (array['reactive','preventive'])[1 + i % 2], (array['low','medium','high','urgent'])[1 + i % 4],
-              st, case when i % 3 > 0 then (array['tom','tina'])[1 + i % 2] end,
-              case when st = 'on_hold' then 'waiting for parts' end,
-              opened, opened + interval '4 hours', opened + interval '72 hours',
-              case when st = 'complete' then opened + interval '48 hours' end,
-              'pia.planner@example.com', 'pia.planner@example.com', opened
-         from generate_series($1::int, $2::int) i,
-              lateral (select now() - (i % 525600) * interval '1 minute' as opened,
-                              (array['complete','complete','complete','open','in_progress','on_hold'])[1 + i % 6] as st) w`,
-      log,
-    );
-    await db.pool.query("analyze operations.assets");
-    await db.pool.query("analyze operations_portal.work_order");
-    return `${count(rows)} assets and ${count(rows)} work orders (half complete)`;
-  },
-  async pages(get, db) {
-    const next = nextCursorIn(await get("/work-orders"), "/work-orders");
-    const { rows } = await db.pool.query<{ id: string }>(
-      "select id::text as id from operations_portal.work_order where status = 'open' order by completion_due_at limit 1",
-    );
-    return {
-      "list (first page)": "/work-orders",
-      "list (next page, keyset)": `/work-orders?after=${next}`,
-      backlog: "/work-orders?status=backlog",
-      "one site": "/work-orders?site=S0007",
-      "breached or late": "/work-orders?target=breached",
-      "work order detail": `/work-orders/${rows[0]?.id}`,
-    };
-  },
-};
-
-/** The page sets by kit id. */
-export const PAGE_SETS: Record<string, PageSet> = {
-  "customer-hub": CUSTOMER_PAGES,
-  "risk-compliance": ALERT_PAGES,
-  "operations-portal": WORK_ORDER_PAGES,
-};
-
-/** Synthetic customers through batched unnest INSERTs, then fresh planner statistics. */
-async function loadCustomers(db: DbPool, count: number): Promise<void> {
-  const sql = unnestInsertSql(customersDataset.domain, customersDataset.name, customersDataset.columns);
-  let batch: Row[] = [];
-  for (const row of customersDataset.rows({ seed: 42, scale: count })) {
-    batch.push(row);
-    if (batch.length === LOAD_BATCH) {
-      await db.pool.query(sql, unnestParams(customersDataset.columns, batch));
-      batch = [];
-    }
-  }
-  if (batch.length > 0) await db.pool.query(sql, unnestParams(customersDataset.columns, batch));
-  await db.pool.query("ANALYZE customer.customers");
 }
 
 /** One GET: ms to the first body byte and to the end, reading the whole body. */

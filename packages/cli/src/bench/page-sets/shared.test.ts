@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextCursorIn } from "./page-ttfb.ts";
+import { nextCursorIn } from "./shared.ts";
 
 describe("nextCursorIn", () => {
   it("reads the after cursor of a rendered pager's Next link, not the Prev link's before cursor", () => {
