@@ -5,17 +5,19 @@ export async function register() {
     const [
       { kitInstrumentation },
       { queueMetrics },
+      { assetHealthStep },
       { scoreAlertsStep },
       { workOrderHistoryStep },
       { default: kit },
     ] = await Promise.all([
       import("@appbase/telemetry/node"),
       import("@appbase/queue/metrics"),
+      import("./server/asset-health.ts"),
       import("./server/score-alerts.ts"),
       import("./server/work-order-history.ts"),
       import("../kit.ts"),
     ]);
     // After telemetry, so the work is traced; `db()` provisions the schema first.
-    await kitInstrumentation(kit.id, queueMetrics, workOrderHistoryStep, scoreAlertsStep)();
+    await kitInstrumentation(kit.id, queueMetrics, workOrderHistoryStep, scoreAlertsStep, assetHealthStep)();
   }
 }

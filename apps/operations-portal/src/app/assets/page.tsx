@@ -84,7 +84,8 @@ export default async function AssetsPage({
     sort: (params.sort ?? "health") as AssetSort,
     dir: params.dir,
     limit: params.pageSize,
-    offset: params.offset,
+    after: params.after,
+    before: params.before,
   });
   return (
     <>
@@ -101,6 +102,8 @@ export default async function AssetsPage({
         spec={spec}
         params={params}
         total={page.total}
+        totalEstimated={page.estimated}
+        keyset={{ next: page.next, prev: page.prev }}
         basePath="/assets"
         search="Search tag, id, make or model"
         noun="assets"

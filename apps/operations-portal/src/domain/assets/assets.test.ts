@@ -50,7 +50,8 @@ describe("assets", () => {
       "AS000002",
     ]);
     expect((await listAssets(db.pool, { q: "100%_" })).total).toBe(0);
-    expect((await listAssets(db.pool, { limit: 1, offset: 1 })).rows.map((a) => a.assetId)).toEqual([
+    const first = await listAssets(db.pool, { limit: 1 });
+    expect((await listAssets(db.pool, { limit: 1, after: first.next })).rows.map((a) => a.assetId)).toEqual([
       "AS000002",
     ]);
     expect((await listAssets(db.pool, { limit: 1 })).total).toBe(3);

@@ -1,6 +1,8 @@
-import type { Queryable } from "@appbase/db";
-import { escapeLike, sqlParameters } from "@appbase/db";
+import type { KeysetOrder, KeysetPosition, ListCount, Queryable } from "@appbase/db";
+import { countRows, escapeLike, keysetPage, keysetPosition, keysetQuery, sqlParameters } from "@appbase/db";
 import { NotFoundError } from "@appbase/next-kit/errors";
+import type pg from "pg";
+import { LATEST_SCORE, refreshAssetHealth } from "./asset-health.ts";
 
 export const CRITICALITIES = ["high", "medium", "low"] as const;
 
@@ -13,16 +15,34 @@ export interface AssetFilter {
   sort?: AssetSort | undefined;
   dir?: "asc" | "desc" | undefined;
   limit?: number | undefined;
-  offset?: number | undefined;
+  /** Keyset cursor tokens of the page to show (from a previous page's next / prev); none: the first page. */
+  after?: string | null | undefined;
+  before?: string | null | undefined;
 }
 
-/** Sortable keys and their SQL. */
+/** One keyset page of assets, with the count (exact up to COUNT_EXACT_UP_TO, then about N). */
+export interface AssetPage extends ListCount {
+  rows: AssetSummary[];
+  /** Cursor tokens of the next and previous pages (null: none). */
+  next: string | null;
+  prev: string | null;
+}
+
+// A score sort walks one of migration 0004's asset_health indexes; unscored assets sort last either way.
+const scoreOrder = (column: string, dir: "asc" | "desc"): KeysetOrder => ({
+  sort: `coalesce(h.${column}, '${dir === "asc" ? "" : "-"}Infinity'::float8)`,
+  sortType: "double precision",
+  key: "h.asset_id",
+  dir,
+});
+
+/** Sortable keys and their keyset order (the asset id breaks ties). */
 const SORTS = {
-  health: "s.health_score",
-  tag: "a.tag",
-  anomaly: "s.anomaly_score",
-  asset_id: "a.asset_id",
-} as const;
+  health: (dir) => scoreOrder("health_score", dir),
+  tag: (dir) => ({ sort: "a.tag", sortType: "text", key: "a.asset_id", dir }),
+  anomaly: (dir) => scoreOrder("anomaly_score", dir),
+  asset_id: (dir) => ({ sort: "a.asset_id", sortType: "text", key: "a.asset_id", dir }),
+} as const satisfies Record<string, (dir: "asc" | "desc") => KeysetOrder>;
 export type AssetSort = keyof typeof SORTS;
 export const ASSET_SORTS = Object.keys(SORTS) as AssetSort[];
 
@@ -61,16 +81,12 @@ type AssetRecord = {
   open_work_orders: number;
 };
 
-const SUMMARY_SELECT = `
-  select a.asset_id, a.tag, a.site_id, st.name as site_name, a.asset_type, a.manufacturer, a.model,
-         a.install_date::text as install_date, a.criticality, a.status,
-         s.health_score, s.anomaly_score, s.scored_at,
-         (select count(*)::int from operations_portal.work_order w
-           where w.asset_id = a.asset_id and w.status in ('open','in_progress','on_hold')) as open_work_orders
-    from operations.assets a
-    left join operations.sites st on st.site_id = a.site_id
-    left join lateral (select health_score, anomaly_score, scored_at from operations.asset_scores s
-                        where s.asset_id = a.asset_id order by scored_at desc limit 1) s on true`;
+const SUMMARY_COLUMNS = `
+  a.asset_id, a.tag, a.site_id, st.name as site_name, a.asset_type, a.manufacturer, a.model,
+  a.install_date::text as install_date, a.criticality, a.status,
+  s.health_score, s.anomaly_score, s.scored_at,
+  (select count(*)::int from operations_portal.work_order w
+    where w.asset_id = a.asset_id and w.status in ('open','in_progress','on_hold')) as open_work_orders`;
 
 function toSummary(r: AssetRecord): AssetSummary {
   return {
@@ -91,11 +107,12 @@ function toSummary(r: AssetRecord): AssetSummary {
   };
 }
 
-/** Assets by site, class, criticality and search (worst health first by default); with the total for paging. */
-export async function listAssets(
-  db: Queryable,
-  filter: AssetFilter,
-): Promise<{ rows: AssetSummary[]; total: number }> {
+/**
+ * Assets by site, class, criticality and search (worst latest health first by default), one keyset page
+ * at a time. The latest scores come from asset_health, brought up to the synced scores first.
+ */
+export async function listAssets(db: pg.Pool, filter: AssetFilter): Promise<AssetPage> {
+  await refreshAssetHealth(db);
   const { values, bind } = sqlParameters();
   const where: string[] = [];
   if (filter.siteId) where.push(`a.site_id = ${bind(filter.siteId)}`);
@@ -107,22 +124,50 @@ export async function listAssets(
       `(a.tag ilike ${p} or a.asset_id ilike ${p} or a.manufacturer ilike ${p} or a.model ilike ${p})`,
     );
   }
-  const { rows } = await db.query<AssetRecord & { total: number }>(
-    `${SUMMARY_SELECT} ${where.length ? `where ${where.join(" and ")}` : ""}
-     order by ${SORTS[filter.sort ?? "health"]} ${filter.dir === "desc" ? "desc" : "asc"} nulls last, a.asset_id
-     limit ${bind(Math.min(filter.limit ?? 50, 200))} offset ${bind(filter.offset ?? 0)}`,
-    values,
-  );
-  const { rows: count } = await db.query<{ n: number }>(
-    `select count(*)::int as n from operations.assets a ${where.length ? `where ${where.join(" and ")}` : ""}`,
-    values.slice(0, values.length - 2),
-  );
-  return { rows: rows.map(toSummary), total: count[0]?.n ?? 0 };
+  const countValues = [...values];
+  const order: KeysetOrder = SORTS[filter.sort ?? "health"](filter.dir === "desc" ? "desc" : "asc");
+  const pageSize = Math.min(filter.limit ?? 50, 200);
+  const position = numericCursor(keysetPosition(filter, order), order);
+  const page = keysetQuery(order, position, pageSize, bind);
+  const from = "from operations.assets a join operations_portal.asset_health h on h.asset_id = a.asset_id";
+  const clause = (w: string[]) => (w.length ? `where ${w.join(" and ")}` : "");
+  const [result, count] = await Promise.all([
+    db.query<AssetRecord & { keyset_value: string; keyset_key: string }>(
+      `select ${SUMMARY_COLUMNS}, ${page.select}
+         ${from} left join operations.sites st on st.site_id = a.site_id
+         cross join lateral (select h.health_score, h.anomaly_score, h.scored_at) s
+         ${clause(page.where ? [...where, page.where] : where)}
+        order by ${page.orderBy}
+        limit ${page.limit}`,
+      values,
+    ),
+    countRows(db, `${from} ${clause(where)}`, countValues),
+  ]);
+  const rows = keysetPage(result.rows, position, pageSize);
+  return { ...count, rows: rows.rows.map(toSummary), next: rows.next, prev: rows.prev };
 }
 
-/** One asset; NotFoundError names the id. */
+const FLOAT = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+/** A score sort's cursor whose value is no number Postgres reads (written for another sort) asks for page one. */
+function numericCursor(position: KeysetPosition, order: KeysetOrder): KeysetPosition {
+  if (order.sortType !== "double precision") return position;
+  const value = ("after" in position ? position.after : "before" in position ? position.before : null)
+    ?.values[0];
+  if (value === undefined || /^-?Infinity$/.test(value)) return position;
+  return FLOAT.test(value) && Number.isFinite(Number(value)) ? position : {};
+}
+
+/** One asset with its latest score (one probe of the score history); NotFoundError names the id. */
 export async function getAsset(db: Queryable, assetId: string): Promise<AssetSummary> {
-  const { rows } = await db.query<AssetRecord>(`${SUMMARY_SELECT} where a.asset_id = $1`, [assetId]);
+  const { rows } = await db.query<AssetRecord>(
+    `select ${SUMMARY_COLUMNS}
+       from operations.assets a
+       left join operations.sites st on st.site_id = a.site_id
+       ${LATEST_SCORE}
+      where a.asset_id = $1`,
+    [assetId],
+  );
   if (!rows[0]) throw new NotFoundError(`No asset ${assetId}; pick one from the asset list.`);
   return toSummary(rows[0]);
 }

@@ -1,0 +1,109 @@
+import type pg from "pg";
+
+const LOCK = "operations_portal.asset_health";
+
+/** Asset `a`'s latest synced score as `s`: one backward probe of the scores' key (asset_id, scored_at). */
+export const LATEST_SCORE = `left join lateral (
+    select health_score, anomaly_score, scored_at from operations.asset_scores s
+     where s.asset_id = a.asset_id order by s.scored_at desc limit 1) s on true`;
+
+const UPSERT = `on conflict (asset_id) do update
+                  set health_score = excluded.health_score, anomaly_score = excluded.anomaly_score,
+                      scored_at = excluded.scored_at`;
+
+type Client = Pick<pg.PoolClient, "query">;
+
+/**
+ * Brings `operations_portal.asset_health` (each asset's latest score, which the asset list sorts along)
+ * up to the synced scores before a list reads it. When no newer score was synced this is one query of
+ * two index probes; otherwise the new scores are folded in (a first call fills the table), once across
+ * instances and requests: the others wait on the same lock and then find nothing left to do.
+ */
+export async function refreshAssetHealth(pool: pg.Pool): Promise<void> {
+  if (!(await behind(pool))) return;
+  await underLock(pool, async (client) => {
+    if (await behind(client)) await foldNewScores(client);
+  });
+}
+
+/**
+ * The periodic pass (src/server/asset-health.ts): adds assets synced since (with their latest score, if
+ * any), drops assets no longer synced, and folds in new scores. With `rebuild` (at startup) every
+ * asset's latest score is read again, which also undoes a re-sync that replaced scores by older ones.
+ */
+export async function reconcileAssetHealth(
+  pool: pg.Pool,
+  options: { rebuild?: boolean } = {},
+): Promise<{ added: number; removed: number; rescored: number }> {
+  return underLock(pool, async (client) => {
+    const missing = options.rebuild
+      ? ""
+      : "where not exists (select 1 from operations_portal.asset_health h where h.asset_id = a.asset_id)";
+    const added = await client.query(
+      `insert into operations_portal.asset_health (asset_id, health_score, anomaly_score, scored_at)
+       select a.asset_id, s.health_score, s.anomaly_score, s.scored_at from operations.assets a ${LATEST_SCORE}
+        ${missing} order by a.asset_id
+       ${UPSERT} where (asset_health.scored_at, asset_health.health_score, asset_health.anomaly_score)
+                 is distinct from (excluded.scored_at, excluded.health_score, excluded.anomaly_score)`,
+    );
+    const removed = await client.query(
+      `delete from operations_portal.asset_health h
+        where not exists (select 1 from operations.assets a where a.asset_id = h.asset_id)`,
+    );
+    const rescored = (await behind(client)) ? await foldNewScores(client) : 0;
+    return { added: added.rowCount ?? 0, removed: removed.rowCount ?? 0, rescored };
+  });
+}
+
+/** Whether a score newer than any kept was synced (or nothing is kept yet while assets are synced). */
+async function behind(db: Client): Promise<boolean> {
+  const { rows } = await db.query<{ behind: boolean }>(
+    `select coalesce(synced > kept, synced is not null and kept is null)
+            or (not exists (select 1 from operations_portal.asset_health)
+                and exists (select 1 from operations.assets)) as behind
+       from (select (select max(scored_at) from operations.asset_scores) as synced,
+                    (select max(scored_at) from operations_portal.asset_health) as kept) newest`,
+  );
+  return rows[0]?.behind ?? false;
+}
+
+/**
+ * Folds the scores synced after the newest kept one into the table (each asset's newest of them wins
+ * over an older kept one). With nothing kept yet, every asset's latest score is read by its own probe
+ * rather than by sorting the whole score history.
+ */
+async function foldNewScores(client: Client): Promise<number> {
+  const { rows } = await client.query<{ since: Date | null }>(
+    "select max(scored_at) as since from operations_portal.asset_health",
+  );
+  const since = rows[0]?.since ?? null;
+  const fresh = since
+    ? `select distinct on (asset_id) asset_id, health_score, anomaly_score, scored_at
+         from operations.asset_scores where scored_at > $1 order by asset_id, scored_at desc`
+    : `select a.asset_id, s.health_score, s.anomaly_score, s.scored_at from operations.assets a ${LATEST_SCORE}
+        order by a.asset_id`;
+  const result = await client.query(
+    `insert into operations_portal.asset_health (asset_id, health_score, anomaly_score, scored_at)
+     ${fresh}
+     ${UPSERT} where asset_health.scored_at is null or excluded.scored_at > asset_health.scored_at`,
+    since ? [since] : [],
+  );
+  return result.rowCount ?? 0;
+}
+
+/** Runs `work` in one transaction holding the table's advisory lock (waiting for another holder). */
+async function underLock<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("begin");
+    await client.query("select pg_advisory_xact_lock(hashtext($1))", [LOCK]);
+    const result = await work(client);
+    await client.query("commit");
+    return result;
+  } catch (error) {
+    await client.query("rollback").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
