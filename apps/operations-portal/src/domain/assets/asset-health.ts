@@ -1,6 +1,7 @@
 import type pg from "pg";
 
 const LOCK = "operations_portal.asset_health";
+const ANALYZE_AFTER = 1_000;
 
 /** Asset `a`'s latest synced score as `s`: one backward probe of the scores' key (asset_id, scored_at). */
 export const LATEST_SCORE = `left join lateral (
@@ -51,6 +52,7 @@ export async function reconcileAssetHealth(
         where not exists (select 1 from operations.assets a where a.asset_id = h.asset_id)`,
     );
     const rescored = (await behind(client)) ? await foldNewScores(client) : 0;
+    await analyzeAfter(client, (added.rowCount ?? 0) + (removed.rowCount ?? 0));
     return { added: added.rowCount ?? 0, removed: removed.rowCount ?? 0, rescored };
   });
 }
@@ -88,7 +90,16 @@ async function foldNewScores(client: Client): Promise<number> {
      ${UPSERT} where asset_health.scored_at is null or excluded.scored_at > asset_health.scored_at`,
     since ? [since] : [],
   );
+  await analyzeAfter(client, result.rowCount ?? 0);
   return result.rowCount ?? 0;
+}
+
+/**
+ * Fresh planner statistics after a large change (PGlite has no autovacuum), so the list's "about N"
+ * and its plans follow the table.
+ */
+async function analyzeAfter(client: Client, changedRows: number): Promise<void> {
+  if (changedRows >= ANALYZE_AFTER) await client.query("analyze operations_portal.asset_health");
 }
 
 /** Runs `work` in one transaction holding the table's advisory lock (waiting for another holder). */

@@ -2,8 +2,10 @@ import type { PageSet } from "../page-ttfb.ts";
 import { count, loadInBatches, nextCursorIn } from "./shared.ts";
 
 /**
- * Operations Portal: 50 sites, `rows` assets and as many work orders (one per asset; 60% complete,
- * the rest open, in progress or on hold); the list, its next page, backlog, a site, breached, detail.
+ * Operations Portal: 50 sites, `rows` assets with a year of weekly scores (52 each, as the large scale
+ * generates them) and as many work orders (one per asset; 60% complete, the rest open, in progress or
+ * on hold). Timed: the work-order list, its next page, backlog, a site, breached, detail; the asset
+ * list, its next page, a site's critical assets, the most anomalous first, an asset's page.
  */
 export const WORK_ORDER_PAGES: PageSet = {
   user: "pia",
@@ -23,6 +25,17 @@ export const WORK_ORDER_PAGES: PageSet = {
               'M-' || (i % 31), date '2015-01-01' + (i % 3000), (array['high','medium','low'])[1 + i % 3], 'running'
          from generate_series($1::int, $2::int) i`,
       log,
+    );
+    log("asset scores (52 weekly each)");
+    await loadInBatches(
+      db,
+      rows,
+      `insert into operations.asset_scores (asset_id, scored_at, health_score, anomaly_score, model_version)
+       select 'AS' || lpad(i::text, 6, '0'), date_trunc('week', now()) - k * interval '7 days',
+              ((i * 7919 + k * 104729) % 800) / 10.0, ((i * 31 + k * 17) % 100) / 100.0, 'bench-1'
+         from generate_series($1::int, $2::int) i, generate_series(0, 51) k`,
+      log,
+      20_000,
     );
     log("work orders");
     await loadInBatches(
@@ -44,14 +57,16 @@ export const WORK_ORDER_PAGES: PageSet = {
       log,
     );
     await db.pool.query("analyze operations.assets");
+    await db.pool.query("analyze operations.asset_scores");
     await db.pool.query("analyze operations_portal.work_order");
-    return `${count(rows)} assets and ${count(rows)} work orders (half complete)`;
+    return `${count(rows)} assets with ${count(rows * 52)} scores and ${count(rows)} work orders (half complete)`;
   },
   async pages(get, db) {
     const next = nextCursorIn(await get("/work-orders"), "/work-orders");
     const { rows } = await db.pool.query<{ id: string }>(
       "select id::text as id from operations_portal.work_order where status = 'open' order by completion_due_at limit 1",
     );
+    const nextAssets = nextCursorIn(await get("/assets"), "/assets");
     return {
       "list (first page)": "/work-orders",
       "list (next page, keyset)": `/work-orders?after=${next}`,
@@ -59,6 +74,11 @@ export const WORK_ORDER_PAGES: PageSet = {
       "one site": "/work-orders?site=S0007",
       "breached or late": "/work-orders?target=breached",
       "work order detail": `/work-orders/${rows[0]?.id}`,
+      "assets (first page)": "/assets",
+      "assets (next page, keyset)": `/assets?after=${nextAssets}`,
+      "assets of one site, high criticality": "/assets?site=S0007&criticality=high",
+      "assets, most anomalous first": "/assets?sort=anomaly&dir=desc",
+      "asset detail": "/assets/AS000042",
     };
   },
 };
