@@ -45,6 +45,8 @@ export default async function ThreadsPage({
         spec={spec}
         params={params}
         total={page.total}
+        totalEstimated={page.estimated}
+        keyset={{ next: page.next, prev: page.prev }}
         basePath="/threads"
         search="Search thread id or request text"
         noun="threads"

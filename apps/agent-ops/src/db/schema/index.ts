@@ -4,4 +4,5 @@ export * from "./assessment-handoff.ts";
 export * from "./model-call.ts";
 export * from "./registry.ts";
 export * from "./review-item.ts";
+export * from "./thread-summary.ts";
 export * from "./tool-call.ts";

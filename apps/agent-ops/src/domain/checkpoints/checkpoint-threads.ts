@@ -53,8 +53,9 @@ function hasWrite(s: string, c: string, channel: string): string {
  * - `status`: failed (an `__error__` write), interrupted (an `__interrupt__` write without `__resume__`),
  *   running (a node's trigger channel is newer than what the node has seen), else completed.
  */
-function schemaThreadsSql(schema: string): string {
+function schemaThreadsSql(schema: string, thread?: string): string {
   const s = quoteSchema(schema);
+  const onlyThread = thread ? ` and thread_id = ${thread}` : "";
   return `select ${schemaLiteral(schema)}::text as checkpoint_schema, f.thread_id, f.started_at, f.updated_at,
        coalesce(last.metadata->>'graph_id', last.metadata->>'assistant_id') as graph,
        (last.metadata->>'step')::int as step, ran.nodes, req.request, last.checkpoint_id as last_checkpoint_id,
@@ -64,7 +65,7 @@ function schemaThreadsSql(schema: string): string {
             else 'completed' end as status
   from (select thread_id, min((checkpoint->>'ts')::timestamptz) as started_at,
                max((checkpoint->>'ts')::timestamptz) as updated_at
-          from ${s}.checkpoints where checkpoint_ns = '' group by thread_id) f
+          from ${s}.checkpoints where checkpoint_ns = ''${onlyThread} group by thread_id) f
   cross join lateral (select c.* from ${s}.checkpoints c where c.thread_id = f.thread_id and c.checkpoint_ns = ''
                        order by c.checkpoint_id desc limit 1) last
   left join lateral (select p.checkpoint->'versions_seen' as seen from ${s}.checkpoints p
@@ -81,12 +82,15 @@ function schemaThreadsSql(schema: string): string {
                       order by e.i limit 1) req on true`;
 }
 
-/** {@link schemaThreadsSql} over every schema, as one relation. */
-export function checkpointThreadsSql(schemas: readonly string[]): string {
+/**
+ * {@link schemaThreadsSql} over every schema, as one relation; `thread` (a bound parameter such as
+ * `$1`) limits it to that thread.
+ */
+export function checkpointThreadsSql(schemas: readonly string[], thread?: string): string {
   if (schemas.length === 0) {
     return `select null::text as checkpoint_schema, null::text as thread_id, null::timestamptz as started_at,
       null::timestamptz as updated_at, null::text as graph, null::int as step, '{}'::text[] as nodes,
       null::text as request, null::text as last_checkpoint_id, null::text as status where false`;
   }
-  return schemas.map((schema) => `(${schemaThreadsSql(schema)})`).join("\nunion all\n");
+  return schemas.map((schema) => `(${schemaThreadsSql(schema, thread)})`).join("\nunion all\n");
 }

@@ -8,7 +8,7 @@ import { contentTextSql, messagesOf } from "./checkpoint-threads.ts";
  * next checkpoint was (null while that step is unfinished); its arguments come from the AI message
  * that asked for it.
  */
-function schemaToolCallsSql(schema: string): string {
+function schemaToolCallsSql(schema: string, thread?: string): string {
   const s = quoteSchema(schema);
   return `select distinct on (w.thread_id, m->'kwargs'->>'tool_call_id')
        w.thread_id, m->'kwargs'->>'tool_call_id' as tool_call_id,
@@ -36,7 +36,7 @@ function schemaToolCallsSql(schema: string): string {
   left join lateral (select coalesce(r.metadata->>'graph_id', r.metadata->>'assistant_id') as graph
                        from ${s}.checkpoints r where r.thread_id = w.thread_id and r.checkpoint_ns = ''
                       order by r.checkpoint_id desc limit 1) graph on true
- where w.channel = 'messages' and m->'id'->>2 = 'ToolMessage' and m->'kwargs'->>'tool_call_id' is not null
+ where w.channel = 'messages' and m->'id'->>2 = 'ToolMessage' and m->'kwargs'->>'tool_call_id' is not null${thread ? ` and w.thread_id = ${thread}` : ""}
  order by w.thread_id, m->'kwargs'->>'tool_call_id', w.checkpoint_id desc`;
 }
 
@@ -44,13 +44,13 @@ function schemaToolCallsSql(schema: string): string {
  * Every tool call the agents made, in the columns of `agent_ops.tool_call`: the kit's recorded calls
  * (exact latency and errors) and, for calls it did not record (any other program's threads), the
  * calls read from the checkpoint schemas. The agent is the kit's run's agent, else the graph id the
- * writer recorded, else "unnamed graph".
+ * writer recorded, else "unnamed graph". `thread` (a bound parameter such as `$1`) limits them to that thread.
  */
-export function allToolCallsSql(schemas: readonly string[]): string {
+export function allToolCallsSql(schemas: readonly string[], thread?: string): string {
   const recorded = `select thread_id, tool_call_id, agent, tool, args, result, error, status, started_at,
-       duration_ms from agent_ops.tool_call`;
+       duration_ms from agent_ops.tool_call${thread ? ` where thread_id = ${thread}` : ""}`;
   if (schemas.length === 0) return recorded;
-  const read = schemas.map((schema) => `(${schemaToolCallsSql(schema)})`).join("\nunion all\n");
+  const read = schemas.map((schema) => `(${schemaToolCallsSql(schema, thread)})`).join("\nunion all\n");
   return `${recorded}
   union all
   select x.thread_id, x.tool_call_id, coalesce(r.agent, x.graph, 'unnamed graph') as agent, x.tool, x.args,

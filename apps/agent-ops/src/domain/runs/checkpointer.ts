@@ -1,5 +1,8 @@
+import type { RunnableConfig } from "@langchain/core/runnables";
+import type { Checkpoint, CheckpointMetadata, PendingWrite } from "@langchain/langgraph-checkpoint";
 import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
 import type pg from "pg";
+import { refreshThreadSummary } from "./thread-summary.ts";
 
 /** LangGraph's own tables live in this schema, apart from the kit's `agent_ops`. */
 export const CHECKPOINT_SCHEMA = "agent_checkpoints";
@@ -11,8 +14,35 @@ export const CHECKPOINT_SCHEMA = "agent_checkpoints";
  * is silently dropped and the original's is read back. Like the Python saver (`<n>.<random>`), each
  * version here is the next whole number plus a random fraction; versions stay numbers, so ordering
  * (numeric) is unchanged for threads written before.
+ *
+ * It is also the writer of the kit's checkpoint schema that keeps `agent_ops.thread_summary` current:
+ * after each checkpoint or write commits, the thread's summary is recomputed (the library commits its
+ * own transaction, so the summary follows in the next; a run's end recomputes it with the run record).
  */
 export class ForkSafePostgresSaver extends PostgresSaver {
+  readonly #pool: pg.Pool;
+
+  constructor(pool: pg.Pool, schema: string) {
+    super(pool, undefined, { schema });
+    this.#pool = pool;
+  }
+
+  override async put(
+    config: RunnableConfig,
+    checkpoint: Checkpoint,
+    metadata: CheckpointMetadata,
+    newVersions: Parameters<PostgresSaver["put"]>[3],
+  ): Promise<RunnableConfig> {
+    const next = await super.put(config, checkpoint, metadata, newVersions);
+    await refreshThreadSummary(this.#pool, String(config.configurable?.thread_id));
+    return next;
+  }
+
+  override async putWrites(config: RunnableConfig, writes: PendingWrite[], taskId: string): Promise<void> {
+    await super.putWrites(config, writes, taskId);
+    await refreshThreadSummary(this.#pool, String(config.configurable?.thread_id));
+  }
+
   override getNextVersion(current: number | undefined): number {
     const whole = typeof current === "number" ? Math.floor(current) : 0;
     return whole + 1 + Math.round(Math.random() * 1e6 + 1) / 1e7;
@@ -25,7 +55,7 @@ const ready = new WeakMap<pg.Pool, Promise<PostgresSaver>>();
 export function checkpointerFor(pool: pg.Pool): Promise<PostgresSaver> {
   let saver = ready.get(pool);
   if (!saver) {
-    const created = new ForkSafePostgresSaver(pool, undefined, { schema: CHECKPOINT_SCHEMA });
+    const created = new ForkSafePostgresSaver(pool, CHECKPOINT_SCHEMA);
     saver = created.setup().then(() => created);
     saver.catch(() => ready.delete(pool));
     ready.set(pool, saver);

@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from "../../testing/test-databa
 import { KIT_CHECKPOINT_SCHEMAS } from "../checkpoints/checkpoint-schemas.ts";
 import { checkpointerFor } from "./checkpointer.ts";
 import { getRun as getRunIn, listRunAgents, listRuns as listRunsIn, threadTableSpec } from "./list-runs.ts";
+import { refreshAllThreadSummaries } from "./thread-summary.ts";
 
 let database: TestDatabase;
 const spec = threadTableSpec(["customer-support", "risk-triage"]);
@@ -53,6 +54,8 @@ beforeAll(async () => {
     .addEdge("second", END)
     .compile({ checkpointer: saver });
   await graph.invoke({ n: 1 }, { configurable: { thread_id: "t-refund" } });
+  // The runs and tool calls above were written around the kit's code, which keeps the summaries.
+  await refreshAllThreadSummaries(pool);
 });
 afterAll(async () => {
   await database.close();
@@ -64,8 +67,12 @@ describe("listRuns", () => {
     expect(first.total).toBe(27);
     expect(ids(first).slice(0, 3)).toEqual(["t-broken", "t-risk", "t-refund"]);
     expect(first.rows).toHaveLength(25);
-    const second = await listRuns(database.pool, params({ page: "2" }));
+    expect(first.estimated).toBe(false);
+    const second = await listRuns(database.pool, params({ after: first.next ?? "" }));
     expect(ids(second)).toEqual(["filler-23", "filler-24"]);
+    expect(second.next).toBeNull();
+    const back = await listRuns(database.pool, params({ before: second.prev ?? "" }));
+    expect(ids(back)).toEqual(ids(first));
   });
 
   it("filters by agent, status and tool errors, and searches thread ids and request text", async () => {

@@ -1,9 +1,9 @@
-import type { Queryable } from "@appbase/db";
-import { escapeLike, sqlParameters } from "@appbase/db";
+import type { KeysetOrder, ListCount, Queryable } from "@appbase/db";
+import { countRows, escapeLike, keysetPage, keysetPosition, keysetQuery, sqlParameters } from "@appbase/db";
 import type { TableParams, TableSpec } from "@appbase/ui/data-table";
-import { checkpointThreadsSql } from "../checkpoints/checkpoint-threads.ts";
-import { allToolCallsSql } from "../checkpoints/checkpoint-tool-calls.ts";
+import { CHECKPOINT_SCHEMA } from "./checkpointer.ts";
 import type { RunStatus } from "./runs.ts";
+import { THREAD_SUMMARY_COLUMNS, threadSummarySql } from "./thread-summary.ts";
 
 /**
  * One conversation in the threads list: every thread of the bound checkpoint schemas, whoever wrote it,
@@ -35,9 +35,11 @@ export interface RunSummary {
   lastStep: { step: number; nodes: string[] } | null;
 }
 
-export interface RunPage {
+/** One keyset page of threads, its neighbours' cursor tokens and the (maybe estimated) total. */
+export interface RunPage extends ListCount {
   rows: RunSummary[];
-  total: number;
+  next: string | null;
+  prev: string | null;
 }
 
 const STATUSES = ["running", "interrupted", "completed", "failed"] as const;
@@ -64,47 +66,67 @@ export function threadTableSpec(agents: readonly string[]) {
   } as const satisfies TableSpec;
 }
 
+/** The kit's own schema holds the summarised threads; any other bound schema is another program's. */
+function foreignSchemasOf(schemas: readonly string[]): string[] {
+  return schemas.filter((s) => s !== CHECKPOINT_SCHEMA);
+}
+
+/**
+ * Every thread as one relation `t`: the summary rows the kit keeps for its own schema and runs, and,
+ * when another program's schemas are bound, their threads summarised as they are read (the kit may
+ * only read those tables, so nothing it writes can keep a summary of them; see ARCHITECTURE.md).
+ */
+function threadsRelation(schemas: readonly string[]): string {
+  const foreign = foreignSchemasOf(schemas);
+  if (foreign.length === 0) return "agent_ops.thread_summary t";
+  return `(select ${THREAD_SUMMARY_COLUMNS} from agent_ops.thread_summary
+           union all
+           select ${THREAD_SUMMARY_COLUMNS} from (${threadSummarySql(foreign, { runs: "matching" })}) f
+            where not exists (select 1 from agent_ops.thread_summary s where s.thread_id = f.thread_id)) t`;
+}
+
 /** The agents (and recorded graph ids) that have at least one thread, for the agent filter. */
 export async function listRunAgents(db: Queryable, schemas: readonly string[]): Promise<string[]> {
+  const foreign = foreignSchemasOf(schemas);
+  // A skip scan over the agent index: one probe per distinct agent, however many threads there are.
   const { rows } = await db.query<{ agent: string }>(
-    `with ${threadsCte(schemas)} select agent from threads where agent is not null group by agent order by agent`,
+    `with recursive a as (
+       (select agent from agent_ops.thread_summary where agent is not null order by agent limit 1)
+       union all
+       select (select s.agent from agent_ops.thread_summary s where s.agent > a.agent order by s.agent limit 1)
+         from a where a.agent is not null)
+     select agent from a where agent is not null
+     ${foreign.length > 0 ? `union select agent from (${threadSummarySql(foreign, { runs: "matching" })}) f where agent is not null` : ""}
+     order by agent`,
   );
   return rows.map((r) => r.agent);
 }
 
-// Whitelisted sort keys → SQL; parseTableParams guarantees `sort` is one of the spec's keys.
-const SORT_SQL: Record<string, string> = {
-  started_at: "started_at",
-  duration_ms: "(updated_at - started_at)",
-  tool_errors: "tool_errors",
-  agent: "agent",
-  status: "status",
+// Whitelisted sort keys → keyset orders (the thread id breaks ties); parseTableParams guarantees
+// `sort` is one of the spec's keys. Migration 0004 indexes each expression with the thread id.
+const SORTS: Record<string, { sort: string; sortType: string }> = {
+  started_at: { sort: "t.started_at", sortType: "timestamptz" },
+  duration_ms: { sort: "(t.updated_at - t.started_at)", sortType: "interval" },
+  tool_errors: { sort: "t.tool_errors", sortType: "integer" },
+  // Threads of a graph that recorded no id have no agent; they sort as the empty name.
+  agent: { sort: "coalesce(t.agent, '')", sortType: "text" },
+  status: { sort: "t.status", sortType: "text" },
 };
 
-/**
- * Every thread as one relation `threads`: the threads of the checkpoint schemas joined with the kit's
- * run records (either side may be missing), with tool call and error counts over the recorded and the
- * checkpoint-read tool calls, and open review items.
- */
-function threadsCte(schemas: readonly string[]): string {
-  return `ck as (${checkpointThreadsSql(schemas)}),
-  calls as (${allToolCallsSql(schemas)}),
-  threads as (
-    select coalesce(r.thread_id, ck.thread_id) as thread_id, ck.checkpoint_schema, r.thread_id is not null as kit_run,
-           coalesce(r.agent, ck.graph) as agent, r.model, coalesce(r.request, ck.request) as request,
-           coalesce(r.status, ck.status) as status, r.error, r.started_by,
-           coalesce(r.started_at, ck.started_at) as started_at, coalesce(r.updated_at, ck.updated_at) as updated_at,
-           ck.step, coalesce(ck.nodes, '{}') as nodes,
-           coalesce(tc.calls, 0) as tool_calls, coalesce(tc.errors, 0) as tool_errors
-      from agent_ops.agent_run r
-      full join ck on ck.thread_id = r.thread_id
-      left join lateral (select count(*)::int as calls, (count(*) filter (where c.status = 'error'))::int as errors
-                           from calls c where c.thread_id = coalesce(r.thread_id, ck.thread_id)) tc on true)`;
+/** The keyset order of a list request: its sort (default newest first) and direction. */
+function threadOrder(params: Pick<TableParams, "sort" | "dir">): KeysetOrder {
+  const sort = SORTS[params.sort ?? "started_at"] ?? SORTS.started_at;
+  return {
+    ...(sort as { sort: string; sortType: string }),
+    key: "t.thread_id",
+    dir: params.dir === "asc" ? "asc" : "desc",
+  };
 }
 
 /**
- * One page of threads, filtered (agent, status, with/without tool errors), searched (thread id or
- * request text), sorted and paged in SQL; open reviews are looked up for the page only.
+ * One keyset page of threads, filtered (agent, status, with/without tool errors), searched (thread id
+ * or request text) and sorted in SQL, with the count exact up to COUNT_EXACT_UP_TO and "about" beyond;
+ * open reviews are looked up for the page only.
  */
 export async function listRuns(
   db: Queryable,
@@ -123,45 +145,67 @@ export async function listRuns(
   if (params.filters.status) where.push(`t.status = ${bind(params.filters.status)}`);
   if (params.filters.errors === "with") where.push("t.tool_errors > 0");
   if (params.filters.errors === "without") where.push("t.tool_errors = 0");
-  const whereSql = where.length > 0 ? `where ${where.join(" and ")}` : "";
-  const sort = SORT_SQL[params.sort ?? "started_at"] ?? SORT_SQL.started_at;
-  const dir = params.dir === "asc" ? "asc" : "desc";
-  const limit = bind(params.pageSize);
-  const offset = bind(params.offset);
-  const { rows } = await db.query<RunRow & { total: number }>(
-    `with ${threadsCte(schemas)},
-     page as (select t.*, count(*) over ()::int as total from threads t ${whereSql}
-               order by ${sort} ${dir} nulls last, thread_id ${dir} limit ${limit} offset ${offset})
-     select p.*, ${OPEN_REVIEWS} from page p order by ${sort} ${dir} nulls last, thread_id ${dir}`,
-    values,
+  const countValues = [...values];
+  const order = threadOrder(params);
+  const position = keysetPosition(params, order);
+  const keyset = keysetQuery(order, position, params.pageSize, bind);
+  const pageWhere = keyset.where ? [...where, keyset.where] : where;
+  const whereSql = (parts: string[]) => (parts.length > 0 ? `where ${parts.join(" and ")}` : "");
+  const relation = threadsRelation(schemas);
+  const [result, count] = await Promise.all([
+    db.query<Omit<RunRow, "open_reviews"> & { keyset_value: string; keyset_key: string }>(
+      `select t.*, ${keyset.select} from ${relation} ${whereSql(pageWhere)}
+        order by ${keyset.orderBy} limit ${keyset.limit}`,
+      values,
+    ),
+    countRows(db, `from ${relation} ${whereSql(where)}`, countValues),
+  ]);
+  const page = keysetPage(result.rows, position, params.pageSize);
+  const reviews = await openReviewsOf(
+    db,
+    page.rows.map((r) => r.thread_id),
   );
-  const total =
-    rows[0]?.total ??
-    (
-      await db.query<{ total: number }>(
-        `with ${threadsCte(schemas)} select count(*)::int as total from threads t ${whereSql}`,
-        values.slice(0, values.length - 2),
-      )
-    ).rows[0]?.total ??
-    0;
-  return { rows: rows.map(toSummary), total };
+  return {
+    ...count,
+    rows: page.rows.map((r) => toSummary({ ...r, open_reviews: reviews.get(r.thread_id) ?? 0 })),
+    next: page.next,
+    prev: page.prev,
+  };
+}
+
+/** Open (undecided) review items per thread, for the threads of one page. */
+async function openReviewsOf(db: Queryable, threadIds: string[]): Promise<Map<string, number>> {
+  if (threadIds.length === 0) return new Map();
+  const { rows } = await db.query<{ thread_id: string; open: number }>(
+    `select thread_id, count(*)::int as open from agent_ops.review_item
+      where thread_id = any($1::text[]) and status <> 'decided' group by thread_id`,
+    [threadIds],
+  );
+  return new Map(rows.map((r) => [r.thread_id, r.open]));
 }
 
 const OPEN_REVIEWS = `(select count(*)::int from agent_ops.review_item i
    where i.thread_id = p.thread_id and i.status <> 'decided') as open_reviews`;
 
-/** One thread's summary, from its checkpoints and the kit's run record; null when neither exists. */
+/** One thread's summary, from the kit's summary row or another program's checkpoints; null when neither exists. */
 export async function getRun(
   db: Queryable,
   threadId: string,
   schemas: readonly string[],
 ): Promise<RunSummary | null> {
   const { rows } = await db.query<RunRow>(
-    `with ${threadsCte(schemas)} select p.*, ${OPEN_REVIEWS} from threads p where p.thread_id = $1
+    `select p.*, ${OPEN_REVIEWS} from agent_ops.thread_summary p where p.thread_id = $1`,
+    [threadId],
+  );
+  if (rows[0]) return toSummary(rows[0]);
+  const foreign = foreignSchemasOf(schemas);
+  if (foreign.length === 0) return null;
+  const read = await db.query<RunRow>(
+    `select p.*, ${OPEN_REVIEWS} from (${threadSummarySql(foreign, { runs: "matching", thread: "$1" })}) p
       order by p.kit_run desc limit 1`,
     [threadId],
   );
-  return rows[0] ? toSummary(rows[0]) : null;
+  return read.rows[0] ? toSummary(read.rows[0]) : null;
 }
 
 interface RunRow {

@@ -19,6 +19,7 @@ import { turnSpans } from "../evaluation/turn-spans.ts";
 import { disabledTools } from "../registry/agent-availability.ts";
 import { recordingModel } from "../usage/model-usage.ts";
 import { checkpointerFor } from "./checkpointer.ts";
+import { inTransaction, refreshThreadSummaryIn } from "./thread-summary.ts";
 
 export const SUPPORT_AGENT = supportAgent.name;
 
@@ -57,10 +58,15 @@ export async function startAgentRun(
 ): Promise<RunOutcome> {
   const threadId = input.threadId ?? `thread-${randomUUID()}`;
   const model = input.model ?? scriptedModel;
-  await pool.query(
-    `insert into agent_ops.agent_run (thread_id, agent, model, request, started_by) values ($1, $2, $3, $4, $5)`,
-    [threadId, input.agent, model.label, input.request, input.startedBy],
-  );
+  // The summary reads the kit's checkpoint tables, which the saver's setup creates.
+  await checkpointerFor(pool);
+  await inTransaction(pool, async (tx) => {
+    await tx.query(
+      `insert into agent_ops.agent_run (thread_id, agent, model, request, started_by) values ($1, $2, $3, $4, $5)`,
+      [threadId, input.agent, model.label, input.request, input.startedBy],
+    );
+    await refreshThreadSummaryIn(tx, threadId);
+  });
   return advance(
     pool,
     { threadId, agent: input.agent, model, request: input.request, tracing: input.tracing, kits: input.kits },
@@ -322,10 +328,13 @@ async function advance(
     error = failure instanceof Error ? failure.message : String(failure);
     response = error;
   }
-  await pool.query(
-    "update agent_ops.agent_run set status = $2, error = $3, updated_at = now() where thread_id = $1",
-    [run.threadId, status, error],
-  );
+  await inTransaction(pool, async (tx) => {
+    await tx.query(
+      "update agent_ops.agent_run set status = $2, error = $3, updated_at = now() where thread_id = $1",
+      [run.threadId, status, error],
+    );
+    await refreshThreadSummaryIn(tx, run.threadId);
+  });
   const outcome: RunOutcome = { threadId: run.threadId, status, error };
   if (!run.tracing) return outcome;
   try {

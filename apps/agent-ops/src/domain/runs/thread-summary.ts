@@ -1,0 +1,102 @@
+import type { Queryable } from "@appbase/db";
+import type pg from "pg";
+import { quoteSchema } from "../checkpoints/checkpoint-schemas.ts";
+import { checkpointThreadsSql } from "../checkpoints/checkpoint-threads.ts";
+import { allToolCallsSql } from "../checkpoints/checkpoint-tool-calls.ts";
+import { CHECKPOINT_SCHEMA } from "./checkpointer.ts";
+
+/** The columns of `agent_ops.thread_summary`, in the order {@link threadSummarySql} selects them. */
+export const THREAD_SUMMARY_COLUMNS = `thread_id, checkpoint_schema, kit_run, agent, model, request, status, error,
+  started_by, started_at, updated_at, step, nodes, tool_calls, tool_errors`;
+
+/**
+ * One summary row per thread, computed from its sources: the threads of the checkpoint `schemas` and
+ * the kit's run records (`runs: "all"` keeps runs with no checkpoint yet; `"matching"` only adds the
+ * run record to a checkpoint thread), with tool call and error counts over the recorded and the
+ * checkpoint-read tool calls. `thread` (a bound parameter such as `$1`) limits it to one thread.
+ */
+export function threadSummarySql(
+  schemas: readonly string[],
+  options: { runs: "all" | "matching"; thread?: string },
+): string {
+  const { thread } = options;
+  const runs = `(select * from agent_ops.agent_run${thread ? ` where thread_id = ${thread}` : ""})`;
+  const join = options.runs === "all" ? "full join" : "left join";
+  return `with ck as (${checkpointThreadsSql(schemas, thread)}),
+  calls as (${allToolCallsSql(schemas, thread)})
+  select coalesce(r.thread_id, ck.thread_id) as thread_id, ck.checkpoint_schema, r.thread_id is not null as kit_run,
+         coalesce(r.agent, ck.graph) as agent, r.model, coalesce(r.request, ck.request) as request,
+         coalesce(r.status, ck.status) as status, r.error, r.started_by,
+         coalesce(r.started_at, ck.started_at) as started_at, coalesce(r.updated_at, ck.updated_at) as updated_at,
+         ck.step, coalesce(ck.nodes, '{}') as nodes,
+         coalesce(tc.calls, 0) as tool_calls, coalesce(tc.errors, 0) as tool_errors
+    from ${options.runs === "all" ? `${runs} r ${join} ck on ck.thread_id = r.thread_id` : `ck ${join} ${runs} r on r.thread_id = ck.thread_id`}
+    left join lateral (select count(*)::int as calls, (count(*) filter (where c.status = 'error'))::int as errors
+                         from calls c where c.thread_id = coalesce(r.thread_id, ck.thread_id)) tc on true`;
+}
+
+/** Upserts the summary rows {@link threadSummarySql} computes over the kit's own checkpoint schema. */
+function upsertSummariesSql(thread?: string): string {
+  return `insert into agent_ops.thread_summary (${THREAD_SUMMARY_COLUMNS})
+  ${threadSummarySql([CHECKPOINT_SCHEMA], { runs: "all", ...(thread ? { thread } : {}) })}
+  on conflict (thread_id) do update set
+    checkpoint_schema = excluded.checkpoint_schema, kit_run = excluded.kit_run, agent = excluded.agent,
+    model = excluded.model, request = excluded.request, status = excluded.status, error = excluded.error,
+    started_by = excluded.started_by, started_at = excluded.started_at, updated_at = excluded.updated_at,
+    step = excluded.step, nodes = excluded.nodes, tool_calls = excluded.tool_calls, tool_errors = excluded.tool_errors`;
+}
+
+/**
+ * Recomputes one thread's summary row from its run record, checkpoints and tool calls, inside the
+ * caller's transaction `tx` (the kit's checkpoint tables must exist: `checkpointerFor` creates them). Writers of the same thread take turns on a transaction-scoped lock, and
+ * each recomputes from what is committed when its turn comes, so the last to commit leaves a row that
+ * counts every write, whatever the order (a sum kept by increments could not promise that).
+ */
+export async function refreshThreadSummaryIn(tx: Queryable, threadId: string): Promise<void> {
+  await tx.query("select pg_advisory_xact_lock(hashtext('agent_ops.thread_summary'), hashtext($1))", [
+    threadId,
+  ]);
+  const { rowCount } = await tx.query(upsertSummariesSql("$1"), [threadId]);
+  // Neither a run record nor a checkpoint: the thread is gone (its row must not outlive it).
+  if (rowCount === 0) await tx.query("delete from agent_ops.thread_summary where thread_id = $1", [threadId]);
+}
+
+/** What writers hand over: a pool (a client is taken for the transaction) or a client already in one. */
+export type Database = Pick<pg.Pool, "query" | "connect">;
+
+/** Runs `work` in one transaction on its own client: a run's record and its summary commit together. */
+export async function inTransaction<T>(db: Database, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  const client = await db.connect();
+  try {
+    await client.query("begin");
+    const result = await work(client);
+    await client.query("commit");
+    return result;
+  } catch (error) {
+    await client.query("rollback").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** {@link refreshThreadSummaryIn} in a transaction of its own (after a checkpoint the saver committed). */
+export function refreshThreadSummary(db: Database, threadId: string): Promise<void> {
+  return inTransaction(db, (tx) => refreshThreadSummaryIn(tx, threadId));
+}
+
+/**
+ * Recomputes every thread's summary at once (a repair, or after rows were written around the kit's
+ * code, as tests and the page benchmark do); rows of threads that no longer exist are removed.
+ */
+export async function refreshAllThreadSummaries(db: Database): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    await tx.query("lock table agent_ops.thread_summary in exclusive mode");
+    await tx.query(upsertSummariesSql());
+    await tx.query(
+      `delete from agent_ops.thread_summary s
+        where not exists (select 1 from agent_ops.agent_run r where r.thread_id = s.thread_id)
+          and not exists (select 1 from ${quoteSchema(CHECKPOINT_SCHEMA)}.checkpoints c where c.thread_id = s.thread_id)`,
+    );
+  });
+}
