@@ -19,7 +19,7 @@ import { turnSpans } from "../evaluation/turn-spans.ts";
 import { disabledTools } from "../registry/agent-availability.ts";
 import { recordingModel } from "../usage/model-usage.ts";
 import { checkpointerFor } from "./checkpointer.ts";
-import { inTransaction, refreshThreadSummaryIn } from "./thread-summary.ts";
+import { type Database, inTransaction, refreshThreadSummaryIn } from "./thread-summary.ts";
 
 export const SUPPORT_AGENT = supportAgent.name;
 
@@ -246,6 +246,22 @@ async function recordedRun(
   };
 }
 
+/** Stores how a run's turn ended on its record, and the thread's summary with it, in one transaction. */
+export function recordRunOutcome(
+  db: Database,
+  threadId: string,
+  status: RunStatus,
+  error: string | null,
+): Promise<void> {
+  return inTransaction(db, async (tx) => {
+    await tx.query(
+      "update agent_ops.agent_run set status = $2, error = $3, updated_at = now() where thread_id = $1",
+      [threadId, status, error],
+    );
+    await refreshThreadSummaryIn(tx, threadId);
+  });
+}
+
 async function advance(
   pool: pg.Pool,
   run: {
@@ -328,13 +344,7 @@ async function advance(
     error = failure instanceof Error ? failure.message : String(failure);
     response = error;
   }
-  await inTransaction(pool, async (tx) => {
-    await tx.query(
-      "update agent_ops.agent_run set status = $2, error = $3, updated_at = now() where thread_id = $1",
-      [run.threadId, status, error],
-    );
-    await refreshThreadSummaryIn(tx, run.threadId);
-  });
+  await recordRunOutcome(pool, run.threadId, status, error);
   const outcome: RunOutcome = { threadId: run.threadId, status, error };
   if (!run.tracing) return outcome;
   try {
