@@ -1,4 +1,4 @@
-import type { KeysetOrder, ListCount, Queryable } from "@appbase/db";
+import type { KeysetOrder, KeysetPosition, ListCount, Queryable } from "@appbase/db";
 import { countRows, escapeLike, keysetPage, keysetPosition, keysetQuery, sqlParameters } from "@appbase/db";
 import type { TableParams, TableSpec } from "@appbase/ui/data-table";
 import { CHECKPOINT_SCHEMA } from "./checkpointer.ts";
@@ -104,23 +104,38 @@ export async function listRunAgents(db: Queryable, schemas: readonly string[]): 
 
 // Whitelisted sort keys → keyset orders (the thread id breaks ties); parseTableParams guarantees
 // `sort` is one of the spec's keys. Migration 0004 indexes each expression with the thread id.
-const SORTS: Record<string, { sort: string; sortType: string }> = {
-  started_at: { sort: "t.started_at", sortType: "timestamptz" },
-  duration_ms: { sort: "(t.updated_at - t.started_at)", sortType: "interval" },
-  tool_errors: { sort: "t.tool_errors", sortType: "integer" },
+// `value` is what a cursor's sort value must look like (as Postgres prints that type), so a cursor
+// written under another sort, or made up, starts the list again instead of failing its cast.
+const SORTS: Record<string, { sort: string; sortType: string; value: RegExp }> = {
+  started_at: {
+    sort: "t.started_at",
+    sortType: "timestamptz",
+    value: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/,
+  },
+  duration_ms: {
+    sort: "(t.updated_at - t.started_at)",
+    sortType: "interval",
+    value: /^(-?\d{1,6} (years?|mons?|days?) ?)*(-?\d{1,7}:\d{2}:\d{2}(\.\d{1,6})?)?$/,
+  },
+  tool_errors: { sort: "t.tool_errors", sortType: "integer", value: /^-?\d{1,9}$/ },
   // Threads of a graph that recorded no id have no agent; they sort as the empty name.
-  agent: { sort: "coalesce(t.agent, '')", sortType: "text" },
-  status: { sort: "t.status", sortType: "text" },
+  agent: { sort: "coalesce(t.agent, '')", sortType: "text", value: /^/ },
+  status: { sort: "t.status", sortType: "text", value: /^/ },
 };
 
-/** The keyset order of a list request: its sort (default newest first) and direction. */
-function threadOrder(params: Pick<TableParams, "sort" | "dir">): KeysetOrder {
-  const sort = SORTS[params.sort ?? "started_at"] ?? SORTS.started_at;
-  return {
-    ...(sort as { sort: string; sortType: string }),
-    key: "t.thread_id",
-    dir: params.dir === "asc" ? "asc" : "desc",
-  };
+/** The keyset order of a list request (its sort, default newest first, and direction) and its cursor's value shape. */
+function threadOrder(params: Pick<TableParams, "sort" | "dir">): { order: KeysetOrder; value: RegExp } {
+  const { value, ...sort } =
+    SORTS[params.sort ?? "started_at"] ?? (SORTS.started_at as (typeof SORTS)[string]);
+  return { order: { ...sort, key: "t.thread_id", dir: params.dir === "asc" ? "asc" : "desc" }, value };
+}
+
+/** The page a request asks for; the first when its cursor's sort value is not one of this order's. */
+function threadPosition(params: TableParams, order: KeysetOrder, value: RegExp): KeysetPosition {
+  const position = keysetPosition(params, order);
+  const cursor = "after" in position ? position.after : "before" in position ? position.before : null;
+  const sortValue = cursor?.values[0];
+  return sortValue === undefined || value.test(sortValue) ? position : {};
 }
 
 /**
@@ -146,8 +161,8 @@ export async function listRuns(
   if (params.filters.errors === "with") where.push("t.tool_errors > 0");
   if (params.filters.errors === "without") where.push("t.tool_errors = 0");
   const countValues = [...values];
-  const order = threadOrder(params);
-  const position = keysetPosition(params, order);
+  const { order, value } = threadOrder(params);
+  const position = threadPosition(params, order, value);
   const keyset = keysetQuery(order, position, params.pageSize, bind);
   const pageWhere = keyset.where ? [...where, keyset.where] : where;
   const whereSql = (parts: string[]) => (parts.length > 0 ? `where ${parts.join(" and ")}` : "");
