@@ -36,6 +36,7 @@ interface BenchOptions {
   pageCustomers: string;
   pageAlerts: string;
   pageWorkOrders: string;
+  pageThreads: string;
   pageKits: string;
   pageRequests: string;
   postgresUrl?: string;
@@ -73,6 +74,7 @@ export function registerBenchCommand(program: Command): void {
     .option("--page-customers <n>", "customers loaded for page-ttfb", "1000000")
     .option("--page-alerts <n>", "risk alerts loaded for page-ttfb", "1000000")
     .option("--page-work-orders <n>", "assets and work orders loaded for page-ttfb", "100000")
+    .option("--page-threads <n>", "agent threads (runs, tool calls) loaded for page-ttfb", "100000")
     .option("--page-kits <ids>", "page-ttfb: the kits whose lists to time", Object.keys(PAGE_SETS).join(","))
     .option(
       "--postgres-url <url>",
@@ -159,6 +161,7 @@ export function registerBenchCommand(program: Command): void {
           "customer-hub": options.pageCustomers,
           "risk-compliance": options.pageAlerts,
           "operations-portal": options.pageWorkOrders,
+          "agent-ops": options.pageThreads,
         };
         for (const id of options.pageKits.split(",")) {
           const kit = kits.find((k) => k.id === id);
