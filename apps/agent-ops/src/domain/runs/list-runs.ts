@@ -167,14 +167,17 @@ export async function listRuns(
   const pageWhere = keyset.where ? [...where, keyset.where] : where;
   const whereSql = (parts: string[]) => (parts.length > 0 ? `where ${parts.join(" and ")}` : "");
   const relation = threadsRelation(schemas);
-  const [result, count] = await Promise.all([
-    db.query<Omit<RunRow, "open_reviews"> & { keyset_value: string; keyset_key: string }>(
-      `select t.*, ${keyset.select} from ${relation} ${whereSql(pageWhere)}
-        order by ${keyset.orderBy} limit ${keyset.limit}`,
-      values,
-    ),
-    countRows(db, `from ${relation} ${whereSql(where)}`, countValues),
-  ]);
+  const result = await db.query<Omit<RunRow, "open_reviews"> & { keyset_value: string; keyset_key: string }>(
+    `select t.*, ${keyset.select} from ${relation} ${whereSql(pageWhere)}
+      order by ${keyset.orderBy} limit ${keyset.limit}`,
+    values,
+  );
+  // A first page with no page after it holds every match: its rows are the count (a search that
+  // matches a few threads does not read the table a second time to count them).
+  const whole = Object.keys(position).length === 0 && result.rows.length <= params.pageSize;
+  const count: ListCount = whole
+    ? { total: result.rows.length, estimated: false }
+    : await countRows(db, `from ${relation} ${whereSql(where)}`, countValues);
   const page = keysetPage(result.rows, position, params.pageSize);
   const reviews = await openReviewsOf(
     db,
