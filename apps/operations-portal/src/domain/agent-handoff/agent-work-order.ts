@@ -4,6 +4,7 @@ import { FieldRuleError } from "@appbase/next-kit/errors";
 import type pg from "pg";
 import type { Viewer } from "../access.ts";
 import { claimAlert, getAlert, openWorkOrderFromAlert } from "../alerts/alerts.ts";
+import { inLockedTransaction } from "../locked-transaction.ts";
 import type { Priority } from "../work-orders/priority.ts";
 import { workOrderLabel } from "../work-orders/work-order.ts";
 import { handoffsOf } from "./hand-to-agent.ts";
@@ -51,42 +52,29 @@ export async function fileAgentWorkOrder(
   app: Viewer,
 ): Promise<AgentWorkOrderOutcome> {
   const requestId = requestIdFor(input.idempotencyKey);
-  const client = await pool.connect();
-  try {
-    await client.query("begin");
-    await client.query("select pg_advisory_xact_lock(hashtext($1))", [requestId]);
+  return inLockedTransaction(pool, requestId, async (client) => {
     const done = await orderOfRequest(client, requestId);
-    let outcome: AgentWorkOrderOutcome;
-    if (done) outcome = { workOrderId: done.id, label: workOrderLabel(done), replayed: true };
-    else {
-      const handoff = (await handoffsOf(client, [input.alertId])).get(input.alertId);
-      if (!handoff || handoff.threadId !== input.threadId)
-        throw new FieldRuleError(
-          "alertId",
-          `Alert ${input.alertId} was not handed to thread ${input.threadId}; an agent files work only on the alert it was handed.`,
-        );
-      const alert = await getAlert(client, input.alertId);
-      if (alert.assetId !== input.assetId)
-        throw new FieldRuleError("assetId", `The alert is on asset ${alert.assetId}, not ${input.assetId}.`);
-      const claimed = await claimAlert(client, { id: alert.id, actor: app.email });
-      const { workOrder } = await openWorkOrderFromAlert(client, {
-        id: alert.id,
-        viewer: app,
-        expectedVersion: claimed.version,
-        title: input.title,
-        priority: input.priority,
-        requestId,
-      });
-      outcome = { workOrderId: workOrder.id, label: workOrderLabel(workOrder), replayed: false };
-    }
-    await client.query("commit");
-    return outcome;
-  } catch (error) {
-    await client.query("rollback").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+    if (done) return { workOrderId: done.id, label: workOrderLabel(done), replayed: true };
+    const handoff = (await handoffsOf(client, [input.alertId])).get(input.alertId);
+    if (!handoff || handoff.threadId !== input.threadId)
+      throw new FieldRuleError(
+        "alertId",
+        `Alert ${input.alertId} was not handed to thread ${input.threadId}; an agent files work only on the alert it was handed.`,
+      );
+    const alert = await getAlert(client, input.alertId);
+    if (alert.assetId !== input.assetId)
+      throw new FieldRuleError("assetId", `The alert is on asset ${alert.assetId}, not ${input.assetId}.`);
+    const claimed = await claimAlert(client, { id: alert.id, actor: app.email });
+    const { workOrder } = await openWorkOrderFromAlert(client, {
+      id: alert.id,
+      viewer: app,
+      expectedVersion: claimed.version,
+      title: input.title,
+      priority: input.priority,
+      requestId,
+    });
+    return { workOrderId: workOrder.id, label: workOrderLabel(workOrder), replayed: false };
+  });
 }
 
 /** The agent thread a work order came from: the hand-off of the alert it was opened from. */

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { tryLockedTransaction } from "../locked-transaction.ts";
 import { raiseScoreAlerts } from "./alerts.ts";
 
 const LOCK = "operations_portal.score_alerts";
@@ -11,24 +12,5 @@ const LOCK = "operations_portal.score_alerts";
 export async function evaluateScoreAlerts(
   pool: pg.Pool,
 ): Promise<{ created: number; repeated: number } | null> {
-  const client = await pool.connect();
-  try {
-    await client.query("begin");
-    const { rows } = await client.query<{ locked: boolean }>(
-      "select pg_try_advisory_xact_lock(hashtext($1)) as locked",
-      [LOCK],
-    );
-    if (!rows[0]?.locked) {
-      await client.query("rollback");
-      return null;
-    }
-    const raised = await raiseScoreAlerts(client);
-    await client.query("commit");
-    return raised;
-  } catch (error) {
-    await client.query("rollback").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  return tryLockedTransaction(pool, LOCK, raiseScoreAlerts);
 }

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { inLockedTransaction } from "../locked-transaction.ts";
 
 const LOCK = "operations_portal.asset_health";
 const ANALYZE_AFTER = 1_000;
@@ -22,7 +23,7 @@ type Client = Pick<pg.PoolClient, "query">;
  */
 export async function refreshAssetHealth(pool: pg.Pool): Promise<void> {
   if (!(await behind(pool))) return;
-  await underLock(pool, async (client) => {
+  await inLockedTransaction(pool, LOCK, async (client) => {
     if (await behind(client)) await foldNewScores(client);
   });
 }
@@ -36,7 +37,7 @@ export async function reconcileAssetHealth(
   pool: pg.Pool,
   options: { rebuild?: boolean } = {},
 ): Promise<{ added: number; removed: number; rescored: number }> {
-  return underLock(pool, async (client) => {
+  return inLockedTransaction(pool, LOCK, async (client) => {
     const missing = options.rebuild
       ? ""
       : "where not exists (select 1 from operations_portal.asset_health h where h.asset_id = a.asset_id)";
@@ -100,21 +101,4 @@ async function foldNewScores(client: Client): Promise<number> {
  */
 async function analyzeAfter(client: Client, changedRows: number): Promise<void> {
   if (changedRows >= ANALYZE_AFTER) await client.query("analyze operations_portal.asset_health");
-}
-
-/** Runs `work` in one transaction holding the table's advisory lock (waiting for another holder). */
-async function underLock<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query("begin");
-    await client.query("select pg_advisory_xact_lock(hashtext($1))", [LOCK]);
-    const result = await work(client);
-    await client.query("commit");
-    return result;
-  } catch (error) {
-    await client.query("rollback").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
 }
