@@ -36,3 +36,4 @@ export { LakebaseCredentialError } from "./pool/credential-error.ts";
 export type { Queryable } from "./queryable.ts";
 export { rowOf } from "./rows.ts";
 export { escapeLike, sqlParameters } from "./sql-parameters.ts";
+export { inTransaction, type TransactionalDb } from "./transaction.ts";

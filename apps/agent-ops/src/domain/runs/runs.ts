@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { inTransaction, type TransactionalDb } from "@appbase/db";
 import { ConflictError, NotFoundError } from "@appbase/next-kit/errors";
 import type { KitCaller } from "@appbase/next-kit/kit-call";
 import { withSpan } from "@appbase/telemetry";
@@ -19,7 +20,7 @@ import { turnSpans } from "../evaluation/turn-spans.ts";
 import { disabledTools } from "../registry/agent-availability.ts";
 import { recordingModel } from "../usage/model-usage.ts";
 import { checkpointerFor } from "./checkpointer.ts";
-import { type Database, inTransaction, refreshThreadSummaryIn } from "./thread-summary.ts";
+import { refreshThreadSummaryIn } from "./thread-summary.ts";
 
 export const SUPPORT_AGENT = supportAgent.name;
 
@@ -248,7 +249,7 @@ async function recordedRun(
 
 /** Stores how a run's turn ended on its record, and the thread's summary with it, in one transaction. */
 export function recordRunOutcome(
-  db: Database,
+  db: TransactionalDb,
   threadId: string,
   status: RunStatus,
   error: string | null,

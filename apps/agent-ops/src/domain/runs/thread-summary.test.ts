@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { Queryable } from "@appbase/db";
+import { inTransaction, type Queryable } from "@appbase/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agentOpsMigrations } from "../../db/migrations.ts";
 import { realServerUrl } from "../../testing/env.ts";
@@ -11,7 +11,6 @@ import { claimItem, listReviewItems } from "../queue/queue.ts";
 import { checkpointerFor } from "./checkpointer.ts";
 import { recordRunOutcome, resumeAgentRun, startAgentRun } from "./runs.ts";
 import {
-  inTransaction,
   refreshAllThreadSummaries,
   refreshThreadSummaryIn,
   THREAD_SUMMARY_COLUMNS,

@@ -1,5 +1,4 @@
-import type { Queryable } from "@appbase/db";
-import type pg from "pg";
+import { inTransaction, type Queryable, type TransactionalDb } from "@appbase/db";
 import { quoteSchema } from "../checkpoints/checkpoint-schemas.ts";
 import { checkpointThreadsSql } from "../checkpoints/checkpoint-threads.ts";
 import { allToolCallsSql } from "../checkpoints/checkpoint-tool-calls.ts";
@@ -61,27 +60,8 @@ export async function refreshThreadSummaryIn(tx: Queryable, threadId: string): P
   if (rowCount === 0) await tx.query("delete from agent_ops.thread_summary where thread_id = $1", [threadId]);
 }
 
-/** What writers hand over: a pool (a client is taken for the transaction) or a client already in one. */
-export type Database = Pick<pg.Pool, "query" | "connect">;
-
-/** Runs `work` in one transaction on its own client: a run's record and its summary commit together. */
-export async function inTransaction<T>(db: Database, work: (tx: Queryable) => Promise<T>): Promise<T> {
-  const client = await db.connect();
-  try {
-    await client.query("begin");
-    const result = await work(client);
-    await client.query("commit");
-    return result;
-  } catch (error) {
-    await client.query("rollback").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
 /** {@link refreshThreadSummaryIn} in a transaction of its own (after a checkpoint the saver committed). */
-export function refreshThreadSummary(db: Database, threadId: string): Promise<void> {
+export function refreshThreadSummary(db: TransactionalDb, threadId: string): Promise<void> {
   return inTransaction(db, (tx) => refreshThreadSummaryIn(tx, threadId));
 }
 
@@ -89,7 +69,7 @@ export function refreshThreadSummary(db: Database, threadId: string): Promise<vo
  * Recomputes every thread's summary at once (a repair, or after rows were written around the kit's
  * code, as tests and the page benchmark do); rows of threads that no longer exist are removed.
  */
-export async function refreshAllThreadSummaries(db: Database): Promise<void> {
+export async function refreshAllThreadSummaries(db: TransactionalDb): Promise<void> {
   await inTransaction(db, async (tx) => {
     await tx.query("lock table agent_ops.thread_summary in exclusive mode");
     await tx.query(upsertSummariesSql());
