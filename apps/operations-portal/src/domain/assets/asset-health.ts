@@ -30,7 +30,8 @@ export async function refreshAssetHealth(pool: pg.Pool): Promise<void> {
 
 /**
  * The periodic pass (src/server/asset-health.ts): adds assets synced since (with their latest score, if
- * any), drops assets no longer synced, and folds in new scores. With `rebuild` (at startup) every
+ * any), drops assets no longer synced, and folds in new scores (also those synced late at the time of
+ * the newest kept score, which a list read cannot tell from the ones it has). With `rebuild` (at startup) every
  * asset's latest score is read again, which also undoes a re-sync that replaced scores by older ones.
  */
 export async function reconcileAssetHealth(
@@ -52,7 +53,8 @@ export async function reconcileAssetHealth(
       `delete from operations_portal.asset_health h
         where not exists (select 1 from operations.assets a where a.asset_id = h.asset_id)`,
     );
-    const rescored = (await behind(client)) ? await foldNewScores(client) : 0;
+    // Unconditional: a score synced later at the very time of the newest kept one is no newer than it.
+    const rescored = await foldNewScores(client);
     await analyzeAfter(client, (added.rowCount ?? 0) + (removed.rowCount ?? 0));
     return { added: added.rowCount ?? 0, removed: removed.rowCount ?? 0, rescored };
   });
@@ -71,9 +73,9 @@ async function behind(db: Client): Promise<boolean> {
 }
 
 /**
- * Folds the scores synced after the newest kept one into the table (each asset's newest of them wins
- * over an older kept one). With nothing kept yet, every asset's latest score is read by its own probe
- * rather than by sorting the whole score history.
+ * Folds the scores synced at or after the time of the newest kept one into the table, where they are
+ * newer than the asset's kept score (each asset's newest wins). With nothing kept yet, every asset's
+ * latest score is read by its own probe rather than by sorting the whole score history.
  */
 async function foldNewScores(client: Client): Promise<number> {
   const { rows } = await client.query<{ since: Date | null }>(
@@ -81,8 +83,12 @@ async function foldNewScores(client: Client): Promise<number> {
   );
   const since = rows[0]?.since ?? null;
   const fresh = since
-    ? `select distinct on (asset_id) asset_id, health_score, anomaly_score, scored_at
-         from operations.asset_scores where scored_at > $1 order by asset_id, scored_at desc`
+    ? `select f.asset_id, f.health_score, f.anomaly_score, f.scored_at
+         from (select distinct on (asset_id) asset_id, health_score, anomaly_score, scored_at
+                 from operations.asset_scores where scored_at >= $1 order by asset_id, scored_at desc) f
+         left join operations_portal.asset_health h on h.asset_id = f.asset_id
+        where h.scored_at is null or f.scored_at > h.scored_at
+        order by f.asset_id`
     : `select a.asset_id, s.health_score, s.anomaly_score, s.scored_at from operations.assets a ${LATEST_SCORE}
         order by a.asset_id`;
   const result = await client.query(

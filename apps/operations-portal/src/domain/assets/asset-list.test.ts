@@ -175,6 +175,18 @@ describe("the latest score beside each asset", () => {
     );
     expect((await reconcileAssetHealth(db.pool)).added).toBe(0);
     expect(await reconcileAssetHealth(db.pool, { rebuild: true })).toMatchObject({ added: 1 });
+    // A score synced late at the time of the newest kept one (AS000003's): no list read sees it behind,
+    // the periodic pass folds it in.
+    await insertScore(db.pool, "AS000012", "2026-11-03T00:00:00Z", -1, 0.5);
+    expect((await listAssets(db.pool, { limit: 2 })).rows.map((r) => r.assetId)).toEqual([
+      "AS000003",
+      "AS000007",
+    ]);
+    expect(await reconcileAssetHealth(db.pool)).toEqual({ added: 0, removed: 0, rescored: 1 });
+    expect((await listAssets(db.pool, { limit: 2 })).rows.map((r) => [r.assetId, r.healthScore])).toEqual([
+      ["AS000003", -5],
+      ["AS000012", -1],
+    ]);
     const page = await listAssets(db.pool, { siteId: "S0006", q: "AS000011" });
     expect(page.rows[0]).toMatchObject({ healthScore: 60, scoredAt: new Date("2026-11-01T00:00:00Z") });
   });
