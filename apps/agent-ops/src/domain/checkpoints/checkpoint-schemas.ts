@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CHECKPOINT_SCHEMA } from "../runs/checkpointer.ts";
+import { CHECKPOINT_SCHEMA } from "./kit-checkpoint-schema.ts";
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 

@@ -2,10 +2,11 @@ import type { RunnableConfig } from "@langchain/core/runnables";
 import type { Checkpoint, CheckpointMetadata, PendingWrite } from "@langchain/langgraph-checkpoint";
 import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
 import type pg from "pg";
+import { CHECKPOINT_SCHEMA } from "../checkpoints/kit-checkpoint-schema.ts";
 import { refreshThreadSummary } from "./thread-summary.ts";
 
-/** LangGraph's own tables live in this schema, apart from the kit's `agent_ops`. */
-export const CHECKPOINT_SCHEMA = "agent_checkpoints";
+// A module of its own: the summary code this saver calls reads it too (no import cycle through here).
+export { CHECKPOINT_SCHEMA } from "../checkpoints/kit-checkpoint-schema.ts";
 
 /**
  * PostgresSaver with channel versions that stay unique when a thread forks. The JS saver counts versions

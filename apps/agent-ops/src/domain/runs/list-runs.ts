@@ -1,7 +1,7 @@
 import type { KeysetOrder, KeysetPosition, ListCount, Queryable } from "@appbase/db";
 import { countRows, escapeLike, keysetPage, keysetPosition, keysetQuery, sqlParameters } from "@appbase/db";
 import type { TableParams, TableSpec } from "@appbase/ui/data-table";
-import { CHECKPOINT_SCHEMA } from "./checkpointer.ts";
+import { CHECKPOINT_SCHEMA } from "../checkpoints/kit-checkpoint-schema.ts";
 import type { RunStatus } from "./runs.ts";
 import { THREAD_SUMMARY_COLUMNS, threadSummarySql } from "./thread-summary.ts";
 

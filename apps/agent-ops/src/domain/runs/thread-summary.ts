@@ -2,7 +2,7 @@ import { inTransaction, type Queryable, type TransactionalDb } from "@appbase/db
 import { quoteSchema } from "../checkpoints/checkpoint-schemas.ts";
 import { checkpointThreadsSql } from "../checkpoints/checkpoint-threads.ts";
 import { allToolCallsSql } from "../checkpoints/checkpoint-tool-calls.ts";
-import { CHECKPOINT_SCHEMA } from "./checkpointer.ts";
+import { CHECKPOINT_SCHEMA } from "../checkpoints/kit-checkpoint-schema.ts";
 
 /** The columns of `agent_ops.thread_summary`, in the order {@link threadSummarySql} selects them. */
 export const THREAD_SUMMARY_COLUMNS = `thread_id, checkpoint_schema, kit_run, agent, model, request, status, error,
