@@ -32,6 +32,18 @@ test.describe("malformed server-action posts get a 4xx with a form error", () =>
   }
 });
 
+test("a cut-off form posted without JavaScript (no next-action header) still reaches the guard", async ({
+  request,
+}) => {
+  const response = await request.post("/customers", {
+    headers: { ...asTess, "content-type": `multipart/form-data; boundary=${boundary}` },
+    data: `--${boundary}\r\nContent-Disposition: form-data; name="$ACTION_ID_7f00aa11"\r\n\r\n\r\n`,
+  });
+  expect(response.status()).toBe(400);
+  const body = (await response.json()) as { error: { fieldErrors: { _form: string[] } } };
+  expect(body.error.fieldErrors._form[0]).toMatch(/form data is incomplete/);
+});
+
 test("HEAD /api/customers answers as GET does", async ({ request }) => {
   const head = await request.head("/api/customers?q=ann", { headers: asTess });
   expect(head.status()).toBe(200);

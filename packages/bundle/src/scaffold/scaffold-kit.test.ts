@@ -110,6 +110,8 @@ describe("appbase new kit", () => {
         "src/matrix.ts",
         "src/app/layout.tsx",
         "src/app/error.tsx",
+        "src/app/loading.tsx",
+        "src/proxy.ts",
         "src/app/api/health/route.ts",
       ]),
     );

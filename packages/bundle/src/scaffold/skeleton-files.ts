@@ -45,6 +45,22 @@ const ERROR_BOUNDARY = `"use client";
 export { default } from "@appbase/next-kit/error";
 `;
 
+const LOADING_BOUNDARY = `export { default } from "@appbase/next-kit/loading";
+`;
+
+const PROXY = `// Runs before every request that carries a body: malformed or oversized server-action posts get a 4xx
+// here, before Next decodes them. Page loads and static files skip it (the matcher is KIT_PROXY_MATCHER
+// of @appbase/next-kit/proxy; Next reads it only from this file).
+export { kitProxy as proxy } from "@appbase/next-kit/proxy";
+
+export const config = {
+  matcher: [
+    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+    { source: "/:path*", has: [{ type: "header", key: "content-type" }] },
+  ],
+};
+`;
+
 const HEALTH_ROUTE = `import { server } from "../../../server/kit.ts";
 
 export const dynamic = "force-dynamic";
@@ -103,7 +119,9 @@ export function skeletonFiles(n: Pick<KitNames, "kit">): Record<string, string> 
     "src/actions/identity.ts": IDENTITY_ACTION,
     "src/app/layout.tsx": layout(n.kit),
     "src/app/error.tsx": ERROR_BOUNDARY,
+    "src/app/loading.tsx": LOADING_BOUNDARY,
     "src/app/api/health/route.ts": HEALTH_ROUTE,
     "src/instrumentation.ts": INSTRUMENTATION,
+    "src/proxy.ts": PROXY,
   };
 }

@@ -58,6 +58,17 @@ export async function actionRequestProblem(request: Request): Promise<RequestPro
   }
 }
 
+/**
+ * Which requests reach a kit's proxy: only those that can carry a body Next would decode as a server
+ * action (a `next-action` header, or any content type). Page loads and static files skip it; it costs
+ * them about 2 ms each here. Next reads a proxy's `config` only from the file itself, so each kit's
+ * src/proxy.ts writes this literal and its wiring test checks that it is equal.
+ */
+export const KIT_PROXY_MATCHER = [
+  { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+  { source: "/:path*", has: [{ type: "header", key: "content-type" }] },
+] as const;
+
 /** A kit's proxy (src/proxy.ts re-exports it): refuses undecodable or oversized action posts, passes the rest on. */
 export async function kitProxy(request: Request): Promise<Response | undefined> {
   const problem = await actionRequestProblem(request);

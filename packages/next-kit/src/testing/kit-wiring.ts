@@ -1,12 +1,13 @@
 // The checks every kit runs on its own wiring (src/server/kit.test.ts), so no kit carries a copy:
 // every server action and route handler is wrapped, and the matrix declares exactly the permissions
-// the kit enforces.
+// the kit enforces, the proxy sees what it guards, and pages stream behind the shared loading boundary.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { wrappedInfo } from "../action/registry.ts";
 import type { KitDefinition } from "../define-kit.ts";
+import { KIT_PROXY_MATCHER, kitProxy } from "../proxy/request-guard.ts";
 
 // Route handlers other tools call: the health route is public on purpose (orchestrator and Apps probe
 // it), and the entity-link route only redirects to a page, which checks the viewer's permission itself.
@@ -90,6 +91,24 @@ export function describeKitWiring(kit: KitDefinition, srcUrl: URL): void {
           expect(wrappedInfo(value), `${file} ${name}`).toMatchObject({ kind: "route" });
       });
     });
+
+  describe(`${kit.id}: pages stream behind the shared loading boundary`, () => {
+    it("src/app/loading.tsx is @appbase/next-kit/loading, so the shell is sent before a page's data", () => {
+      const boundary = readFileSync(join(srcDir, "app", "loading.tsx"), "utf8");
+      expect(boundary).toContain('export { default } from "@appbase/next-kit/loading"');
+    });
+  });
+
+  describe(`${kit.id}: the proxy guards every request with a body, and only those`, () => {
+    it("src/proxy.ts exports kitProxy with KIT_PROXY_MATCHER as its matcher", async () => {
+      const proxy = (await import(pathToFileURL(join(srcDir, "proxy.ts")).href)) as {
+        proxy?: unknown;
+        config?: { matcher?: unknown };
+      };
+      expect(proxy.proxy).toBe(kitProxy);
+      expect(proxy.config?.matcher).toEqual(KIT_PROXY_MATCHER);
+    });
+  });
 
   describe(`${kit.id}: the matrix declares exactly the permissions the kit enforces`, () => {
     it("every declared permission is checked somewhere, and every checked one is declared", async () => {
