@@ -43,6 +43,11 @@ export interface PageTtfbTarget {
   rows: string;
   /** The baseline: a static file of the same build, served by the same server. */
   static: { path: string; ttfb: Percentiles; total: Percentiles };
+  /**
+   * The kit's shell alone: a path no page has, answered by the not-found page inside the kit's layout
+   * (identity, navigation, switchers) with no data. What a list page costs beyond it is its own work.
+   */
+  shell: { path: string; ttfb: Percentiles; total: Percentiles; ratio: number };
   pages: PageTiming[];
 }
 
@@ -178,11 +183,11 @@ async function measureTarget(
       return body;
     };
     const pages = await set.pages(get, db);
-    const time = async (path: string) => {
-      for (let i = 0; i < 5; i++) await timeRequest(`${running.url}${path}`, headers); // warm-up
+    const time = async (path: string, status = 200) => {
+      for (let i = 0; i < 5; i++) await timeRequest(`${running.url}${path}`, headers, status); // warm-up
       const samples: Array<{ ttfb: number; total: number }> = [];
       for (let i = 0; i < options.requests; i++)
-        samples.push(await timeRequest(`${running.url}${path}`, headers));
+        samples.push(await timeRequest(`${running.url}${path}`, headers, status));
       const ttfb = samples.map((s) => s.ttfb).sort((a, b) => a - b);
       const total = samples.map((s) => s.total).sort((a, b) => a - b);
       return {
@@ -193,6 +198,11 @@ async function measureTarget(
     const staticPath = staticFileOf(kit.dir);
     const base = await time(staticPath);
     log(`${target}: static ${staticPath} p50 ${base.ttfb.p50Ms.toFixed(1)} ms`);
+    const shellTimes = await time(SHELL_PATH, 404);
+    const shell = { path: SHELL_PATH, ...shellTimes, ratio: shellTimes.ttfb.p50Ms / base.ttfb.p50Ms };
+    log(
+      `${target}: shell (not-found page) p50 ${shell.ttfb.p50Ms.toFixed(1)} ms (${shell.ratio.toFixed(1)}× static)`,
+    );
     const timings: PageTiming[] = [];
     for (const [page, path] of Object.entries(pages)) {
       const t = await time(path);
@@ -205,12 +215,15 @@ async function measureTarget(
         `${target}: ${page} first byte p50 ${t.ttfb.p50Ms.toFixed(1)} ms (${ratio.toFixed(1)}× static), p99 ${t.ttfb.p99Ms.toFixed(1)} ms; whole page p50 ${t.total.p50Ms.toFixed(1)} ms, p99 ${t.total.p99Ms.toFixed(1)} ms`,
       );
     }
-    return { target, rows, static: { path: staticPath, ...base }, pages: timings };
+    return { target, rows, static: { path: staticPath, ...base }, shell, pages: timings };
   } finally {
     await running.stop();
     await db.close();
   }
 }
+
+/** A path no kit serves: its not-found page, rendered in the kit's layout. */
+const SHELL_PATH = "/appbase-bench-no-such-page";
 
 /** A static chunk of the kit's production build: the baseline the same server sends without rendering. */
 function staticFileOf(kitDir: string): string {
@@ -220,8 +233,12 @@ function staticFileOf(kitDir: string): string {
   return `/_next/static/chunks/${file}`;
 }
 
-/** One GET: ms to the first body byte and to the end, reading the whole body. */
-function timeRequest(url: string, headers: Record<string, string>): Promise<{ ttfb: number; total: number }> {
+/** One GET that must answer `status`: ms to the first body byte and to the end, reading the whole body. */
+function timeRequest(
+  url: string,
+  headers: Record<string, string>,
+  status: number,
+): Promise<{ ttfb: number; total: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     let ttfb = 0;
@@ -231,7 +248,8 @@ function timeRequest(url: string, headers: Record<string, string>): Promise<{ tt
       });
       res.on("end", () => {
         const total = performance.now() - started;
-        if ((res.statusCode ?? 500) >= 400) reject(new CliError(`GET ${url} answered ${res.statusCode}`));
+        if (res.statusCode !== status)
+          reject(new CliError(`GET ${url} answered ${res.statusCode}, not ${status}`));
         else resolve({ ttfb: ttfb || total, total });
       });
       res.on("error", reject);
