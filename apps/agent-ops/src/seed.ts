@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { loadBulkHistory } from "./bulk-history.ts";
 import type { AgentName } from "./domain/agents/agents.ts";
 import type { ReviewResume } from "./domain/agents/human-review.ts";
 import { recordAssessmentHandoff } from "./domain/evaluation/assessment-handoff.ts";
@@ -17,6 +18,8 @@ export interface AgentOpsSeedContext {
 }
 
 const RUNS_BY_SCALE = { tiny: 12, default: 60, large: 120 } as const;
+/** Past threads written in bulk beside the runs (the threads list at its large scale). */
+const PAST_THREADS_BY_SCALE = { tiny: 0, default: 0, large: 100_000 } as const;
 const OPERATOR = "olga.operator@example.com";
 const REVIEWERS = ["rita.reviewer@example.com", "ravi.reviewer@example.com"];
 
@@ -146,9 +149,13 @@ export async function seedKit(ctx: AgentOpsSeedContext): Promise<{ summary: stri
     outcome[finished.status] += 1;
     if ((index + 1) % 20 === 0) ctx.log(`demo runs: ${index + 1}/${total}`);
   }
+  const past = PAST_THREADS_BY_SCALE[ctx.scale];
+  const pastAdded =
+    past > 0 ? await loadBulkHistory(ctx.pool, { threads: past, seed: ctx.seed, log: ctx.log }) : 0;
   const summary =
     `demo history: ${total - outcome.skipped} agent run(s) (${outcome.completed} completed, ` +
     `${outcome.interrupted} waiting for review, ${outcome.failed} failed)` +
-    (outcome.skipped > 0 ? `, ${outcome.skipped} already there` : "");
+    (outcome.skipped > 0 ? `, ${outcome.skipped} already there` : "") +
+    (past > 0 ? `, ${pastAdded.toLocaleString("en-US")} past thread(s) written in bulk` : "");
   return { summary: `${summary}; ${registry}` };
 }
