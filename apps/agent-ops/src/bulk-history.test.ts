@@ -42,6 +42,7 @@ describe("the bulk past history of the large scale", () => {
     });
     const spanDays = ((rows[0]?.last.getTime() ?? 0) - (rows[0]?.first.getTime() ?? 0)) / 86_400_000;
     expect(spanDays).toBeGreaterThan(360);
+    expect(rows[0]?.last.getTime()).toBeLessThan(Date.now());
     expect(log.at(-1)).toBe("past threads: summarising");
     // The stored summaries are the ones the kit's summary code computes from the runs and tool calls.
     const hash = (from: string) =>

@@ -5,7 +5,7 @@ const BATCH = 50_000;
 
 /**
  * A past history at scale, written in bulk for the threads list to be measured and used at its size:
- * `threads` finished runs of both agents over the past year (85% completed, 15% failed; every third
+ * `threads` finished runs of both agents over the year before today (85% completed, 15% failed; every third
  * with one to four tool calls, all but one failed), their tool calls, then their summaries computed by
  * the kit's own summary code. The runs were not executed, so they have no checkpoints (their pages show
  * the run record and its tool calls, no timeline). Thread ids carry the seed, so a second run adds nothing.
@@ -16,7 +16,8 @@ export async function loadBulkHistory(
 ): Promise<number> {
   const thread = `'thread-history-${options.seed}-' || lpad(i::text, 7, '0')`;
   const agent = `(array['customer-support','risk-triage'])[1 + i % 2]`;
-  const started = `timestamptz '2026-01-01 00:00:00+00' + (i::bigint * 31536000 / $3::bigint) * interval '1 second'`;
+  // Spread over the year before today (day-aligned, so a load on the same day writes the same rows).
+  const started = `date_trunc('day', now()) - interval '365 days' + (i::bigint * 31536000 / $3::bigint) * interval '1 second'`;
   let added = 0;
   for (let first = 1; first <= options.threads; first += BATCH) {
     const last = Math.min(options.threads, first + BATCH - 1);
