@@ -1,6 +1,6 @@
 import type { Queryable } from "@appbase/db";
+import { type TransactionalDb as Database, inTransaction } from "@appbase/db";
 import { FieldRuleError } from "@appbase/next-kit/errors";
-import { type Database, inTransaction } from "../../db/transaction.ts";
 import { alertQueue } from "../alerts/alert-queue.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { RiskLevel } from "./lifecycle.ts";

@@ -1,6 +1,6 @@
+import { type TransactionalDb as Database, inTransaction } from "@appbase/db";
 import type { GovernanceWriter } from "@appbase/lakehouse/governance";
 import { FieldRuleError } from "@appbase/next-kit/errors";
-import { type Database, inTransaction } from "../../db/transaction.ts";
 import { decides, decisionRow, recordDecision } from "./case-decisions.ts";
 import { type CaseMove, type Disposition, needsFourEyes, STATUS_LABELS, TRANSITIONS } from "./lifecycle.ts";
 import { type CaseChanges, caseLabel, changeCase, lockCase, type RiskCase, staleCase } from "./risk-case.ts";

@@ -1,6 +1,6 @@
+import type { TransactionalDb as Database } from "@appbase/db";
 import type { GovernanceWriter } from "@appbase/lakehouse/governance";
 import { ConflictError, FieldRuleError, NotFoundError } from "@appbase/next-kit/errors";
-import type { Database } from "../../db/transaction.ts";
 import type { CaseMove } from "./lifecycle.ts";
 import { type CaseMoveInput, moveCase, ON_REVIEW_BRANCH } from "./move-case.ts";
 import { caseLabel, getCase } from "./risk-case.ts";

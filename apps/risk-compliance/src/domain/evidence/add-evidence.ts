@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
-import { rowOf } from "@appbase/db";
+import { type TransactionalDb as Database, inTransaction, rowOf } from "@appbase/db";
 import { FieldRuleError } from "@appbase/next-kit/errors";
 import { type EvidenceRow, evidence } from "../../db/schema/evidence.ts";
-import { type Database, inTransaction } from "../../db/transaction.ts";
 import { changeCase, getCase } from "../cases/risk-case.ts";
 import type { EvidenceStore } from "./evidence-store.ts";
 

@@ -1,9 +1,8 @@
 import type { Queryable } from "@appbase/db";
-import { rowOf } from "@appbase/db";
+import { type TransactionalDb as Database, inTransaction, rowOf } from "@appbase/db";
 import { ConflictError, FieldRuleError } from "@appbase/next-kit/errors";
 import { alert } from "../../db/schema/alert.ts";
 import { type TriageFilingRow, triageFiling } from "../../db/schema/triage-filing.ts";
-import { type Database, inTransaction } from "../../db/transaction.ts";
 import { type Alert, alertQueue } from "../alerts/alert-queue.ts";
 import { escalateAlertTx, mergeAlertsTx } from "../cases/escalate.ts";
 import { caseLabel } from "../cases/risk-case.ts";

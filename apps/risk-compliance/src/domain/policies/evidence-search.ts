@@ -1,5 +1,5 @@
 import type { Queryable } from "@appbase/db";
-import { type Database, inTransaction } from "../../db/transaction.ts";
+import { type TransactionalDb as Database, inTransaction } from "@appbase/db";
 import { checkDims, type Embedder, vectorLiteral } from "./embedder.ts";
 import { hybridSearch } from "./hybrid-search.ts";
 

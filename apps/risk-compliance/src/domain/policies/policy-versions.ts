@@ -1,8 +1,7 @@
 import type { Queryable } from "@appbase/db";
-import { rowOf } from "@appbase/db";
+import { type TransactionalDb as Database, inTransaction, rowOf } from "@appbase/db";
 import { ConflictError, FieldRuleError } from "@appbase/next-kit/errors";
 import { type PolicyVersionRow, policyVersion } from "../../db/schema/policy-version.ts";
-import { type Database, inTransaction } from "../../db/transaction.ts";
 
 export type PolicyVersion = PolicyVersionRow;
 

@@ -1,7 +1,7 @@
 import type { Queryable } from "@appbase/db";
+import { inTransaction } from "@appbase/db";
 import { hasPgvector } from "@appbase/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inTransaction } from "../../db/transaction.ts";
 import { loadSyntheticPolicies } from "../../testing/policies.ts";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database.ts";
 import { chunkPolicy } from "./chunk-policy.ts";

@@ -1,4 +1,4 @@
-import { type Database, inTransaction } from "../../db/transaction.ts";
+import { type TransactionalDb as Database, inTransaction } from "@appbase/db";
 import type { Embedder } from "./embedder.ts";
 import { hybridSearch } from "./hybrid-search.ts";
 
