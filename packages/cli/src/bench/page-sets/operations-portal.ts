@@ -26,13 +26,15 @@ export const WORK_ORDER_PAGES: PageSet = {
          from generate_series($1::int, $2::int) i`,
       log,
     );
+    // Health 60-100 and anomaly below 0.8: above every threshold rule, so the portal's startup alert
+    // evaluation raises no alerts (100k assets crossing them kept it from answering for over 240 s).
     log("asset scores (52 weekly each)");
     await loadInBatches(
       db,
       rows,
       `insert into operations.asset_scores (asset_id, scored_at, health_score, anomaly_score, model_version)
        select 'AS' || lpad(i::text, 6, '0'), date_trunc('week', now()) - k * interval '7 days',
-              ((i * 7919 + k * 104729) % 800) / 10.0, ((i * 31 + k * 17) % 100) / 100.0, 'bench-1'
+              60 + ((i * 7919 + k * 104729) % 400) / 10.0, ((i * 31 + k * 17) % 80) / 100.0, 'bench-1'
          from generate_series($1::int, $2::int) i, generate_series(0, 51) k`,
       log,
       20_000,
