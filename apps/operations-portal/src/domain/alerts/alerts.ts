@@ -16,12 +16,18 @@ import { evaluateLatestScores } from "./evaluate.ts";
 export async function raiseScoreAlerts(db: Queryable): Promise<{ created: number; repeated: number }> {
   let created = 0;
   let repeated = 0;
-  for (const a of await evaluateLatestScores(db)) {
-    const { rows: seen } = await db.query(
-      "select 1 from operations_portal.alert where dedup_key = $1 and scored_at >= $2 limit 1",
-      [a.dedupKey, a.scoredAt],
-    );
-    if (seen.length > 0) continue;
+  const crossing = await evaluateLatestScores(db);
+  // Readings already raised, found in one query: at the large scale tens of thousands of assets cross
+  // a rule, and asking per reading kept the kit's startup pass busy for minutes.
+  const { rows: seen } = await db.query<{ dedup_key: string }>(
+    `select k.dedup_key from unnest($1::text[], $2::timestamptz[]) as k(dedup_key, scored_at)
+      where exists (select 1 from operations_portal.alert a
+                     where a.dedup_key = k.dedup_key and a.scored_at >= k.scored_at)`,
+    [crossing.map((a) => a.dedupKey), crossing.map((a) => a.scoredAt)],
+  );
+  const raised = new Set(seen.map((r) => r.dedup_key));
+  for (const a of crossing) {
+    if (raised.has(a.dedupKey)) continue;
     const result = await alertQueue.enqueue(db, {
       dedupKey: a.dedupKey,
       slaSeconds: ALERT_SLA_SECONDS[a.priority] ?? ALERT_SLA_SECONDS[3],
