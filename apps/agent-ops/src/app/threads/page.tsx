@@ -6,6 +6,7 @@ import { EmptyState } from "@appbase/ui/states";
 import { StartRunForm } from "../../components/start-run-form.tsx";
 import { threadColumns } from "../../components/thread-list-columns.tsx";
 import { listRunAgents, listRuns, threadTableSpec } from "../../domain/runs/list-runs.ts";
+import { refreshStaleThreadSummaries } from "../../domain/runs/thread-summary.ts";
 import { boundCheckpointSchemas } from "../../server/checkpoints.ts";
 import { can, db, pageViewer } from "../../server/kit.ts";
 
@@ -21,6 +22,8 @@ export default async function ThreadsPage({
   if (refusal) return refusal;
   const pool = await db();
   const { schemas, missing } = await boundCheckpointSchemas(pool);
+  // Threads another program wrote into the kit's checkpoint schema since the last view.
+  await refreshStaleThreadSummaries(pool);
   const spec = threadTableSpec(await listRunAgents(pool, schemas));
   const params = tableParams(await searchParams, spec);
   const page = await listRuns(pool, params, schemas);

@@ -3,7 +3,7 @@ import type { Checkpoint, CheckpointMetadata, PendingWrite } from "@langchain/la
 import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
 import type pg from "pg";
 import { CHECKPOINT_SCHEMA } from "../checkpoints/kit-checkpoint-schema.ts";
-import { refreshThreadSummary } from "./thread-summary.ts";
+import { installStaleMarks, refreshThreadSummary } from "./thread-summary.ts";
 
 // A module of its own: the summary code this saver calls reads it too (no import cycle through here).
 export { CHECKPOINT_SCHEMA } from "../checkpoints/kit-checkpoint-schema.ts";
@@ -57,7 +57,10 @@ export function checkpointerFor(pool: pg.Pool): Promise<PostgresSaver> {
   let saver = ready.get(pool);
   if (!saver) {
     const created = new ForkSafePostgresSaver(pool, CHECKPOINT_SCHEMA);
-    saver = created.setup().then(() => created);
+    saver = created
+      .setup()
+      .then(() => installStaleMarks(pool))
+      .then(() => created);
     saver.catch(() => ready.delete(pool));
     ready.set(pool, saver);
   }

@@ -3,6 +3,7 @@ import { inTransaction, type Queryable } from "@appbase/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agentOpsMigrations } from "../../db/migrations.ts";
 import { realServerUrl } from "../../testing/env.ts";
+import { resumePlainProgram, runPlainProgram } from "../../testing/plain-langgraph-program.ts";
 import { createServedDataDatabase } from "../../testing/served-data-database.ts";
 import { createServerDatabase } from "../../testing/server-database.ts";
 import type { TestDatabase } from "../../testing/test-database.ts";
@@ -12,6 +13,7 @@ import { checkpointerFor } from "./checkpointer.ts";
 import { recordRunOutcome, resumeAgentRun, startAgentRun } from "./runs.ts";
 import {
   refreshAllThreadSummaries,
+  refreshStaleThreadSummaries,
   refreshThreadSummaryIn,
   THREAD_SUMMARY_COLUMNS,
   threadSummarySql,
@@ -101,6 +103,31 @@ describe("the thread summary, kept by the code that writes runs and checkpoints"
       step: -1,
       checkpoint_schema: "agent_checkpoints",
     });
+  });
+
+  it("a plain LangGraph program writing the kit's schema marks its thread, and the next list read recomputes it", async () => {
+    await checkpointerFor(database.pool);
+    await runPlainProgram(database.pool, { schema: "agent_checkpoints", threadId: "t-plain", city: "Lyon" });
+    // The official saver knows nothing of the summary: the thread is only marked.
+    const marked = await database.pool.query("select thread_id from agent_ops.thread_summary_stale");
+    expect(marked.rows).toContainEqual({ thread_id: "t-plain" });
+    await refreshStaleThreadSummaries(database.pool);
+    const paused = await storedAndLive(database.pool, "t-plain");
+    expect(paused.stored).toEqual(paused.live);
+    expect(paused.stored[0]).toMatchObject({ status: "interrupted", kit_run: false, tool_errors: 1 });
+    // Resumed by its own program: marked again, and recomputed to its end.
+    await resumePlainProgram(database.pool, {
+      schema: "agent_checkpoints",
+      threadId: "t-plain",
+      city: "Lyon",
+      approved: true,
+    });
+    await refreshStaleThreadSummaries(database.pool);
+    const done = await storedAndLive(database.pool, "t-plain");
+    expect(done.stored).toEqual(done.live);
+    expect(done.stored[0]).toMatchObject({ status: "completed" });
+    const left = await database.pool.query("select thread_id from agent_ops.thread_summary_stale");
+    expect(left.rows).toEqual([]);
   });
 
   it("the migration's backfill writes the rows the code computes", async () => {

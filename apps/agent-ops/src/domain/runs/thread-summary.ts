@@ -55,6 +55,9 @@ export async function refreshThreadSummaryIn(tx: Queryable, threadId: string): P
   await tx.query("select pg_advisory_xact_lock(hashtext('agent_ops.thread_summary'), hashtext($1))", [
     threadId,
   ]);
+  // Clears the thread's stale mark first: a writer that commits after this recompute read its rows
+  // waits on this row lock, then marks the thread again (see installStaleMarks).
+  await tx.query(`delete from ${STALE} where thread_id = $1`, [threadId]);
   const { rowCount } = await tx.query(upsertSummariesSql("$1"), [threadId]);
   // Neither a run record nor a checkpoint: the thread is gone (its row must not outlive it).
   if (rowCount === 0) await tx.query("delete from agent_ops.thread_summary where thread_id = $1", [threadId]);
@@ -79,4 +82,47 @@ export async function refreshAllThreadSummaries(db: TransactionalDb): Promise<vo
           and not exists (select 1 from ${quoteSchema(CHECKPOINT_SCHEMA)}.checkpoints c where c.thread_id = s.thread_id)`,
     );
   });
+}
+
+const STALE = "agent_ops.thread_summary_stale";
+
+/**
+ * Marks a thread stale whenever any program writes the kit's checkpoint schema: the kit's saver
+ * recomputes at once, but a plain LangGraph program writing there with the official PostgresSaver (the
+ * kit's schema is a documented place to write) knows nothing of the summary. Statement triggers on
+ * `checkpoints` and `checkpoint_writes` (one per event: a trigger with a transition table takes one)
+ * record the thread ids in `agent_ops.thread_summary_stale`; {@link refreshStaleThreadSummaries} recomputes
+ * them before the list is read. Installed after the saver's setup() creates the tables, under a lock
+ * (concurrent CREATE OR REPLACE of one function fails); threads written before it was installed and
+ * lacking a row are marked once.
+ */
+export async function installStaleMarks(db: TransactionalDb): Promise<void> {
+  const schema = quoteSchema(CHECKPOINT_SCHEMA);
+  await inTransaction(db, async (tx) => {
+    await tx.query("select pg_advisory_xact_lock(hashtext('agent_ops.thread_summary_stale'))");
+    await tx.query(`create table if not exists ${STALE} (thread_id text primary key)`);
+    await tx.query(`create or replace function agent_ops.mark_thread_summary_stale() returns trigger
+      language plpgsql as $$
+      begin
+        insert into ${STALE} (thread_id) select distinct thread_id from changed on conflict do nothing;
+        return null;
+      end $$`);
+    for (const table of ["checkpoints", "checkpoint_writes"])
+      for (const event of ["insert", "update"])
+        await tx.query(`create or replace trigger thread_summary_stale_${event}
+          after ${event} on ${schema}.${table} referencing new table as changed
+          for each statement execute function agent_ops.mark_thread_summary_stale()`);
+    await tx.query(
+      `insert into ${STALE} (thread_id)
+       select distinct c.thread_id from ${schema}.checkpoints c
+        where not exists (select 1 from agent_ops.thread_summary s where s.thread_id = c.thread_id)
+       on conflict do nothing`,
+    );
+  });
+}
+
+/** Recomputes the summaries of threads marked stale (written by a program other than the kit's saver). */
+export async function refreshStaleThreadSummaries(db: TransactionalDb): Promise<void> {
+  const { rows } = await db.query<{ thread_id: string }>(`select thread_id from ${STALE}`);
+  for (const { thread_id } of rows) await refreshThreadSummary(db, thread_id);
 }
