@@ -98,3 +98,33 @@ test("two reviewers see each other's claim and decision without a reload", async
     { decision: "approve", rationale: "Weather looks fine for the trip" },
   ]);
 });
+
+test("a claim made before the other reviewer's page is interactive still reaches that page", async ({
+  page,
+  browser,
+}) => {
+  const { threadId } = await plainProgramThread();
+  await actAs(page, "rita");
+  await page.goto("/queue");
+  // The second reviewer's page is rendered before the claim, but its live refresh's first poll is held
+  // until after it (as when the page hydrates late): it must compare with the version the page was
+  // rendered from, not take the first answer as its starting point.
+  const reviewer = await browser.newPage();
+  await actAs(reviewer, "ravi");
+  let release = () => {};
+  const claimed = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await reviewer.route("**/api/live", async (route) => {
+    await claimed;
+    await route.continue();
+  });
+  await reviewer.goto("/queue");
+  await expect(queueEntry(reviewer, threadId).getByRole("button", { name: "Claim" })).toBeVisible();
+
+  await queueEntry(page, threadId).getByRole("button", { name: "Claim" }).click();
+  await expect(queueEntry(page, threadId).getByRole("button", { name: "Submit decision" })).toBeVisible();
+  release();
+  await expect(queueEntry(reviewer, threadId)).toHaveCount(0, { timeout: 8_000 });
+  await reviewer.close();
+});

@@ -5,11 +5,24 @@ import { useEffect, useRef } from "react";
 
 /**
  * Re-renders the page's server components (no reload; form fields keep what was typed) whenever the
- * fingerprint `src` returns changes; polls every `intervalMs` while the tab is visible.
+ * fingerprint `src` returns differs from `version`, the one the page was rendered from (read before its
+ * data); polls every `intervalMs` while the tab is visible. Comparing with the render's own version,
+ * not with the first poll, catches a change made between the render and the page's hydration.
  */
-export function LiveRefresh({ src, intervalMs = 2_000 }: { src: string; intervalMs?: number }) {
+export function LiveRefresh({
+  src,
+  version,
+  intervalMs = 2_000,
+}: {
+  src: string;
+  version: string;
+  intervalMs?: number;
+}) {
   const router = useRouter();
-  const last = useRef<string | null>(null);
+  const last = useRef(version);
+  useEffect(() => {
+    last.current = version;
+  }, [version]);
   useEffect(() => {
     let stopped = false;
     const poll = async () => {
@@ -18,10 +31,10 @@ export function LiveRefresh({ src, intervalMs = 2_000 }: { src: string; interval
         const response = await fetch(src, { cache: "no-store" });
         if (!response.ok) return;
         // A kit route answers { ok, data }.
-        const version = ((await response.json()) as { data?: { version?: unknown } }).data?.version;
-        if (stopped || typeof version !== "string") return;
-        if (last.current !== null && last.current !== version) router.refresh();
-        last.current = version;
+        const latest = ((await response.json()) as { data?: { version?: unknown } }).data?.version;
+        if (stopped || typeof latest !== "string") return;
+        if (latest !== last.current) router.refresh();
+        last.current = latest;
       } catch {
         // Offline or the server restarting: the next poll tries again.
       }

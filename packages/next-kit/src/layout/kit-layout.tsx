@@ -8,6 +8,7 @@ import type { KitDefinition } from "../define-kit.ts";
 import type { KitIdentity } from "../identity/types.ts";
 import { parseRunningKits } from "../kit-switcher.ts";
 import { shellIdentityProps, switcherUsers } from "../shell.ts";
+import { HashTarget } from "./hash-target.tsx";
 
 /** The part of a kit's server (createKitServer) the layout reads. */
 export interface KitLayoutServer {
@@ -64,6 +65,7 @@ export function kitRootLayout(server: KitLayoutServer, switchIdentity: FormActio
           >
             {children}
           </AppShell>
+          <HashTarget />
         </body>
       </html>
     );

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { LiveRefresh } from "../../components/live-refresh.tsx";
 import { ReviewControls } from "../../components/review-controls.tsx";
 import { queueForeignInterrupts } from "../../domain/checkpoints/checkpoint-interrupts.ts";
+import { queueVersion } from "../../domain/checkpoints/live-version.ts";
 import {
   type AssessmentHandoff,
   handoffStatusLine,
@@ -44,6 +45,8 @@ export default async function QueuePage() {
   const pool = await db();
   // Interrupts of other programs' threads enter the queue on every read (idempotent per interrupt).
   await queueForeignInterrupts(pool, (await boundCheckpointSchemas(pool)).schemas);
+  // Read before the items, so a change made after this render makes the live refresh re-render it.
+  const version = await queueVersion(pool);
   const items = await listReviewItems(pool, {
     viewer: identity.email,
     seeAll: can(identity, "review.read-all"),
@@ -89,7 +92,7 @@ export default async function QueuePage() {
         title="Review queue"
         description="Agent interrupts of every thread in the checkpoint schemas, and rule hits (tool errors, policy flags). Claim an item to review it; a claim expires after 15 minutes. The list follows other reviewers' claims and decisions as they happen."
       />
-      <LiveRefresh src="/api/live" />
+      <LiveRefresh src="/api/live" version={version} />
       <QueueList
         label="Review queue"
         items={queueItems}

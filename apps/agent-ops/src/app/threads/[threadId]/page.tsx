@@ -12,6 +12,7 @@ import { formatDuration, formatInstant, nodeLabel } from "../../../components/th
 import { RUN_STATUS_TONE } from "../../../components/thread-list-columns.tsx";
 import { ThreadSteps } from "../../../components/thread-steps.tsx";
 import { threadFilings } from "../../../domain/agents/kit-filings.ts";
+import { threadVersion } from "../../../domain/checkpoints/live-version.ts";
 import { listAssessmentHandoffs } from "../../../domain/evaluation/assessment-handoff.ts";
 import { CHECKPOINT_SCHEMA, checkpointReaderFor } from "../../../domain/runs/checkpointer.ts";
 import { getRun } from "../../../domain/runs/list-runs.ts";
@@ -43,6 +44,8 @@ export default async function ThreadPage({
   const query = querySchema.parse(await searchParams);
   const pool = await db();
   const { schemas } = await boundCheckpointSchemas(pool);
+  // Read before the thread, so a change made after this render makes the live refresh re-render it.
+  const version = await threadVersion(pool, threadId, schemas);
   const run = await getRun(pool, threadId, schemas);
   const saver = await checkpointReaderFor(pool, run?.checkpointSchema ?? CHECKPOINT_SCHEMA);
   const [checkpoints, timings, handoffs, filings] = await Promise.all([
@@ -101,7 +104,7 @@ export default async function ThreadPage({
           run ? <StatusBadge tone={RUN_STATUS_TONE[run.status]}>{`Status: ${run.status}`}</StatusBadge> : null
         }
       />
-      <LiveRefresh src={`/api/live?thread=${encodeURIComponent(threadId)}`} />
+      <LiveRefresh src={`/api/live?thread=${encodeURIComponent(threadId)}`} version={version} />
       {timeline.awaitingResume ? (
         <Banner tone="warning" title="Waiting for a human review">
           {run?.kitRun
